@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Server options, from command-line flags first, then environment variables, then defaults.
+ * Everything is validated here once; the rest of the server trusts the typed result.
+ */
+export const serverConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  dataDir: z.string().min(1).default('.ocm-explorer'),
+  /** The base URL other OCM servers use to reach this console (tunnel, reverse proxy). */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Public mode: the relay refuses private and loopback targets. */
+  public: z.boolean().default(false),
+  /** Extra host names accepted in the Host header (besides loopback names and the public URL's host). */
+  allowedHosts: z.array(z.string().min(1)).default([]),
+  /** Where the built SPA lives (standalone mode only). */
+  staticDir: z.string().default('dist'),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+export class ConfigError extends Error {}
+
+interface FlagSpec {
+  key: keyof ServerConfig;
+  env: string;
+  kind: 'string' | 'boolean' | 'list';
+}
+
+const FLAGS: Record<string, FlagSpec> = {
+  '--host': { key: 'host', env: 'OCM_EXPLORER_HOST', kind: 'string' },
+  '--port': { key: 'port', env: 'OCM_EXPLORER_PORT', kind: 'string' },
+  '--data-dir': { key: 'dataDir', env: 'OCM_EXPLORER_DATA_DIR', kind: 'string' },
+  '--public-url': { key: 'publicUrl', env: 'OCM_EXPLORER_PUBLIC_URL', kind: 'string' },
+  '--public': { key: 'public', env: 'OCM_EXPLORER_PUBLIC', kind: 'boolean' },
+  '--allowed-host': { key: 'allowedHosts', env: 'OCM_EXPLORER_ALLOWED_HOSTS', kind: 'list' },
+  '--static-dir': { key: 'staticDir', env: 'OCM_EXPLORER_STATIC_DIR', kind: 'string' },
+};
+
+export const CONFIG_HELP = `Options (flag, or environment variable):
+  --host HOST             OCM_EXPLORER_HOST          interface to bind (default 127.0.0.1)
+  --port PORT             OCM_EXPLORER_PORT          port (default 8080; 0 picks a free one)
+  --data-dir DIR          OCM_EXPLORER_DATA_DIR      keys and received messages (default ./.ocm-explorer)
+  --public-url URL        OCM_EXPLORER_PUBLIC_URL    base URL other servers use to reach this console
+  --public                OCM_EXPLORER_PUBLIC=1      public mode: refuse private and loopback relay targets
+  --allowed-host NAME     OCM_EXPLORER_ALLOWED_HOSTS extra Host header names to accept (repeat, or comma list)
+  --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)`;
+
+/** Parses flags and environment into a validated config; throws ConfigError naming the bad option. */
+export function parseServerConfig(argv: readonly string[], env: Record<string, string | undefined>): ServerConfig {
+  const raw: Record<string, unknown> = {};
+  for (const spec of Object.values(FLAGS)) {
+    const value = env[spec.env];
+    if (value === undefined || value === '') continue;
+    if (spec.kind === 'boolean') raw[spec.key] = /^(1|true|yes|on)$/i.test(value);
+    else if (spec.kind === 'list') raw[spec.key] = value.split(',').map((s) => s.trim()).filter(Boolean);
+    else raw[spec.key] = value;
+  }
+  const fromFlags: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const spec = FLAGS[name];
+    if (!spec) throw new ConfigError(`unknown option ${name}\n\n${CONFIG_HELP}`);
+    if (spec.kind === 'boolean') {
+      fromFlags[spec.key] = inline === undefined ? true : /^(1|true|yes|on)$/i.test(inline);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new ConfigError(`option ${name} needs a value`);
+    if (spec.kind === 'list') {
+      const prev = (fromFlags[spec.key] as string[] | undefined) ?? [];
+      fromFlags[spec.key] = [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+    } else fromFlags[spec.key] = value;
+  }
+  const parsed = serverConfigSchema.safeParse({ ...raw, ...fromFlags });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const flag = Object.entries(FLAGS).find(([, s]) => s.key === key)?.[0] ?? key;
+    throw new ConfigError(`invalid value for ${flag}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Defaults only: what tests and the Vite plugin use unless they say otherwise. */
+export function defaultServerConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return serverConfigSchema.parse(overrides);
+}

@@ -1,0 +1,80 @@
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
+import { mountStatic, securityHeaders } from './static.ts';
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the standalone server (API + built SPA). Resolves once it listens. */
+export function startServer(config: ServerConfig): Promise<RunningServer> {
+  const root = new Hono();
+  root.use('*', securityHeaders());
+  root.route('/', createApp({ config, startedAt: new Date() }));
+  mountStatic(root, resolve(packageRoot, config.staticDir));
+
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch: root.fetch, hostname: config.host, port: config.port }, (info) => {
+      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+      resolvePromise({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise((done) => {
+            // Open SSE streams would keep close() waiting forever; cut them.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(`Usage: npm start -- [options]\n\n${CONFIG_HELP}`);
+    return;
+  }
+  let config: ServerConfig;
+  try {
+    config = parseServerConfig(argv, process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`ocm-explorer: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `port ${config.port} is already in use (choose another with --port)` : (err as Error).message;
+    console.error(`ocm-explorer: cannot start: ${why}`);
+    process.exit(1);
+  }
+  console.log(`OCM Explorer is running at ${running.url}/${config.public ? ' (public mode)' : ''}`);
+  console.log('Press Ctrl+C to stop.');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`\n${signal} received, shutting down.`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void main();
+}

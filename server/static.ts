@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { isServerPath } from './app.ts';
+
+/**
+ * The console loads nothing from any other origin: scripts, styles, fonts, workers and API calls
+ * all come from this server. Monaco injects inline styles, hence 'unsafe-inline' for style-src only.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  };
+}
+
+/**
+ * Serves the built SPA: hashed assets are immutable for a year, everything else revalidates,
+ * and any other GET that is not a server path gets index.html so client-side routes survive a reload.
+ */
+export function mountStatic(app: Hono, staticDir: string): void {
+  const indexPath = join(staticDir, 'index.html');
+  if (!existsSync(indexPath)) {
+    throw new Error(`No built console at ${indexPath}. Run "npm run build" first (npm start does it for you).`);
+  }
+  const indexHtml = readFileSync(indexPath, 'utf8');
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', async (c, next) => {
+    if (isServerPath(c.req.path)) return next();
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
+  });
+  app.get('*', async (c, next) => (isServerPath(c.req.path) ? next() : serveStatic({ root: staticDir })(c, next)));
+  app.get('*', (c, next) => {
+    if (isServerPath(c.req.path) || c.req.path.startsWith('/assets/')) return next();
+    return c.html(indexHtml);
+  });
+}

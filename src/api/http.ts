@@ -1,0 +1,42 @@
+import { safeParse } from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
+
+/** A call to this console's own server that did not produce the expected answer. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** GETs JSON from the console's server and parses it once, at the edge, with the given schema. */
+// Schemas here may be zod or zod/mini: the browser's wire contracts use zod/mini to keep the first load small.
+export async function getJson<S extends $ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json' }, signal, credentials: 'same-origin' });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(`The console's server did not answer (${(err as Error).message}). Is it still running?`);
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(`${path} answered ${response.status} with something that is not JSON`, response.status);
+  }
+  if (!response.ok) {
+    const message = typeof body === 'object' && body && 'message' in body ? String(body.message) : `HTTP ${response.status}`;
+    throw new ApiError(`${path}: ${message}`, response.status);
+  }
+  const parsed = safeParse(schema, body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError(`${path} answered an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

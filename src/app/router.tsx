@@ -1,0 +1,32 @@
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFound } from './not-found.tsx';
+import { RouteError } from './route-error.tsx';
+
+// Each job's page is its own chunk, loaded when first opened; the route modules export `Component`.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppLayout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, lazy: () => import('./home.tsx') },
+      { path: 'discover/:target?', lazy: () => import('../features/discovery/route.tsx') },
+      { path: 'compose', lazy: () => import('../features/compose/route.tsx') },
+      { path: 'inbox', lazy: () => import('../features/inbox/route.tsx') },
+      { path: 'token', lazy: () => import('../features/token/route.tsx') },
+      { path: 'webapp', lazy: () => import('../features/webapp/route.tsx') },
+      { path: 'invites', lazy: () => import('../features/invites/route.tsx') },
+      { path: 'history', lazy: () => import('../features/history/route.tsx') },
+      { path: 'keys', lazy: () => import('../features/keys/route.tsx') },
+      { path: 'check/:target?', lazy: () => import('../features/check/route.tsx') },
+      { path: '*', Component: NotFound },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,43 @@
+/**
+ * Typed routes: the only way features link to each other (features never import each other).
+ */
+export interface JobRoute {
+  id: JobId;
+  label: string;
+  path: string;
+  /** One line: what a user comes to this page for. */
+  summary: string;
+}
+
+export type JobId = 'discover' | 'compose' | 'inbox' | 'token' | 'webapp' | 'invites' | 'history' | 'keys' | 'check';
+
+export const paths = {
+  home: '/',
+  discover: (target?: string) => (target ? `/discover/${encodeURIComponent(target)}` : '/discover'),
+  compose: () => '/compose',
+  inbox: () => '/inbox',
+  token: () => '/token',
+  webapp: () => '/webapp',
+  invites: () => '/invites',
+  history: () => '/history',
+  keys: () => '/keys',
+  check: (target?: string) => (target ? `/check/${encodeURIComponent(target)}` : '/check'),
+} as const;
+
+export const JOB_ROUTES: readonly JobRoute[] = [
+  { id: 'discover', label: 'Discover', path: paths.discover(), summary: "Fetch a server's OCM discovery document and learn what is wrong with it." },
+  { id: 'compose', label: 'Compose', path: paths.compose(), summary: 'Craft, sign and send shares, notifications, invite acceptances and share requests.' },
+  { id: 'inbox', label: 'Inbox', path: paths.inbox(), summary: 'See what other servers send to this console, and whether it verifies.' },
+  { id: 'token', label: 'Token', path: paths.token(), summary: 'Replay a code-to-token exchange and check that the token opens the resource.' },
+  { id: 'webapp', label: 'Webapp', path: paths.webapp(), summary: 'Demo webapp embedding: iframe, popup and redirect with a form-POSTed token.' },
+  { id: 'invites', label: 'Invites', path: paths.invites(), summary: 'Create, decode and accept OCM invites.' },
+  { id: 'history', label: 'History', path: paths.history(), summary: 'Every exchange sent from this console, exactly as it went over the wire.' },
+  { id: 'keys', label: 'Keys', path: paths.keys(), summary: "The console's signing keys, and keys you import to sign or verify with." },
+  { id: 'check', label: 'Check', path: paths.check(), summary: 'A graded report of one OCM server: discovery, keys, signatures, validation.' },
+];
+
+export function jobRoute(id: JobId): JobRoute {
+  const job = JOB_ROUTES.find((j) => j.id === id);
+  if (!job) throw new Error(`unknown job ${id}`);
+  return job;
+}
