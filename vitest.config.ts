@@ -25,7 +25,7 @@ export default mergeConfig(
           test: {
             name: 'node',
             environment: 'node',
-            include: [...pureCore, 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+            include: [...pureCore, 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'],
           },
         },
       ],

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { ConsolePage } from './pages/console-page.ts';
+
+const JOBS = ['Discover', 'Compose', 'Inbox', 'Token', 'Webapp', 'Invites', 'History', 'Keys', 'Check'];
+
+test('the console loads and every navigation entry opens its page', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'OCM Explorer' })).toBeVisible();
+  await expect(app.nav().getByRole('link')).toHaveText(JOBS);
+  for (const job of JOBS) await app.openJob(job);
+  app.expectClean();
+});
+
+test('a deep link survives a reload (SPA fallback)', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/check/cloud.example.org');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check' })).toBeVisible();
+  app.expectClean();
+});
+
+test('the editor loads Monaco from this server and reports JSON syntax problems', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  const editor = page.locator('.monaco-editor').first();
+  await expect(editor).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Valid JSON' })).toBeVisible();
+  // Break the document: the JSON worker must run (locally) and report it.
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('}');
+  await expect(page.getByRole('status').filter({ hasText: /syntax problem/ })).toBeVisible();
+  app.expectClean();
+});
+
+test('an unknown path shows the not-found page', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByText('/no/such/page')).toBeVisible();
+  app.expectClean();
+});
+
+test('the theme follows the choice in the header', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  app.expectClean();
+});

@@ -1,0 +1,20 @@
+// Runs the end-to-end journeys in a real Chromium against the standalone server.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium, NO_BROWSER_MESSAGE } from './find-chromium.mjs';
+
+const browser = await findChromium();
+if (!browser) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
+
+if (!process.env.E2E_SKIP_BUILD && run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ocm-explorer-e2e-'));
+const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: browser, E2E_DATA_DIR: dataDir });
+rmSync(dataDir, { recursive: true, force: true });
+process.exit(status);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseServerConfig } from './config.ts';
+
+describe('server options', () => {
+  it('defaults to loopback on port 8080, local mode', () => {
+    expect(parseServerConfig([], {})).toMatchObject({ host: '127.0.0.1', port: 8080, public: false, dataDir: '.ocm-explorer' });
+  });
+
+  it('takes flags over environment variables', () => {
+    const config = parseServerConfig(['--port', '9000', '--public'], { OCM_EXPLORER_PORT: '7000', OCM_EXPLORER_HOST: '0.0.0.0' });
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', public: true });
+  });
+
+  it('accepts --flag=value and repeated or comma-separated host lists', () => {
+    const config = parseServerConfig(['--port=0', '--allowed-host', 'a.example', '--allowed-host=b.example,c.example'], {});
+    expect(config.port).toBe(0);
+    expect(config.allowedHosts).toEqual(['a.example', 'b.example', 'c.example']);
+  });
+
+  it('names the option that is wrong', () => {
+    expect(() => parseServerConfig(['--port', 'eighty'], {})).toThrow(/invalid value for --port/);
+    expect(() => parseServerConfig(['--port', '70000'], {})).toThrow(/--port/);
+    expect(() => parseServerConfig(['--public-url', 'ftp://x'], {})).toThrow(/--public-url/);
+    expect(() => parseServerConfig(['--colour'], {})).toThrow(ConfigError);
+    expect(() => parseServerConfig(['--port'], {})).toThrow(/--port needs a value/);
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultServerConfig } from './config.ts';
+import { startServer } from './index.ts';
+
+// A real listening server on 127.0.0.1 with a small built console in a temporary folder.
+const dir = mkdtempSync(join(tmpdir(), 'ocm-explorer-static-'));
+mkdirSync(join(dir, 'assets'));
+writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+const running = await startServer(defaultServerConfig({ port: 0, staticDir: dir }));
+afterAll(async () => {
+  await running.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('standalone server', () => {
+  it('serves index.html for client-side routes (SPA fallback) without caching it', async () => {
+    const res = await fetch(`${running.url}/discover/cloud.example.org`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root">');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('serves hashed assets with a long immutable cache', async () => {
+    const res = await fetch(`${running.url}/assets/index-abc123.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('answers a missing asset with 404, not with index.html', async () => {
+    const res = await fetch(`${running.url}/assets/missing.js`);
+    expect(res.status).toBe(404);
+  });
+
+  it('sends a Content-Security-Policy that allows no remote origin', async () => {
+    for (const path of ['/', '/api/health', '/assets/index-abc123.js']) {
+      const csp = (await fetch(`${running.url}${path}`)).headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      // No scheme, host or wildcard source anywhere: only 'self', data: and blob:.
+      expect(csp).not.toMatch(/https?:|\*|\bws:/);
+    }
+  });
+
+  it('refuses a foreign Host header over real HTTP too', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${running.url}/api/health`, { headers: { host: 'rebind.evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('does not serve the SPA for server paths', async () => {
+    const res = await fetch(`${running.url}/api/does-not-exist`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/json/);
+  });
+});
