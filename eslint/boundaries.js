@@ -37,7 +37,7 @@ export function checkImport(fileAbs, spec) {
     if (from.area === 'protocol' && to.area === 'signing' && !test) return 'src/protocol and src/signing do not know each other: pass the profile data as a parameter and join them in src/api or server/signer.';
     if (from.area === 'signing' && to.area === 'protocol' && !test) return 'src/signing and src/protocol do not know each other: take the signature profile as a parameter; the join happens in src/api or server/signer.';
     if (from.feature && to.feature && from.feature !== to.feature) return `Features never import each other (${from.feature} → ${to.feature}): link through src/config/paths.ts, or move shared UI to src/ui.`;
-    if (from.top === 'src' && from.area !== 'app' && from.rel !== 'src/main.tsx' && to.area === 'app') return 'src/app is composition only: nothing imports it. Move the shared piece to src/ui or src/config.';
+    if (from.top === 'src' && from.area !== 'app' && from.rel !== 'src/main.tsx' && !test && to.area === 'app') return 'src/app is composition only: nothing imports it. Move the shared piece to src/ui or src/config.';
     return null;
   }
   const pkg = packageName(spec);
