@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -41,7 +42,6 @@ export function mountStatic(app: Hono, staticDir: string): void {
   if (!existsSync(indexPath)) {
     throw new Error(`No built console at ${indexPath}. Run "npm run build" first (npm start does it for you).`);
   }
-  const indexHtml = readFileSync(indexPath, 'utf8');
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
@@ -52,8 +52,9 @@ export function mountStatic(app: Hono, staticDir: string): void {
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
   });
   app.get('*', async (c, next) => (isServerPath(c.req.path) ? next() : serveStatic({ root: staticDir })(c, next)));
-  app.get('*', (c, next) => {
+  // Read on each request: a rebuild while the server runs must not leave it pointing at old asset hashes.
+  app.get('*', async (c, next) => {
     if (isServerPath(c.req.path) || c.req.path.startsWith('/assets/')) return next();
-    return c.html(indexHtml);
+    return c.html(await readFile(indexPath, 'utf8'));
   });
 }
