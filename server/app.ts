@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
+import { createInbox } from './inbox/index.ts';
+import type { InboxDeps } from './inbox/receive.ts';
+import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
+import { inboundRoutes } from './routes/inbound.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 
 /** Path prefixes the server answers; everything else belongs to the SPA (or Vite in dev). */
 export const SERVER_PATH_PREFIXES = ['/api/', '/ocm/', '/ocm-provider', '/.well-known/'] as const;
@@ -13,6 +18,13 @@ export function isServerPath(path: string): boolean {
 export interface AppContext {
   config: ServerConfig;
   startedAt: Date;
+  /** The inbox to use; by default one persisted in the config's data folder. */
+  inbox?: InboxDeps;
+}
+
+/** The console's base URL as peers see it: --public-url, else the origin the request came to. */
+export function baseUrlFor(config: ServerConfig, requestUrl: string): string {
+  return (config.publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
 }
 
 /**
@@ -23,6 +35,10 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   app.use('*', hostCheck(allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
+  const inbox = ctx.inbox ?? createInbox(ctx.config);
+  app.route('/', inboundRoutes(inbox));
+  app.route('/', inboxRoutes(inbox, (url) => baseUrlFor(ctx.config, url)));
+  app.route('/', eventRoutes(inbox.store, inbox.bus));
   app.all('/api/*', (c) => c.json({ error: 'not-found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
   return app;
 }

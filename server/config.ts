@@ -14,6 +14,10 @@ export const serverConfigSchema = z.object({
   public: z.boolean().default(false),
   /** Extra host names accepted in the Host header (besides loopback names and the public URL's host). */
   allowedHosts: z.array(z.string().min(1)).default([]),
+  /** Local users that can receive OCM shares at this console (alice@<console host>…). */
+  recipients: z.array(z.string().regex(/^[^\s@/]+$/, 'a user name, without @ or spaces')).min(1).default(['alice', 'bob']),
+  /** Largest body the inbox keeps from one received call. */
+  maxInboundBytes: z.coerce.number().int().positive().default(1024 * 1024),
   /** Where the built SPA lives (standalone mode only). */
   staticDir: z.string().default('dist'),
 });
@@ -36,6 +40,8 @@ const FLAGS: Record<string, FlagSpec> = {
   '--public': { key: 'public', env: 'OCM_EXPLORER_PUBLIC', kind: 'boolean' },
   '--allowed-host': { key: 'allowedHosts', env: 'OCM_EXPLORER_ALLOWED_HOSTS', kind: 'list' },
   '--static-dir': { key: 'staticDir', env: 'OCM_EXPLORER_STATIC_DIR', kind: 'string' },
+  '--recipient': { key: 'recipients', env: 'OCM_EXPLORER_RECIPIENTS', kind: 'list' },
+  '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
 };
 
 export const CONFIG_HELP = `Options (flag, or environment variable):
@@ -45,7 +51,9 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --public-url URL        OCM_EXPLORER_PUBLIC_URL    base URL other servers use to reach this console
   --public                OCM_EXPLORER_PUBLIC=1      public mode: refuse private and loopback relay targets
   --allowed-host NAME     OCM_EXPLORER_ALLOWED_HOSTS extra Host header names to accept (repeat, or comma list)
-  --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)`;
+  --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)
+  --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)
+  --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)`;
 
 /** Parses flags and environment into a validated config; throws ConfigError naming the bad option. */
 export function parseServerConfig(argv: readonly string[], env: Record<string, string | undefined>): ServerConfig {

@@ -1,0 +1,118 @@
+import type { Context } from 'hono';
+import type { InboundEndpoint, InboundFinding, InboundRecord, InboundResponse, Verification } from '../../src/contract/inbound.ts';
+import type { EventBus } from './event-bus.ts';
+import type { PolicyStore } from './policies.ts';
+import { readRawRequest, type RawRequest } from './read-request.ts';
+import { specAnswer } from './spec-response.ts';
+import type { InboxStore } from './store.ts';
+
+export interface InboxDeps {
+  store: InboxStore;
+  bus: EventBus<InboundRecord>;
+  policies: PolicyStore;
+  /** Local user names that can receive shares. */
+  recipients: readonly string[];
+  maxBodyBytes: number;
+  /** Checks the signature(s) of what arrived; absent means signatures are not checked. */
+  verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
+  /** OCM lint of the parsed body; absent means no findings. */
+  lint?: (endpoint: InboundEndpoint, doc: unknown) => InboundFinding[];
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** What the body should be, by endpoint: the token endpoint takes an OAuth form, the rest JSON. */
+function expectedType(endpoint: InboundEndpoint): string | null {
+  if (endpoint === 'other') return null;
+  return endpoint === 'token' ? FORM : 'application/json';
+}
+
+function parseBody(raw: RawRequest, endpoint: InboundEndpoint): { doc?: unknown; problems: string[] } {
+  const problems: string[] = [];
+  if (raw.bodyProblem) problems.push(raw.bodyProblem);
+  const contentType = raw.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  const expected = expectedType(endpoint);
+  if (expected && mediaType !== expected) {
+    problems.push(`Content-Type is ${contentType ? JSON.stringify(contentType) : 'missing'}; this endpoint expects ${expected}.`);
+  }
+  if (raw.body.encoding !== 'utf8') {
+    problems.push('The body is not valid UTF-8 text (stored as base64).');
+    return { problems };
+  }
+  const text = raw.body.data;
+  if (raw.body.truncated || raw.bodyProblem) return { problems };
+  if (endpoint === 'other' && !text) return { problems };
+  if (mediaType === FORM || (endpoint === 'token' && !text.trimStart().startsWith('{'))) {
+    return { doc: Object.fromEntries(new URLSearchParams(text)), problems };
+  }
+  if (!text.trim()) {
+    problems.push('The body is empty.');
+    return { problems };
+  }
+  try {
+    return { doc: JSON.parse(text), problems };
+  } catch (err) {
+    problems.push(`The body is not JSON: ${(err as Error).message}.`);
+    return { problems };
+  }
+}
+
+function hasSignature(raw: RawRequest): boolean {
+  return raw.headers.some(([n]) => ['signature', 'signature-input'].includes(n.toLowerCase()));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Handles one call to the console's OCM endpoint: record it raw first, then read, verify and lint
+ * it, answer by the endpoint's policy, and record the outcome. What a peer sends can never make this
+ * throw past the recording: a failure in processing is kept on the record (stage 'error').
+ */
+export async function receive(c: Context, endpoint: InboundEndpoint, deps: InboxDeps): Promise<Response> {
+  const raw = await readRawRequest(c, deps.maxBodyBytes);
+  let record = deps.store.add({
+    receivedAt: new Date().toISOString(),
+    remoteAddress: raw.remoteAddress,
+    method: raw.method,
+    target: raw.target,
+    endpoint,
+    headers: raw.headers,
+    body: raw.body,
+    stage: 'received',
+    problems: [],
+  });
+  deps.bus.publish('inbound', record);
+
+  let response: InboundResponse;
+  try {
+    const { doc, problems } = parseBody(raw, endpoint);
+    const verification: Verification = deps.verify
+      ? await deps.verify(raw, doc)
+      : hasSignature(raw)
+        ? { status: 'unchecked', summary: 'A signature was sent, but this server does not check signatures.' }
+        : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
+    const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc) : undefined;
+    const policy = deps.policies.get(endpoint);
+    if (policy.mode === 'custom') {
+      response = { status: policy.status, contentType: policy.contentType, body: policy.body, delayMs: policy.delayMs, policy: 'custom' };
+    } else {
+      const unreadable = doc === undefined ? (problems.at(-1) ?? 'UNREADABLE') : undefined;
+      const answer = specAnswer({ endpoint, doc, unreadable, recipients: deps.recipients });
+      const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
+      const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
+      response = { status, contentType: 'application/json', body: JSON.stringify(body), delayMs: policy.delayMs ?? 0, policy: 'spec' };
+    }
+    record = { ...record, stage: 'done', problems, verification, findings, response };
+  } catch (err) {
+    response = { status: 500, contentType: 'application/json', body: JSON.stringify({ message: 'INTERNAL_ERROR' }), delayMs: 0, policy: 'spec' };
+    record = { ...record, stage: 'error', problems: [`Processing failed: ${(err as Error).message}`], response };
+  }
+  deps.store.update(record);
+  deps.bus.publish('inbound', record);
+  if (response.delayMs > 0) await sleep(response.delayMs);
+  return new Response(response.status === 204 || response.status === 304 ? null : response.body, {
+    status: response.status,
+    headers: { 'content-type': response.contentType },
+  });
+}

@@ -1,0 +1,84 @@
+import type { InboundEndpoint } from '../../src/contract/inbound.ts';
+
+export interface SpecAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface AnswerContext {
+  endpoint: InboundEndpoint;
+  /** The parsed body: a JSON value, form fields as an object, or undefined when it could not be read. */
+  doc: unknown;
+  /** Why the body could not be read (not JSON, too large…), if so. */
+  unreadable?: string;
+  /** Local user names that can receive shares (the part before the last `@`). */
+  recipients: readonly string[];
+}
+
+const SHARE_REQUIRED = ['shareWith', 'name', 'providerId', 'owner', 'sender', 'shareType', 'resourceType', 'protocol'];
+
+const validation = (errors: { name: string; message: string }[]): SpecAnswer => ({
+  status: 400,
+  body: { message: 'INVALID_PARAMETERS', validationErrors: errors },
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The local user an OCM address names: the part before the last `@` (user names may contain `@`). */
+export function localUserOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at === -1 ? address : address.slice(0, at);
+}
+
+/**
+ * What a receiving server answers by the spec (draft-07 §3.4, §6, §7, §8, §9.4, §12), given what arrived.
+ * The console uses it when the user has not chosen another answer for the endpoint.
+ */
+export function specAnswer(ctx: AnswerContext): SpecAnswer {
+  const { endpoint, doc } = ctx;
+  if (endpoint === 'other') return { status: 404, body: { message: 'NOT_FOUND' } };
+  if (endpoint === 'token') return tokenAnswer(doc, ctx.unreadable);
+  if (ctx.unreadable || !isObject(doc)) {
+    return { status: 400, body: { message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: ctx.unreadable ?? 'NOT_AN_OBJECT' }] } };
+  }
+  switch (endpoint) {
+    case 'shares': {
+      const missing = SHARE_REQUIRED.filter((f) => doc[f] === undefined || doc[f] === '');
+      if (missing.length) return validation(missing.map((name) => ({ name, message: 'REQUIRED' })));
+      if (typeof doc.shareWith !== 'string') return validation([{ name: 'shareWith', message: 'INVALID' }]);
+      const user = localUserOf(doc.shareWith);
+      const known = ctx.recipients.find((r) => r.toLowerCase() === user.toLowerCase());
+      if (!known) return validation([{ name: 'shareWith', message: 'NOT_FOUND' }]);
+      return { status: 201, body: { recipientDisplayName: displayName(known) } };
+    }
+    case 'notifications':
+      if (typeof doc.notificationType !== 'string') return validation([{ name: 'notificationType', message: 'REQUIRED' }]);
+      return { status: 201, body: {} };
+    case 'invite-accepted': {
+      const missing = ['recipientProvider', 'token', 'email', 'name'].filter((f) => typeof doc[f] !== 'string');
+      if (typeof doc.userID !== 'string' && typeof doc.userId !== 'string') missing.push('userID');
+      if (missing.length) return validation(missing.map((name) => ({ name, message: 'REQUIRED' })));
+      // The console has issued no invite tokens, so every token is unknown to it (§9.4: 400).
+      return { status: 400, body: { message: 'TOKEN_INVALID_OR_UNKNOWN' } };
+    }
+    case 'request-share': {
+      const missing = ['owner', 'shareWith', 'share'].filter((f) => typeof doc[f] !== 'string');
+      if (missing.length) return validation(missing.map((name) => ({ name, message: 'REQUIRED' })));
+      // 201: the request is shown to the console's user, who is the owner being asked.
+      return { status: 201, body: {} };
+    }
+  }
+}
+
+function tokenAnswer(doc: unknown, unreadable?: string): SpecAnswer {
+  const error = (code: string) => ({ status: 400, body: { error: code } });
+  if (unreadable || !isObject(doc)) return error('invalid_request');
+  if (doc.grant_type !== 'authorization_code') return error(doc.grant_type === undefined ? 'invalid_request' : 'unsupported_grant_type');
+  if (typeof doc.client_id !== 'string' || typeof doc.code !== 'string') return error('invalid_request');
+  // The console has shared nothing out, so no code is valid here.
+  return error('invalid_grant');
+}
+
+function displayName(user: string): string {
+  return `${user.charAt(0).toUpperCase()}${user.slice(1)} (OCM Explorer)`;
+}

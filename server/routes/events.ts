@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { InboundRecord } from '../../src/contract/inbound.ts';
+import type { BusEvent, EventBus } from '../inbox/event-bus.ts';
+import type { InboxStore } from '../inbox/store.ts';
+
+/** How many records a fresh (or too-late) client gets in its `reset` event. */
+const RESET_SIZE = 200;
+
+/**
+ * GET /api/events: Server-Sent Events for the browser. A new client first gets `reset` with the
+ * recent records; a reconnecting one (Last-Event-ID) gets exactly the events it missed, or `reset`
+ * when they are no longer available. Then `inbound` events live, and a `ping` comment every 15 s.
+ */
+export function eventRoutes(store: InboxStore, bus: EventBus<InboundRecord>, pingMs = 15_000): Hono {
+  const app = new Hono();
+  app.get('/api/events', (c) => {
+    c.header('x-accel-buffering', 'no');
+    c.header('cache-control', 'no-store');
+    return streamSSE(c, async (stream) => {
+      const queue: BusEvent<InboundRecord>[] = [];
+      let wake: (() => void) | null = null;
+      const unsubscribe = bus.subscribe((event) => {
+        queue.push(event);
+        wake?.();
+      });
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+        unsubscribe();
+        wake?.();
+      });
+
+      const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+      const missed = lastEventId ? bus.eventsAfter(lastEventId) : null;
+      if (missed) {
+        const replayed = new Set(missed.map((e) => e.id));
+        // Anything published between subscribing and replaying is in both lists: keep one copy.
+        for (let i = queue.length - 1; i >= 0; i--) if (replayed.has(queue[i]!.id)) queue.splice(i, 1);
+        for (const e of missed) await stream.writeSSE({ id: e.id, event: e.type, data: JSON.stringify(e.data) });
+      } else {
+        const newest = queue.at(-1)?.id;
+        queue.length = 0;
+        await stream.writeSSE({
+          ...(newest ? { id: newest } : {}),
+          event: 'reset',
+          data: JSON.stringify({ records: store.list(RESET_SIZE), total: store.size, bootId: bus.bootId }),
+        });
+      }
+
+      while (open) {
+        while (queue.length && open) {
+          const e = queue.shift()!;
+          await stream.writeSSE({ id: e.id, event: e.type, data: JSON.stringify(e.data) });
+        }
+        if (!open) break;
+        const timer = new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, pingMs);
+        });
+        await timer;
+        wake = null;
+        if (open && !queue.length) await stream.write(': ping\n\n');
+      }
+    });
+  });
+  return app;
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { inboundListSchema, inboundRecordSchema } from '../../src/contract/inbound.ts';
+import { createApp } from '../app.ts';
+import { defaultServerConfig } from '../config.ts';
+import { createInbox } from '../inbox/index.ts';
+
+function setup() {
+  const config = defaultServerConfig();
+  const inbox = createInbox(config, { persist: false });
+  const app = createApp({ config, startedAt: new Date(), inbox });
+  const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    app.request(`http://127.0.0.1:8080${path}`, { method: 'POST', body, headers });
+  return { app, inbox, post };
+}
+
+const share = JSON.stringify({
+  shareWith: 'alice@127.0.0.1:8080',
+  name: 'report.pdf',
+  providerId: '7c084226',
+  owner: 'bob@cloud.example.org',
+  sender: 'bob@cloud.example.org',
+  shareType: 'user',
+  resourceType: 'file',
+  protocol: { name: 'multi', webdav: { uri: 'x', sharedSecret: 's' } },
+});
+
+describe('the console receiving OCM calls', () => {
+  it('accepts a share for alice, answers 201 as the spec says, and records everything', async () => {
+    const { inbox, post } = setup();
+    const res = await post('/ocm/shares', share, { 'content-type': 'application/json', 'x-trace': 'one', 'X-Trace': 'two' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ recipientDisplayName: 'Alice (OCM Explorer)' });
+    const [record] = inbox.store.list();
+    expect(inboundRecordSchema.parse(record)).toMatchObject({
+      method: 'POST',
+      target: '/ocm/shares',
+      endpoint: 'shares',
+      stage: 'done',
+      problems: [],
+      body: { encoding: 'utf8', data: share, truncated: false },
+      verification: { status: 'unsigned' },
+      response: { status: 201, policy: 'spec' },
+    });
+  });
+
+  it('records a body that is not JSON with the parser message, and answers 400', async () => {
+    const { inbox, post } = setup();
+    const res = await post('/ocm/notifications', '{"notificationType": SHARE_ACCEPTED}');
+    expect(res.status).toBe(400);
+    const [record] = inbox.store.list();
+    expect(record!.problems.join(' ')).toMatch(/not JSON/);
+    expect(record!.body.data).toBe('{"notificationType": SHARE_ACCEPTED}');
+  });
+
+  it('notes a wrong content type but still reads the JSON', async () => {
+    const { inbox, post } = setup();
+    const res = await post('/ocm/shares', share, { 'content-type': 'text/plain' });
+    expect(res.status).toBe(201);
+    expect(inbox.store.list()[0]!.problems).toEqual(['Content-Type is "text/plain"; this endpoint expects application/json.']);
+  });
+
+  it('keeps binary bodies as base64', async () => {
+    const { app, inbox } = setup();
+    await app.request('http://127.0.0.1/ocm/shares', { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x00, 0x01]), headers: { 'content-type': 'application/octet-stream' } });
+    expect(inbox.store.list()[0]!.body).toEqual({ encoding: 'base64', data: '//4AAQ==', size: 4, truncated: false });
+  });
+
+  it('reads the token endpoint as an OAuth form', async () => {
+    const { inbox, post } = setup();
+    const res = await post('/ocm/token', 'grant_type=authorization_code&client_id=peer.example&code=abc', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'invalid_grant' });
+    expect(inbox.store.list()[0]!.problems).toEqual([]);
+  });
+
+  it('says a signature was sent but not checked, rather than calling it unsigned', async () => {
+    const { inbox, post } = setup();
+    await post('/ocm/shares', share, { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1', signature: 'sig1=:AAAA:' });
+    expect(inbox.store.list()[0]!.verification!.status).toBe('unchecked');
+  });
+
+  it('records calls to paths OCM does not define, and answers 404', async () => {
+    const { app, inbox } = setup();
+    const res = await app.request('http://127.0.0.1/ocm/shares/123/permissions', { method: 'PUT', body: '{}' });
+    expect(res.status).toBe(404);
+    expect(inbox.store.list()[0]).toMatchObject({ endpoint: 'other', method: 'PUT', target: '/ocm/shares/123/permissions' });
+  });
+
+  it('answers with a custom policy, including a delay, so a sender can be tested against errors', async () => {
+    const { app, inbox, post } = setup();
+    const put = await app.request('http://127.0.0.1/api/inbox/policy/shares', {
+      method: 'PUT',
+      body: JSON.stringify({ mode: 'custom', status: 503, contentType: 'application/json', body: '{"message":"MAINTENANCE"}', delayMs: 150 }),
+    });
+    expect(put.status).toBe(200);
+    const started = Date.now();
+    const res = await post('/ocm/shares', share);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toBe('{"message":"MAINTENANCE"}');
+    expect(inbox.store.list()[0]!.response).toMatchObject({ status: 503, policy: 'custom', delayMs: 150 });
+  });
+
+  it('refuses a malformed policy and says where', async () => {
+    const { app } = setup();
+    const res = await app.request('http://127.0.0.1/api/inbox/policy/shares', { method: 'PUT', body: JSON.stringify({ mode: 'custom', status: 42 }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/Invalid policy/);
+    const bad = await app.request('http://127.0.0.1/api/inbox/policy/nowhere', { method: 'PUT', body: '{"mode":"spec"}' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('lists records newest first, finds one by id, tells where to send, and clears', async () => {
+    const { app, post } = setup();
+    await post('/ocm/shares', share);
+    await post('/ocm/notifications', '{"notificationType":"SHARE_ACCEPTED"}');
+    const list = inboundListSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox')).json());
+    expect(list.records.map((r) => r.endpoint)).toEqual(['notifications', 'shares']);
+    const one = await app.request(`http://127.0.0.1:8080/api/inbox/${list.records[1]!.id}`);
+    expect(inboundRecordSchema.parse(await one.json()).endpoint).toBe('shares');
+    const info = await (await app.request('http://127.0.0.1:8080/api/inbox/info')).json();
+    expect(info).toMatchObject({ endPoint: 'http://127.0.0.1:8080/ocm', recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }, { name: 'bob', address: 'bob@127.0.0.1:8080' }] });
+    await app.request('http://127.0.0.1:8080/api/inbox', { method: 'DELETE' });
+    expect(inboundListSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox')).json()).total).toBe(0);
+  });
+});

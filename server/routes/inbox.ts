@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { safeParse } from 'zod/mini';
+import { inboundEndpointSchema, inboxPolicySchema, type InboxInfo } from '../../src/contract/inbound.ts';
+import type { InboxDeps } from '../inbox/receive.ts';
+
+/** The browser's view of the inbox: list, one record, clear, where to send, and the answer policies. */
+export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => string): Hono {
+  const app = new Hono();
+  app.get('/api/inbox', (c) => {
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 200) || 200, 1), 5_000);
+    return c.json({ records: deps.store.list(limit), total: deps.store.size });
+  });
+  app.get('/api/inbox/info', (c) => {
+    const base = baseUrl(c.req.url);
+    const host = new URL(base).host;
+    const info: InboxInfo = {
+      endPoint: `${base}/ocm`,
+      recipients: deps.recipients.map((name) => ({ name, address: `${name}@${host}` })),
+      policies: deps.policies.all(),
+    };
+    return c.json(info);
+  });
+  app.get('/api/inbox/:id', (c) => {
+    const record = deps.store.get(c.req.param('id'));
+    return record ? c.json(record) : c.json({ error: 'not-found', message: `No received message ${c.req.param('id')}` }, 404);
+  });
+  app.delete('/api/inbox', (c) => {
+    deps.store.clear();
+    return c.json({ cleared: true });
+  });
+  app.put('/api/inbox/policy/:endpoint', async (c) => {
+    const endpoint = safeParse(inboundEndpointSchema, c.req.param('endpoint'));
+    if (!endpoint.success) return c.json({ error: 'bad-request', message: `Unknown endpoint ${c.req.param('endpoint')}` }, 400);
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'bad-request', message: 'The policy must be JSON.' }, 400);
+    }
+    const policy = safeParse(inboxPolicySchema, body);
+    if (!policy.success) {
+      const issue = policy.error.issues[0];
+      return c.json({ error: 'bad-request', message: `Invalid policy at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` }, 400);
+    }
+    deps.policies.set(endpoint.data, policy.data);
+    return c.json(deps.policies.all());
+  });
+  return app;
+}

@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+
+/**
+ * What the console received at its own OCM endpoint, as stored and as pushed to the browser over
+ * SSE (`event: inbound`, `id: <seq>`). Everything a peer sent is kept raw; the verdicts come after.
+ */
+export const INBOUND_ENDPOINTS = ['shares', 'notifications', 'invite-accepted', 'token', 'request-share', 'other'] as const;
+export const inboundEndpointSchema = z.enum(INBOUND_ENDPOINTS);
+export type InboundEndpoint = z.infer<typeof inboundEndpointSchema>;
+
+export const headerPairsSchema = z.array(z.tuple([z.string(), z.string()]));
+export type HeaderPairs = z.infer<typeof headerPairsSchema>;
+
+export const storedBodySchema = z.object({
+  /** The body as UTF-8 text when it decodes cleanly, else base64. */
+  encoding: z.enum(['utf8', 'base64']),
+  data: z.string(),
+  /** Bytes received (all of them, even past the storage limit). */
+  size: z.number(),
+  /** True when more arrived than the console keeps; `data` holds the first part. */
+  truncated: z.boolean(),
+});
+export type StoredBody = z.infer<typeof storedBodySchema>;
+
+export const findingSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  hint: z.optional(z.string()),
+  specRef: z.optional(z.object({ section: z.string(), url: z.optional(z.string()) })),
+});
+export type InboundFinding = z.infer<typeof findingSchema>;
+
+export const verificationSchema = z.object({
+  /** verified: a signature checked out; failed: one did not; unsigned: none was sent; unchecked: not attempted. */
+  status: z.enum(['verified', 'failed', 'unsigned', 'unchecked']),
+  profile: z.optional(z.enum(['rfc9421', 'cavage'])),
+  keyid: z.optional(z.string()),
+  summary: z.string(),
+  details: z.optional(z.array(z.string())),
+  signatureBase: z.optional(z.string()),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+export const inboundResponseSchema = z.object({
+  status: z.number(),
+  contentType: z.string(),
+  body: z.string(),
+  delayMs: z.number(),
+  /** 'spec' when the default (what the spec says) answered, 'custom' when a user policy did. */
+  policy: z.enum(['spec', 'custom']),
+});
+export type InboundResponse = z.infer<typeof inboundResponseSchema>;
+
+export const inboundRecordSchema = z.object({
+  id: z.string(),
+  seq: z.number(),
+  receivedAt: z.string(),
+  remoteAddress: z.nullable(z.string()),
+  method: z.string(),
+  /** Path and query exactly as requested. */
+  target: z.string(),
+  endpoint: inboundEndpointSchema,
+  headers: headerPairsSchema,
+  body: storedBodySchema,
+  /** 'received' while being processed; 'done' once answered (or 'error' if processing itself failed). */
+  stage: z.enum(['received', 'done', 'error']),
+  /** Problems reading the message itself: wrong content type, not JSON, truncated, too large… */
+  problems: z.array(z.string()),
+  verification: z.optional(verificationSchema),
+  findings: z.optional(z.array(findingSchema)),
+  response: z.optional(inboundResponseSchema),
+});
+export type InboundRecord = z.infer<typeof inboundRecordSchema>;
+
+export const inboundListSchema = z.object({ records: z.array(inboundRecordSchema), total: z.number() });
+
+/** How the console answers one endpoint: as the spec says, or as the user chose (to test a sender's error handling). */
+export const inboxPolicySchema = z.union([
+  z.object({ mode: z.literal('spec'), delayMs: z.optional(z.number().check(z.int(), z.gte(0), z.lte(60_000))) }),
+  z.object({
+    mode: z.literal('custom'),
+    status: z.number().check(z.int(), z.gte(100), z.lte(599)),
+    contentType: z.string(),
+    body: z.string(),
+    delayMs: z.number().check(z.int(), z.gte(0), z.lte(60_000)),
+  }),
+]);
+export type InboxPolicy = z.infer<typeof inboxPolicySchema>;
+
+export const inboxPoliciesSchema = z.partialRecord(inboundEndpointSchema, inboxPolicySchema);
+export type InboxPolicies = z.infer<typeof inboxPoliciesSchema>;
+
+/** GET /api/inbox/info: where and to whom peers can send. */
+export const inboxInfoSchema = z.object({
+  endPoint: z.string(),
+  recipients: z.array(z.object({ name: z.string(), address: z.string() })),
+  policies: inboxPoliciesSchema,
+});
+export type InboxInfo = z.infer<typeof inboxInfoSchema>;
