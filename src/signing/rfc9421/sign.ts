@@ -1,0 +1,152 @@
+import { serializeItem, type Parameters } from 'structured-headers';
+import { isSignatureAlgorithm, PRIMITIVES, type SignatureAlgorithm } from '../algorithms.ts';
+import { toBase64, toBytes, utf8 } from '../bytes.ts';
+import { signBytes } from '../crypto.ts';
+import { createContentDigest } from '../digest/content-digest.ts';
+import { defaultAlgorithm, describeKey, keyTypeMatches, type KeyMaterial } from '../keys/material.ts';
+import { hasHeader, headerValues, withHeaders, type HeaderPairs, type HttpMessageInput } from '../message.ts';
+import type { Rfc9421Profile } from '../profile.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { buildSignatureBase, type BaseLine } from './base.ts';
+import { parseComponents } from './components.ts';
+
+export interface SignOptions {
+  key: KeyMaterial;
+  /** Defaults to the key's algorithm (JWK alg, RSA-PSS OID, else key type). */
+  alg?: SignatureAlgorithm;
+  /** Write the `alg` parameter (off by default: RFC 9421 §3.3.7 and OCM derive it from the key). */
+  includeAlg?: boolean;
+  label?: string;
+  /** `"@method" "@path"` or ['@method', '"@query-param";name="x"']. */
+  components: string | readonly string[];
+  /** Unix seconds; defaults to `now`; null leaves it out. */
+  created?: number | null;
+  expires?: number;
+  nonce?: string;
+  /** Defaults to the key's kid; null leaves it out. */
+  keyid?: string | null;
+  tag?: string;
+  /** Current time in Unix seconds (for tests and replays). */
+  now?: number;
+}
+
+export interface SignResult<M extends HttpMessageInput = HttpMessageInput> {
+  label: string;
+  alg: SignatureAlgorithm;
+  keyid?: string;
+  /** The exact bytes that were signed, as text. */
+  signatureBase: string;
+  lines: BaseLine[];
+  /** The inner list with parameters: `("@method" ...);created=...`. */
+  signatureParams: string;
+  /** Full header values: `label=("@method" ...);created=...` and `label=:base64:`. */
+  signatureInput: string;
+  signature: string;
+  /** Base64 of the raw signature. */
+  signatureValue: string;
+  /** Every header this call added (Signature-Input and Signature, plus any the profile added first). */
+  headers: HeaderPairs;
+  /** The message with those headers appended. */
+  message: M;
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** Chooses the algorithm for a key: the requested one must fit the key type. */
+export function resolveAlgorithm(key: KeyMaterial, requested?: string): Result<SignatureAlgorithm> {
+  if (requested !== undefined) {
+    if (!isSignatureAlgorithm(requested)) return fail('unsupported-algorithm', `"${requested}" is not an RFC 9421 algorithm (ed25519, ecdsa-p256-sha256, ecdsa-p384-sha384, rsa-pss-sha512, rsa-v1_5-sha256, hmac-sha256)`, 'alg');
+    if (!keyTypeMatches(key, requested)) return fail('alg-mismatch', `algorithm ${requested} needs ${PRIMITIVES[requested].kty}${PRIMITIVES[requested].crv ? ` ${PRIMITIVES[requested].crv}` : ''} key, but the key is ${describeKey(key)}`, 'alg');
+    return ok(requested);
+  }
+  const alg = defaultAlgorithm(key);
+  if (!alg) return fail('unsupported-algorithm', `no RFC 9421 algorithm fits ${describeKey(key)}${key.joseAlg ? ` with JWK alg ${key.joseAlg}` : ''}`, 'alg');
+  return ok(alg);
+}
+
+/** Signs a request or response (RFC 9421 §3.1) and returns the base, the header values and the signed message. */
+export async function signMessage<M extends HttpMessageInput>(message: M, options: SignOptions): Promise<Result<SignResult<M>>> {
+  const label = options.label ?? 'sig1';
+  if (!/^[a-z*][a-z0-9_\-.*]*$/.test(label)) return fail('bad-signature-input', `label "${label}" is not a structured-field key (lower-case letters, digits, _ - . *)`, 'label');
+  const existing = headerValues(message.headers, 'signature-input').join(', ');
+  if (new RegExp(`(^|,)\\s*${label.replace(/[.*]/g, '\\$&')}=`).test(existing)) return fail('bad-signature-input', `the message already has a signature labelled "${label}"; choose another label`, 'label');
+  const alg = resolveAlgorithm(options.key, options.alg);
+  if (!alg.ok) return alg;
+  const components = parseComponents(options.components);
+  if (!components.ok) return components;
+
+  const params: Parameters = new Map();
+  const created = options.created === undefined ? options.now ?? nowSeconds() : options.created;
+  if (created !== null) params.set('created', created);
+  if (options.expires !== undefined) params.set('expires', options.expires);
+  const keyid = options.keyid === undefined ? options.key.kid : options.keyid ?? undefined;
+  if (keyid !== undefined) params.set('keyid', keyid);
+  if (options.nonce !== undefined) params.set('nonce', options.nonce);
+  if (options.includeAlg) params.set('alg', alg.value);
+  if (options.tag !== undefined) params.set('tag', options.tag);
+
+  const built = buildSignatureBase(message, components.value, params);
+  if (!built.ok) return built;
+  const signed = await signBytes(options.key, alg.value, utf8(built.value.base));
+  if (!signed.ok) return signed;
+  const signatureValue = toBase64(signed.value);
+  const signatureInput = `${label}=${built.value.signatureParams}`;
+  const signature = `${label}=${serializeItem(signed.value.buffer as ArrayBuffer)}`;
+  const headers: HeaderPairs = [
+    ['Signature-Input', signatureInput],
+    ['Signature', signature],
+  ];
+  const result: SignResult<M> = {
+    label,
+    alg: alg.value,
+    signatureBase: built.value.base,
+    lines: built.value.lines,
+    signatureParams: built.value.signatureParams,
+    signatureInput,
+    signature,
+    signatureValue,
+    headers,
+    message: withHeaders(message, headers),
+  };
+  if (keyid !== undefined) result.keyid = keyid;
+  return ok(result);
+}
+
+/** Headers a profile wants before signing (Content-Digest, Content-Length), for those the message lacks. */
+export async function profileHeaders(message: HttpMessageInput, profile: Pick<Rfc9421Profile, 'contentDigest' | 'addContentLength'>): Promise<HeaderPairs> {
+  const added: HeaderPairs = [];
+  if (profile.contentDigest && !hasHeader(message.headers, 'content-digest')) added.push(['Content-Digest', await createContentDigest(message.body, [profile.contentDigest])]);
+  if (profile.addContentLength && !hasHeader(message.headers, 'content-length')) added.push(['Content-Length', String(toBytes(message.body).length)]);
+  return added;
+}
+
+export interface ProfileSignOptions {
+  key: KeyMaterial;
+  alg?: SignatureAlgorithm;
+  includeAlg?: boolean;
+  label?: string;
+  keyid?: string;
+  now?: number;
+}
+
+/** Signs with a profile: adds the headers it needs, then covers its components with its tag and `created`=now. */
+export async function signWithProfile<M extends HttpMessageInput>(message: M, profile: Rfc9421Profile, options: ProfileSignOptions): Promise<Result<SignResult<M>>> {
+  if (profile.forbiddenAlgorithms?.includes(options.alg ?? defaultAlgorithm(options.key) ?? '')) {
+    return fail('alg-mismatch', `the ${profile.name} profile forbids ${options.alg ?? defaultAlgorithm(options.key)}`, 'alg');
+  }
+  const keyid = options.keyid ?? options.key.kid;
+  if (profile.requiredParams.includes('keyid') && keyid === undefined) return fail('bad-key', `the ${profile.name} profile needs a keyid: give the key a kid or pass one`, 'keyid');
+  const added = await profileHeaders(message, profile);
+  const prepared = withHeaders(message, added);
+  const signOptions: SignOptions = { key: options.key, components: profile.components, label: options.label ?? 'sig1' };
+  if (options.alg) signOptions.alg = options.alg;
+  if (options.includeAlg) signOptions.includeAlg = true;
+  if (keyid !== undefined) signOptions.keyid = keyid;
+  if (options.now !== undefined) signOptions.now = options.now;
+  if (profile.tag !== undefined) signOptions.tag = profile.tag;
+  const signed = await signMessage(prepared, signOptions);
+  if (!signed.ok) return signed;
+  return ok({ ...signed.value, headers: [...added, ...signed.value.headers], message: signed.value.message as M });
+}
