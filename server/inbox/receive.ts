@@ -27,7 +27,14 @@ function expectedType(endpoint: InboundEndpoint): string | null {
   return endpoint === 'token' ? FORM : 'application/json';
 }
 
-function parseBody(raw: RawRequest, endpoint: InboundEndpoint): { doc?: unknown; problems: string[] } {
+interface ParsedBody {
+  doc?: unknown;
+  problems: string[];
+  /** Machine-readable reason the body could not be read, for the answer (§12: no special characters). */
+  unreadable?: 'BODY_TOO_LARGE' | 'BODY_INCOMPLETE' | 'NOT_UTF8' | 'EMPTY_BODY' | 'NOT_JSON';
+}
+
+function parseBody(raw: RawRequest, endpoint: InboundEndpoint): ParsedBody {
   const problems: string[] = [];
   if (raw.bodyProblem) problems.push(raw.bodyProblem);
   const contentType = raw.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
@@ -38,23 +45,23 @@ function parseBody(raw: RawRequest, endpoint: InboundEndpoint): { doc?: unknown;
   }
   if (raw.body.encoding !== 'utf8') {
     problems.push('The body is not valid UTF-8 text (stored as base64).');
-    return { problems };
+    return { problems, unreadable: 'NOT_UTF8' };
   }
   const text = raw.body.data;
-  if (raw.body.truncated || raw.bodyProblem) return { problems };
+  if (raw.body.truncated || raw.bodyProblem) return { problems, unreadable: raw.body.truncated ? 'BODY_TOO_LARGE' : 'BODY_INCOMPLETE' };
   if (endpoint === 'other' && !text) return { problems };
   if (mediaType === FORM || (endpoint === 'token' && !text.trimStart().startsWith('{'))) {
     return { doc: Object.fromEntries(new URLSearchParams(text)), problems };
   }
   if (!text.trim()) {
     problems.push('The body is empty.');
-    return { problems };
+    return { problems, unreadable: 'EMPTY_BODY' };
   }
   try {
     return { doc: JSON.parse(text), problems };
   } catch (err) {
     problems.push(`The body is not JSON: ${(err as Error).message}.`);
-    return { problems };
+    return { problems, unreadable: 'NOT_JSON' };
   }
 }
 
@@ -86,7 +93,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
 
   let response: InboundResponse;
   try {
-    const { doc, problems } = parseBody(raw, endpoint);
+    const { doc, problems, unreadable } = parseBody(raw, endpoint);
     const verification: Verification = deps.verify
       ? await deps.verify(raw, doc)
       : hasSignature(raw)
@@ -97,8 +104,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     if (policy.mode === 'custom') {
       response = { status: policy.status, contentType: policy.contentType, body: policy.body, delayMs: policy.delayMs, policy: 'custom' };
     } else {
-      const unreadable = doc === undefined ? (problems.at(-1) ?? 'UNREADABLE') : undefined;
-      const answer = specAnswer({ endpoint, doc, unreadable, recipients: deps.recipients });
+      const answer = specAnswer({ endpoint, doc, unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined, recipients: deps.recipients });
       const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
       const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
       response = { status, contentType: 'application/json', body: JSON.stringify(body), delayMs: policy.delayMs ?? 0, policy: 'spec' };

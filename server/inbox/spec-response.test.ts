@@ -31,8 +31,8 @@ describe('what the console answers by the spec', () => {
   });
 
   it('answers an unreadable body with 400 saying why', () => {
-    const answer = specAnswer({ endpoint: 'notifications', doc: undefined, unreadable: 'The body is not JSON', recipients });
-    expect(answer).toEqual({ status: 400, body: { message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: 'The body is not JSON' }] } });
+    const answer = specAnswer({ endpoint: 'notifications', doc: undefined, unreadable: 'NOT_JSON', recipients });
+    expect(answer).toEqual({ status: 400, body: { message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: 'NOT_JSON' }] } });
   });
 
   it('answers the token endpoint with OAuth errors (§6)', () => {

@@ -9,7 +9,7 @@ export interface AnswerContext {
   endpoint: InboundEndpoint;
   /** The parsed body: a JSON value, form fields as an object, or undefined when it could not be read. */
   doc: unknown;
-  /** Why the body could not be read (not JSON, too large…), if so. */
+  /** Machine-readable reason the body could not be read (NOT_JSON, BODY_TOO_LARGE…), if so. */
   unreadable?: string;
   /** Local user names that can receive shares (the part before the last `@`). */
   recipients: readonly string[];

@@ -47,6 +47,7 @@ describe('the console receiving OCM calls', () => {
     const { inbox, post } = setup();
     const res = await post('/ocm/notifications', '{"notificationType": SHARE_ACCEPTED}');
     expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: 'NOT_JSON' }] });
     const [record] = inbox.store.list();
     expect(record!.problems.join(' ')).toMatch(/not JSON/);
     expect(record!.body.data).toBe('{"notificationType": SHARE_ACCEPTED}');

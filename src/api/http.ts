@@ -12,12 +12,24 @@ export class ApiError extends Error {
   }
 }
 
-/** GETs JSON from the console's server and parses it once, at the edge, with the given schema. */
-// Schemas here may be zod or zod/mini: the browser's wire contracts use zod/mini to keep the first load small.
-export async function getJson<S extends $ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<output<S>> {
+/**
+ * Calls the console's server and parses the JSON answer once, at the edge, with the given schema.
+ * Schemas may be zod or zod/mini: the browser's wire contracts use zod/mini to keep the first load small.
+ */
+export async function requestJson<S extends $ZodType>(
+  path: string,
+  schema: S,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<output<S>> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal, credentials: 'same-origin' });
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      signal: init.signal,
+      credentials: 'same-origin',
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(`The console's server did not answer (${(err as Error).message}). Is it still running?`);
@@ -39,4 +51,8 @@ export async function getJson<S extends $ZodType>(path: string, schema: S, signa
     throw new ApiError(`${path} answered an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+export function getJson<S extends $ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<output<S>> {
+  return requestJson(path, schema, { signal });
 }

@@ -2,4 +2,9 @@
 export const queryKeys = {
   all: ['ocm-explorer'] as const,
   health: () => [...queryKeys.all, 'health'] as const,
+  inbox: {
+    all: () => [...queryKeys.all, 'inbox'] as const,
+    records: () => [...queryKeys.inbox.all(), 'records'] as const,
+    info: () => [...queryKeys.inbox.all(), 'info'] as const,
+  },
 };

@@ -1,12 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOB_ROUTES } from '../config/paths.ts';
+import { FakeEventSource } from '../testing/fake-event-source.ts';
 import { fakeNetwork, jsonResponse, renderApp } from '../testing/render.tsx';
 
 const realFetch = globalThis.fetch;
+let restoreEventSource: () => void;
+beforeEach(() => {
+  restoreEventSource = FakeEventSource.install();
+});
 afterEach(() => {
   globalThis.fetch = realFetch;
+  restoreEventSource();
   localStorage.clear();
   document.documentElement.classList.remove('dark');
 });
@@ -47,7 +53,7 @@ describe('console shell', () => {
 
   it('says plainly when a page is not built yet', async () => {
     healthy();
-    renderApp('/inbox');
+    renderApp('/token');
     expect(await screen.findByRole('note')).toHaveTextContent('Not built yet.');
   });
 

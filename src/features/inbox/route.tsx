@@ -1,12 +1,130 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { clearInboxMutation, inboxInfoQueryOptions, inboxRecordsQueryOptions, useInboxStream, type StreamState } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
-import { NotBuilt } from '../../ui/not-built.tsx';
+import type { InboxInfo } from '../../contract/inbound.ts';
+import { Badge } from '../../ui/badge.tsx';
 import { Page } from '../../ui/page.tsx';
+import { InboxList } from './inbox-list.tsx';
+import { PolicyEditor } from './policy-editor.tsx';
+import { RecordDetail } from './record-detail.tsx';
+
+const STREAM: Record<StreamState, { tone: 'good' | 'warn' | 'neutral'; text: string }> = {
+  connecting: { tone: 'neutral', text: 'connecting…' },
+  live: { tone: 'good', text: 'live' },
+  reconnecting: { tone: 'warn', text: 'reconnecting…' },
+};
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function WhereToSend({ info }: { info: InboxInfo }) {
+  const alice = info.recipients[0]?.address ?? 'alice@localhost';
+  const example = JSON.stringify({
+    shareWith: alice,
+    name: 'spec.pdf',
+    providerId: '7c084226',
+    owner: 'bob@cloud.example.org',
+    sender: 'bob@cloud.example.org',
+    shareType: 'user',
+    resourceType: 'file',
+    protocol: { name: 'multi', webdav: { uri: '7c084226', sharedSecret: 'secret', permissions: ['read'] } },
+  });
+  return (
+    <div className="space-y-2 rounded border border-slate-200 p-4 text-sm dark:border-slate-800">
+      <p>
+        OCM endpoint: <code className="font-mono">{info.endPoint}</code>
+      </p>
+      <p>
+        Recipients:{' '}
+        {info.recipients.map((r, i) => (
+          <span key={r.name}>
+            {i ? ', ' : ''}
+            <code className="font-mono">{r.address}</code>
+          </span>
+        ))}
+      </p>
+      <details>
+        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Try it from a terminal</summary>
+        <pre className="mt-2 overflow-auto rounded bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900">
+          {`curl -i ${shellQuote(`${info.endPoint}/shares`)} \\\n  -H 'content-type: application/json' \\\n  --data-binary ${shellQuote(example)}`}
+        </pre>
+      </details>
+    </div>
+  );
+}
+
+function ClearButton({ count }: { count: number }) {
+  const client = useQueryClient();
+  const clear = useMutation(clearInboxMutation(client));
+  const [confirming, setConfirming] = useState(false);
+  if (!count) return null;
+  return confirming ? (
+    <span className="flex items-center gap-2 text-sm">
+      Delete all {count} received messages?
+      <button type="button" className="rounded bg-red-700 px-2 py-1 text-white" onClick={() => clear.mutate(undefined, { onSettled: () => setConfirming(false) })}>
+        Delete
+      </button>
+      <button type="button" className="rounded border px-2 py-1" onClick={() => setConfirming(false)}>
+        Keep
+      </button>
+    </span>
+  ) : (
+    <button type="button" className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700" onClick={() => setConfirming(true)}>
+      Clear…
+    </button>
+  );
+}
 
 export function Component() {
   const job = jobRoute('inbox');
+  const { state: stream, error: streamError } = useInboxStream();
+  const records = useQuery(inboxRecordsQueryOptions());
+  const info = useQuery(inboxInfoQueryOptions());
+  const [params, setParams] = useSearchParams();
+  const list = records.data?.records ?? [];
+  const selected = list.find((r) => r.id === params.get('id')) ?? list[0];
+  const look = STREAM[stream];
+
   return (
     <Page title={job.label} summary={job.summary}>
-      <NotBuilt>The console does not receive OCM calls yet. When it does, every share, notification, invite acceptance and token request sent to it will appear here live, with its signature verdict and lint findings.</NotBuilt>
+      {info.data ? <WhereToSend info={info.data} /> : null}
+      {info.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{info.error.message}</p> : null}
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="flex items-center gap-2 text-sm">
+          <Badge tone={look.tone}>{look.text}</Badge>
+          <span>{records.data ? `${records.data.total} received` : 'Loading…'}</span>
+        </p>
+        <ClearButton count={records.data?.total ?? 0} />
+      </div>
+      {streamError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{streamError}</p> : null}
+
+      {records.data && list.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          Nothing received yet. Calls to the OCM endpoint above appear here as they arrive.
+        </p>
+      ) : null}
+
+      {list.length ? (
+        <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
+          <InboxList records={list} selectedId={selected?.id} onSelect={(id) => setParams({ id }, { replace: true })} />
+          {selected ? <RecordDetail record={selected} /> : null}
+        </div>
+      ) : null}
+
+      {info.data ? (
+        <details className="rounded border border-slate-200 p-4 dark:border-slate-800">
+          <summary className="cursor-pointer text-sm font-semibold">How the console answers</summary>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            By default each endpoint answers as the spec says (201 with recipientDisplayName for a share to a known recipient, 400 with
+            validationErrors otherwise…). Choose another status, body or a delay to see how the sending server copes.
+          </p>
+          <PolicyEditor policies={info.data.policies} />
+        </details>
+      ) : null}
     </Page>
   );
 }

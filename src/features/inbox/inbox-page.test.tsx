@@ -1,0 +1,107 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboundRecord } from '../../contract/inbound.ts';
+import { FakeEventSource } from '../../testing/fake-event-source.ts';
+import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+
+const realFetch = globalThis.fetch;
+let restoreEventSource: () => void;
+beforeEach(() => {
+  restoreEventSource = FakeEventSource.install();
+});
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  restoreEventSource();
+});
+
+const record = (seq: number, over: Partial<InboundRecord> = {}): InboundRecord => ({
+  id: `in-${seq}`,
+  seq,
+  receivedAt: '2026-11-22T10:00:00.000Z',
+  remoteAddress: '127.0.0.1',
+  method: 'POST',
+  target: '/ocm/shares',
+  endpoint: 'shares',
+  headers: [['Content-Type', 'application/json'], ['X-Peer', '<b>not bold</b>']],
+  body: { encoding: 'utf8', data: '{"shareWith":"alice@127.0.0.1"}', size: 31, truncated: false },
+  stage: 'done',
+  problems: [],
+  verification: { status: 'unsigned', summary: 'No Signature header: the request is not signed.' },
+  response: { status: 201, contentType: 'application/json', body: '{"recipientDisplayName":"Alice (OCM Explorer)"}', delayMs: 0, policy: 'spec' },
+  ...over,
+});
+
+function backend() {
+  const puts: { url: string; body: unknown }[] = [];
+  fakeNetwork((url, init) => {
+    if (url === '/api/health') return jsonResponse({ name: 'ocm-explorer', version: '0.1.0', status: 'ok', mode: 'local', startedAt: '2026-01-01T00:00:00Z', uptimeSeconds: 5 });
+    if (url === '/api/inbox/info')
+      return jsonResponse({ endPoint: 'http://127.0.0.1:8080/ocm', recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }], policies: {} });
+    if (url === '/api/inbox') return jsonResponse({ records: [], total: 0 });
+    if (url.startsWith('/api/inbox/policy/')) {
+      puts.push({ url, body: JSON.parse(String(init?.body)) });
+      return jsonResponse({});
+    }
+    return new Response('{}', { status: 404 });
+  });
+  return puts;
+}
+
+describe('Inbox page', () => {
+  it('tells where to send, then shows messages as the server pushes them', async () => {
+    backend();
+    renderApp('/inbox');
+    expect(await screen.findByText('http://127.0.0.1:8080/ocm')).toBeInTheDocument();
+    const source = FakeEventSource.instances.at(-1)!;
+    expect(source.url).toBe('/api/events');
+    act(() => {
+      source.open();
+      source.emit('reset', { records: [], total: 0 });
+    });
+    // Query cache notifications are batched: what the stream delivers shows up on the next tick.
+    expect(await screen.findByText(/Nothing received yet/)).toBeInTheDocument();
+    act(() => source.emit('reset', { records: [record(1)], total: 1 }));
+    expect(screen.getByText('live')).toBeInTheDocument();
+    expect(await screen.findByText('1 received')).toBeInTheDocument();
+
+    // A new call arrives: first as received, then processed (same id, updated in place).
+    act(() => source.emit('inbound', record(2, { target: '/ocm/notifications', endpoint: 'notifications', stage: 'received', verification: undefined, response: undefined })));
+    act(() => source.emit('inbound', record(2, { target: '/ocm/notifications', endpoint: 'notifications', problems: ['The body is not JSON.'], response: { status: 400, contentType: 'application/json', body: '{}', delayMs: 0, policy: 'spec' } })));
+    expect(await screen.findByText('2 received')).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Received messages' });
+    expect(within(list).getAllByRole('button')).toHaveLength(2);
+    expect(within(list).getByText('answered 400')).toBeInTheDocument();
+  });
+
+  it('shows one message in full, with remote text as text', async () => {
+    backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    await screen.findByText('http://127.0.0.1:8080/ocm');
+    act(() => FakeEventSource.instances.at(-1)!.emit('reset', { records: [record(1), record(2, { target: '/ocm/token', endpoint: 'token' })], total: 2 }));
+    await user.click(await screen.findByRole('button', { name: /\/ocm\/shares/ }));
+    const detail = screen.getByRole('article', { name: 'Message in-1' });
+    expect(within(detail).getByText('<b>not bold</b>')).toBeInTheDocument();
+    expect(detail.querySelector('b')).toBeNull();
+    expect(within(detail).getByText('No Signature header: the request is not signed.')).toBeInTheDocument();
+    expect(within(detail).getByLabelText('Answer body')).toHaveTextContent('"recipientDisplayName": "Alice (OCM Explorer)"');
+  });
+
+  it('saves a custom answer for an endpoint', async () => {
+    const puts = backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    await user.click(await screen.findByText('How the console answers'));
+    const form = screen.getByRole('form', { name: 'Answer policy for shares' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Answer' }), 'custom');
+    const status = within(form).getByRole('spinbutton', { name: 'Status' });
+    await user.clear(status);
+    await user.type(status, '503');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('Saved.')).toBeInTheDocument();
+    expect(puts).toEqual([
+      { url: '/api/inbox/policy/shares', body: { mode: 'custom', status: 503, contentType: 'application/json', body: '{"message": "SERVICE_UNAVAILABLE"}', delayMs: 0 } },
+    ]);
+  });
+});

@@ -1,0 +1,106 @@
+import type { InboundRecord } from '../../contract/inbound.ts';
+import { Badge, statusTone } from '../../ui/badge.tsx';
+import { BodyView } from '../../ui/body-view.tsx';
+import { HeadersTable } from '../../ui/headers-table.tsx';
+import { VerificationBadge } from './verification-badge.tsx';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h3 className="text-sm font-semibold text-slate-700 dark:text-slate-300">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** Everything about one received call. All of it is remote text and is rendered as text. */
+export function RecordDetail({ record }: { record: InboundRecord }) {
+  return (
+    <article aria-label={`Message ${record.id}`} className="space-y-5">
+      <header className="space-y-1">
+        <h2 className="font-mono text-sm font-semibold break-all">
+          {record.method} {record.target}
+        </h2>
+        <p className="text-xs text-slate-500">
+          {record.endpoint === 'other' ? 'Not an OCM endpoint' : `OCM endpoint: ${record.endpoint}`} · received{' '}
+          {new Date(record.receivedAt).toLocaleString()} from {record.remoteAddress ?? 'an unknown address'} · {record.id}
+        </p>
+      </header>
+
+      {record.problems.length ? (
+        <Section title="Problems">
+          <ul className="list-disc space-y-1 pl-5 text-sm text-red-800 dark:text-red-300">
+            {record.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section title="Signature">
+        <div className="flex items-center gap-2 text-sm">
+          <VerificationBadge verification={record.verification} />
+          <span>{record.verification?.summary}</span>
+        </div>
+        {record.verification?.details?.length ? (
+          <ul className="list-disc pl-5 text-sm">
+            {record.verification.details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        ) : null}
+        {record.verification?.signatureBase ? (
+          <pre aria-label="Signature base" className="overflow-auto rounded bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900">
+            {record.verification.signatureBase}
+          </pre>
+        ) : null}
+      </Section>
+
+      {record.findings ? (
+        <Section title="OCM lint">
+          {record.findings.length === 0 ? (
+            <p className="text-sm">No findings.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {record.findings.map((f, i) => (
+                <li key={i} className="flex flex-wrap items-baseline gap-2">
+                  <Badge tone={f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'info'}>{f.severity}</Badge>
+                  <code className="text-xs">{f.path || '/'}</code>
+                  <span>{f.message}</span>
+                  {f.specRef ? <span className="text-xs text-slate-500">({f.specRef.section})</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ) : null}
+
+      <Section title="Request headers">
+        <HeadersTable headers={record.headers} caption="Request headers as received" />
+      </Section>
+      <Section title="Body received">
+        <BodyView body={record.body} label="Request body" />
+      </Section>
+
+      <Section title="Answer sent">
+        {record.response ? (
+          <div className="space-y-2 text-sm">
+            <p className="flex items-center gap-2">
+              <Badge tone={statusTone(record.response.status)}>{record.response.status}</Badge>
+              <span>
+                {record.response.policy === 'spec' ? 'as the spec says' : 'custom answer chosen in the policies'}
+                {record.response.delayMs ? `, after ${record.response.delayMs} ms` : ''}
+              </span>
+            </p>
+            <BodyView
+              label="Answer body"
+              body={{ encoding: 'utf8', data: record.response.body, size: new TextEncoder().encode(record.response.body).length, truncated: false }}
+            />
+          </div>
+        ) : (
+          <p className="text-sm text-slate-500">Not answered yet.</p>
+        )}
+      </Section>
+    </article>
+  );
+}
