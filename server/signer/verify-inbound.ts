@@ -1,0 +1,160 @@
+import type { Verification } from '../../src/contract/inbound.ts';
+import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
+import {
+  detectScheme,
+  importKey,
+  parseCavageHeader,
+  parseJwks,
+  readSignatures,
+  verifyCavage,
+  verifyMessage,
+  headerValues,
+  type HeaderPairs,
+  type Jwks,
+  type KeyMaterial,
+} from '../../src/signing/index.ts';
+
+/** How the verifier reaches the sender's discovery and keys (the guarded outbound client in the server). */
+export type FetchJson = (url: string) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+
+export interface ReceivedMessage {
+  method: string;
+  /** The URL the sender signed: this server's public base plus the path and query received. */
+  url: string;
+  headers: HeaderPairs;
+  body: Uint8Array;
+}
+
+const isLoopbackOrIp = (host: string) => /^(localhost|127\.|\[::1\]|\d+\.\d+\.\d+\.\d+)/.test(host);
+
+/** Where a sender's discovery lives, from a keyid or an FQDN: keyid URLs keep their scheme; bare lab hosts use http. */
+export function discoveryBases(hostOrUrl: string): string[] {
+  if (/^https?:\/\//i.test(hostOrUrl)) {
+    const url = new URL(hostOrUrl);
+    return [url.origin];
+  }
+  const host = hostOrUrl.replace(/\/.*$/, '');
+  return isLoopbackOrIp(host) ? [`http://${host}`, `https://${host}`] : [`https://${host}`, `http://${host}`];
+}
+
+/** The sender's host as the keyid names it: `host#key1`, `https://host/ocm#signature`, or `host`. */
+export function keyidHost(keyid: string): string {
+  const beforeHash = keyid.split('#')[0]!;
+  if (/^https?:\/\//i.test(beforeHash)) return new URL(beforeHash).origin;
+  return beforeHash;
+}
+
+interface Discovered {
+  base: string;
+  doc: Record<string, unknown>;
+}
+
+async function discover(fetchJson: FetchJson, hostOrUrl: string, notes: string[]): Promise<Discovered | undefined> {
+  for (const base of discoveryBases(hostOrUrl)) {
+    for (const path of ['/.well-known/ocm', '/ocm-provider']) {
+      const res = await fetchJson(`${base}${path}`);
+      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json !== null) return { base, doc: res.json as Record<string, unknown> };
+      notes.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Verifies what a peer sent, the way an OCM receiver must (draft-07 §5): for RFC 9421, the keyid names
+ * the sender, whose discovery gives a jwksUri, whose JWKS holds the key with kid = keyid; for
+ * draft-cavage, the keyId URL's discovery carries the legacy publicKey. Never throws.
+ */
+export async function verifyInbound(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number } = {}): Promise<Verification> {
+  const scheme = detectScheme(message.headers);
+  if (scheme === 'none') {
+    const stray = headerValues(message.headers, 'signature').length > 0;
+    return stray
+      ? { status: 'failed', summary: 'A Signature header was sent without Signature-Input (RFC 9421) or keyId (draft-cavage): it cannot be verified.' }
+      : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
+  }
+  try {
+    return scheme === 'rfc9421' ? await verifyRfc9421(message, fetchJson, options) : await verifyLegacy(message, fetchJson, options);
+  } catch (err) {
+    return { status: 'failed', profile: scheme, summary: `Verification could not run: ${(err as Error).message}` };
+  }
+}
+
+async function verifyRfc9421(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number }): Promise<Verification> {
+  const entries = readSignatures(message.headers);
+  if (!entries.ok) return { status: 'failed', profile: 'rfc9421', summary: entries.error.message };
+  // structured-headers gives parameters as a Map.
+  const param = (e: (typeof entries.value)[number] | undefined, name: string) => e?.params.get(name);
+  const entry = entries.value.find((e) => param(e, 'tag') === OCM_RFC9421_PROFILE.tag) ?? entries.value[0];
+  const keyidValue = param(entry, 'keyid');
+  const keyid = typeof keyidValue === 'string' ? keyidValue : undefined;
+  if (!keyid) return { status: 'failed', profile: 'rfc9421', summary: 'The signature has no keyid, so the sender and its key cannot be found (OCM requires keyid).' };
+
+  const notes: string[] = [];
+  const found = await discover(fetchJson, keyidHost(keyid), notes);
+  if (!found) return { status: 'failed', profile: 'rfc9421', keyid, summary: `No discovery document found for the keyid's host ${keyidHost(keyid)}.`, details: notes };
+  const jwksUri = found.doc.jwksUri;
+  if (typeof jwksUri !== 'string') {
+    return { status: 'failed', profile: 'rfc9421', keyid, summary: `The sender's discovery (${found.base}) has no jwksUri, so its RFC 9421 key cannot be found.` };
+  }
+  const jwksRes = await fetchJson(new URL(jwksUri, found.base).href);
+  if (!jwksRes.ok || jwksRes.status !== 200) {
+    return { status: 'failed', profile: 'rfc9421', keyid, summary: `The JWKS at ${jwksUri} could not be fetched: ${jwksRes.ok ? `HTTP ${jwksRes.status}` : jwksRes.error}.` };
+  }
+  const jwks = parseJwks(jwksRes.json as object);
+  if (!jwks.ok) return { status: 'failed', profile: 'rfc9421', keyid, summary: `The JWKS at ${jwksUri} is not usable: ${jwks.error.message}.` };
+  return rfc9421Outcome(message, jwks.value, keyid, options);
+}
+
+async function rfc9421Outcome(message: ReceivedMessage, jwks: Jwks, keyid: string, options: { now?: number }): Promise<Verification> {
+  const outcome = await verifyMessage(
+    { method: message.method, url: message.url, headers: message.headers, body: message.body },
+    { jwks, profile: OCM_RFC9421_PROFILE, now: options.now },
+  );
+  return {
+    status: outcome.ok ? 'verified' : 'failed',
+    profile: 'rfc9421',
+    keyid: outcome.keyid ?? keyid,
+    summary: outcome.ok
+      ? `RFC 9421 signature ${outcome.label ?? ''} verified with ${outcome.alg ?? 'the key'} from the sender's JWKS.`.replace('  ', ' ')
+      : (outcome.problems[0]?.message ?? 'The signature does not verify.'),
+    details: [...outcome.problems.slice(outcome.ok ? 0 : 1).map((p) => p.message), ...outcome.notes],
+    signatureBase: outcome.signatureBase,
+  };
+}
+
+async function verifyLegacy(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number }): Promise<Verification> {
+  const header = [...headerValues(message.headers, 'signature'), ...headerValues(message.headers, 'authorization').map((v) => v.replace(/^Signature\s+/i, ''))].find((v) =>
+    /keyId\s*=/.test(v),
+  )!;
+  const params = parseCavageHeader(header);
+  if (!params.ok) return { status: 'failed', profile: 'cavage', summary: params.error.message };
+  const keyId = params.value.keyId;
+  if (!keyId) return { status: 'failed', profile: 'cavage', summary: 'The Signature header has no keyId, so the sender and its key cannot be found.' };
+  const notes: string[] = [];
+  const found = await discover(fetchJson, keyidHost(keyId), notes);
+  if (!found) return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `No discovery document found for the keyId's host ${keyidHost(keyId)}.`, details: notes };
+  const publicKey = found.doc.publicKey;
+  const pem = typeof publicKey === 'string' ? publicKey : typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).publicKeyPem : undefined;
+  if (typeof pem !== 'string') {
+    return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `The sender's discovery (${found.base}) publishes no legacy publicKey to check a draft-cavage signature with.` };
+  }
+  const key = await importKey(pem);
+  if (!key.ok) return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `The sender's publicKey does not parse: ${key.error.message}.` };
+  const published = typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).keyId : undefined;
+  const outcome = await verifyCavage(
+    { method: message.method, url: message.url, headers: message.headers, body: message.body },
+    { key: key.value as KeyMaterial, profile: NEXTCLOUD_CAVAGE_PROFILE, now: options.now },
+  );
+  const details = [...outcome.problems.slice(outcome.ok ? 0 : 1).map((p) => p.message), ...outcome.notes];
+  if (outcome.nonStandard) details.unshift(`Non-standard: ${outcome.nonStandard}`);
+  if (typeof published === 'string' && published !== keyId) details.push(`The discovery publishes keyId ${published}, but the signature names ${keyId}.`);
+  return {
+    status: outcome.ok ? 'verified' : 'failed',
+    profile: 'cavage',
+    keyid: keyId,
+    summary: outcome.ok ? `draft-cavage signature (${outcome.algorithm ?? 'rsa-sha256'}) verified with the sender's legacy publicKey.` : (outcome.problems[0]?.message ?? 'The signature does not verify.'),
+    details,
+    signatureBase: outcome.signingString,
+  };
+}
