@@ -1,6 +1,8 @@
 // The RFC 9421 algorithm registry (§3.3) mapped onto WebCrypto, and the JOSE names that a JWK's `alg`
 // may carry for each (RFC 9421 §3.3.7; OCM derives the algorithm from the JWK).
 
+import type { AlgorithmParams } from './webcrypto.ts';
+
 export const SIGNATURE_ALGORITHMS = [
   'ed25519',
   'ecdsa-p256-sha256',
@@ -19,8 +21,8 @@ export type KeyType = 'RSA' | 'EC' | 'OKP' | 'oct';
 export interface PrimitiveSpec {
   kty: KeyType;
   crv?: string;
-  importParams: RsaHashedImportParams | EcKeyImportParams | HmacImportParams | Algorithm;
-  signParams: RsaPssParams | EcdsaParams | Algorithm;
+  importParams: AlgorithmParams;
+  signParams: AlgorithmParams;
   /** JOSE `alg` values that name this algorithm, preferred first. */
   jose: string[];
 }

@@ -67,6 +67,4 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export function subtle(): SubtleCrypto {
-  return globalThis.crypto.subtle;
-}
+export { subtle } from './webcrypto.ts';

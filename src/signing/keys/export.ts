@@ -3,6 +3,7 @@ import { joseName, PRIMITIVES, type SignatureAlgorithm } from '../algorithms.ts'
 import { subtle } from '../bytes.ts';
 import { fail, ok, type Result, errorText } from '../result.ts';
 import { writePem } from './pem.ts';
+import type { AlgorithmParams } from '../webcrypto.ts';
 import { defaultAlgorithm, materialFromJwk, publicJwkMembers, type JwkObject, type KeyMaterial } from './material.ts';
 
 export type GenerateKind = 'ed25519' | 'ecdsa-p256-sha256' | 'ecdsa-p384-sha384' | 'rsa-pss-sha512' | 'rsa-v1_5-sha256' | 'hmac-sha256';
@@ -13,11 +14,11 @@ export type GenerateKind = 'ed25519' | 'ecdsa-p256-sha256' | 'ecdsa-p384-sha384'
  */
 export async function generateKey(alg: GenerateKind, options: { kid?: string } = {}): Promise<KeyMaterial> {
   const spec = PRIMITIVES[alg];
-  let params: AlgorithmIdentifier | RsaHashedKeyGenParams | EcKeyGenParams | HmacKeyGenParams = spec.importParams;
-  if (spec.kty === 'RSA') params = { ...(spec.importParams as RsaHashedImportParams), modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
+  let params: AlgorithmParams = spec.importParams;
+  if (spec.kty === 'RSA') params = { ...spec.importParams, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
   const generated = await subtle().generateKey(params, true, ['sign', 'verify']);
   const privateKey = 'privateKey' in generated ? generated.privateKey : generated;
-  const jwk = (await subtle().exportKey('jwk', privateKey)) as JwkObject;
+  const jwk = await subtle().exportKey('jwk', privateKey);
   const material = materialFromJwk(jwk, 'generated') as KeyMaterial;
   material.alg = alg;
   material.joseAlg = joseName(alg);
@@ -57,7 +58,7 @@ export function toJwks(materials: KeyMaterial[]): { keys: JwkObject[] } {
 }
 
 // A generic import for exporting: the algorithm does not change the DER, only what WebCrypto allows.
-function exportParams(material: KeyMaterial): AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams {
+function exportParams(material: KeyMaterial): AlgorithmParams {
   if (material.kty === 'RSA') return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   if (material.kty === 'EC') return { name: 'ECDSA', namedCurve: material.crv! };
   return { name: 'Ed25519' };

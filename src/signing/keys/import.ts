@@ -4,17 +4,18 @@ import { children, OID, oidToString, readTlv, wrapEcPrivateKey, wrapRsaPrivateKe
 import { readPem } from './pem.ts';
 import { materialFromJwk, type JwkObject, type KeyMaterial } from './material.ts';
 import type { SignatureAlgorithm } from '../algorithms.ts';
+import type { AlgorithmParams } from '../webcrypto.ts';
 
 interface Classified {
   format: 'pkcs8' | 'spki';
   der: Uint8Array<ArrayBuffer>;
-  params: RsaHashedImportParams | EcKeyImportParams | Algorithm;
+  params: AlgorithmParams;
   kty: 'RSA' | 'EC' | 'OKP';
   crv?: string;
   alg?: SignatureAlgorithm;
 }
 
-const RSA_IMPORT: RsaHashedImportParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+const RSA_IMPORT: AlgorithmParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
 const RSA_PSS_NOTE = 'rsa-pss-sha512';
 
 /** Reads the AlgorithmIdentifier of a PKCS#8 or SPKI and rewrites what WebCrypto refuses. */
@@ -65,8 +66,8 @@ function sec1ToPkcs8(der: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> | st
 
 async function toMaterial(c: Classified, source: string): Promise<Result<KeyMaterial>> {
   try {
-    const key = await subtle().importKey(c.format, c.der, c.params, true, [c.format === 'pkcs8' ? 'sign' : 'verify']);
-    const jwk = (await subtle().exportKey('jwk', key)) as JwkObject;
+    const key = await subtle().importKey(c.format as 'pkcs8', c.der, c.params, true, [c.format === 'pkcs8' ? 'sign' : 'verify']);
+    const jwk = await subtle().exportKey('jwk', key);
     // WebCrypto writes the import algorithm (e.g. RS256) into the JWK: that is ours, not the key's.
     delete jwk.alg;
     const material = materialFromJwk(jwk, source);

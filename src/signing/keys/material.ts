@@ -1,7 +1,9 @@
 import { algorithmFromJose, PRIMITIVES, type KeyType, type Primitive, type SignatureAlgorithm } from '../algorithms.ts';
 import { subtle } from '../bytes.ts';
+import type { CryptoKeyLike, JwkObject } from '../webcrypto.ts';
 
-export type JwkObject = JsonWebKey & { kid?: string; alg?: string; [member: string]: unknown };
+export type { JwkObject };
+
 
 /**
  * A key as the signing core holds it: a JWK plus what we know about it. WebCrypto binds a CryptoKey to
@@ -62,10 +64,10 @@ export function defaultAlgorithm(material: KeyMaterial): SignatureAlgorithm | un
   }
 }
 
-const cache = new WeakMap<KeyMaterial, Map<string, Promise<CryptoKey>>>();
+const cache = new WeakMap<KeyMaterial, Map<string, Promise<CryptoKeyLike>>>();
 
 /** The WebCrypto key for one primitive and use; imported once per key, primitive and use. */
-export function cryptoKeyFor(material: KeyMaterial, primitive: Primitive, use: 'sign' | 'verify'): Promise<CryptoKey> {
+export function cryptoKeyFor(material: KeyMaterial, primitive: Primitive, use: 'sign' | 'verify'): Promise<CryptoKeyLike> {
   let perKey = cache.get(material);
   if (!perKey) cache.set(material, (perKey = new Map()));
   const id = `${primitive}/${use}`;
