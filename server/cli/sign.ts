@@ -1,0 +1,119 @@
+import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
+import {
+  isSignatureAlgorithm,
+  signCavage,
+  signCavageWithProfile,
+  signMessage,
+  signWithProfile,
+  type HeaderPairs,
+  type HttpRequestInput,
+  type Result,
+  type SignOptions,
+} from '../../src/signing/index.ts';
+import type { CliCommand } from './main.ts';
+import { intArg, parseArgs, readKey, readMessage, UsageError } from './signing-input.ts';
+
+const HELP = `Usage: ocm-explorer sign --request FILE --key FILE [options]
+
+Signs an HTTP message and prints the signature base and the headers to add.
+
+  --request FILE     JSON {method, url, headers, body?} or {status, headers, body?, request?}; "-" for stdin
+  --key FILE         private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK JSON (HMAC as kty "oct")
+  --profile P        ocm (default): adds Content-Digest and Content-Length if missing and signs
+                     "@method" "@target-uri" "content-digest" "content-length" with created=now, tag="ocm"
+                     rfc9421: signs exactly --components and the parameters given (created defaults to now)
+                     cavage: draft-cavage-12; Nextcloud's headers unless --components lists others
+  --components C     covered components, e.g. '"@method" "@path" "content-digest"' (cavage: header names)
+  --alg A            algorithm (default from the key: JWK alg, RSA-PSS OID, else key type)
+  --include-alg      write the alg parameter
+  --keyid ID         keyid (default: the JWK kid)
+  --label L          signature label (default sig1)
+  --created N        created, Unix seconds (default now)
+  --no-created       leave created out (rfc9421)
+  --expires N  --nonce S  --tag T
+  --json             print {signatureBase, signatureInput, signature, headers}
+`;
+
+export const signCommand: CliCommand = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
+  try {
+    const parsed = parseArgs(args, ['request', 'key', 'profile', 'alg', 'keyid', 'label', 'components', 'created', 'expires', 'nonce', 'tag'], ['include-alg', 'json', 'no-created']);
+    const requestFile = parsed.values.get('request');
+    const keyFile = parsed.values.get('key');
+    if (!requestFile || !keyFile) throw new UsageError('--request and --key are required');
+    const profile = parsed.values.get('profile') ?? 'ocm';
+    if (!['ocm', 'rfc9421', 'cavage'].includes(profile)) throw new UsageError(`--profile must be ocm, rfc9421 or cavage (got "${profile}")`);
+    const message = await readMessage(io, requestFile);
+    const key = await readKey(io, keyFile);
+    const alg = parsed.values.get('alg');
+    const created = intArg(parsed, 'created');
+    const expires = intArg(parsed, 'expires');
+    const components = parsed.values.get('components');
+    const keyid = parsed.values.get('keyid');
+    const label = parsed.values.get('label');
+    const json = parsed.flags.has('json');
+
+    let out: Result<{ signatureBase: string; signatureInput: string | null; signature: string; headers: HeaderPairs }>;
+    if (profile === 'cavage') {
+      if (!('method' in message)) throw new UsageError('draft-cavage signs requests only');
+      const cavageKeyId = keyid ?? key.kid;
+      if (!cavageKeyId) throw new UsageError('draft-cavage needs --keyid (e.g. https://sender.example.org/ocm#signature)');
+      const request = message as HttpRequestInput;
+      const signed = components
+        ? await signCavage(request, {
+            key,
+            keyId: cavageKeyId,
+            algorithm: alg ?? 'rsa-sha256',
+            headers: components.replace(/"/g, '').split(/\s+/).filter(Boolean),
+            ...(created !== undefined ? { created } : {}),
+            ...(expires !== undefined ? { expires } : {}),
+          })
+        : await signCavageWithProfile(request, alg ? { ...NEXTCLOUD_CAVAGE_PROFILE, algorithm: alg } : NEXTCLOUD_CAVAGE_PROFILE, { key, keyId: cavageKeyId, ...(created !== undefined ? { now: created } : {}) });
+      out = signed.ok ? { ok: true, value: { signatureBase: signed.value.signingString, signatureInput: null, signature: signed.value.value, headers: signed.value.headers } } : signed;
+    } else {
+      if (alg !== undefined && !isSignatureAlgorithm(alg)) throw new UsageError(`--alg "${alg}" is not an RFC 9421 algorithm`);
+      const explicit = profile === 'rfc9421' || components !== undefined;
+      if (profile === 'rfc9421' && components === undefined) throw new UsageError('--profile rfc9421 needs --components');
+      const signed = explicit
+        ? await signMessage(message, {
+            key,
+            components: components ?? '',
+            ...(alg ? { alg } : {}),
+            ...(parsed.flags.has('include-alg') ? { includeAlg: true } : {}),
+            ...(label ? { label } : {}),
+            ...(keyid ? { keyid } : {}),
+            ...(parsed.flags.has('no-created') ? { created: null } : created !== undefined ? { created } : {}),
+            ...(expires !== undefined ? { expires } : {}),
+            ...(parsed.values.has('nonce') ? { nonce: parsed.values.get('nonce')! } : {}),
+            ...(parsed.values.has('tag') ? { tag: parsed.values.get('tag')! } : {}),
+          } satisfies SignOptions)
+        : await signWithProfile(message, OCM_RFC9421_PROFILE, {
+            key,
+            ...(alg ? { alg } : {}),
+            ...(parsed.flags.has('include-alg') ? { includeAlg: true } : {}),
+            ...(label ? { label } : {}),
+            ...(keyid ? { keyid } : {}),
+            ...(created !== undefined ? { now: created } : {}),
+          });
+      out = signed.ok ? { ok: true, value: { signatureBase: signed.value.signatureBase, signatureInput: signed.value.signatureInput, signature: signed.value.signature, headers: signed.value.headers } } : signed;
+    }
+    if (!out.ok) {
+      io.stderr(`ocm-explorer sign: ${out.error.message}${out.error.where ? ` (${out.error.where})` : ''}`);
+      return 2;
+    }
+    if (json) io.stdout(JSON.stringify({ ...out.value, headers: Object.fromEntries(out.value.headers) }, null, 2));
+    else {
+      io.stdout(`Signature base:\n${out.value.signatureBase}\n\nHeaders to add:\n${out.value.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`ocm-explorer sign: ${error.message}\nRun ocm-explorer sign --help for the options.`);
+      return 2;
+    }
+    throw error;
+  }
+};
