@@ -1,0 +1,143 @@
+import type { Context } from 'hono';
+import { randomUUID } from 'node:crypto';
+import type { PeerNet } from './net.ts';
+import { readVerified } from './receive.ts';
+import type { OutgoingShare, PeerState } from './types.ts';
+
+const TOKEN_SECONDS = 300;
+
+/**
+ * OCM §6 token endpoint: a signed, form-encoded authorization_code grant whose code is a share's
+ * sharedSecret. Answers an opaque bearer token, or an OAuth error (400 `{error}`).
+ */
+export async function tokenEndpoint(c: Context, peer: PeerState, net: PeerNet) {
+  const { text, verified, refusal } = await readVerified(c, peer, net);
+  const remember = (status: number) =>
+    peer.received.unshift({ at: new Date().toISOString(), method: 'POST', path: '/ocm/token', verified: verified.status, summary: verified.summary, status, body: text.replace(/code=[^&]*/, 'code=…') });
+  if (peer.faults.serverError) {
+    remember(500);
+    return c.json({ error: 'server_error' }, 500);
+  }
+  if (refusal) {
+    remember(401);
+    return c.json({ error: 'invalid_client', error_description: verified.summary }, 401);
+  }
+  const form = new URLSearchParams(text);
+  const fail = (error: string) => {
+    remember(400);
+    return c.json({ error }, 400);
+  };
+  if (form.get('grant_type') !== 'authorization_code') return fail(form.has('grant_type') ? 'unsupported_grant_type' : 'invalid_request');
+  const code = form.get('code');
+  if (!form.get('client_id') || !code) return fail('invalid_request');
+  const share = [...peer.shares.values()].find((s) => s.secret === code);
+  if (!share) return fail('invalid_grant');
+  const token = randomUUID();
+  peer.tokens.set(token, { token, shareId: share.id, expiresAt: Date.now() + TOKEN_SECONDS * 1000 });
+  remember(200);
+  return c.json({ access_token: token, token_type: 'Bearer', expires_in: TOKEN_SECONDS });
+}
+
+/** Which share a request may read: a live bearer token, or (legacy dialect, or no exchange required) the secret itself. */
+export function authorisedShare(c: Context, peer: PeerState, shareId?: string): OutgoingShare | undefined {
+  const auth = c.req.header('authorization') ?? '';
+  const bearer = /^bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
+  if (bearer) {
+    const issued = peer.tokens.get(bearer);
+    if (issued && issued.expiresAt > Date.now() && (!shareId || issued.shareId === shareId)) return peer.shares.get(issued.shareId);
+    const byCode = [...peer.shares.values()].find((s) => s.secret === bearer && !s.mustExchangeToken && (!shareId || s.id === shareId));
+    return byCode;
+  }
+  const basic = /^basic\s+(.+)$/i.exec(auth)?.[1];
+  if (basic) {
+    // Legacy access (§4 step 5): Basic auth with the sharedSecret as user name and an empty password.
+    const user = Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
+    return [...peer.shares.values()].find((s) => s.secret === user && !s.mustExchangeToken && (!shareId || s.id === shareId));
+  }
+  return undefined;
+}
+
+const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** WebDAV: PROPFIND (depth 0) and GET of one shared file, for the bearer of its token. */
+export function webdav(c: Context, peer: PeerState, shareId?: string) {
+  const share = authorisedShare(c, peer, shareId);
+  if (!share) {
+    c.header('www-authenticate', peer.spec.dialect === 'ocm-1.5' ? 'Bearer realm="ocm"' : 'Basic realm="ocm"');
+    return c.text('Unauthorized: send the access token from the token exchange as a Bearer token.', 401);
+  }
+  const bytes = Buffer.byteLength(share.content);
+  if (c.req.method === 'PROPFIND') {
+    const href = new URL(c.req.url).pathname;
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<d:multistatus xmlns:d="DAV:">
+  <d:response>
+    <d:href>${xmlEscape(href)}</d:href>
+    <d:propstat>
+      <d:prop>
+        <d:displayname>${xmlEscape(share.name)}</d:displayname>
+        <d:getcontentlength>${bytes}</d:getcontentlength>
+        <d:getcontenttype>text/plain</d:getcontenttype>
+        <d:getlastmodified>${new Date(share.createdAt).toUTCString()}</d:getlastmodified>
+        <d:resourcetype/>
+      </d:prop>
+      <d:status>HTTP/1.1 200 OK</d:status>
+    </d:propstat>
+  </d:response>
+</d:multistatus>
+`;
+    return c.body(xml, 207, { 'content-type': 'application/xml; charset=utf-8' });
+  }
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+    c.header('content-type', 'text/plain; charset=utf-8');
+    if (c.req.method === 'HEAD') return c.body(null, 200);
+    return c.body(share.content, 200);
+  }
+  c.header('allow', 'PROPFIND, GET, HEAD');
+  return c.text('Only PROPFIND, GET and HEAD are served for demo shares.', 405);
+}
+
+const htmlEscape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * The demo web app (OCM §4 step 6): it takes the access token only from a form POST body, never from
+ * the URL, and shows what it received and whether it runs inside a frame.
+ */
+export async function webapp(c: Context, peer: PeerState) {
+  const shareId = c.req.param('id');
+  const nonce = randomUUID();
+  c.header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; frame-ancestors *`);
+  c.header('referrer-policy', 'no-referrer');
+  c.header('cache-control', 'no-store');
+  let body = '';
+  let verdict: string;
+  if (c.req.method === 'POST') {
+    const form = new URLSearchParams(await c.req.text());
+    const token = form.get('access_token') ?? '';
+    const expired = form.get('expired_session_redirect_uri');
+    const issued = peer.tokens.get(token);
+    const share = issued && issued.shareId === shareId && issued.expiresAt > Date.now() ? peer.shares.get(issued.shareId) : undefined;
+    verdict = share
+      ? `Access granted to “${htmlEscape(share.name)}” (share ${htmlEscape(share.id)}).`
+      : token
+        ? 'The access token is unknown, expired, or for another share: access refused.'
+        : 'No access_token field in the form: access refused.';
+    body = `<dl>
+<dt>access_token</dt><dd>${token ? `${htmlEscape(token.slice(0, 8))}… (${token.length} characters, received in the POST body)` : 'none'}</dd>
+<dt>expired_session_redirect_uri</dt><dd>${expired ? htmlEscape(expired) : 'not sent'}</dd>
+</dl>${share ? `<pre>${htmlEscape(share.content)}</pre>` : ''}`;
+  } else {
+    verdict = 'Opened without a form POST: this app needs the access token in a POSTed form (field access_token) and never reads it from the URL.';
+  }
+  const tokenInUrl = new URL(c.req.url).searchParams.has('access_token');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${htmlEscape(peer.spec.name)} viewer</title>
+<style>body{font:14px system-ui,sans-serif;margin:1rem;color:#0f172a}dt{font-weight:600}pre{background:#f1f5f9;padding:.5rem}.warn{color:#b91c1c}</style></head>
+<body><h1>${htmlEscape(peer.spec.name)} viewer</h1>
+<p id="verdict">${verdict}</p>
+${tokenInUrl ? '<p class="warn">An access_token was found in the URL: tokens must never travel in URLs. It was ignored.</p>' : ''}
+${body}
+<p>Framed: <strong id="framed">unknown</strong></p>
+<script nonce="${nonce}">document.getElementById('framed').textContent = window.top === window.self ? 'no, top-level window' : 'yes, inside a frame';</script>
+</body></html>`;
+  return c.html(html);
+}
