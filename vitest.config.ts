@@ -1,5 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
+import { playwright } from '@vitest/browser-playwright';
 
 // Two projects: the pure core and the server run in plain Node (WebCrypto, no DOM);
 // UI code runs in happy-dom (jsdom breaks jose, see the README's decisions).
@@ -26,6 +27,26 @@ export default mergeConfig(
             name: 'node',
             environment: 'node',
             include: [...pureCore, 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'],
+          },
+        },
+        {
+          // The signing core again, in real Chromium: the browser path of WebCrypto. Tests that need
+          // Node-only oracles are named *.node.test.ts and stay in the node project.
+          test: {
+            name: 'browser',
+            include: ['src/signing/**/*.test.ts'],
+            exclude: ['src/signing/**/*.node.test.ts'],
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({
+                launchOptions: {
+                  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+                },
+              }),
+              instances: [{ browser: 'chromium' }],
+            },
           },
         },
       ],
