@@ -1,0 +1,67 @@
+import type { Finding } from '../finding.ts';
+import { sortFindings } from '../finding.ts';
+import { findTooDeep } from '../json/depth.ts';
+import type { Kind } from '../kinds.ts';
+import { detect } from '../detect/index.ts';
+import type { Detection } from '../detect/types.ts';
+import { schemaFor } from '../schemas/index.ts';
+import type { SpecVersion } from '../versions.ts';
+import { createContext, makeFinding, type CheckContext } from './context.ts';
+import { checkDiscovery } from './discovery.ts';
+import { checkNotification } from './notification.ts';
+import { checkErrorBody, checkInviteAccepted, checkRequestShare, checkTokenRequest, checkTokenResponse } from './small-kinds.ts';
+import { schemaFindings } from './schema-findings.ts';
+import { checkShare } from './share.ts';
+import { unknownFieldFindings } from './unknown-fields.ts';
+import { isRecord } from './util.ts';
+
+export interface LintOptions {
+  /** Judge against this version instead of the detected one. */
+  spec?: SpecVersion;
+}
+
+export interface LintResult {
+  kind: Kind;
+  detected: Detection;
+  /** The version the rules applied. */
+  version: SpecVersion;
+  /** No error finding. */
+  valid: boolean;
+  findings: Finding[];
+}
+
+/** Deeper than any OCM payload (the deepest, a share's protocol requirements, is 4 levels). */
+export const MAX_DEPTH = 64;
+
+const RULES: Record<Kind, (ctx: CheckContext) => void> = {
+  discovery: checkDiscovery,
+  share: checkShare,
+  notification: checkNotification,
+  'invite-accepted': checkInviteAccepted,
+  'token-request': checkTokenRequest,
+  'token-response': checkTokenResponse,
+  'request-share': checkRequestShare,
+  error: checkErrorBody,
+};
+
+/** Lints a parsed document of a given kind: schema, unknown fields, then the kind's rules. */
+export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintResult {
+  const detected = detect(doc, kind);
+  const version = options.spec ?? detected.version;
+  const done = (findings: Finding[]): LintResult => {
+    const sorted = sortFindings(findings);
+    return { kind, detected, version, valid: !sorted.some((f) => f.severity === 'error'), findings: sorted };
+  };
+  const tooDeep = findTooDeep(doc, MAX_DEPTH);
+  if (tooDeep !== null) return done([makeFinding('doc.too-deep', tooDeep, `The document nests more than ${MAX_DEPTH} levels deep here; no OCM payload does, so it was not checked further.`)]);
+  if (!isRecord(doc)) return done([makeFinding('doc.not-object', '', `A ${kind} document is a JSON object; this is ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}.`)]);
+  const findings: Finding[] = [];
+  const schema = schemaFor(kind);
+  findings.push(...schemaFindings(kind, schema, doc));
+  const ctx = createContext(doc, version, detected.dialect, findings);
+  RULES[kind](ctx);
+  // An unknown field already explained by a dialect finding needs no second line.
+  const explained = new Set(findings.map((f) => f.path));
+  findings.push(...unknownFieldFindings(kind, schema, doc).filter((f) => !explained.has(f.path)));
+  return done(findings);
+}

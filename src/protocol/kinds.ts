@@ -1,0 +1,18 @@
+/** The documents the linter knows. `error` is an error response body (OCM or OAuth shaped). */
+export const KINDS = ['discovery', 'share', 'notification', 'invite-accepted', 'token-request', 'token-response', 'request-share', 'error'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const KIND_LABELS: Record<Kind, string> = {
+  discovery: 'Discovery document (/.well-known/ocm or /ocm-provider)',
+  share: 'Share creation (POST /shares)',
+  notification: 'Notification (POST /notifications)',
+  'invite-accepted': 'Invite acceptance (POST /invite-accepted)',
+  'token-request': 'Token request (POST tokenEndPoint)',
+  'token-response': 'Token response',
+  'request-share': 'Request for a share (POST /request-share)',
+  error: 'Error response body',
+};
+
+export function isKind(value: string): value is Kind {
+  return (KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { Kind } from '../kinds.ts';
+import { discoverySchema } from './discovery.ts';
+import { errorBodySchema } from './error-body.ts';
+import { inviteAcceptedSchema } from './invite.ts';
+import { notificationSchema } from './notification.ts';
+import { requestShareSchema } from './request-share.ts';
+import { shareSchema } from './share.ts';
+import { tokenRequestSchema, tokenResponseSchema } from './token.ts';
+
+export const SCHEMAS: Record<Kind, z.ZodType> = {
+  discovery: discoverySchema,
+  share: shareSchema,
+  notification: notificationSchema,
+  'invite-accepted': inviteAcceptedSchema,
+  'token-request': tokenRequestSchema,
+  'token-response': tokenResponseSchema,
+  'request-share': requestShareSchema,
+  error: errorBodySchema,
+};
+
+export function schemaFor(kind: Kind): z.ZodType {
+  return SCHEMAS[kind];
+}
