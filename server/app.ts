@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
+import type { DemoMesh } from './demo-mesh/index.ts';
+import { fetchNet } from './demo-mesh/net.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
+import { demoRoutes } from './routes/demo.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboundRoutes } from './routes/inbound.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { verifyInbound } from './signer/verify-inbound.ts';
 
 /** Path prefixes the server answers; everything else belongs to the SPA (or Vite in dev). */
 export const SERVER_PATH_PREFIXES = ['/api/', '/ocm/', '/ocm-provider', '/.well-known/'] as const;
@@ -20,6 +24,8 @@ export interface AppContext {
   startedAt: Date;
   /** The inbox to use; by default one persisted in the config's data folder. */
   inbox?: InboxDeps;
+  /** The embedded demo peers, when started. */
+  demo?: DemoMesh;
 }
 
 /** The console's base URL as peers see it: --public-url, else the origin the request came to. */
@@ -36,9 +42,17 @@ export function createApp(ctx: AppContext): Hono {
   app.use('*', hostCheck(allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const inbox = ctx.inbox ?? createInbox(ctx.config);
+  if (!inbox.verify && !ctx.config.public) {
+    // The sender's discovery and JWKS are fetched to check its signature. In public mode that fetch
+    // would let any peer make this server call addresses of its choosing, so it is not done there.
+    const { fetchJson } = fetchNet();
+    inbox.verify = (raw) =>
+      verifyInbound({ method: raw.method, url: `${baseUrlFor(ctx.config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchJson);
+  }
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, (url) => baseUrlFor(ctx.config, url)));
   app.route('/', eventRoutes(inbox.store, inbox.bus));
+  app.route('/', demoRoutes(ctx.demo));
   app.all('/api/*', (c) => c.json({ error: 'not-found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
   return app;
 }

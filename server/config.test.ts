@@ -25,3 +25,11 @@ describe('server options', () => {
     expect(() => parseServerConfig(['--port'], {})).toThrow(/--port needs a value/);
   });
 });
+
+describe('demo mesh option', () => {
+  it('is on by default and turned off by --no-demo or OCM_EXPLORER_DEMO=0', () => {
+    expect(parseServerConfig([], {}).demo).toBe(true);
+    expect(parseServerConfig(['--no-demo'], {}).demo).toBe(false);
+    expect(parseServerConfig([], { OCM_EXPLORER_DEMO: '0' }).demo).toBe(false);
+  });
+});

@@ -18,6 +18,8 @@ export const serverConfigSchema = z.object({
   recipients: z.array(z.string().regex(/^[^\s@/]+$/, 'a user name, without @ or spaces')).min(1).default(['alice', 'bob']),
   /** Largest body the inbox keeps from one received call. */
   maxInboundBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Start the embedded demo mesh (two OCM peers on loopback). */
+  demo: z.boolean().default(true),
   /** Where the built SPA lives (standalone mode only). */
   staticDir: z.string().default('dist'),
 });
@@ -30,6 +32,8 @@ interface FlagSpec {
   key: keyof ServerConfig;
   env: string;
   kind: 'string' | 'boolean' | 'list';
+  /** A `--no-x` flag: present means false. */
+  negated?: boolean;
 }
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -41,6 +45,7 @@ const FLAGS: Record<string, FlagSpec> = {
   '--allowed-host': { key: 'allowedHosts', env: 'OCM_EXPLORER_ALLOWED_HOSTS', kind: 'list' },
   '--static-dir': { key: 'staticDir', env: 'OCM_EXPLORER_STATIC_DIR', kind: 'string' },
   '--recipient': { key: 'recipients', env: 'OCM_EXPLORER_RECIPIENTS', kind: 'list' },
+  '--no-demo': { key: 'demo', env: 'OCM_EXPLORER_DEMO', kind: 'boolean', negated: true },
   '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
 };
 
@@ -53,7 +58,8 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --allowed-host NAME     OCM_EXPLORER_ALLOWED_HOSTS extra Host header names to accept (repeat, or comma list)
   --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)
   --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)
-  --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)`;
+  --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)
+  --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh`;
 
 /** Parses flags and environment into a validated config; throws ConfigError naming the bad option. */
 export function parseServerConfig(argv: readonly string[], env: Record<string, string | undefined>): ServerConfig {
@@ -72,7 +78,8 @@ export function parseServerConfig(argv: readonly string[], env: Record<string, s
     const spec = FLAGS[name];
     if (!spec) throw new ConfigError(`unknown option ${name}\n\n${CONFIG_HELP}`);
     if (spec.kind === 'boolean') {
-      fromFlags[spec.key] = inline === undefined ? true : /^(1|true|yes|on)$/i.test(inline);
+      const on = inline === undefined ? true : /^(1|true|yes|on)$/i.test(inline);
+      fromFlags[spec.key] = spec.negated ? !on : on;
       continue;
     }
     const value = inline ?? argv[++i];

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
 import { mountStatic, securityHeaders } from './static.ts';
 
@@ -10,14 +11,19 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface RunningServer {
   url: string;
+  demo?: DemoMesh;
   close(): Promise<void>;
 }
 
-/** Starts the standalone server (API + built SPA). Resolves once it listens. */
-export function startServer(config: ServerConfig): Promise<RunningServer> {
+/**
+ * Starts the standalone server (API + built SPA) and, unless turned off, the demo mesh next to it
+ * (on the two ports after the console's, or free ones). Resolves once everything listens.
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const demo = config.demo ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] }) : undefined;
   const root = new Hono();
   root.use('*', securityHeaders());
-  root.route('/', createApp({ config, startedAt: new Date() }));
+  root.route('/', createApp({ config, startedAt: new Date(), demo }));
   mountStatic(root, resolve(packageRoot, config.staticDir));
 
   return new Promise((resolvePromise, reject) => {
@@ -25,15 +31,19 @@ export function startServer(config: ServerConfig): Promise<RunningServer> {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       resolvePromise({
         url: `http://${host}:${info.port}`,
+        demo,
         close: () =>
           new Promise((done) => {
             // Open SSE streams would keep close() waiting forever; cut them.
             if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => void (demo ? demo.close() : Promise.resolve()).then(() => done()));
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (err) => {
+      void demo?.close();
+      reject(err);
+    });
   });
 }
 
@@ -63,6 +73,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`OCM Explorer is running at ${running.url}/${config.public ? ' (public mode)' : ''}`);
+  for (const { state } of running.demo?.peers ?? []) {
+    console.log(`  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`);
+  }
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (signal: string) => {

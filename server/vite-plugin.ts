@@ -2,6 +2,7 @@ import type { Connect, Plugin } from 'vite';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, isServerPath } from './app.ts';
 import { defaultServerConfig } from './config.ts';
+import { startDemoMesh } from './demo-mesh/index.ts';
 import { CONTENT_SECURITY_POLICY } from './static.ts';
 
 /**
@@ -9,8 +10,12 @@ import { CONTENT_SECURITY_POLICY } from './static.ts';
  * one origin in every mode. No top-level side effects: vitest imports vite.config.ts too.
  */
 export function ocmExplorerServer(): Plugin {
-  const mount = (middlewares: Connect.Server, preview: boolean) => {
-    const app = createApp({ config: defaultServerConfig(), startedAt: new Date() });
+  const mount = async (middlewares: Connect.Server, preview: boolean, onClose: (fn: () => void) => void) => {
+    // Vitest loads this config too; its test servers need no demo peers.
+    const wanted = process.env.OCM_EXPLORER_DEMO !== '0' && !process.env.VITEST;
+    const demo = wanted ? await startDemoMesh({ ports: [0, 0] }) : undefined;
+    if (demo) onClose(() => void demo.close());
+    const app = createApp({ config: defaultServerConfig(), startedAt: new Date(), demo });
     // Keep Vite's own Request/Response globals untouched inside its process.
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     // Not `use('/api', …)`: connect would strip the prefix from req.url.
@@ -27,11 +32,11 @@ export function ocmExplorerServer(): Plugin {
   };
   return {
     name: 'ocm-explorer-server',
-    configureServer(server) {
-      mount(server.middlewares, false);
+    async configureServer(server) {
+      await mount(server.middlewares, false, (fn) => server.httpServer?.on('close', fn));
     },
-    configurePreviewServer(server) {
-      mount(server.middlewares, true);
+    async configurePreviewServer(server) {
+      await mount(server.middlewares, true, (fn) => server.httpServer?.on('close', fn));
     },
   };
 }

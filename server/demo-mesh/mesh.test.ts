@@ -19,13 +19,14 @@ const setFaults = (origin: string, faults: Record<string, unknown>) =>
 
 describe('the embedded demo mesh', () => {
   it('publishes discovery in each dialect', async () => {
-    const a = await (await fetch(`${alpha.origin}/.well-known/ocm`)).json();
+    type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const a = (await (await fetch(`${alpha.origin}/.well-known/ocm`)).json()) as Json;
     expect(a).toMatchObject({ apiVersion: '1.5.0', endPoint: `${alpha.origin}/ocm`, jwksUri: `${alpha.origin}/ocm/jwks`, criteria: ['must-exchange-token', 'must-use-http-sig'] });
-    const jwks = await (await fetch(a.jwksUri)).json();
+    const jwks = (await (await fetch(a.jwksUri)).json()) as Json;
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: `${hostOf(alpha.origin)}#ed25519` });
     expect(jwks.keys[0].d).toBeUndefined();
 
-    const l = await (await fetch(`${legacy.origin}/ocm-provider`)).json();
+    const l = (await (await fetch(`${legacy.origin}/ocm-provider`)).json()) as Json;
     expect(l).toMatchObject({ apiVersion: '1.1.0', publicKey: { keyId: `${legacy.origin}/ocm#signature` } });
     expect(l.publicKey.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(l.jwksUri).toBeUndefined();

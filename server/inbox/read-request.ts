@@ -7,6 +7,8 @@ interface NodeBindings {
 
 export interface RawRequest {
   method: string;
+  /** The full URL as this server saw it (origin from the Host header). */
+  url: string;
   target: string;
   headers: HeaderPairs;
   remoteAddress: string | null;
@@ -87,6 +89,7 @@ export async function readRawRequest(c: Context, maxBytes: number): Promise<RawR
   }
   return {
     method: c.req.method,
+    url: url.href,
     target: url.pathname + url.search,
     headers,
     remoteAddress,

@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ocm-inbox-http-'));
 mkdirSync(join(dir, 'dist'));
 writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
 const dataDir = join(dir, 'data');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir }));
+const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir, demo: false }));
 afterAll(() => running.close());
 const { port } = new URL(running.url);
 

@@ -42,7 +42,8 @@ export async function requestJson<S extends $ZodType>(
     throw new ApiError(`${path} answered ${response.status} with something that is not JSON`, response.status);
   }
   if (!response.ok) {
-    const message = typeof body === 'object' && body && 'message' in body ? String(body.message) : `HTTP ${response.status}`;
+    const fields = (typeof body === 'object' && body ? body : {}) as { message?: unknown; error?: unknown };
+    const message = typeof fields.message === 'string' ? fields.message : typeof fields.error === 'string' ? fields.error : `HTTP ${response.status}`;
     throw new ApiError(`${path}: ${message}`, response.status);
   }
   const parsed = safeParse(schema, body);

@@ -39,6 +39,15 @@ function backend() {
     if (url === '/api/inbox/info')
       return jsonResponse({ endPoint: 'http://127.0.0.1:8080/ocm', recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }], policies: {} });
     if (url === '/api/inbox') return jsonResponse({ records: [], total: 0 });
+    if (url === '/api/demo')
+      return jsonResponse({
+        enabled: true,
+        peers: [{ id: 'alpha', name: 'Alpha Cloud (OCM 1.5)', dialect: 'ocm-1.5', origin: 'http://127.0.0.1:8081', users: ['carol@127.0.0.1:8081'], keyId: '127.0.0.1:8081#ed25519', faults: { wrongDigest: false, staleCreated: false, unknownKeyid: false, serverError: false, slowMs: 0 } }],
+      });
+    if (url === '/api/demo/alpha/send') {
+      puts.push({ url, body: JSON.parse(String(init?.body)) });
+      return jsonResponse({ ok: true, request: { method: 'POST', url: 'http://127.0.0.1:8080/ocm/shares', headers: [], body: '{}' }, response: { status: 201, headers: [], body: '{"recipientDisplayName":"Alice (OCM Explorer)"}' } });
+    }
     if (url.startsWith('/api/inbox/policy/')) {
       puts.push({ url, body: JSON.parse(String(init?.body)) });
       return jsonResponse({});
@@ -86,6 +95,17 @@ describe('Inbox page', () => {
     expect(detail.querySelector('b')).toBeNull();
     expect(within(detail).getByText('No Signature header: the request is not signed.')).toBeInTheDocument();
     expect(within(detail).getByLabelText('Answer body')).toHaveTextContent('"recipientDisplayName": "Alice (OCM Explorer)"');
+  });
+
+  it('has a demo peer send a share to this console, and shows the answer', async () => {
+    const calls = backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    const form = await screen.findByRole('form', { name: 'Send from a demo peer' });
+    expect(within(form).getByRole('textbox', { name: 'To' })).toHaveValue('alice@127.0.0.1:8080');
+    await user.click(within(form).getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('status', { name: 'Demo send result' })).toHaveTextContent('POST http://127.0.0.1:8080/ocm/shares answered 201');
+    expect(calls).toEqual([{ url: '/api/demo/alpha/send', body: { kind: 'share', to: 'alice@127.0.0.1:8080', protocol: 'webdav' } }]);
   });
 
   it('saves a custom answer for an endpoint', async () => {

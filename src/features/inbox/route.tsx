@@ -6,6 +6,7 @@ import { jobRoute } from '../../config/paths.ts';
 import type { InboxInfo } from '../../contract/inbound.ts';
 import { Badge } from '../../ui/badge.tsx';
 import { Page } from '../../ui/page.tsx';
+import { DemoSender } from './demo-sender.tsx';
 import { InboxList } from './inbox-list.tsx';
 import { PolicyEditor } from './policy-editor.tsx';
 import { RecordDetail } from './record-detail.tsx';
@@ -92,6 +93,13 @@ export function Component() {
     <Page title={job.label} summary={job.summary}>
       {info.data ? <WhereToSend info={info.data} /> : null}
       {info.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{info.error.message}</p> : null}
+
+      <details className="rounded border border-slate-200 p-4 dark:border-slate-800" open>
+        <summary className="cursor-pointer text-sm font-semibold">Have a demo peer send something</summary>
+        <div className="mt-3">
+          <DemoSender defaultRecipient={info.data?.recipients[0]?.address} />
+        </div>
+      </details>
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex items-center gap-2 text-sm">

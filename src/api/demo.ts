@@ -1,0 +1,43 @@
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { demoFaultsSchema, demoListSchema, demoSendOutcomeSchema, type DemoFaults } from '../contract/demo.ts';
+import { requestJson } from './http.ts';
+import { queryKeys } from './query-keys.ts';
+
+export function demoPeersQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.demo(),
+    queryFn: ({ signal }) => requestJson('/api/demo', demoListSchema, { signal }),
+  });
+}
+
+export interface DemoSendInput {
+  peer: string;
+  kind: 'share' | 'notification' | 'invite-accepted' | 'request-share';
+  to: string;
+  protocol?: 'webdav' | 'webapp';
+  notificationType?: string;
+  token?: string;
+}
+
+/** Asks a demo peer to send a signed OCM message. A refusal by the receiver is an outcome, not an error. */
+export function demoSendMutation() {
+  return mutationOptions({
+    mutationFn: async ({ peer, ...command }: DemoSendInput) => {
+      try {
+        return await requestJson(`/api/demo/${encodeURIComponent(peer)}/send`, demoSendOutcomeSchema, { method: 'POST', body: command });
+      } catch (err) {
+        // 502 carries an outcome too (nothing was sent: discovery or signing failed).
+        const message = (err as Error).message;
+        return { ok: false, error: message.replace(/^\/api\/demo\/[^:]+: /, '') };
+      }
+    },
+  });
+}
+
+export function demoFaultsMutation(client: QueryClient) {
+  return mutationOptions({
+    mutationFn: ({ peer, faults }: { peer: string; faults: Partial<DemoFaults> }) =>
+      requestJson(`/api/demo/${encodeURIComponent(peer)}/faults`, demoFaultsSchema, { method: 'PUT', body: faults }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.demo() }),
+  });
+}

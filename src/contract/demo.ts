@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+
+/** GET /api/demo: the embedded demo peers this console started (empty when run with --no-demo). */
+export const demoFaultsSchema = z.object({
+  wrongDigest: z.boolean(),
+  staleCreated: z.boolean(),
+  unknownKeyid: z.boolean(),
+  serverError: z.boolean(),
+  slowMs: z.number(),
+});
+export type DemoFaults = z.infer<typeof demoFaultsSchema>;
+
+export const demoPeerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  dialect: z.enum(['ocm-1.5', 'nextcloud-1.1']),
+  origin: z.string(),
+  /** OCM addresses of the peer's users. */
+  users: z.array(z.string()),
+  keyId: z.string(),
+  faults: demoFaultsSchema,
+});
+export type DemoPeer = z.infer<typeof demoPeerSchema>;
+
+export const demoListSchema = z.object({ enabled: z.boolean(), peers: z.array(demoPeerSchema) });
+
+export const demoSendKinds = ['share', 'notification', 'invite-accepted', 'request-share'] as const;
+
+/** POST /api/demo/:id/send: what the peer sent and what came back. */
+export const demoSendOutcomeSchema = z.object({
+  ok: z.boolean(),
+  error: z.optional(z.string()),
+  request: z.optional(z.object({ method: z.string(), url: z.string(), headers: z.array(z.tuple([z.string(), z.string()])), body: z.string() })),
+  response: z.optional(z.object({ status: z.number(), headers: z.array(z.tuple([z.string(), z.string()])), body: z.string() })),
+  signatureBase: z.optional(z.string()),
+});
+export type DemoSendOutcome = z.infer<typeof demoSendOutcomeSchema>;

@@ -1,0 +1,109 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { demoFaultsMutation, demoPeersQueryOptions, demoSendMutation, type DemoSendInput } from '../../api/demo.ts';
+import type { DemoFaults, DemoPeer } from '../../contract/demo.ts';
+import { Badge, statusTone } from '../../ui/badge.tsx';
+
+const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+const FAULTS: { key: Exclude<keyof DemoFaults, 'slowMs'>; label: string }[] = [
+  { key: 'wrongDigest', label: 'wrong digest' },
+  { key: 'staleCreated', label: 'stale created / Date' },
+  { key: 'unknownKeyid', label: 'unknown keyid' },
+  { key: 'serverError', label: 'answer 500' },
+];
+
+function FaultSwitches({ peer }: { peer: DemoPeer }) {
+  const client = useQueryClient();
+  const set = useMutation(demoFaultsMutation(client));
+  return (
+    <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+      <legend className="sr-only">Faults of {peer.name}</legend>
+      <span className="text-slate-600 dark:text-slate-400">Faults:</span>
+      {FAULTS.map(({ key, label }) => (
+        <label key={key} className="flex items-center gap-1">
+          <input type="checkbox" checked={peer.faults[key]} onChange={(e) => set.mutate({ peer: peer.id, faults: { [key]: e.target.checked } })} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Makes an embedded demo peer send a real, signed OCM call to an address (by default this console's alice). */
+export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) {
+  const peers = useQuery(demoPeersQueryOptions());
+  const send = useMutation(demoSendMutation());
+  const [peerId, setPeerId] = useState<string>();
+  const [kind, setKind] = useState<DemoSendInput['kind']>('share');
+  const [protocol, setProtocol] = useState<'webdav' | 'webapp'>('webdav');
+  const [to, setTo] = useState<string>();
+
+  if (peers.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{peers.error.message}</p>;
+  if (!peers.data) return null;
+  if (!peers.data.enabled || peers.data.peers.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">The demo mesh is off (started with --no-demo).</p>;
+  }
+  const peer = peers.data.peers.find((p) => p.id === peerId) ?? peers.data.peers[0]!;
+  const recipient = to ?? defaultRecipient ?? '';
+  const outcome = send.data;
+
+  return (
+    <div className="space-y-3">
+      <form
+        aria-label="Send from a demo peer"
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send.mutate({ peer: peer.id, kind, to: recipient, ...(kind === 'share' ? { protocol } : {}) });
+        }}
+      >
+        <label className="flex flex-col text-sm">
+          From
+          <select className={input} value={peer.id} onChange={(e) => setPeerId(e.target.value)}>
+            {peers.data.peers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Message
+          <select className={input} value={kind} onChange={(e) => setKind(e.target.value as DemoSendInput['kind'])}>
+            <option value="share">share</option>
+            <option value="notification">notification (SHARE_ACCEPTED)</option>
+            <option value="request-share">share request (REQUEST_SHARE)</option>
+          </select>
+        </label>
+        {kind === 'share' ? (
+          <label className="flex flex-col text-sm">
+            Protocol
+            <select className={input} value={protocol} onChange={(e) => setProtocol(e.target.value as 'webdav' | 'webapp')}>
+              <option value="webdav">webdav</option>
+              <option value="webapp">webapp</option>
+            </select>
+          </label>
+        ) : null}
+        <label className="flex grow flex-col text-sm">
+          To
+          <input className={`${input} font-mono`} value={recipient} onChange={(e) => setTo(e.target.value)} placeholder="user@host:port" />
+        </label>
+        <button type="submit" disabled={send.isPending || !recipient} className="rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900">
+          {send.isPending ? 'Sending…' : 'Send'}
+        </button>
+      </form>
+      <FaultSwitches peer={peer} />
+      {outcome ? (
+        <p role="status" aria-label="Demo send result" className="flex flex-wrap items-center gap-2 text-sm">
+          {outcome.response ? <Badge tone={statusTone(outcome.response.status)}>{outcome.response.status}</Badge> : <Badge tone="bad">not sent</Badge>}
+          <span>
+            {outcome.response
+              ? `${outcome.request?.method} ${outcome.request?.url} answered ${outcome.response.status}${outcome.response.body ? `: ${outcome.response.body.slice(0, 200)}` : ''}`
+              : outcome.error}
+          </span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
