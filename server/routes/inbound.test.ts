@@ -4,8 +4,8 @@ import { createApp } from '../app.ts';
 import { defaultServerConfig } from '../config.ts';
 import { createInbox } from '../inbox/index.ts';
 
-function setup() {
-  const config = defaultServerConfig();
+function setup(overrides: Parameters<typeof defaultServerConfig>[0] = {}) {
+  const config = defaultServerConfig(overrides);
   const inbox = createInbox(config, { persist: false });
   const app = createApp({ config, startedAt: new Date(), inbox });
   const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -74,9 +74,15 @@ describe('the console receiving OCM calls', () => {
     expect(inbox.store.list()[0]!.problems).toEqual([]);
   });
 
-  it('says a signature was sent but not checked, rather than calling it unsigned', async () => {
+  it('fails a signature that names no keyid, and says why', async () => {
     const { inbox, post } = setup();
     await post('/ocm/shares', share, { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1', signature: 'sig1=:AAAA:' });
+    expect(inbox.store.list()[0]!.verification).toMatchObject({ status: 'failed', summary: expect.stringMatching(/no keyid/) });
+  });
+
+  it('in public mode, says a signature was sent but not checked, rather than calling it unsigned', async () => {
+    const { inbox, post } = setup({ public: true });
+    await post('/ocm/shares', share, { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"', signature: 'sig1=:AAAA:' });
     expect(inbox.store.list()[0]!.verification!.status).toBe('unchecked');
   });
 
