@@ -55,6 +55,19 @@ export function componentName(id: ComponentId): string {
  * such strings, or bare names (`@method`). Returns an error naming the component that does not parse.
  */
 export function parseComponents(input: string | readonly string[]): Result<ComponentId[]> {
+  // Servers sign with the same few component lists over and over: parse each once.
+  const cacheKey = typeof input === 'string' ? input : input.join('\u0000');
+  const cached = parsedLists.get(cacheKey);
+  if (cached) return cached;
+  const result = parseComponentsUncached(input);
+  if (parsedLists.size > 200) parsedLists.clear();
+  parsedLists.set(cacheKey, result);
+  return result;
+}
+
+const parsedLists = new Map<string, Result<ComponentId[]>>();
+
+function parseComponentsUncached(input: string | readonly string[]): Result<ComponentId[]> {
   const pieces = typeof input === 'string' ? [input] : input;
   const out: ComponentId[] = [];
   for (const piece of pieces) {

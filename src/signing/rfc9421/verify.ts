@@ -211,17 +211,8 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
     outcome.lines = built.value.lines;
   }
 
-  if (outcome.components.includes('"content-digest"')) {
-    const header = headerValues(message.headers, 'content-digest').join(', ');
-    if (header && message.body !== undefined) {
-      const digest = await checkContentDigest(header, message.body);
-      if (!digest.ok) outcome.problems.push({ code: 'digest-mismatch', message: digest.error.message, where: 'Content-Digest' });
-      else {
-        outcome.digest = digest.value;
-        if (!digest.value.ok) outcome.problems.push({ code: 'digest-mismatch', message: digest.value.reason ?? 'Content-Digest does not match the body', where: 'Content-Digest' });
-      }
-    } else if (header) outcome.notes.push('no body was given, so Content-Digest was not compared with the content');
-  }
+  // The digest is computed while the signature is checked (both are WebCrypto jobs off the main thread).
+  const digestCheck = checkDigest(message, outcome);
 
   const key = resolveKey(params.value, options, outcome);
   if (key) outcome.key = key;
@@ -231,7 +222,10 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
   if (key && options.profile?.keyidIsKid && key.kid !== undefined && params.value.keyid !== undefined && key.kid !== params.value.keyid) {
     outcome.problems.push({ code: 'keyid-not-found', message: `keyid "${params.value.keyid}" differs from the key's kid "${key.kid}" (they must be equal)`, where: 'keyid' });
   }
-  if (!key || !built.ok || !entry.signature) return finish(outcome);
+  if (!key || !built.ok || !entry.signature) {
+    await digestCheck;
+    return finish(outcome);
+  }
 
   const candidates = candidateAlgorithms(key, params.value, options, outcome);
   if (options.profile?.forbiddenAlgorithms) {
@@ -255,7 +249,24 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
     outcome.problems.push({ code: 'signature-mismatch', message: `the signature does not match the signature base with ${candidates.join(' or ')} and ${describeKey(key)}: the signer signed different bytes or used another key` });
   }
   if (matched && candidates.length > 1) outcome.notes.push(`the key does not declare its algorithm; the signature verified as ${matched}`);
+  await digestCheck;
   return finish(outcome);
+}
+
+async function checkDigest(message: HttpMessageInput, outcome: VerifyOutcome): Promise<void> {
+  if (!outcome.components.includes('"content-digest"')) return;
+  const header = headerValues(message.headers, 'content-digest').join(', ');
+  if (!header) return;
+  if (message.body === undefined) {
+    outcome.notes.push('no body was given, so Content-Digest was not compared with the content');
+    return;
+  }
+  const digest = await checkContentDigest(header, message.body);
+  if (!digest.ok) outcome.problems.push({ code: 'digest-mismatch', message: digest.error.message, where: 'Content-Digest' });
+  else {
+    outcome.digest = digest.value;
+    if (!digest.value.ok) outcome.problems.push({ code: 'digest-mismatch', message: digest.value.reason ?? 'Content-Digest does not match the body', where: 'Content-Digest' });
+  }
 }
 
 // Problems in the order a user should look at them.
