@@ -29,7 +29,6 @@ export const RULES = {
   'schema.enum': r('error', 'discovery-fields', [], 'A field has a value outside its allowed set'),
   'schema.too-small': r('error', 'discovery-fields', [], 'A field is empty or too small'),
   'schema.forbidden-key': r('error', 'discovery-fields', [], 'A field is not allowed in a closed object'),
-  'schema.invalid': r('error', 'discovery-fields', [], 'A field does not match the schema'),
   'fields.unknown': r('info', 'discovery-fields', [], 'A field the spec does not define (allowed, shown for your information)'),
 
   // Discovery

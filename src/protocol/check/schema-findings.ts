@@ -37,6 +37,8 @@ export function sectionForPath(kind: Kind, path: readonly PropertyKey[]): Sectio
   }
 }
 
+const EXPECTED: Record<string, string> = { object: 'an object', array: 'an array', int: 'an integer', string: 'a string', boolean: 'true or false', number: 'a number' };
+
 const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /**
@@ -76,7 +78,7 @@ function messageFor(issue: Issue, value: unknown): { code: Finding['code']; mess
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return { code: 'schema.required', message: `${name} is required.` };
-      return { code: 'schema.type', message: `${name} must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${typeName(value)}.` };
+      return { code: 'schema.type', message: `${name} must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${typeName(value)}${typeof value === 'number' ? ` (${value})` : ''}.` };
     case 'invalid_value':
       return { code: 'schema.enum', message: `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}.` };
     case 'too_small':
@@ -84,7 +86,7 @@ function messageFor(issue: Issue, value: unknown): { code: Finding['code']; mess
     case 'invalid_union':
       return { code: 'schema.type', message: `${name} has none of the allowed shapes (got ${typeName(value)}${isRecord(value) ? ` with ${Object.keys(value).length} field(s)` : ''}).` };
     default:
-      return { code: 'schema.invalid', message: `${name}: ${issue.message}` };
+      return { code: 'schema.type', message: `${name}: ${issue.message}` };
   }
 }
 

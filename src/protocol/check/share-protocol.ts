@@ -13,7 +13,7 @@ export function checkShareProtocol(ctx: CheckContext): void {
   const offered = Object.keys(protocol).filter((k) => k !== 'name' && k !== 'options');
   const options = isRecord(protocol.options) ? protocol.options : undefined;
   if (offered.length === 0) {
-    if (options && Object.keys(options).length) checkLegacyOptions(ctx, options);
+    if (options) checkLegacyOptions(ctx, options);
     else ctx.report('share.protocol-empty', P, 'The protocol object offers no protocol: add "webdav", "webapp" or "ssh".');
     return;
   }

@@ -60,7 +60,8 @@ export function notificationClues(doc: Json): Clues {
   if (isRecord(n.file)) c.atLeast('1.5', '/notification/file', 'notification.file came with draft -07');
   if (['REQUEST_SHARE', 'GROUP_REMOVED'].includes(type)) c.atLeast('1.5', '/notificationType', `${type} is a draft -07 type`);
   if (type === 'RESHARE_UNDO' || type === 'RESHARE_CHANGE_PERMISSION') c.atMost('1.4', '/notificationType', `${type} left the registry in draft -07`);
-  if (c.state.min === '1.0' && typeof doc.providerId === 'string') c.atMost('1.4', '/providerId', 'a top-level providerId with no senderDomain is the pre-1.5 envelope');
+  if (c.state.min === '1.0' && ('sharedSecret' in n || 'grantee' in n)) c.atMost('1.4', '/notification', 'binding the share by sharedSecret or grantee is the pre-1.5 envelope');
+  else if (c.state.min === '1.0' && typeof doc.providerId === 'string') c.atMost('1.4', '/providerId', 'a top-level providerId with no senderDomain is the pre-1.5 envelope');
   if (doc.resourceType === 'talk-room') c.dialect('nextcloud-talk', '/resourceType', 'resource type "talk-room" is Nextcloud Talk\'s');
   else if ('grantee' in n) c.dialect('reva', '/notification/grantee', 'notification.grantee is how ownCloud Reva binds the share');
   else if ('sharedSecret' in n) c.dialect('nextcloud', '/notification/sharedSecret', 'notification.sharedSecret is how Nextcloud binds the share');

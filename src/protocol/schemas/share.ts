@@ -38,7 +38,8 @@ export const shareProtocolSchema = z
   })
   .catchall(z.unknown());
 
-export const encryptionSchema = z.looseObject({ resourceId: str, scheme: str });
+// Besides resourceId and scheme, an object named after the scheme carries its parameters.
+export const encryptionSchema = z.object({ resourceId: str, scheme: str }).catchall(z.record(z.string(), z.unknown()));
 
 export const shareSchema = z.looseObject({
   shareWith: str,

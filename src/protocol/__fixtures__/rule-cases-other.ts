@@ -1,0 +1,56 @@
+import type { RuleCase } from './rule-case.ts';
+import { fixture, variant } from './load.ts';
+
+const NC = 'nextcloud-files-notification-share-accepted.json';
+const N15 = 'notification-1.5-share-accepted.json';
+
+export const otherFires: RuleCase[] = [
+  { code: 'notification.type-unknown', kind: 'notification', path: '/notificationType', doc: variant(N15, (d) => (d.notificationType = 'SHARE_EXPLODED')) },
+  { code: 'notification.type-vendor', kind: 'notification', path: '/notificationType', doc: fixture('nextcloud-talk-notification-room-modified.json') },
+  { code: 'notification.type-version', kind: 'notification', path: '/notificationType', doc: fixture('owncloud-reva-notification-share-change-permission.json') },
+  { code: 'notification.type-version', kind: 'notification', path: '/notificationType', doc: variant(N15, (d) => (d.notificationType = 'RESHARE_UNDO')), spec: '1.5' },
+  { code: 'notification.type-version', kind: 'notification', path: '/notificationType', doc: variant(N15, (d) => (d.notificationType = 'RESHARE_CHANGE_PERMISSION')), spec: '1.5' },
+  { code: 'notification.sender-domain', kind: 'notification', path: '', doc: variant(N15, (d) => delete d.senderDomain), spec: '1.5' },
+  { code: 'notification.provider-id', kind: 'notification', path: '', doc: variant(NC, (d) => delete d.providerId) },
+  { code: 'notification.provider-id-deprecated', kind: 'notification', path: '/providerId', doc: variant(N15, (d) => (d.providerId = '7c084226')) },
+  { code: 'notification.resource-or-share-type', kind: 'notification', path: '', doc: variant(N15, (d) => { delete d.resourceType; delete d.shareType; }) },
+  { code: 'notification.resource-type-missing', kind: 'notification', path: '', doc: variant(NC, (d) => delete d.resourceType) },
+  { code: 'notification.payload', kind: 'notification', path: '/notification', doc: variant(N15, (d) => delete d.notification.file) },
+  { code: 'notification.payload', kind: 'notification', path: '/notification/file', doc: variant('notification-1.5-request-share.json', (d) => delete d.notification.file.shareId) },
+  { code: 'notification.payload', kind: 'notification', path: '/notification', doc: variant('notification-1.5-user-removed.json', (d) => (d.notification = {})) },
+  { code: 'notification.share-type-forbidden', kind: 'notification', path: '/shareType', doc: variant('notification-1.5-request-share.json', (d) => (d.shareType = 'user')) },
+  { code: 'notification.vendor-binding', kind: 'notification', path: '/notification/sharedSecret', doc: fixture(NC) },
+  { code: 'notification.vendor-binding', kind: 'notification', path: '/notification/grantee', doc: fixture('owncloud-reva-notification-share-unshared.json') },
+  { code: 'invite.user-id-case', kind: 'invite-accepted', path: '/userId', doc: fixture('invite-accepted-userid.json') },
+  { code: 'invite.recipient-provider', kind: 'invite-accepted', path: '/recipientProvider', doc: variant('invite-accepted.json', (d) => (d.recipientProvider = 'https://receiver.example.org/')) },
+  { code: 'invite.email', kind: 'invite-accepted', path: '/email', doc: variant('invite-accepted.json', (d) => (d.email = 'richard at example.org')) },
+  { code: 'token.grant-type', kind: 'token-request', path: '/grant_type', doc: variant('token-request.json', (d) => (d.grant_type = 'client_credentials')) },
+  { code: 'token.client-id', kind: 'token-request', path: '/client_id', doc: variant('token-request.json', (d) => (d.client_id = 'https://receiver.example.org')) },
+  { code: 'token.token-type', kind: 'token-response', path: '/token_type', doc: variant('token-response.json', (d) => (d.token_type = 'mac')) },
+  { code: 'token.expires-in', kind: 'token-response', path: '', doc: variant('token-response.json', (d) => delete d.expires_in) },
+  { code: 'token.refresh-token', kind: 'token-response', path: '/refresh_token', doc: variant('token-response.json', (d) => (d.refresh_token = 'r')) },
+  { code: 'request-share.legacy-fields', kind: 'request-share', path: '', doc: fixture('request-share-pr194-first.json') },
+  { code: 'request-share.legacy-fields', kind: 'request-share', path: '', doc: fixture('request-share-pr194-later.json') },
+  { code: 'request-share.replaced', kind: 'request-share', path: '', spec: '1.5', doc: fixture('request-share-1.4.json') },
+  { code: 'request-share.address', kind: 'request-share', path: '/owner', doc: variant('request-share-1.4.json', (d) => (d.owner = 'alice')) },
+  { code: 'error.no-message', kind: 'error', path: '', doc: { detail: 'nope' } },
+  { code: 'error.message-form', kind: 'error', path: '/message', doc: { message: 'The share could not be found.' } },
+  { code: 'error.oauth-code', kind: 'error', path: '/error', doc: { error: 'token_expired' } },
+];
+
+export const otherQuiet: RuleCase[] = [
+  ...['notification.type-unknown', 'notification.type-vendor', 'notification.type-version', 'notification.sender-domain', 'notification.provider-id-deprecated', 'notification.resource-or-share-type', 'notification.payload', 'notification.vendor-binding'].map((code) => ({ code, kind: 'notification', doc: fixture(N15) }) as RuleCase),
+  ...['notification.provider-id', 'notification.resource-type-missing', 'notification.type-version', 'notification.type-unknown', 'notification.sender-domain'].map((code) => ({ code, kind: 'notification', doc: fixture(NC) }) as RuleCase),
+  { code: 'notification.share-type-forbidden', kind: 'notification', doc: fixture('notification-1.5-request-share.json') },
+  { code: 'notification.payload', kind: 'notification', doc: fixture('notification-1.5-request-share.json') },
+  { code: 'notification.payload', kind: 'notification', doc: fixture('notification-1.5-user-removed.json') },
+  { code: 'notification.type-version', kind: 'notification', doc: fixture('notification-1.5-change-permission.json') },
+  ...['invite.user-id-case', 'invite.recipient-provider', 'invite.email'].map((code) => ({ code, kind: 'invite-accepted', doc: fixture('invite-accepted.json') }) as RuleCase),
+  ...['token.grant-type', 'token.client-id'].map((code) => ({ code, kind: 'token-request', doc: fixture('token-request.json') }) as RuleCase),
+  { code: 'token.client-id', kind: 'token-request', doc: variant('token-request.json', (d) => (d.client_id = 'receiver.example.org:8443')) },
+  ...['token.token-type', 'token.expires-in', 'token.refresh-token'].map((code) => ({ code, kind: 'token-response', doc: fixture('token-response.json') }) as RuleCase),
+  { code: 'token.token-type', kind: 'token-response', doc: variant('token-response.json', (d) => (d.token_type = 'bearer')) },
+  ...['request-share.legacy-fields', 'request-share.replaced', 'request-share.address'].map((code) => ({ code, kind: 'request-share', doc: fixture('request-share-1.4.json') }) as RuleCase),
+  ...['error.no-message', 'error.message-form', 'error.oauth-code'].map((code) => ({ code, kind: 'error', doc: fixture('error-validation.json') }) as RuleCase),
+  { code: 'error.oauth-code', kind: 'error', doc: fixture('error-oauth.json') },
+];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { discoveryFires, discoveryQuiet } from '../__fixtures__/rule-cases-discovery.ts';
+import { otherFires, otherQuiet } from '../__fixtures__/rule-cases-other.ts';
+import { shareFires, shareQuiet } from '../__fixtures__/rule-cases-share.ts';
+import type { RuleCase } from '../__fixtures__/rule-case.ts';
+import { fixture, variant } from '../__fixtures__/load.ts';
+import { lintText } from '../lint-text.ts';
+import { RULES, type RuleCode } from './catalogue.ts';
+import { lint } from './engine.ts';
+
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+// Input and schema rules, on text where the rule is about text.
+const genericFires: Array<RuleCase & { text?: string }> = [
+  { code: 'json.syntax', kind: 'discovery', doc: null, text: '{"enabled": true,}', path: '' },
+  { code: 'json.too-large', kind: 'discovery', doc: null, text: `{"x": "${'a'.repeat(1_100_000)}"}`, path: '' },
+  { code: 'json.binary', kind: 'discovery', doc: null, text: '\u0000\u0001PK\u0003\u0004', path: '' },
+  { code: 'doc.too-deep', kind: 'discovery', doc: null, text: `{"resourceTypes": ${nested(10_000)}}` },
+  { code: 'doc.not-object', kind: 'share', doc: [1, 2], path: '' },
+  { code: 'schema.required', kind: 'discovery', path: '/endPoint', doc: variant('discovery-1.5.json', (d) => delete d.endPoint) },
+  { code: 'schema.type', kind: 'discovery', path: '/enabled', doc: variant('discovery-1.5.json', (d) => (d.enabled = 'yes')) },
+  { code: 'schema.type', kind: 'share', path: '/expiration', doc: variant('share-1.5-canonical.json', (d) => (d.expiration = 1.5)) },
+  { code: 'schema.enum', kind: 'discovery', path: '/resourceTypes/0/protocols/webdav-receive/uri', doc: variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webdav-receive'].uri = 'both')) },
+  { code: 'schema.too-small', kind: 'notification', path: '/notificationType', doc: variant('notification-1.5-share-accepted.json', (d) => (d.notificationType = '')) },
+  { code: 'schema.forbidden-key', kind: 'discovery', path: '/resourceTypes/0/protocols/webapp-receive/modes', doc: variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webapp-receive'].modes = ['popup'])) },
+  { code: 'fields.unknown', kind: 'share', path: '/protocol/webdav/sharedSecrets', doc: variant('share-1.5-canonical.json', (d) => (d.protocol.webdav.sharedSecrets = 'typo')) },
+];
+const genericQuiet: RuleCase[] = ['json.syntax', 'json.too-large', 'json.binary', 'doc.too-deep', 'doc.not-object', 'schema.required', 'schema.type', 'schema.enum', 'schema.too-small', 'schema.forbidden-key', 'fields.unknown'].map(
+  (code) => ({ code: code as RuleCode, kind: 'discovery', doc: fixture('discovery-1.5.json') }),
+);
+
+const fires = [...genericFires, ...discoveryFires, ...shareFires, ...otherFires];
+const quiet = [...genericQuiet, ...discoveryQuiet, ...shareQuiet, ...otherQuiet];
+
+function run(c: RuleCase & { text?: string }) {
+  if (c.text !== undefined) return lintText(c.text, { kind: c.kind, ...(c.spec ? { spec: c.spec } : {}) }).findings;
+  return lint(c.kind, c.doc, c.spec ? { spec: c.spec } : {}).findings;
+}
+
+describe('every rule fires on a document that breaks it', () => {
+  it.each(fires.map((c) => [c.code, c.path ?? '', c] as const))('%s at "%s"', (code, _path, c) => {
+    const hits = run(c).filter((f) => f.code === code);
+    expect(hits.length, `expected ${code}`).toBeGreaterThan(0);
+    const hit = c.path === undefined ? hits[0]! : hits.find((f) => f.path === c.path);
+    expect(hit, `paths: ${hits.map((f) => f.path).join(', ')}`).toBeDefined();
+    if (c.severity) expect(hit!.severity).toBe(c.severity);
+    expect(hit!.message.length).toBeGreaterThan(10);
+    expect(hit!.specRef.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('and stays quiet on one that does not', () => {
+  it.each(quiet.map((c, i) => [c.code, i, c] as const))('%s (case %i)', (code, _i, c) => {
+    expect(run(c).filter((f) => f.code === code)).toEqual([]);
+  });
+});
+
+describe('the rule catalogue', () => {
+  const codes = Object.keys(RULES) as RuleCode[];
+  it('has a firing and a quiet test for every rule', () => {
+    const fired = new Set(fires.map((c) => c.code));
+    const quieted = new Set(quiet.map((c) => c.code));
+    expect(codes.filter((c) => !fired.has(c))).toEqual([]);
+    expect(codes.filter((c) => !quieted.has(c))).toEqual([]);
+  });
+  it('only produces catalogued codes', () => {
+    for (const c of fires) for (const f of run(c)) expect(codes).toContain(f.code);
+  });
+});
