@@ -95,6 +95,7 @@ function urlVariants(url: string): Array<{ url: string; what: string }> {
   if (parts.path.endsWith('/') && parts.path !== '/') out.push({ url: `${parts.scheme}://${parts.authority}${parts.path.slice(0, -1)}${q}`, what: 'no trailing slash' });
   else out.push({ url: `${parts.scheme}://${parts.authority}${parts.path}/${q}`, what: 'a trailing slash' });
   const port = parts.scheme === 'https' ? 443 : 80;
+  if (/:\d+$/.test(parts.authority)) out.push({ url: `${parts.scheme}://${parts.authority.replace(/:\d+$/, '')}${parts.path}${q}`, what: 'no port in @authority' });
   if (!/:\d+$/.test(parts.authority)) out.push({ url: `${parts.scheme}://${parts.authority}:${port}${parts.path}${q}`, what: `an explicit :${port} in @authority` });
   const segments = parts.path.split('/').filter(Boolean);
   if (segments.length > 1) out.push({ url: `${parts.scheme}://${parts.authority}/${segments.slice(1).join('/')}${q}`, what: `no /${segments[0]} prefix (subfolder)` });

@@ -55,6 +55,7 @@ export function readSignatures(headers: HeaderInput): Result<SignatureEntry[]> {
   } catch (error) {
     return fail('bad-signature-input', `Signature-Input is not a valid structured Dictionary: ${errorText(error)}`, 'Signature-Input');
   }
+  if (inputs.size === 0) return fail('missing-signature', 'the Signature-Input header is empty', 'Signature-Input');
   const sigLines = headerValues(headers, 'signature');
   let sigs = new Map<string, Item | InnerList>();
   if (sigLines.length) {

@@ -174,8 +174,8 @@ function candidateAlgorithms(key: KeyMaterial, params: SignatureParamsView, opti
     outcome.problems.push({ code: 'alg-unknown', message: `no RFC 9421 algorithm fits ${describeKey(key)}${key.joseAlg ? ` (JWK alg ${key.joseAlg})` : ''}` });
     return [];
   }
-  if (key.kty === 'RSA' && !key.alg && !profile?.algorithmFromKey) return ['rsa-v1_5-sha256', 'rsa-pss-sha512'];
   if (profile?.algorithmFromKey && !key.joseAlg && key.kty !== 'OKP') outcome.notes.push(`the key has no JWK "alg"; the ${profile.name} profile derives the algorithm from it, so ${alg} was assumed`);
+  // An RSA key that declares nothing could be used with either RSA algorithm: try both and say which.
   return key.kty === 'RSA' && !key.alg ? ['rsa-v1_5-sha256', 'rsa-pss-sha512'] : [alg];
 }
 
