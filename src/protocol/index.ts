@@ -25,3 +25,4 @@ export { parseOcmAddress, formatOcmAddress, addressAuthority, discoveryUrlFor, t
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
 export { checkPublicKeyPem, type PemResult } from './check/pem.ts';
+export * from './build/index.ts';
