@@ -110,4 +110,31 @@ describe('interop with http-message-signatures (draft-cavage)', () => {
     const outcome = await verifyCavage({ ...withDigest, headers: theirs.headers as Record<string, string> }, { key: back.ok ? back.value : key, now: NOW });
     expect(outcome.problems).toEqual([]);
   });
+
+  it.each([
+    ['hmac-sha256', 'hmac-sha256', undefined],
+    ['ecdsa-p256-sha256', 'ecdsa-sha256', undefined],
+    ['ed25519', 'ed25519', 'algorithm="ed25519" is not a draft-cavage name'],
+  ] as const)('%s: signed by them (algorithm="%s"), verified by us', async (alg, written, nonStandard) => {
+    const { ours, theirsPrivate } = await keysFor(alg);
+    const headers = ['@request-target', 'host', 'date'];
+    const theirs = await cavage.signMessage({ key: createSigner(theirsPrivate, alg, 'k'), fields: headers, params: ['keyid', 'alg'], paramValues: {} }, asTheirs(request));
+    const signatureHeader = Object.entries(theirs.headers).find(([n]) => n.toLowerCase() === 'signature')?.[1];
+    expect(String(signatureHeader)).toContain(`algorithm="${written}"`);
+    const outcome = await verifyCavage({ ...request, headers: theirs.headers as Record<string, string> }, { key: ours, now: NOW });
+    expect(outcome.problems).toEqual([]);
+    if (nonStandard) expect(outcome.nonStandard).toContain(nonStandard);
+    else expect(outcome.nonStandard).toBeUndefined();
+  });
+
+  it.each([
+    ['hmac-sha256', 'hmac-sha256'],
+    ['ecdsa-p256-sha256', 'ecdsa-sha256'],
+  ] as const)('%s: signed by us (algorithm="%s"), verified by them', async (alg, written) => {
+    const { ours, theirsPublic } = await keysFor(alg);
+    const signed = await signCavage(request, { key: ours, keyId: 'k', algorithm: written });
+    if (!signed.ok) throw new Error(signed.error.message);
+    const verified = await cavage.verifyMessage({ keyLookup: async () => ({ id: 'k', algs: [alg], verify: createVerifier(theirsPublic, alg) }) }, asTheirs(signed.value.message));
+    expect(verified).toBe(true);
+  });
 });
