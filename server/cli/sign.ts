@@ -30,7 +30,7 @@ Signs an HTTP message and prints the signature base and the headers to add.
   --label L          signature label (default sig1)
   --created N        created, Unix seconds (default now)
   --no-created       leave created out (rfc9421)
-  --expires N  --nonce S  --tag T
+  --expires N  --nonce S  --tag T   (with the ocm profile they are added to, or replace, its parameters)
   --json             print {signatureBase, signatureInput, signature, headers}
 `;
 
@@ -97,6 +97,9 @@ export const signCommand: CliCommand = async (args, io) => {
             ...(label ? { label } : {}),
             ...(keyid ? { keyid } : {}),
             ...(created !== undefined ? { now: created } : {}),
+            ...(expires !== undefined ? { expires } : {}),
+            ...(parsed.values.has('nonce') ? { nonce: parsed.values.get('nonce')! } : {}),
+            ...(parsed.values.has('tag') ? { tag: parsed.values.get('tag')! } : {}),
           });
       out = signed.ok ? { ok: true, value: { signatureBase: signed.value.signatureBase, signatureInput: signed.value.signatureInput, signature: signed.value.signature, headers: signed.value.headers } } : signed;
     }

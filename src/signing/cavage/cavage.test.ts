@@ -77,6 +77,18 @@ describe('non-standard cavage variants are recognised and named', () => {
     expect(outcome.nonStandard).toContain('upper-case method');
   });
 
+  it('a signing string that starts with (request-target) not listed in headers verifies and is flagged', async () => {
+    const key = await pem(CAVAGE_PRIVATE_KEY);
+    const { signBytes } = await import('../crypto.ts');
+    const { utf8, toBase64 } = await import('../bytes.ts');
+    const sig = await signBytes(key, 'rsa-v1_5-sha256', utf8(C2_BASIC.signingString));
+    const header = `keyId="Test",algorithm="rsa-sha256",headers="host date",signature="${sig.ok ? toBase64(sig.value) : ''}"`;
+    const outcome = await verifyCavage(signed(header), { key: await pem(CAVAGE_PUBLIC_KEY), now: NOW });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.nonStandard).toContain('Nextcloud');
+    expect(outcome.signingString).toBe(C2_BASIC.signingString);
+  });
+
   it('a truncated signature is a clear error, not a crash', async () => {
     const outcome = await verifyCavage(signed(C2_BASIC.header.replace(/signature="(.{20}).*"/, 'signature="$1x"')), { key: await pem(CAVAGE_PUBLIC_KEY), now: NOW });
     expect(outcome.ok).toBe(false);

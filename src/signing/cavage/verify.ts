@@ -62,12 +62,17 @@ interface Attempt {
   primitive: Primitive;
   style: RequestTargetStyle;
   note?: string;
+  /** Headers to sign instead of the listed ones. */
+  headers?: string[];
 }
 
-function attempts(algorithm: string, key: KeyMaterial): Attempt[] {
+function attempts(algorithm: string, key: KeyMaterial, headers: string[]): Attempt[] {
   const primitive = cavagePrimitive(algorithm, key);
   if (!primitive) return [];
   const out: Attempt[] = [{ primitive, style: {} }];
+  if (!headers.includes('(request-target)')) {
+    out.push({ primitive, style: {}, headers: ['(request-target)', ...headers], note: "the signing string starts with (request-target) although headers does not list it (Nextcloud's verifier always prepends it)" });
+  }
   if (algorithm === 'hs2019' && key.kty === 'RSA') out.push({ primitive: 'rsa-v1_5-sha256', style: {}, note: 'hs2019 with an RSA key verified as RSASSA-PKCS1-v1_5/SHA-256, which many servers use; draft-12 implies RSASSA-PSS/SHA-512' });
   out.push(
     { primitive, style: { upperMethod: true }, note: '(request-target) uses the upper-case method; draft-12 requires lower case' },
@@ -152,7 +157,7 @@ export async function verifyCavage(request: HttpRequestInput, options: CavageVer
     outcome.problems.push({ code: 'bad-base64', message: 'signature="..." is not valid base64 (truncated or with stray characters)', where: 'signature' });
     return finish(outcome);
   }
-  const tries = attempts(algorithm, key);
+  const tries = attempts(algorithm, key, headers);
   if (!tries.length) {
     outcome.problems.push({ code: 'unsupported-algorithm', message: `algorithm "${algorithm}" is not a draft-cavage algorithm we know (rsa-sha256, rsa-sha512, hmac-sha256, ecdsa-sha256, hs2019)`, where: 'algorithm' });
     return finish(outcome);
@@ -162,7 +167,7 @@ export async function verifyCavage(request: HttpRequestInput, options: CavageVer
     return finish(outcome);
   }
   for (const attempt of tries) {
-    const candidate = attempt.style === tries[0]!.style ? text : signingString(request, headers, params, attempt.style);
+    const candidate = attempt === tries[0] ? text : signingString(request, attempt.headers ?? headers, params, attempt.style);
     if (!candidate.ok) continue;
     const verified = await verifyBytes(key, attempt.primitive, utf8(candidate.value), signature);
     if (!verified.ok) {

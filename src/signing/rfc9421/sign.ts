@@ -129,6 +129,11 @@ export interface ProfileSignOptions {
   label?: string;
   keyid?: string;
   now?: number;
+  /** Extra parameters on top of the profile's (e.g. to test how a receiver treats expires). */
+  expires?: number;
+  nonce?: string;
+  /** Replaces the profile's tag (to test a receiver's tag check). */
+  tag?: string;
 }
 
 /** Signs with a profile: adds the headers it needs, then covers its components with its tag and `created`=now. */
@@ -145,7 +150,10 @@ export async function signWithProfile<M extends HttpMessageInput>(message: M, pr
   if (options.includeAlg) signOptions.includeAlg = true;
   if (keyid !== undefined) signOptions.keyid = keyid;
   if (options.now !== undefined) signOptions.now = options.now;
-  if (profile.tag !== undefined) signOptions.tag = profile.tag;
+  const tag = options.tag ?? profile.tag;
+  if (tag !== undefined) signOptions.tag = tag;
+  if (options.expires !== undefined) signOptions.expires = options.expires;
+  if (options.nonce !== undefined) signOptions.nonce = options.nonce;
   const signed = await signMessage(prepared, signOptions);
   if (!signed.ok) return signed;
   return ok({ ...signed.value, headers: [...added, ...signed.value.headers], message: signed.value.message as M });
