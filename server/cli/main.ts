@@ -22,6 +22,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   serve: { summary: 'start the console and its server (same options as npm start)', load: async () => (await import('./serve.ts')).serveCommand },
   sign: { summary: 'sign an HTTP message (RFC 9421, OCM profile, or draft-cavage)', load: async () => (await import('./sign.ts')).signCommand },
   verify: { summary: 'verify a signed HTTP message and say why it fails', load: async () => (await import('./verify.ts')).verifyCommand },
+  lint: { summary: 'check an OCM document (discovery, share, notification…) against its spec version', load: async () => (await import('./lint.ts')).lintCommand },
 };
 
 export function usage(): string {

@@ -53,5 +53,7 @@ export function buildTokenRequest(discovery: unknown, identity: ConsoleIdentity,
 
 /** application/x-www-form-urlencoded body of a token request. */
 export function formEncode(fields: Record<string, unknown>): string {
-  return new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+  const pairs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) pairs[k] = String(v);
+  return new URLSearchParams(pairs).toString();
 }
