@@ -57,6 +57,16 @@ describe('signature doctor', () => {
   });
 });
 
+describe('signature doctor, keys', () => {
+  it('points out a signature whose size does not fit the key it was checked with', async () => {
+    const { result } = await signed();
+    const rsa = await generateKey('rsa-v1_5-sha256', { kid: 'k1' });
+    const report = await diagnose(result.message, { key: rsa, now: NOW });
+    expect(report.findings.map((f) => f.code)).toEqual(['signature-mismatch', 'signature-length']);
+    expect(report.findings[1]?.message).toContain('64 bytes, typical of ed25519 or ecdsa-p256-sha256');
+  });
+});
+
 describe('line diff', () => {
   it('marks lines only in ours and only in theirs', () => {
     expect(diffLines('a\nb\nc', 'a\nx\nc\n')).toEqual([

@@ -48,6 +48,16 @@ const FIXES: Partial<Record<VerifyProblem['code'], string>> = {
   'bad-signature-header': 'Signature must be a structured Dictionary: label=:base64:',
 };
 
+// Signature sizes by algorithm (RSA sizes follow the modulus).
+const LENGTH_HINTS: Record<number, { text: string; algs: string[] }> = {
+  32: { text: 'hmac-sha256', algs: ['hmac-sha256'] },
+  64: { text: 'ed25519 or ecdsa-p256-sha256', algs: ['ed25519', 'ecdsa-p256-sha256'] },
+  96: { text: 'ecdsa-p384-sha384', algs: ['ecdsa-p384-sha384'] },
+  256: { text: 'a 2048-bit RSA key', algs: ['rsa-pss-sha512', 'rsa-v1_5-sha256'] },
+  384: { text: 'a 3072-bit RSA key', algs: ['rsa-pss-sha512', 'rsa-v1_5-sha256'] },
+  512: { text: 'a 4096-bit RSA key', algs: ['rsa-pss-sha512', 'rsa-v1_5-sha256'] },
+};
+
 /** Small LCS line diff: good enough for signature bases of a dozen lines. */
 export function diffLines(ours: string, theirs: string): DiffLine[] {
   const a = ours.split(/\r?\n/);
@@ -117,7 +127,12 @@ export async function diagnose(message: HttpMessageInput, options: VerifyOptions
   }
   for (const note of outcome.notes) report.findings.push({ code: 'note', severity: 'info', message: note });
 
-  if (!outcome.ok && outcome.problems.some((p) => p.code === 'signature-mismatch') && 'url' in message) {
+  const mismatch = outcome.problems.some((p) => p.code === 'signature-mismatch');
+  const hint = outcome.signatureLength !== undefined ? LENGTH_HINTS[outcome.signatureLength] : undefined;
+  if (mismatch && hint && outcome.alg && !hint.algs.includes(outcome.alg)) {
+    report.findings.push({ code: 'signature-length', severity: 'warning', message: `the signature is ${outcome.signatureLength} bytes, typical of ${hint.text}, but it was checked as ${outcome.alg}: is this the signer's key?` });
+  }
+  if (mismatch && 'url' in message) {
     const covered = outcome.components.some((c) => ['"@target-uri"', '"@authority"', '"@path"', '"@scheme"', '"@request-target"'].includes(c));
     if (covered) {
       for (const variant of urlVariants((message as HttpRequestInput).url)) {

@@ -68,6 +68,8 @@ export interface VerifyOutcome {
   /** All labels in the message. */
   labels: string[];
   digest?: DigestCheck;
+  /** Length in bytes of the signature value (a hint at the algorithm the signer used). */
+  signatureLength?: number;
   key?: KeyMaterial;
   /** Every reason verification fails, most important first. Empty when ok. */
   problems: VerifyProblem[];
@@ -214,6 +216,7 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
   // The digest is computed while the signature is checked (both are WebCrypto jobs off the main thread).
   const digestCheck = checkDigest(message, outcome);
 
+  if (entry.signature) outcome.signatureLength = entry.signature.length;
   const key = resolveKey(params.value, options, outcome);
   if (key) outcome.key = key;
   if (!entry.signature) {
