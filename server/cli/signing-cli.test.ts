@@ -105,6 +105,19 @@ describe('ocm-explorer verify', () => {
     expect(JSON.parse(f.out.join(''))).toMatchObject({ ok: true, profile: 'cavage', keyid: 'https://sender.example.org/ocm#signature', alg: 'rsa-sha256' });
   });
 
+  it('compares with the base the signer logged (--base) and shows the line that differs', async () => {
+    const { result } = await signOcm();
+    const request = JSON.parse(REQUEST);
+    request.headers = { ...request.headers, ...result.headers };
+    request.url = 'https://receiver.example.org/ocm/shares/';
+    const f = fakeIo({ 'signed.json': JSON.stringify(request), 'key.jwk': ED25519_JWK, 'base.txt': `${result.signatureBase}\n` });
+    expect(await runCli(['verify', '--request', 'signed.json', '--key', 'key.jwk', '--now', '1785060510', '--base', 'base.txt'], f.io)).toBe(1);
+    const text = f.out.join('');
+    expect(text).toContain('trailing slash');
+    expect(text).toContain('- "@target-uri": https://receiver.example.org/ocm/shares/');
+    expect(text).toContain('+ "@target-uri": https://receiver.example.org/ocm/shares\n');
+  });
+
   it('exits 2 when neither --key nor --jwks is given', async () => {
     const f = fakeIo({ 'signed.json': REQUEST });
     expect(await runCli(['verify', '--request', 'signed.json'], f.io)).toBe(2);

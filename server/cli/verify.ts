@@ -24,6 +24,7 @@ Verifies the signature of an HTTP message and says why it fails.
                      rules apply when the signature carries tag="ocm"), rfc9421, cavage
   --label L          which signature to check
   --now N            the current time, Unix seconds (to check old captures)
+  --base FILE        the signature base the signer logged: compared line by line with ours (RFC 9421)
   --json             print {ok, profile, label, keyid, alg, signatureBase, reason?, diagnostics}
 Exit status: 0 verified, 1 not verified, 2 usage or I/O error.
 `;
@@ -54,6 +55,8 @@ interface Report {
   signatureBase: string | null;
   reason?: string;
   diagnostics: Array<{ code: string; severity: string; message: string; fix?: string; where?: string }>;
+  /** Line diff against --base: '  ' same, '- ' only ours, '+ ' only the signer's. */
+  baseDiff?: string[];
 }
 
 export const verifyCommand: CliCommand = async (args, io) => {
@@ -62,7 +65,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
     return 0;
   }
   try {
-    const parsed = parseArgs(args, ['request', 'key', 'jwks', 'profile', 'label', 'now'], ['json']);
+    const parsed = parseArgs(args, ['request', 'key', 'jwks', 'profile', 'label', 'now', 'base'], ['json']);
     const requestFile = parsed.values.get('request');
     if (!requestFile) throw new UsageError('--request is required');
     const keyFile = parsed.values.get('key');
@@ -75,6 +78,8 @@ export const verifyCommand: CliCommand = async (args, io) => {
     const jwks = jwksSource ? await loadJwks(io, jwksSource) : undefined;
     const now = intArg(parsed, 'now');
     const label = parsed.values.get('label');
+    const baseFile = parsed.values.get('base');
+    const pastedBase = baseFile ? await readFile(io, baseFile) : undefined;
     const scheme = profileArg === 'auto' ? detectScheme(message.headers) : profileArg;
 
     let report: Report;
@@ -102,7 +107,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
     } else {
       const ocm = profileArg === 'auto' && headerValues(message.headers, 'signature-input').some((v) => /;\s*tag="ocm"/.test(v));
       const options: VerifyOptions = { ...(key ? { key } : {}), ...(jwks ? { jwks } : {}), ...(label ? { label } : {}), ...(now !== undefined ? { now } : {}), ...(ocm ? { profile: OCM_RFC9421_PROFILE } : {}) };
-      const doctor = await diagnose(message, options);
+      const doctor = await diagnose(message, pastedBase === undefined ? options : { ...options, pastedBase });
       const outcome = doctor.outcome;
       report = {
         ok: doctor.ok,
@@ -113,6 +118,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
         signatureBase: outcome.signatureBase ?? null,
         diagnostics: doctor.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, ...(f.fix ? { fix: f.fix } : {}), ...(f.where ? { where: f.where } : {}) })),
       };
+      if (doctor.diff) report.baseDiff = doctor.diff.map((l) => `${l.kind === 'same' ? '  ' : l.kind === 'ours' ? '- ' : '+ '}${l.text}`);
       const first = doctor.findings.find((f) => f.severity === 'error');
       if (first) report.reason = first.message;
     }
@@ -123,7 +129,8 @@ export const verifyCommand: CliCommand = async (args, io) => {
         ? `Verified (${report.profile}${report.label ? `, label ${report.label}` : ''}, keyid ${report.keyid ?? '-'}, ${report.alg ?? '?'})`
         : `NOT verified (${report.profile}): ${report.reason ?? 'unknown reason'}`;
       const lines = report.diagnostics.map((d) => `  [${d.severity}] ${d.message}${d.fix ? `\n      fix: ${d.fix}` : ''}`);
-      io.stdout([head, ...(lines.length ? ['', ...lines] : []), ...(report.signatureBase ? ['', 'Signature base:', report.signatureBase] : [])].join('\n'));
+      const diff = report.baseDiff ? ['', 'Our base (-) against the signer\'s (+):', ...report.baseDiff] : [];
+      io.stdout([head, ...(lines.length ? ['', ...lines] : []), ...(report.signatureBase ? ['', 'Signature base:', report.signatureBase] : []), ...diff].join('\n'));
     }
     return report.ok ? 0 : 1;
   } catch (error) {
