@@ -114,6 +114,7 @@ function buildBody(peer: PeerState, cmd: SendCommand, receiver: Record<string, u
       if (!cmd.token) return { error: 'an invite acceptance needs the invite token' };
       return { body: { recipientProvider: me, token: cmd.token, [modern ? 'userID' : 'userId']: user, email: `${user}@${new URL(peer.origin).hostname}.example`, name: display } };
     case 'request-share':
+      if (!modern) return { error: 'the legacy (Nextcloud 1.1) peer cannot ask for shares: requests for a share came with OCM 1.4 / draft-05' };
       // -07 replaced /request-share with the REQUEST_SHARE notification; alpha speaks -07.
       return { body: { notificationType: 'REQUEST_SHARE', senderDomain: me, resourceType: 'file', notification: { message: `${display} asks for a share`, file: { owner: cmd.to, shareWith: address, shareId: cmd.providerId ?? 'demo-resource', permissions: ['read'] } } } };
   }

@@ -1,10 +1,33 @@
 import { resolve } from 'node:path';
-import type { InboundRecord } from '../../src/contract/inbound.ts';
+import type { InboundEndpoint, InboundFinding, InboundRecord } from '../../src/contract/inbound.ts';
+import { lint, sectionTitle, type Kind } from '../../src/protocol/index.ts';
 import type { ServerConfig } from '../config.ts';
 import { EventBus } from './event-bus.ts';
 import { PolicyStore } from './policies.ts';
 import type { InboxDeps } from './receive.ts';
 import { InboxStore } from './store.ts';
+
+const KIND_OF: Partial<Record<InboundEndpoint, Kind>> = {
+  shares: 'share',
+  notifications: 'notification',
+  'invite-accepted': 'invite-accepted',
+  token: 'token-request',
+  'request-share': 'request-share',
+};
+
+/** OCM lint of what arrived, with each finding's spec section named for the browser. */
+export function lintInbound(endpoint: InboundEndpoint, doc: unknown): InboundFinding[] {
+  const kind = KIND_OF[endpoint];
+  if (!kind) return [];
+  return lint(kind, doc).findings.map((f) => ({
+    severity: f.severity,
+    path: f.path,
+    code: f.code,
+    message: f.message,
+    ...(f.hint ? { hint: f.hint } : {}),
+    specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
+  }));
+}
 
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */
 export function createInbox(config: ServerConfig, options: { persist?: boolean } = {}): InboxDeps {
@@ -15,5 +38,6 @@ export function createInbox(config: ServerConfig, options: { persist?: boolean }
     policies: new PolicyStore(dir),
     recipients: config.recipients,
     maxBodyBytes: config.maxInboundBytes,
+    lint: lintInbound,
   };
 }
