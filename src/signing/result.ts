@@ -36,3 +36,13 @@ export const fail = (code: ErrorCode, message: string, where?: string): { ok: fa
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** JSON text or an already parsed value; bad JSON is a bad-key error naming what was being read. */
+export function jsonInput(input: string | object, what: string): Result<unknown> {
+  if (typeof input !== 'string') return ok(input);
+  try {
+    return ok(JSON.parse(input));
+  } catch (error) {
+    return fail('bad-key', `the ${what} is not valid JSON: ${errorText(error)}`, what);
+  }
+}

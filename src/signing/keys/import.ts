@@ -1,4 +1,4 @@
-import { fail, ok, type Result, errorText } from '../result.ts';
+import { fail, ok, jsonInput, type Result, errorText } from '../result.ts';
 import { subtle } from '../bytes.ts';
 import { children, OID, oidToString, readTlv, wrapEcPrivateKey, wrapRsaPrivateKey, wrapRsaPublicKey, type Tlv } from './der.ts';
 import { readPem } from './pem.ts';
@@ -116,14 +116,9 @@ export async function importPem(text: string): Promise<Result<KeyMaterial>> {
 
 /** Imports a JWK given as an object or JSON text. */
 export function importJwk(input: string | object): Result<KeyMaterial> {
-  let value: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      return fail('bad-key', `the JWK is not valid JSON: ${errorText(error)}`, 'JWK');
-    }
-  }
+  const parsed = jsonInput(input, 'JWK');
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('bad-key', 'a JWK must be a JSON object', 'JWK');
   if ('keys' in value) return fail('bad-key', 'this is a JWK Set ({"keys": [...]}), not a single JWK: pick one key or pass it as a JWKS', 'JWK');
   const material = materialFromJwk(value as JwkObject);

@@ -1,4 +1,4 @@
-import { fail, ok, type Result, errorText } from '../result.ts';
+import { fail, jsonInput, ok, type Result } from '../result.ts';
 import { materialFromJwk, type JwkObject, type KeyMaterial } from './material.ts';
 
 export interface Jwks {
@@ -9,14 +9,9 @@ export interface Jwks {
 
 /** Parses a JWK Set document ({"keys": [...]}) from JSON text or an object. */
 export function parseJwks(input: string | object): Result<Jwks> {
-  let value: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      return fail('bad-key', `the JWK Set is not valid JSON: ${errorText(error)}`, 'JWKS');
-    }
-  }
+  const parsed = jsonInput(input, 'JWKS');
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   const keys = (value as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(keys)) return fail('bad-key', 'a JWK Set must be an object with a "keys" array', 'JWKS');
   const out: Jwks = { keys: [], skipped: [] };
