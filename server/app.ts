@@ -46,8 +46,8 @@ export function createApp(ctx: AppContext): Hono {
     // The sender's discovery and JWKS are fetched to check its signature. In public mode that fetch
     // would let any peer make this server call addresses of its choosing, so it is not done there.
     const { fetchJson } = fetchNet();
-    inbox.verify = (raw) =>
-      verifyInbound({ method: raw.method, url: `${baseUrlFor(ctx.config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchJson);
+    inbox.verify = (raw, doc) =>
+      verifyInbound({ method: raw.method, url: `${baseUrlFor(ctx.config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchJson, { doc });
   }
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, (url) => baseUrlFor(ctx.config, url)));

@@ -19,7 +19,13 @@ export async function readVerified(c: Context, peer: PeerState, net: PeerNet) {
   const raw = await readRawRequest(c, MAX_BODY);
   const text = raw.body.encoding === 'utf8' ? raw.body.data : '';
   const url = `${peer.origin}${raw.target}`;
-  const v = await verifyInbound({ method: raw.method, url, headers: raw.headers, body: raw.bytes }, net.fetchJson);
+  let doc: unknown;
+  try {
+    doc = raw.body.encoding === 'utf8' ? (raw.target.startsWith('/ocm/token') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text)) : undefined;
+  } catch {
+    doc = undefined;
+  }
+  const v = await verifyInbound({ method: raw.method, url, headers: raw.headers, body: raw.bytes }, net.fetchJson, { doc });
   const verified: Verified = { status: v.status === 'verified' ? 'verified' : v.status === 'unsigned' ? 'unsigned' : 'failed', summary: v.summary };
   // alpha advertises must-use-http-sig: unsigned and invalid requests are refused. legacy (a 1.1 server)
   // accepts unsigned calls but refuses a signature that does not verify, as Nextcloud does.

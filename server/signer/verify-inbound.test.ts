@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { exportPublicJwk, exportSpkiPem, generateKey, signCavageWithProfile, signWithProfile, headerPairs, type HeaderPairs } from '../../src/signing/index.ts';
-import { verifyInbound, type FetchJson } from './verify-inbound.ts';
+import { signerDomainOf, verifyInbound, type FetchJson } from './verify-inbound.ts';
 
 /** A sender's published documents, served by URL: the network as the verifier sees it. */
 function published(docs: Record<string, unknown>): { fetchJson: FetchJson; asked: string[] } {
@@ -54,8 +54,31 @@ describe('verifying what a peer sent', () => {
   it("names the problem when the sender's discovery cannot be found", async () => {
     const { headers } = await signedShare();
     const result = await verifyInbound({ method: 'POST', url: target, headers, body: new TextEncoder().encode(body) }, published({}).fetchJson);
-    expect(result).toMatchObject({ status: 'failed', summary: 'No discovery document found for the keyid\'s host sender.example.org.' });
+    expect(result).toMatchObject({ status: 'failed', summary: "No discovery document found for the keyid's host sender.example.org." });
     expect(result.details).toContain('https://sender.example.org/.well-known/ocm: connection refused');
+  });
+
+  it('finds the signer from the body first (sender, client_id…), as the spec says, whatever the keyid looks like', async () => {
+    const key = await generateKey('ed25519', { kid: 'opaque-key-1' });
+    const doc = { sender: 'bob@peer.example.net', shareWith: 'alice@127.0.0.1:8080' };
+    const text = JSON.stringify(doc);
+    const signed = await signWithProfile({ method: 'POST', url: target, headers: [['Content-Type', 'application/json']], body: text }, OCM_RFC9421_PROFILE, { key });
+    if (!signed.ok) throw new Error(signed.error.message);
+    const net = published({
+      'https://peer.example.net/.well-known/ocm': { jwksUri: 'https://keys.peer.example.net/jwks' },
+      'https://keys.peer.example.net/jwks': { keys: [exportPublicJwk(key)] },
+    });
+    const result = await verifyInbound({ method: 'POST', url: target, headers: headerPairs(signed.value.message.headers) as HeaderPairs, body: new TextEncoder().encode(text) }, net.fetchJson, { doc });
+    expect(result.status).toBe('verified');
+    expect(net.asked[0]).toBe('https://peer.example.net/.well-known/ocm');
+  });
+
+  it('reads the signer domain from each kind of body', () => {
+    expect(signerDomainOf({ senderDomain: 'a.example' })).toBe('a.example');
+    expect(signerDomainOf({ recipientProvider: 'b.example', token: 't' })).toBe('b.example');
+    expect(signerDomainOf({ grant_type: 'authorization_code', client_id: 'c.example' })).toBe('c.example');
+    expect(signerDomainOf({ sender: 'bob@example.org@d.example:8443' })).toBe('d.example:8443');
+    expect(signerDomainOf('not an object')).toBeUndefined();
   });
 
   it('verifies a Nextcloud-style draft-cavage signature with the legacy publicKey', async () => {

@@ -37,6 +37,24 @@ export function discoveryBases(hostOrUrl: string): string[] {
   return isLoopbackOrIp(host) ? [`http://${host}`, `https://${host}`] : [`https://${host}`, `http://${host}`];
 }
 
+/**
+ * The signer's domain as the body names it (draft-07 §5.1, Signing Direction Index): `senderDomain`
+ * (notifications), `recipientProvider` (invite acceptance), `client_id` (token request), or the host
+ * of `sender` (shares) or `shareWith` (share requests). Undefined when the body names none.
+ */
+export function signerDomainOf(doc: unknown): string | undefined {
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const d = doc as Record<string, unknown>;
+  for (const field of ['senderDomain', 'recipientProvider', 'client_id']) {
+    if (typeof d[field] === 'string' && d[field]) return d[field];
+  }
+  for (const field of ['sender', 'shareWith']) {
+    const address = d[field];
+    if (typeof address === 'string' && address.includes('@')) return address.slice(address.lastIndexOf('@') + 1);
+  }
+  return undefined;
+}
+
 /** The sender's host as the keyid names it: `host#key1`, `https://host/ocm#signature`, or `host`. */
 export function keyidHost(keyid: string): string {
   const beforeHash = keyid.split('#')[0]!;
@@ -49,8 +67,9 @@ interface Discovered {
   doc: Record<string, unknown>;
 }
 
-async function discover(fetchJson: FetchJson, hostOrUrl: string, notes: string[]): Promise<Discovered | undefined> {
-  for (const base of discoveryBases(hostOrUrl)) {
+async function discover(fetchJson: FetchJson, hostsOrUrls: string[], notes: string[]): Promise<Discovered | undefined> {
+  const bases = [...new Set(hostsOrUrls.flatMap((h) => discoveryBases(h)))];
+  for (const base of bases) {
     for (const path of ['/.well-known/ocm', '/ocm-provider']) {
       const res = await fetchJson(`${base}${path}`);
       if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json !== null) return { base, doc: res.json as Record<string, unknown> };
@@ -65,7 +84,7 @@ async function discover(fetchJson: FetchJson, hostOrUrl: string, notes: string[]
  * the sender, whose discovery gives a jwksUri, whose JWKS holds the key with kid = keyid; for
  * draft-cavage, the keyId URL's discovery carries the legacy publicKey. Never throws.
  */
-export async function verifyInbound(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number } = {}): Promise<Verification> {
+export async function verifyInbound(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number; doc?: unknown } = {}): Promise<Verification> {
   const scheme = detectScheme(message.headers);
   if (scheme === 'none') {
     const stray = headerValues(message.headers, 'signature').length > 0;
@@ -80,7 +99,7 @@ export async function verifyInbound(message: ReceivedMessage, fetchJson: FetchJs
   }
 }
 
-async function verifyRfc9421(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number }): Promise<Verification> {
+async function verifyRfc9421(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number; doc?: unknown }): Promise<Verification> {
   const entries = readSignatures(message.headers);
   if (!entries.ok) return { status: 'failed', profile: 'rfc9421', summary: entries.error.message };
   // structured-headers gives parameters as a Map.
@@ -91,8 +110,13 @@ async function verifyRfc9421(message: ReceivedMessage, fetchJson: FetchJson, opt
   if (!keyid) return { status: 'failed', profile: 'rfc9421', summary: 'The signature has no keyid, so the sender and its key cannot be found (OCM requires keyid).' };
 
   const notes: string[] = [];
-  const found = await discover(fetchJson, keyidHost(keyid), notes);
-  if (!found) return { status: 'failed', profile: 'rfc9421', keyid, summary: `No discovery document found for the keyid's host ${keyidHost(keyid)}.`, details: notes };
+  // The body names the signer (§5.1); the keyid's host is the fallback some servers use.
+  const domain = signerDomainOf(options.doc);
+  const found = await discover(fetchJson, domain ? [domain, keyidHost(keyid)] : [keyidHost(keyid)], notes);
+  if (!found) {
+    const where = domain ? `the signer's domain ${domain} (from the body) or the keyid's host ${keyidHost(keyid)}` : `the keyid's host ${keyidHost(keyid)}`;
+    return { status: 'failed', profile: 'rfc9421', keyid, summary: `No discovery document found for ${where}.`, details: notes };
+  }
   const jwksUri = found.doc.jwksUri;
   if (typeof jwksUri !== 'string') {
     return { status: 'failed', profile: 'rfc9421', keyid, summary: `The sender's discovery (${found.base}) has no jwksUri, so its RFC 9421 key cannot be found.` };
@@ -123,7 +147,7 @@ async function rfc9421Outcome(message: ReceivedMessage, jwks: Jwks, keyid: strin
   };
 }
 
-async function verifyLegacy(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number }): Promise<Verification> {
+async function verifyLegacy(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number; doc?: unknown }): Promise<Verification> {
   const header = [...headerValues(message.headers, 'signature'), ...headerValues(message.headers, 'authorization').map((v) => v.replace(/^Signature\s+/i, ''))].find((v) =>
     /keyId\s*=/.test(v),
   )!;
@@ -132,7 +156,9 @@ async function verifyLegacy(message: ReceivedMessage, fetchJson: FetchJson, opti
   const keyId = params.value.keyId;
   if (!keyId) return { status: 'failed', profile: 'cavage', summary: 'The Signature header has no keyId, so the sender and its key cannot be found.' };
   const notes: string[] = [];
-  const found = await discover(fetchJson, keyidHost(keyId), notes);
+  // Nextcloud's keyId is a URL on the signer's own server, so it is tried first.
+  const domain = signerDomainOf(options.doc);
+  const found = await discover(fetchJson, domain ? [keyidHost(keyId), domain] : [keyidHost(keyId)], notes);
   if (!found) return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `No discovery document found for the keyId's host ${keyidHost(keyId)}.`, details: notes };
   const publicKey = found.doc.publicKey;
   const pem = typeof publicKey === 'string' ? publicKey : typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).publicKeyPem : undefined;
