@@ -36,13 +36,13 @@ export function checkNotification(ctx: CheckContext): void {
 function checkLegacy(ctx: CheckContext): void {
   const { doc, version } = ctx;
   if (doc.providerId === undefined)
-    ctx.report('notification.provider-id', '', `providerId is required in a ${version} notification (copied from the share it is about).`, { hint: 'Add "providerId": "<the share\'s providerId>".' });
-  if (doc.resourceType === undefined) ctx.report('notification.resource-type-missing', '', 'resourceType is missing; spec.yaml up to 1.4 requires it (e.g. "file").');
+    ctx.report('notification.provider-id', '/providerId', `providerId is required in a ${version} notification (copied from the share it is about).`, { hint: 'Add "providerId": "<the share\'s providerId>".' });
+  if (doc.resourceType === undefined) ctx.report('notification.resource-type-missing', '/resourceType', 'resourceType is missing; spec.yaml up to 1.4 requires it (e.g. "file").');
 }
 
 function checkCurrent(ctx: CheckContext, type: string | undefined): void {
   const { doc } = ctx;
-  if (doc.senderDomain === undefined) ctx.report('notification.sender-domain', '', 'senderDomain is required since 1.5: the receiver uses it to find your keys and to check the share is yours.', { hint: 'Add "senderDomain": "<your FQDN>".' });
+  if (doc.senderDomain === undefined) ctx.report('notification.sender-domain', '/senderDomain', 'senderDomain is required since 1.5: the receiver uses it to find your keys and to check the share is yours.', { hint: 'Add "senderDomain": "<your FQDN>".' });
   if (doc.resourceType === undefined && doc.shareType === undefined) ctx.report('notification.resource-or-share-type', '', 'At least one of resourceType and shareType must be present.');
   if (typeof doc.providerId === 'string') ctx.report('notification.provider-id-deprecated', '/providerId', 'Top-level providerId is deprecated in 1.5; it moved to notification.file.providerId (keep both while peers are older).');
   if (!type) return;
@@ -51,8 +51,7 @@ function checkCurrent(ctx: CheckContext, type: string | undefined): void {
     const inner = n && isRecord(n[object]) ? n[object] : undefined;
     for (const field of fields) {
       if (inner && inner[field] !== undefined) continue;
-      const where = inner ? `/notification/${object}` : n ? '/notification' : '';
-      ctx.report('notification.payload', where, `${type} needs notification.${object}.${field} in 1.5.`);
+      ctx.report('notification.payload', `/notification/${object}/${field}`, `${type} needs notification.${object}.${field} in 1.5.`);
     }
   };
   if (['SHARE_ACCEPTED', 'SHARE_DECLINED', 'SHARE_UNSHARED', 'SHARE_CHANGE_PERMISSION'].includes(type)) need('file', ['providerId']);

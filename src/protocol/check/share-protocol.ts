@@ -40,7 +40,7 @@ export function checkShareProtocol(ctx: CheckContext): void {
 
 function checkLegacyOptions(ctx: CheckContext, options: Json): void {
   ctx.report('share.protocol-legacy', P, 'The {name, options} protocol form is deprecated since 1.1; receivers that advertise "protocol-object" expect {"name": "multi", "webdav": {...}}.', { severity: below(ctx.version, '1.1') ? 'info' : 'warning' });
-  if (typeof options.sharedSecret !== 'string') ctx.report('share.shared-secret-missing', `${P}/options`, 'options.sharedSecret is missing: the receiver has no credential to access the resource.');
+  if (typeof options.sharedSecret !== 'string') ctx.report('share.shared-secret-missing', `${P}/options/sharedSecret`, 'options.sharedSecret is missing: the receiver has no credential to access the resource.');
   if (typeof options.permissions === 'string' && options.permissions.includes('open-cloud-mesh.org/ns'))
     ctx.report('share.legacy-permission-property', `${P}/options/permissions`, `options.permissions is the WebDAV property name ${quote(options.permissions)} (Nextcloud's legacy share), not a list of permissions.`, { hint: 'Receivers find the permissions by PROPFIND on that property; the protocol object form carries ["read", …] instead.' });
 }
@@ -69,7 +69,7 @@ function checkWebdav(ctx: CheckContext, webdav: Json): void {
   if (typeof webdav.uri === 'string' && checkHttpUrl(webdav.uri).ok && (ctx.version === '1.2' || ctx.version === '1.3'))
     ctx.report('share.webdav-uri-form', `${at}/uri`, `webdav.uri is an absolute URL; ${ctx.version} preferred a relative key appended to the sender's protocols.webdav path (1.4 allows absolute URLs again).`);
   if (typeof webdav.sharedSecret !== 'string')
-    ctx.report('share.shared-secret-missing', at, `webdav.sharedSecret is missing: ${atLeast(ctx.version, '1.4') ? 'it is required since 1.4' : 'the receiver has no credential'}.`, { severity: atLeast(ctx.version, '1.4') ? 'error' : 'warning' });
+    ctx.report('share.shared-secret-missing', `${at}/sharedSecret`, `webdav.sharedSecret is missing: ${atLeast(ctx.version, '1.4') ? 'it is required since 1.4' : 'the receiver has no credential'}.`, { severity: atLeast(ctx.version, '1.4') ? 'error' : 'warning' });
   const historic = below(ctx.version, '1.3') ? ['mfa-enforced'] : [];
   checkList(ctx, webdav.permissions, `${at}/permissions`, [...WEBDAV_PERMISSIONS, ...historic], 'share.permissions-unknown', 'WebDAV permission');
   checkRequirements(ctx, webdav.requirements, `${at}/requirements`);
@@ -80,20 +80,20 @@ function checkWebapp(ctx: CheckContext, webapp: Json): void {
   const at = `${P}/webapp`;
   if (typeof webapp.uri !== 'string' && typeof webapp.url === 'string') ctx.report('share.url-instead-of-uri', `${at}/url`, 'webapp carries "url" where the spec names the field "uri".', { hint: 'Rename "url" to "uri".' });
   if (below(ctx.version, '1.4')) {
-    if (typeof webapp.uri !== 'string' && typeof webapp.uriTemplate !== 'string' && typeof webapp.url !== 'string') ctx.report('share.webapp-uri', at, 'webapp needs a "uri" (or the older "uriTemplate").');
+    if (typeof webapp.uri !== 'string' && typeof webapp.uriTemplate !== 'string' && typeof webapp.url !== 'string') ctx.report('share.webapp-uri', `${at}/uri`, 'webapp needs a "uri" (or the older "uriTemplate").');
     return;
   }
   if (typeof webapp.uri === 'string' && !checkHttpUrl(webapp.uri).ok) ctx.report('share.webapp-uri', `${at}/uri`, `webapp.uri must be an absolute URL since 1.4 (the browser form-POSTs the token to it); got ${quote(webapp.uri)}.`);
-  else if (typeof webapp.uri !== 'string' && typeof webapp.url !== 'string') ctx.report('share.webapp-uri', at, 'webapp.uri is required: the absolute URL the receiver form-POSTs the access token to.');
+  else if (typeof webapp.uri !== 'string' && typeof webapp.url !== 'string') ctx.report('share.webapp-uri', `${at}/uri`, 'webapp.uri is required: the absolute URL the receiver form-POSTs the access token to.');
   if ('viewMode' in webapp) ctx.report('share.webapp-view-mode', `${at}/viewMode`, '"viewMode" is the 1.2–1.3 webapp; since 1.4 use "permissions" and "targets".');
-  if (!Array.isArray(webapp.targets) || webapp.targets.length === 0) ctx.report('share.webapp-targets', `${at}${Array.isArray(webapp.targets) ? '/targets' : ''}`, 'webapp.targets is required and must list "blank" and/or "iframe" (only targets the receiver advertises in webapp-receive).');
+  if (!Array.isArray(webapp.targets) || webapp.targets.length === 0) ctx.report('share.webapp-targets', `${at}/targets`, 'webapp.targets is required and must list "blank" and/or "iframe" (only targets the receiver advertises in webapp-receive).');
   else checkTargets(ctx, webapp.targets, `${at}/targets`);
-  if (!Array.isArray(webapp.permissions) || webapp.permissions.length === 0) ctx.report('share.webapp-permissions', `${at}${Array.isArray(webapp.permissions) ? '/permissions' : ''}`, 'webapp.permissions is required (at least one of "view", "read", "write", "share").');
+  if (!Array.isArray(webapp.permissions) || webapp.permissions.length === 0) ctx.report('share.webapp-permissions', `${at}/permissions`, 'webapp.permissions is required (at least one of "view", "read", "write", "share").');
   else checkList(ctx, webapp.permissions, `${at}/permissions`, WEBAPP_PERMISSIONS, 'share.permissions-unknown', 'Web-app permission');
   const reqs = stringsOf(webapp.requirements);
-  if (!reqs.includes('must-exchange-token')) ctx.report('share.webapp-requirements', `${at}${Array.isArray(webapp.requirements) ? '/requirements' : ''}`, 'A webapp share must require "must-exchange-token": the app only ever sees an exchanged token, never the shared secret.');
+  if (!reqs.includes('must-exchange-token')) ctx.report('share.webapp-requirements', `${at}/requirements`, 'A webapp share must require "must-exchange-token": the app only ever sees an exchanged token, never the shared secret.');
   checkRequirements(ctx, webapp.requirements, `${at}/requirements`);
-  if (typeof webapp.sharedSecret !== 'string') ctx.report('share.shared-secret-missing', at, 'webapp.sharedSecret is missing: it is the code the receiver exchanges at the tokenEndPoint.');
+  if (typeof webapp.sharedSecret !== 'string') ctx.report('share.shared-secret-missing', `${at}/sharedSecret`, 'webapp.sharedSecret is missing: it is the code the receiver exchanges at the tokenEndPoint.');
 }
 
 function checkTargets(ctx: CheckContext, targets: unknown[], pointer: string): void {

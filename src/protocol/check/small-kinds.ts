@@ -27,7 +27,7 @@ export function checkTokenResponse(ctx: CheckContext): void {
   const { doc } = ctx;
   if (typeof doc.token_type === 'string' && doc.token_type.toLowerCase() !== 'bearer')
     ctx.report('token.token-type', '/token_type', `token_type should be "Bearer"; got ${quote(doc.token_type)}.`);
-  if (doc.expires_in === undefined) ctx.report('token.expires-in', '', 'expires_in is missing: receivers cannot tell when to repeat the exchange.');
+  if (doc.expires_in === undefined) ctx.report('token.expires-in', '/expires_in', 'expires_in is missing: receivers cannot tell when to repeat the exchange.');
   if ('refresh_token' in doc) ctx.report('token.refresh-token', '/refresh_token', 'OCM has no refresh tokens: receivers repeat the code exchange instead, so this is ignored.');
 }
 
