@@ -25,7 +25,7 @@ export const discoveryFires: RuleCase[] = [
   { code: 'discovery.share-type-unknown', kind: 'discovery', path: '/resourceTypes/0/shareTypes/1', doc: variant(D15, (d) => (d.resourceTypes[0].shareTypes = ['user', 'team'])) },
   { code: 'discovery.file-without-webdav', kind: 'discovery', path: '/resourceTypes/0/protocols', doc: variant(D15, (d) => delete d.resourceTypes[0].protocols.webdav) },
   { code: 'discovery.webdav-path', kind: 'discovery', path: '/resourceTypes/0/protocols/webdav', doc: variant(D15, (d) => (d.resourceTypes[0].protocols.webdav = 'https://cloud.example.org/remote/dav/ocm/')) },
-  { code: 'discovery.webdav-path', kind: 'discovery', path: '/resourceTypes/protocols/webdav', doc: fixture('discovery-seafile.json') },
+  { code: 'discovery.webdav-path', kind: 'discovery', path: '/resourceTypes/0/protocols/webdav', doc: fixture('discovery-seafile-webdav.json') },
   { code: 'discovery.webapp-shape', kind: 'discovery', path: '/resourceTypes/0/protocols/webapp', doc: variant(D15, (d) => (d.resourceTypes[0].protocols.webapp = '/apps/ocm/')) },
   { code: 'discovery.receive-before-1.4', kind: 'discovery', spec: '1.2', path: '/resourceTypes/0/protocols/webdav-receive', doc: fixture('discovery-1.4.json') },
   { code: 'discovery.webapp-receive-targets', kind: 'discovery', path: '/resourceTypes/0/protocols/webapp-receive/targets/1', doc: variant(D15, (d) => (d.resourceTypes[0].protocols['webapp-receive'].targets = ['blank', 'popup'])) },

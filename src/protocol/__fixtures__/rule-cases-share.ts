@@ -6,6 +6,7 @@ const S14 = 'share-1.4-webapp.json';
 
 export const shareFires: RuleCase[] = [
   { code: 'share.provider-id-integer', kind: 'share', path: '/providerId', doc: fixture('share-nextcloud-legacy.json') },
+  { code: 'share.shared-by-instead-of-sender', kind: 'share', path: '/sharedBy', doc: fixture('share-nextcloud-captured-by-seafile.json') },
   { code: 'share.url-instead-of-uri', kind: 'share', path: '/protocol/webdav/url', doc: fixture('share-reva-url.json') },
   { code: 'share.url-instead-of-uri', kind: 'share', path: '/protocol/webapp/url', doc: variant(S14, (d) => { d.protocol.webapp.url = d.protocol.webapp.uri; delete d.protocol.webapp.uri; }) },
   { code: 'share.address-invalid', kind: 'share', path: '/shareWith', doc: variant(S15, (d) => (d.shareWith = 'marie')) },
@@ -50,7 +51,7 @@ export const shareFires: RuleCase[] = [
 ];
 
 export const shareQuiet: RuleCase[] = [
-  ...['share.provider-id-integer', 'share.url-instead-of-uri', 'share.address-invalid', 'share.address-scheme', 'share.share-type-unknown', 'share.protocol-legacy', 'share.protocol-empty', 'share.protocol-name', 'share.legacy-permission-property', 'share.webdav-uri-form', 'share.shared-secret-missing', 'share.secret-in-uri', 'share.permissions-unknown', 'share.requirements-unknown', 'share.requirements-renamed', 'share.requirements-empty', 'share.requirements-disagree', 'share.access-types-unknown', 'share.webapp-requirements', 'share.webapp-uri', 'share.webapp-targets', 'share.webapp-permissions', 'share.webapp-view-mode', 'share.ssh-uri-form', 'share.expiration', 'share.encryption-version', 'share.encryption-scheme', 'share.code-field'].map((code) => ({ code, kind: 'share', doc: fixture(S15) }) as RuleCase),
+  ...['share.provider-id-integer', 'share.shared-by-instead-of-sender', 'share.url-instead-of-uri', 'share.address-invalid', 'share.address-scheme', 'share.share-type-unknown', 'share.protocol-legacy', 'share.protocol-empty', 'share.protocol-name', 'share.legacy-permission-property', 'share.webdav-uri-form', 'share.shared-secret-missing', 'share.secret-in-uri', 'share.permissions-unknown', 'share.requirements-unknown', 'share.requirements-renamed', 'share.requirements-empty', 'share.requirements-disagree', 'share.access-types-unknown', 'share.webapp-requirements', 'share.webapp-uri', 'share.webapp-targets', 'share.webapp-permissions', 'share.webapp-view-mode', 'share.ssh-uri-form', 'share.expiration', 'share.encryption-version', 'share.encryption-scheme', 'share.code-field'].map((code) => ({ code, kind: 'share', doc: fixture(S15) }) as RuleCase),
   { code: 'share.webapp-view-mode', kind: 'share', spec: '1.2', doc: fixture('share-1.2-code.json') },
   { code: 'share.webdav-uri-form', kind: 'share', spec: '1.2', doc: fixture('share-1.1-multi.json') },
   { code: 'share.protocol-name', kind: 'share', doc: variant('share-1.1-multi.json', (d) => (d.protocol.name = 'webdav')) },

@@ -67,6 +67,7 @@ export const RULES = {
 
   // Shares
   'share.provider-id-integer': r('error', 'share', S, 'providerId is a number, not a string'),
+  'share.shared-by-instead-of-sender': r('error', 'share', S, 'sharedBy instead of sender (older Nextcloud)'),
   'share.url-instead-of-uri': r('error', 'webdav', S, 'A protocol has url instead of uri'),
   'share.address-invalid': r('error', 'address', S, 'An OCM address is not identifier@host'),
   'share.address-scheme': r('warning', 'address', S, 'An OCM address carries a URL scheme or path after the @'),

@@ -60,6 +60,8 @@ function deviation(kind: Kind, issue: Issue, doc: Json): Finding | 'skip' | null
   if (kind === 'share') {
     if (key === 'providerId' && typeof value === 'number')
       return makeFinding('share.provider-id-integer', '/providerId', `"providerId" is the number ${value}; the spec makes it an opaque string.`, { hint: `Send "providerId": "${value}".` });
+    if (key === 'sender' && value === undefined && typeof doc.sharedBy === 'string')
+      return makeFinding('share.shared-by-instead-of-sender', '/sharedBy', 'The sharing user is in "sharedBy" (older Nextcloud); the spec names the field "sender", and receivers find the sender\'s keys from it.', { hint: `Send "sender": ${JSON.stringify(doc.sharedBy)} (and "senderDisplayName" for "sharedByDisplayName").` });
     const last = path[path.length - 1];
     if (last === 'uri' && value === undefined && path[0] === 'protocol') {
       const parent = valueAt(doc, path.slice(0, -1));

@@ -17,6 +17,7 @@ const cases: Array<[file: string, kind: Kind, version: string, dialect: string, 
   ['discovery-owncloud10.json', 'discovery', '1.0', 'owncloud10', false],
   ['discovery-ocis-reva.json', 'discovery', '1.1', 'reva', true],
   ['discovery-seafile.json', 'discovery', '1.0', 'seafile', false],
+  ['discovery-seafile-webdav.json', 'discovery', '1.0', 'seafile', true],
   ['share-1.0-legacy.json', 'share', '1.0', 'spec', true],
   ['share-1.1-multi.json', 'share', '1.5', 'spec', true],
   ['share-1.2-code.json', 'share', '1.2', 'spec', true],
@@ -24,6 +25,7 @@ const cases: Array<[file: string, kind: Kind, version: string, dialect: string, 
   ['share-1.5-canonical.json', 'share', '1.5', 'spec', true],
   ['share-nextcloud-legacy.json', 'share', '1.0', 'nextcloud', false],
   ['share-reva-url.json', 'share', '1.5', 'reva', false],
+  ['share-nextcloud-captured-by-seafile.json', 'share', '1.0', 'nextcloud', false],
   ['notification-1.5-share-accepted.json', 'notification', '1.5', 'spec', true],
   ['notification-1.5-request-share.json', 'notification', '1.5', 'spec', true],
   ['notification-1.5-user-removed.json', 'notification', '1.5', 'spec', true],
@@ -73,7 +75,8 @@ describe('detect explains itself', () => {
   });
   it('calls ownCloud 10 and Seafile by name', () => {
     expect(detect(fixture('discovery-owncloud10.json')).evidence.some((e) => e.path === '/shareTypes')).toBe(true);
-    expect(detect(fixture('discovery-seafile.json')).evidence.some((e) => /seafdav/.test(e.reason))).toBe(true);
+    expect(detect(fixture('discovery-seafile-webdav.json')).evidence.some((e) => /seafdav/.test(e.reason))).toBe(true);
+    expect(detect(fixture('discovery-seafile.json')).evidence.some((e) => /native/.test(e.reason))).toBe(true);
   });
 });
 

@@ -57,6 +57,10 @@ export function discoveryClues(doc: Json): Clues {
       atMost('1.3');
     }
     if (typeof protocols.ssh === 'string') atLeastBy('1.3', `${pointer}/protocols/ssh`, 'ssh came with 1.3');
+    if ('seafile' in protocols || entry.name === 'library') {
+      dialect = 'seafile';
+      evidence.push({ path: `${pointer}/protocols`, reason: 'the "seafile" protocol for "library" resources is Seafile\'s native OCM' });
+    }
     if (protocols.webdav === 'seafdav') {
       dialect = 'seafile';
       evidence.push({ path: `${pointer}/protocols/webdav`, reason: '"seafdav" instead of a path is Seafile\'s' });

@@ -47,6 +47,7 @@ export function shareClues(doc: Json): Clues {
   const opts = isRecord(p.options) ? p.options : undefined;
   if (typeof opts?.permissions === 'string' && opts.permissions.includes('open-cloud-mesh.org/ns')) c.dialect('nextcloud', '/protocol/options/permissions', 'a WebDAV property name as permissions is Nextcloud\'s legacy share');
   if (typeof doc.shareWith === 'string' && /@https?:\/\//.test(doc.shareWith)) c.dialect('nextcloud', '/shareWith', 'a URL after the @ in shareWith is Nextcloud\'s');
+  if (typeof doc.sharedBy === 'string' && !('sender' in doc)) c.dialect('nextcloud', '/sharedBy', 'sharedBy/sharedByDisplayName instead of sender is older Nextcloud\'s');
   if (opts && Object.keys(opts).length === 0 && (webdav || webapp)) c.dialect('reva', '/protocol/options', 'name "multi" with an empty options object is Reva\'s');
   if (webdav && 'url' in webdav && !('uri' in webdav)) c.dialect('reva', '/protocol/webdav/url', '"url" instead of "uri" was an OpenCloud/Reva deviation');
   return c.done();
