@@ -6,7 +6,7 @@ import { lintText } from '../lint-text.ts';
 import { buildInviteAccepted, buildNotification, buildRequestShare, buildShare, buildTokenRequest, formEncode, type BuiltPayload } from './index.ts';
 
 const identity = { host: 'console.example.org', user: 'tester', displayName: 'OCM Explorer', webdavPath: '/ocm/webdav/' };
-const TARGETS = ['discovery-1.0-ocm-provider.json', 'discovery-1.1.json', 'discovery-1.2.json', 'discovery-1.3.json', 'discovery-1.4.json', 'discovery-1.5.json', 'discovery-ocis-reva.json', 'discovery-owncloud10.json', 'discovery-seafile.json', 'discovery-seafile-webdav.json', 'nextcloud-discovery-ocm-provider-2024.json'];
+const TARGETS = ['discovery-1.0-ocm-provider.json', 'discovery-1.1.json', 'discovery-1.2.json', 'discovery-1.3.json', 'discovery-1.4.json', 'discovery-1.5.json', 'discovery-ocis-reva.json', 'discovery-owncloud10.json', 'discovery-seafile.json', 'discovery-seafile-webdav.json', 'nextcloud-discovery-ocm-provider-2024.json', 'discovery-nextcloud-signatory.json'];
 
 /** Lints what a builder made, judged by the version it was made for. */
 function problems(built: BuiltPayload): Finding[] {

@@ -27,6 +27,7 @@ export const RULES = {
   'schema.required': r('error', 'discovery-fields', [], 'A required field is missing'),
   'schema.type': r('error', 'discovery-fields', [], 'A field has the wrong JSON type'),
   'schema.enum': r('error', 'discovery-fields', [], 'A field has a value outside its allowed set'),
+  'schema.null': r('warning', 'discovery-fields', [], 'An optional field is null instead of left out'),
   'schema.too-small': r('error', 'discovery-fields', [], 'A field is empty or too small'),
   'schema.forbidden-key': r('error', 'discovery-fields', [], 'A field is not allowed in a closed object'),
   'fields.unknown': r('info', 'discovery-fields', [], 'A field the spec does not define (allowed, shown for your information)'),

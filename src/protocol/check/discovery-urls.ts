@@ -1,5 +1,5 @@
-import { discoveryClues } from '../detect/discovery.ts';
-import { compareVersions, parseSpecVersion } from '../versions.ts';
+import { declaredVersion, discoveryClues } from '../detect/discovery.ts';
+import { compareVersions } from '../versions.ts';
 import type { CheckContext } from './context.ts';
 import { checkHttpUrl, quote, stringsOf } from './util.ts';
 
@@ -25,15 +25,16 @@ export function checkDiscoveryUrls(ctx: CheckContext): void {
 export function checkApiVersion(ctx: CheckContext): void {
   const value = ctx.doc.apiVersion;
   if (typeof value !== 'string') return;
-  const declared = parseSpecVersion(value);
-  if (!declared) {
+  const declaration = declaredVersion(ctx.doc);
+  if (!declaration) {
     ctx.report('discovery.api-version-format', '/apiVersion', `apiVersion ${quote(value)} is not a version this linter recognises (expected e.g. "1.5.0").`);
     return;
   }
+  const { version: declared, field } = declaration;
   const clues = discoveryClues(ctx.doc);
   if (compareVersions(declared, clues.min) < 0) {
     const newest = clues.evidence.filter((e) => e.reason.endsWith(`(${clues.min}+)`)).map((e) => e.path);
-    ctx.report('discovery.api-version-mismatch', '/apiVersion', `apiVersion ${quote(value)} says ${declared}, but the document has fields of ${clues.min} or later (${[...new Set(newest)].join(', ')}).`, { hint: 'Peers must not gate behaviour on apiVersion, but people do read it: report the version you implement.' });
+    ctx.report('discovery.api-version-mismatch', `/${field}`, `${field} ${quote(declaration.text)} says ${declared}, but the document has fields of ${clues.min} or later (${[...new Set(newest)].join(', ')}).`, { hint: 'Peers must not gate behaviour on apiVersion, but people do read it: report the version you implement.' });
   } else if (clues.max && compareVersions(declared, clues.max) > 0)
-    ctx.report('discovery.api-version-mismatch', '/apiVersion', `apiVersion ${quote(value)} says ${declared}, but the document uses forms that ${declared} replaced (up to ${clues.max}).`);
+    ctx.report('discovery.api-version-mismatch', `/${field}`, `${field} ${quote(declaration.text)} says ${declared}, but the document uses forms that ${declared} replaced (up to ${clues.max}).`);
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Finding } from '../finding.ts';
 import type { Kind } from '../kinds.ts';
 import { specRef, type SectionId } from '../spec-refs.ts';
@@ -92,6 +92,18 @@ function messageFor(issue: Issue, value: unknown): { code: Finding['code']; mess
   }
 }
 
+/** Whether the schema makes the field at this path optional (so null can mean "left out"). */
+function isOptionalAt(schema: z.ZodType, path: readonly PropertyKey[]): boolean {
+  let current: z.ZodType = schema;
+  for (const key of path) {
+    if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
+    if (current instanceof z.ZodObject) current = ((current.shape as Record<string, z.ZodType>)[String(key)] ?? current._zod.def.catchall ?? z.never()) as z.ZodType;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return false;
+  }
+  return current instanceof z.ZodOptional;
+}
+
 /** Schema problems as findings, each with the JSON pointer of the field. */
 export function schemaFindings(kind: Kind, schema: z.ZodType, doc: Json): Finding[] {
   const result = schema.safeParse(doc);
@@ -111,6 +123,10 @@ export function schemaFindings(kind: Kind, schema: z.ZodType, doc: Json): Findin
       continue;
     }
     const value = valueAt(doc, issue.path);
+    if (value === null && issue.code === 'invalid_type' && isOptionalAt(schema, issue.path)) {
+      findings.push({ ...makeFinding('schema.null', toPointer(issue.path), `"${String(issue.path[issue.path.length - 1])}" is null; when there is nothing to say, leave the field out (strict parsers reject null where ${EXPECTED[issue.expected] ?? issue.expected} is expected).`), specRef: specRef(section) });
+      continue;
+    }
     const { code, message } = messageFor(issue, value);
     findings.push({ severity: 'error', path: toPointer(issue.path), code, message, specRef: specRef(section) });
   }

@@ -9,6 +9,7 @@ import { detect } from './index.ts';
 const cases: Array<[file: string, kind: Kind, version: string, dialect: string, valid: boolean]> = [
   ['discovery-1.0-ocm-provider.json', 'discovery', '1.0', 'nextcloud', true],
   ['nextcloud-discovery-ocm-provider-2024.json', 'discovery', '1.0', 'nextcloud', true],
+  ['discovery-nextcloud-signatory.json', 'discovery', '1.1', 'nextcloud', true],
   ['discovery-1.1.json', 'discovery', '1.1', 'reva', true],
   ['discovery-1.2.json', 'discovery', '1.2', 'spec', true],
   ['discovery-1.3.json', 'discovery', '1.3', 'spec', true],
@@ -69,6 +70,11 @@ describe('detect explains itself', () => {
   it('trusts features over an apiVersion that understates them', () => {
     const doc = { ...fixture('discovery-1.5.json'), apiVersion: '1.0-proposal1' };
     expect(detect(doc).version).toBe('1.5');
+  });
+  it('reads Nextcloud\'s real version from "version" beside its frozen apiVersion', () => {
+    const d = detect(fixture('discovery-nextcloud-signatory.json'));
+    expect(d.evidence).toContainEqual({ path: '/version', reason: expect.stringContaining('declares 1.1') });
+    expect(lint('discovery', fixture('discovery-nextcloud-signatory.json')).findings.filter((f) => f.code === 'discovery.api-version-mismatch')).toEqual([]);
   });
   it('lists other plausible versions after the likeliest', () => {
     expect(detect(fixture('nextcloud-files-notification-share-unshared.json')).versions).toEqual(['1.4', '1.3', '1.2', '1.1', '1.0']);

@@ -15,6 +15,17 @@ export function resourceTypeEntries(doc: Json): Array<{ entry: unknown; pointer:
   return [];
 }
 
+/** The version a discovery document claims: apiVersion, or Nextcloud's "version" beside its frozen apiVersion. */
+export function declaredVersion(doc: Json): { field: 'apiVersion' | 'version'; text: string; version: SpecVersion } | null {
+  if (doc.apiVersion === '1.0-proposal1' && typeof doc.version === 'string') {
+    const version = parseSpecVersion(doc.version);
+    if (version) return { field: 'version', text: doc.version, version };
+  }
+  if (typeof doc.apiVersion !== 'string') return null;
+  const version = parseSpecVersion(doc.apiVersion);
+  return version ? { field: 'apiVersion', text: doc.apiVersion, version } : null;
+}
+
 export function discoveryClues(doc: Json): Clues {
   const evidence: Evidence[] = [];
   let min: SpecVersion = '1.0';
@@ -82,8 +93,9 @@ export function discoveryClues(doc: Json): Clues {
     dialect = 'nextcloud';
     evidence.push({ path: doc.apiVersion === '1.0-proposal1' ? '/apiVersion' : '/publicKey/keyId', reason: 'Nextcloud reports "1.0-proposal1" and a keyId ending in /ocm#signature' });
   }
-  const declared = typeof doc.apiVersion === 'string' ? (parseSpecVersion(doc.apiVersion) ?? undefined) : undefined;
-  if (declared) evidence.push({ path: '/apiVersion', reason: `apiVersion "${String(doc.apiVersion)}" declares ${declared}` });
+  const declaration = declaredVersion(doc);
+  const declared = declaration?.version;
+  if (declaration) evidence.push({ path: `/${declaration.field}`, reason: `${declaration.field} "${declaration.text}" declares ${declaration.version}${declaration.field === 'version' ? ' (Nextcloud keeps apiVersion "1.0-proposal1" for old peers and puts the real version in "version")' : ''}` });
   const clues: Clues = { min, dialect, evidence };
   if (max) clues.max = max;
   if (declared) clues.declared = declared;
