@@ -33,8 +33,9 @@ export function checkApiVersion(ctx: CheckContext): void {
   const { version: declared, field } = declaration;
   const clues = discoveryClues(ctx.doc);
   if (compareVersions(declared, clues.min) < 0) {
-    const newest = clues.evidence.filter((e) => e.reason.endsWith(`(${clues.min}+)`)).map((e) => e.path);
-    ctx.report('discovery.api-version-mismatch', `/${field}`, `${field} ${quote(declaration.text)} says ${declared}, but the document has fields of ${clues.min} or later (${[...new Set(newest)].join(', ')}).`, { hint: 'Peers must not gate behaviour on apiVersion, but people do read it: report the version you implement.' });
+    const newest = [...new Set(clues.evidence.filter((e) => e.reason.endsWith(`(${clues.min}+)`)).map((e) => e.path))];
+    const shown = newest.length > 3 ? [...newest.slice(0, 3), `${newest.length - 3} more`] : newest;
+    ctx.report('discovery.api-version-mismatch', `/${field}`, `${field} ${quote(declaration.text)} says ${declared}, but the document has fields of ${clues.min} or later (${shown.join(', ')}).`, { hint: 'Peers must not gate behaviour on apiVersion, but people do read it: report the version you implement.' });
   } else if (clues.max && compareVersions(declared, clues.max) > 0)
     ctx.report('discovery.api-version-mismatch', `/${field}`, `${field} ${quote(declaration.text)} says ${declared}, but the document uses forms that ${declared} replaced (up to ${clues.max}).`);
 }

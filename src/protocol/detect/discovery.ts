@@ -81,6 +81,10 @@ export function discoveryClues(doc: Json): Clues {
       evidence.push({ path: `${pointer}/name`, reason: `resource type "${String(entry.name)}" is Nextcloud's` });
     }
   }
+  if (typeof doc.provider === 'string' && /\breva\b/i.test(doc.provider) && dialect === 'spec') {
+    dialect = 'reva';
+    evidence.push({ path: '/provider', reason: 'provider names Reva (CERNBox, oCIS, OpenCloud)' });
+  }
   if (Array.isArray(doc.shareTypes) && doc.resourceTypes === undefined) {
     dialect = 'owncloud10';
     evidence.push({ path: '/shareTypes', reason: 'top-level shareTypes instead of resourceTypes is ownCloud 10\'s' });
