@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { defaultServerConfig } from './config.ts';
-import { createInbox } from './inbox/index.ts';
 import { healthResponseSchema } from '../src/contract/health.ts';
 
-const app = createApp({ config: defaultServerConfig(), startedAt: new Date(Date.now() - 90_000), inbox: createInbox(defaultServerConfig(), { persist: false }) });
+const app = createApp({ config: defaultServerConfig(), startedAt: new Date(Date.now() - 90_000), persist: false });
 
 describe('server app', () => {
   it('answers /api/health with version and uptime', async () => {
@@ -32,7 +31,7 @@ describe('server app', () => {
     const exposed = createApp({
       config: defaultServerConfig({ publicUrl: 'https://ocm.lab.example/', allowedHosts: ['tunnel.example:443'] }),
       startedAt: new Date(),
-      inbox: createInbox(defaultServerConfig(), { persist: false }),
+      persist: false,
     });
     expect((await exposed.request('/api/health', { headers: { host: 'ocm.lab.example' } })).status).toBe(200);
     expect((await exposed.request('/api/health', { headers: { host: 'tunnel.example' } })).status).toBe(200);

@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
+import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
 import { fetchNet } from './demo-mesh/net.ts';
+import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
+import { identityRoutes } from './routes/identity.ts';
 import { inboundRoutes } from './routes/inbound.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { keyRoutes } from './routes/keys.ts';
 import { verifyInbound } from './signer/verify-inbound.ts';
 
 /** Path prefixes the server answers; everything else belongs to the SPA (or Vite in dev). */
@@ -26,6 +30,15 @@ export interface AppContext {
   inbox?: InboxDeps;
   /** The embedded demo peers, when started. */
   demo?: DemoMesh;
+  /** The console's signing keys; by default the store in the config's data folder. */
+  keys?: Promise<KeyStore>;
+  /** false keeps the default inbox and keys in memory (tests); the data folder is not touched. */
+  persist?: boolean;
+}
+
+/** The host part of the console's key ids: a hint receivers may use to find its discovery. */
+export function kidPrefixFor(config: ServerConfig): string {
+  return config.publicUrl ? new URL(config.publicUrl).host : `127.0.0.1:${config.port}`;
 }
 
 /** The console's base URL as peers see it: --public-url, else the origin the request came to. */
@@ -41,7 +54,15 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   app.use('*', hostCheck(allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
-  const inbox = ctx.inbox ?? createInbox(ctx.config);
+  const persist = ctx.persist !== false;
+  const keys = ctx.keys ?? KeyStore.open(persist ? resolve(ctx.config.dataDir) : undefined, { kidPrefix: kidPrefixFor(ctx.config) });
+  // Surface a broken key file at start-up rather than on the first request.
+  keys.catch(() => undefined);
+  const baseUrl = (url: string) => baseUrlFor(ctx.config, url);
+  // Identity before the inbox: /ocm/jwks lives under the /ocm prefix the inbox records.
+  app.route('/', identityRoutes(keys, baseUrl));
+  app.route('/', keyRoutes(keys));
+  const inbox = ctx.inbox ?? createInbox(ctx.config, { persist });
   if (!inbox.verify && !ctx.config.public) {
     // The sender's discovery and JWKS are fetched to check its signature. In public mode that fetch
     // would let any peer make this server call addresses of its choosing, so it is not done there.
@@ -50,7 +71,7 @@ export function createApp(ctx: AppContext): Hono {
       verifyInbound({ method: raw.method, url: `${baseUrlFor(ctx.config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchJson, { doc });
   }
   app.route('/', inboundRoutes(inbox));
-  app.route('/', inboxRoutes(inbox, (url) => baseUrlFor(ctx.config, url)));
+  app.route('/', inboxRoutes(inbox, baseUrl));
   app.route('/', eventRoutes(inbox.store, inbox.bus));
   app.route('/', demoRoutes(ctx.demo));
   app.all('/api/*', (c) => c.json({ error: 'not-found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));

@@ -11,9 +11,9 @@ import { CONTENT_SECURITY_POLICY } from './static.ts';
  */
 export function ocmExplorerServer(): Plugin {
   const mount = async (middlewares: Connect.Server, preview: boolean, onClose: (fn: () => void) => void) => {
-    // Vitest loads this config too; its test servers need no demo peers.
-    const wanted = process.env.OCM_EXPLORER_DEMO !== '0' && !process.env.VITEST;
-    const demo = wanted ? await startDemoMesh({ ports: [0, 0] }) : undefined;
+    // Vitest loads this config too: its test servers need neither the API nor a data folder.
+    if (process.env.VITEST) return;
+    const demo = process.env.OCM_EXPLORER_DEMO !== '0' ? await startDemoMesh({ ports: [0, 0] }) : undefined;
     if (demo) onClose(() => void demo.close());
     const app = createApp({ config: defaultServerConfig(), startedAt: new Date(), demo });
     // Keep Vite's own Request/Response globals untouched inside its process.

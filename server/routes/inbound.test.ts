@@ -7,7 +7,7 @@ import { createInbox } from '../inbox/index.ts';
 function setup(overrides: Parameters<typeof defaultServerConfig>[0] = {}) {
   const config = defaultServerConfig(overrides);
   const inbox = createInbox(config, { persist: false });
-  const app = createApp({ config, startedAt: new Date(), inbox });
+  const app = createApp({ config, startedAt: new Date(), inbox, persist: false });
   const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     app.request(`http://127.0.0.1:8080${path}`, { method: 'POST', body, headers });
   return { app, inbox, post };

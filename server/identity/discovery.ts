@@ -1,0 +1,32 @@
+import type { KeyStore } from './key-store.ts';
+
+/**
+ * The console's own discovery document, OCM 1.5 / draft-07 shape. It advertises only what the console
+ * really does: it receives shares (webdav, webapp), notifications and token requests at `<base>/ocm`,
+ * signs with RFC 9421 (keys at jwksUri), and keeps the legacy publicKey for draft-cavage peers.
+ * It sets no criteria: a debugging console accepts unsigned calls and shows them as such.
+ */
+export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Record<string, unknown>> {
+  const cavage = await keys.info(keys.active('cavage'));
+  return {
+    enabled: true,
+    apiVersion: '1.5.0',
+    endPoint: `${base}/ocm`,
+    provider: 'OCM Explorer',
+    resourceTypes: [
+      {
+        name: 'file',
+        shareTypes: ['user'],
+        protocols: {
+          webdav: '/ocm/webdav/',
+          'webdav-receive': { uri: 'absolute' },
+          'webapp-receive': { targets: ['iframe', 'blank'] },
+        },
+      },
+    ],
+    capabilities: ['exchange-token', 'http-sig', 'notifications', 'protocol-object'],
+    jwksUri: `${base}/ocm/jwks`,
+    tokenEndPoint: `${base}/ocm/token`,
+    publicKey: { keyId: `${base}/ocm#signature`, publicKeyPem: cavage.publicKeyPem },
+  };
+}

@@ -1,0 +1,195 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  exportPkcs8Pem,
+  exportPrivateJwk,
+  exportPublicJwk,
+  exportSpkiPem,
+  generateKey,
+  importJwk,
+  importKey,
+  thumbprint,
+  type GenerateKind,
+  type JwkObject,
+  type KeyMaterial,
+} from '../../src/signing/index.ts';
+
+/** What a key is for: RFC 9421 (published in the JWKS) or draft-cavage (published as the legacy publicKey). */
+export type KeyUse = 'rfc9421' | 'cavage';
+
+export interface StoredKey {
+  kid: string;
+  use: KeyUse;
+  /** The one key of its use that signs and is published first. */
+  active: boolean;
+  createdAt: string;
+  material: KeyMaterial;
+}
+
+/** The public view of a stored key: what /api/keys lists. */
+export interface KeyInfo {
+  kid: string;
+  use: KeyUse;
+  active: boolean;
+  createdAt: string;
+  kty: string;
+  crv?: string;
+  alg?: string;
+  thumbprint: string;
+  publicJwk: JwkObject;
+  publicKeyPem?: string;
+}
+
+interface KeyFile {
+  version: 1;
+  keys: { kid: string; use: KeyUse; active: boolean; createdAt: string; jwk: JwkObject }[];
+}
+
+export class KeyStoreError extends Error {}
+
+const DEFAULT_KIND: Record<KeyUse, GenerateKind> = { rfc9421: 'ed25519', cavage: 'rsa-v1_5-sha256' };
+
+/**
+ * The console's own signing keys, in `<data dir>/keys.json` (mode 0600, never logged). On first start
+ * it makes an Ed25519 key for RFC 9421 and an RSA-2048 key for draft-cavage and the legacy publicKey.
+ */
+export class KeyStore {
+  private keys: StoredKey[] = [];
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly kidPrefix: string,
+  ) {}
+
+  /** Opens (or creates) the store. `dir` undefined keeps keys in memory only (tests). */
+  static async open(dir: string | undefined, options: { kidPrefix: string }): Promise<KeyStore> {
+    const store = new KeyStore(dir ? join(dir, 'keys.json') : undefined, options.kidPrefix);
+    if (store.file && existsSync(store.file)) store.load();
+    for (const use of ['rfc9421', 'cavage'] as const) {
+      if (!store.keys.some((k) => k.use === use)) await store.generate(use);
+    }
+    return store;
+  }
+
+  private load(): void {
+    let parsed: KeyFile;
+    try {
+      parsed = JSON.parse(readFileSync(this.file!, 'utf8')) as KeyFile;
+    } catch (err) {
+      throw new KeyStoreError(`The key file ${this.file} is not readable JSON (${(err as Error).message}). Move it away to start with new keys.`);
+    }
+    for (const entry of parsed.keys ?? []) {
+      const material = importJwk(entry.jwk);
+      if (!material.ok) throw new KeyStoreError(`Key ${entry.kid} in ${this.file} cannot be read: ${material.error.message}`);
+      material.value.kid = entry.kid;
+      this.keys.push({ kid: entry.kid, use: entry.use, active: entry.active, createdAt: entry.createdAt, material: material.value });
+    }
+  }
+
+  private save(): void {
+    if (!this.file) return;
+    const data: KeyFile = {
+      version: 1,
+      keys: this.keys.map((k) => ({ kid: k.kid, use: k.use, active: k.active, createdAt: k.createdAt, jwk: exportPrivateJwk(k.material) })),
+    };
+    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
+    // Write then rename, so a crash never leaves half a key file.
+    const temp = `${this.file}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temp, 0o600);
+    renameSync(temp, this.file);
+  }
+
+  private add(material: KeyMaterial, use: KeyUse, kid: string): StoredKey {
+    if (this.keys.some((k) => k.kid === kid)) throw new KeyStoreError(`A key with kid ${kid} already exists.`);
+    material.kid = kid;
+    const hasActive = this.keys.some((k) => k.use === use && k.active);
+    const key: StoredKey = { kid, use, active: !hasActive, createdAt: new Date().toISOString(), material };
+    this.keys.push(key);
+    this.save();
+    return key;
+  }
+
+  /** Makes a new key for a use (Ed25519 / P-256 / RSA…); the first of its use becomes active. */
+  async generate(use: KeyUse, kind: GenerateKind = DEFAULT_KIND[use]): Promise<StoredKey> {
+    if (kind === 'hmac-sha256') throw new KeyStoreError('OCM forbids HMAC keys: they cannot be published.');
+    if (use === 'cavage' && !kind.startsWith('rsa')) throw new KeyStoreError('draft-cavage keys are RSA (rsa-sha256), as Nextcloud uses them.');
+    const material = await generateKey(kind);
+    const tp = await thumbprint(material);
+    return this.add(material, use, `${this.kidPrefix}#${kind}-${tp.slice(0, 8)}`);
+  }
+
+  /** Imports a private key (PEM or JWK). Its kid is the one given, the JWK's, or a new one. */
+  async import(text: string, use: KeyUse, kid?: string): Promise<StoredKey> {
+    const material = await importKey(text);
+    if (!material.ok) throw new KeyStoreError(material.error.message);
+    if (material.value.kty === 'oct') throw new KeyStoreError('OCM forbids HMAC keys: they cannot be published.');
+    if (material.value.type !== 'private') throw new KeyStoreError('Import a private key: the console signs with it (its public part is published).');
+    if (use === 'cavage' && material.value.kty !== 'RSA') throw new KeyStoreError('draft-cavage keys are RSA keys.');
+    const tp = await thumbprint(material.value);
+    return this.add(material.value, use, kid ?? material.value.kid ?? `${this.kidPrefix}#imported-${tp.slice(0, 8)}`);
+  }
+
+  /** Makes a new key of the same kind active for `use`; the old one stays published until deleted. */
+  async rotate(use: KeyUse): Promise<StoredKey> {
+    const current = this.active(use);
+    const kind: GenerateKind = current.material.alg && current.material.alg !== 'hmac-sha256' ? current.material.alg : DEFAULT_KIND[use];
+    const next = await this.generate(use, kind);
+    for (const k of this.keys) if (k.use === use) k.active = k.kid === next.kid;
+    this.save();
+    return next;
+  }
+
+  delete(kid: string): void {
+    const key = this.keys.find((k) => k.kid === kid);
+    if (!key) throw new KeyStoreError(`No key ${kid}.`);
+    if (key.active) throw new KeyStoreError(`Key ${kid} is the active ${key.use} key: rotate first, then delete it.`);
+    this.keys = this.keys.filter((k) => k !== key);
+    this.save();
+  }
+
+  active(use: KeyUse): StoredKey {
+    const key = this.keys.find((k) => k.use === use && k.active) ?? this.keys.find((k) => k.use === use);
+    if (!key) throw new KeyStoreError(`No ${use} key.`);
+    return key;
+  }
+
+  get(kid: string): StoredKey | undefined {
+    return this.keys.find((k) => k.kid === kid);
+  }
+
+  all(): StoredKey[] {
+    return [...this.keys];
+  }
+
+  /** The JWKS to publish: every RFC 9421 key (active first), public parts only. */
+  jwks(): { keys: JwkObject[] } {
+    const keys = this.keys.filter((k) => k.use === 'rfc9421').sort((a, b) => Number(b.active) - Number(a.active));
+    return { keys: keys.map((k) => exportPublicJwk(k.material)) };
+  }
+
+  async info(key: StoredKey): Promise<KeyInfo> {
+    const pem = key.material.kty === 'RSA' ? await exportSpkiPem(key.material) : undefined;
+    return {
+      kid: key.kid,
+      use: key.use,
+      active: key.active,
+      createdAt: key.createdAt,
+      kty: key.material.kty,
+      ...(key.material.crv ? { crv: key.material.crv } : {}),
+      ...(key.material.alg ? { alg: key.material.alg } : {}),
+      thumbprint: await thumbprint(key.material),
+      publicJwk: exportPublicJwk(key.material),
+      ...(pem?.ok ? { publicKeyPem: pem.value } : {}),
+    };
+  }
+
+  /** The private key as PKCS#8 PEM: only for an explicit, confirmed export. */
+  async exportPrivatePem(kid: string): Promise<string> {
+    const key = this.get(kid);
+    if (!key) throw new KeyStoreError(`No key ${kid}.`);
+    const pem = await exportPkcs8Pem(key.material);
+    if (!pem.ok) throw new KeyStoreError(pem.error.message);
+    return pem.value;
+  }
+}

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { consoleDiscovery } from '../identity/discovery.ts';
+import type { KeyStore } from '../identity/key-store.ts';
+
+/** The console as an OCM peer: its discovery (well-known and legacy paths) and its JWKS. */
+export function identityRoutes(keys: Promise<KeyStore>, baseUrl: (requestUrl: string) => string): Hono {
+  const app = new Hono();
+  const discovery = async (c: { req: { url: string }; json: (v: unknown) => Response }) => c.json(await consoleDiscovery(baseUrl(c.req.url), await keys));
+  app.get('/.well-known/ocm', (c) => discovery(c));
+  app.get('/ocm-provider', (c) => discovery(c));
+  app.get('/ocm/jwks', async (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.json((await keys).jwks());
+  });
+  return app;
+}
