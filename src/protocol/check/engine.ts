@@ -44,12 +44,31 @@ const RULES: Record<Kind, (ctx: CheckContext) => void> = {
   error: checkErrorBody,
 };
 
+/** A document with thousands of unknown keys or bad entries should not bury the rest. */
+export const MAX_FINDINGS_PER_CODE = 50;
+
+function capPerCode(findings: Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) kept.push(f);
+  }
+  for (const [code, n] of counts) {
+    if (n <= MAX_FINDINGS_PER_CODE) continue;
+    const { severity, specRef } = findings.find((f) => f.code === code)!;
+    kept.push({ severity, path: '', code, message: `…and ${n - MAX_FINDINGS_PER_CODE} more findings like this (${code}) not listed.`, specRef });
+  }
+  return kept;
+}
+
 /** Lints a parsed document of a given kind: schema, unknown fields, then the kind's rules. */
 export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintResult {
   const detected = detect(doc, kind);
   const version = options.spec ?? detected.version;
   const done = (findings: Finding[]): LintResult => {
-    const sorted = sortFindings(findings);
+    const sorted = sortFindings(capPerCode(findings));
     return { kind, detected, version, valid: !sorted.some((f) => f.severity === 'error'), findings: sorted };
   };
   const tooDeep = findTooDeep(doc, MAX_DEPTH);

@@ -41,3 +41,12 @@ describe('the linter never throws, whatever is in a field', () => {
     for (const kind of KINDS) expect(lint(kind, value).valid).toBe(false);
   });
 });
+
+describe('a document with thousands of problems', () => {
+  it('lists the first ones of each kind and says how many more there are', () => {
+    const doc = { ...fixture('discovery-1.5.json'), ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`extra${i}`, i])) };
+    const findings = lint('discovery', doc).findings.filter((f) => f.code === 'fields.unknown');
+    expect(findings).toHaveLength(51);
+    expect(findings.find((f) => f.path === '')?.message).toMatch(/and 4950 more findings like this/);
+  });
+});
