@@ -31,6 +31,7 @@ export const otherFires: RuleCase[] = [
   { code: 'token.refresh-token', kind: 'token-response', path: '/refresh_token', doc: variant('token-response.json', (d) => (d.refresh_token = 'r')) },
   { code: 'request-share.legacy-fields', kind: 'request-share', path: '', doc: fixture('request-share-pr194-first.json') },
   { code: 'request-share.legacy-fields', kind: 'request-share', path: '', doc: fixture('request-share-pr194-later.json') },
+  { code: 'request-share.legacy-fields', kind: 'request-share', path: '', doc: { sender: 'alice@cloud.example.org', share_with: 'bob@other.example.net', share_id: 'x1' } },
   { code: 'request-share.replaced', kind: 'request-share', path: '', spec: '1.5', doc: fixture('request-share-1.4.json') },
   { code: 'request-share.address', kind: 'request-share', path: '/owner', doc: variant('request-share-1.4.json', (d) => (d.owner = 'alice')) },
   { code: 'error.no-message', kind: 'error', path: '', doc: { detail: 'nope' } },

@@ -71,7 +71,7 @@ function deviation(kind: Kind, issue: Issue, doc: Json): Finding | 'skip' | null
   }
   if (kind === 'invite-accepted' && key === 'userID' && value === undefined && 'userId' in doc)
     return makeFinding('invite.user-id-case', '/userId', 'The field is spelled "userId"; the spec names it "userID" (capital ID), and receivers that read "userID" will not find it.', { hint: 'Send "userID" (some receivers also read "userId"; sending both is harmless).' });
-  if (kind === 'request-share' && (key === 'owner' || key === 'share') && value === undefined && ('shareId' in doc || 'sender' in doc)) return 'skip';
+  if (kind === 'request-share' && value === undefined && ['owner', 'share', 'shareWith'].includes(key) && ['shareId', 'sender', 'share_id', 'share_with'].some((k) => k in doc)) return 'skip';
   return null;
 }
 

@@ -33,9 +33,9 @@ export function checkTokenResponse(ctx: CheckContext): void {
 
 export function checkRequestShare(ctx: CheckContext): void {
   const { doc, version } = ctx;
-  if ('shareId' in doc || ('sender' in doc && !('owner' in doc))) {
-    const fields = Object.keys(doc).filter((k) => ['sender', 'shareWith', 'shareId'].includes(k));
-    ctx.report('request-share.legacy-fields', '', `This uses an earlier field set of the request-share proposal (${fields.join(', ')}); the draft settled on owner, shareWith and share.`, { hint: '"sender" became "owner" (the one asked to share) and "shareId" became "share" (any resource identifier).' });
+  if ('shareId' in doc || 'share_id' in doc || 'share_with' in doc || ('sender' in doc && !('owner' in doc))) {
+    const fields = Object.keys(doc).filter((k) => ['sender', 'shareWith', 'shareId', 'share_with', 'share_id'].includes(k));
+    ctx.report('request-share.legacy-fields', '', `This uses an earlier field set of the request-share proposal (${fields.join(', ')}); the draft settled on owner, shareWith and share.`, { hint: '"sender" became "owner" (the one asked to share) and "shareId" became "share" (any resource identifier); the snake_case names only ever appeared in meeting minutes.' });
   }
   if (atLeast(version, '1.5')) ctx.report('request-share.replaced', '', 'POST /request-share was replaced in 1.5 by the REQUEST_SHARE notification.', { hint: 'Send a notification with notificationType "REQUEST_SHARE" and notification.file {owner, shareWith, shareId, permissions}.' });
   checkAddressFields(ctx, ['owner', 'shareWith'], 'request-share.address', null);

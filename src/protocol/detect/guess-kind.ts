@@ -18,7 +18,7 @@ export function guessKind(doc: unknown): KindGuess {
   if ('endPoint' in doc || 'resourceTypes' in doc || ('apiVersion' in doc && 'enabled' in doc)) return { kind: 'discovery', reason: 'has endPoint/resourceTypes/apiVersion' };
   if ('recipientProvider' in doc || (has(doc, 'token') && ('userID' in doc || 'userId' in doc))) return { kind: 'invite-accepted', reason: 'has recipientProvider/token/userID' };
   if ('protocol' in doc || has(doc, 'shareWith', 'providerId')) return { kind: 'share', reason: 'has protocol/shareWith/providerId' };
-  if (has(doc, 'shareWith') && ('share' in doc || 'shareId' in doc || 'owner' in doc)) return { kind: 'request-share', reason: 'has owner/shareWith/share' };
+  if ((has(doc, 'shareWith') && ('share' in doc || 'shareId' in doc || 'owner' in doc)) || has(doc, 'share_with', 'share_id')) return { kind: 'request-share', reason: 'has owner/shareWith/share' };
   if ('message' in doc || 'error' in doc || 'validationErrors' in doc) return { kind: 'error', reason: 'has message/error/validationErrors' };
   return { kind: null, reason: 'no field that names an OCM document kind' };
 }
