@@ -9,7 +9,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // One worker: the journeys share one server (its inbox, its demo peers' fault switches).
+  workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],

@@ -1,5 +1,6 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { demoFaultsSchema, demoListSchema, demoSendOutcomeSchema, type DemoFaults } from '../contract/demo.ts';
+import type * as z from 'zod/mini';
 import { requestJson } from './http.ts';
 import { queryKeys } from './query-keys.ts';
 
@@ -38,6 +39,10 @@ export function demoFaultsMutation(client: QueryClient) {
   return mutationOptions({
     mutationFn: ({ peer, faults }: { peer: string; faults: Partial<DemoFaults> }) =>
       requestJson(`/api/demo/${encodeURIComponent(peer)}/faults`, demoFaultsSchema, { method: 'PUT', body: faults }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.demo() }),
+    // Take the peer's answer as the new state at once, so a switch never flips back while refetching.
+    onSuccess: (faults, { peer }) =>
+      client.setQueryData(queryKeys.demo(), (old: z.infer<typeof demoListSchema> | undefined) =>
+        old ? { ...old, peers: old.peers.map((p) => (p.id === peer ? { ...p, faults } : p)) } : old,
+      ),
   });
 }

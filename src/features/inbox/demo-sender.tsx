@@ -16,13 +16,29 @@ const FAULTS: { key: Exclude<keyof DemoFaults, 'slowMs'>; label: string }[] = [
 function FaultSwitches({ peer }: { peer: DemoPeer }) {
   const client = useQueryClient();
   const set = useMutation(demoFaultsMutation(client));
+  // The state asked for shows at once (a controlled checkbox would otherwise snap back until the peer answers).
+  const [asked, setAsked] = useState<Partial<DemoFaults>>({});
+  const toggle = (key: keyof DemoFaults, on: boolean) => {
+    setAsked((a) => ({ ...a, [key]: on }));
+    set.mutate(
+      { peer: peer.id, faults: { [key]: on } },
+      {
+        onSettled: () =>
+          setAsked((a) => {
+            const rest = { ...a };
+            delete rest[key];
+            return rest;
+          }),
+      },
+    );
+  };
   return (
     <fieldset className="flex flex-wrap items-center gap-3 text-sm">
       <legend className="sr-only">Faults of {peer.name}</legend>
       <span className="text-slate-600 dark:text-slate-400">Faults:</span>
       {FAULTS.map(({ key, label }) => (
         <label key={key} className="flex items-center gap-1">
-          <input type="checkbox" checked={peer.faults[key]} onChange={(e) => set.mutate({ peer: peer.id, faults: { [key]: e.target.checked } })} />
+          <input type="checkbox" checked={(asked[key] as boolean | undefined) ?? peer.faults[key]} onChange={(e) => toggle(key, e.target.checked)} />
           {label}
         </label>
       ))}
@@ -93,7 +109,7 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
           {send.isPending ? 'Sending…' : 'Send'}
         </button>
       </form>
-      <FaultSwitches peer={peer} />
+      <FaultSwitches key={peer.id} peer={peer} />
       {outcome ? (
         <p role="status" aria-label="Demo send result" className="flex flex-wrap items-center gap-2 text-sm">
           {outcome.response ? <Badge tone={statusTone(outcome.response.status)}>{outcome.response.status}</Badge> : <Badge tone="bad">not sent</Badge>}

@@ -67,7 +67,22 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
                   <Badge tone={f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'info'}>{f.severity}</Badge>
                   <code className="text-xs">{f.path || '/'}</code>
                   <span>{f.message}</span>
-                  {f.specRef ? <span className="text-xs text-slate-500">({f.specRef.section})</span> : null}
+                  {f.hint ? <span className="text-slate-600 dark:text-slate-400">{f.hint}</span> : null}
+                  <span className="text-xs text-slate-500">
+                    <code>{f.code}</code>
+                    {f.specRef ? (
+                      <>
+                        {' · '}
+                        {f.specRef.url ? (
+                          <a className="underline" href={f.specRef.url} target="_blank" rel="noreferrer">
+                            {f.specRef.section}
+                          </a>
+                        ) : (
+                          f.specRef.section
+                        )}
+                      </>
+                    ) : null}
+                  </span>
                 </li>
               ))}
             </ul>
