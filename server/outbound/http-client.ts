@@ -1,0 +1,188 @@
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { Agent, request, type Dispatcher } from 'undici';
+import type { RelayFailure, Timing } from '../../src/contract/exchange.ts';
+import { checkTarget, guardedLookup, type GuardPolicy, type LookupFn } from '../guard/ssrf.ts';
+import { classifyFailure } from './classify-failure.ts';
+
+export interface OutboundLimits {
+  requestBytes: number;
+  responseBytes: number;
+  connectMs: number;
+  totalMs: number;
+}
+
+export const DEFAULT_LIMITS: OutboundLimits = { requestBytes: 1024 * 1024, responseBytes: 10 * 1024 * 1024, connectMs: 5_000, totalMs: 20_000 };
+
+export interface OutboundRequest {
+  method: string;
+  url: string;
+  /** The final headers, in order; Host and Content-Length are set by the caller (they are part of what is signed). */
+  headers: [string, string][];
+  body?: Uint8Array;
+  insecureTls?: boolean;
+  timeoutMs?: number;
+}
+
+export interface OutboundResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Uint8Array;
+  /** Bytes that arrived (the body keeps at most the limit). */
+  size: number;
+  truncated: boolean;
+  /** The content-coding that was decoded (gzip, deflate, br), if any. */
+  decoded?: string;
+}
+
+export type OutboundResult = { ok: true; response: OutboundResponse; timing: Timing } | { ok: false; failure: RelayFailure; timing: Timing };
+
+export interface OutboundClient {
+  send(request: OutboundRequest): Promise<OutboundResult>;
+  /** A GET for a JSON document (discovery, JWKS), through the same guard and limits. */
+  fetchJson(url: string, headers?: [string, string][]): Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 207: 'Multi-Status', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
+function decode(body: Uint8Array, encoding: string | undefined): { body: Uint8Array; decoded?: string } {
+  const coding = encoding?.trim().toLowerCase();
+  try {
+    if (coding === 'gzip' || coding === 'x-gzip') return { body: gunzipSync(body), decoded: 'gzip' };
+    if (coding === 'deflate') return { body: inflateSync(body), decoded: 'deflate' };
+    if (coding === 'br') return { body: brotliDecompressSync(body), decoded: 'br' };
+  } catch {
+    // A truncated or corrupt compressed body is shown as it came.
+  }
+  return { body };
+}
+
+/**
+ * The server's outbound HTTP: one fresh connection per exchange (so each has its own timing, TLS
+ * choice and guard), redirects returned rather than followed, bodies capped, nothing added that the
+ * caller did not put in the headers (undici adds only what HTTP/1.1 framing needs).
+ */
+export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits = DEFAULT_LIMITS, resolve?: LookupFn): OutboundClient {
+  async function send(req: OutboundRequest): Promise<OutboundResult> {
+    const started = performance.now();
+    const timing: Timing = { dns: null, connect: null, tls: null, firstByte: null, total: 0 };
+    const finish = () => {
+      timing.total = Math.round((performance.now() - started) * 100) / 100;
+      return timing;
+    };
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return { ok: false, failure: { kind: 'bad-request', field: 'url', message: `${JSON.stringify(req.url)} is not an absolute URL.` }, timing: finish() };
+    }
+    const blocked = checkTarget(url, policy);
+    if (blocked) return { ok: false, failure: { kind: 'blocked', reason: blocked.message, message: blocked.message, ...(blocked.address ? { address: blocked.address } : {}) }, timing: finish() };
+    if (req.body && req.body.byteLength > limits.requestBytes) {
+      return { ok: false, failure: { kind: 'too-large', which: 'request', limit: limits.requestBytes, message: `The request body is ${req.body.byteLength} bytes; the limit is ${limits.requestBytes}.` }, timing: finish() };
+    }
+    const https = url.protocol === 'https:';
+    const port = Number(url.port || (https ? 443 : 80));
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const lookup = guardedLookup(policy, resolve, (ms) => (timing.dns = Math.round(ms * 100) / 100));
+
+    // Our own connector: the guarded lookup runs at connect time, and the socket's events give the phases.
+    const connector = (_opts: unknown, callback: (err: Error | null, socket: Socket | TLSSocket | null) => void) => {
+      const t0 = performance.now();
+      const options = { host, port, lookup: lookup as never, servername: https && !/^[\d.:]+$/.test(host) ? host : undefined, rejectUnauthorized: !req.insecureTls, ALPNProtocols: ['http/1.1'] };
+      const socket = https ? tlsConnect(options) : tcpConnect(options);
+      const timer = setTimeout(() => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' })), limits.connectMs);
+      let tcpDone = t0;
+      socket.once('connect', () => {
+        tcpDone = performance.now();
+        timing.connect = Math.round((tcpDone - t0 - (timing.dns ?? 0)) * 100) / 100;
+        if (!https) {
+          clearTimeout(timer);
+          callback(null, socket);
+        }
+      });
+      if (https) {
+        socket.once('secureConnect', () => {
+          clearTimeout(timer);
+          timing.tls = Math.round((performance.now() - tcpDone) * 100) / 100;
+          callback(null, socket);
+        });
+      }
+      socket.once('error', (err) => {
+        clearTimeout(timer);
+        callback(err, null);
+      });
+    };
+    const agent = new Agent({ connect: connector as never, headersTimeout: limits.totalMs, bodyTimeout: limits.totalMs, pipelining: 0 });
+    const totalMs = Math.min(req.timeoutMs ?? limits.totalMs, limits.totalMs * 6);
+    const signal = AbortSignal.timeout(totalMs);
+    try {
+      const res = await request(url, {
+        method: req.method as Dispatcher.HttpMethod,
+        headers: req.headers.flat(),
+        body: req.body && req.body.byteLength ? Buffer.from(req.body) : undefined,
+        dispatcher: agent,
+        signal,
+        maxRedirections: 0,
+      } as never);
+      timing.firstByte = Math.round((performance.now() - started) * 100) / 100;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let kept = 0;
+      let truncated = false;
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        size += chunk.byteLength;
+        if (kept < limits.responseBytes) {
+          const part = chunk.subarray(0, limits.responseBytes - kept);
+          chunks.push(part);
+          kept += part.byteLength;
+        }
+        if (size > limits.responseBytes) {
+          truncated = true;
+          res.body.destroy();
+          break;
+        }
+      }
+      const raw: [string, string][] = [];
+      const rawHeaders = (res as unknown as { rawHeaders?: Buffer[] }).rawHeaders;
+      if (rawHeaders) for (let i = 0; i + 1 < rawHeaders.length; i += 2) raw.push([rawHeaders[i]!.toString('latin1'), rawHeaders[i + 1]!.toString('latin1')]);
+      else for (const [name, value] of Object.entries(res.headers)) for (const v of [value].flat()) if (v !== undefined) raw.push([name, String(v)]);
+      const encoding = raw.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
+      const body = Buffer.concat(chunks);
+      const out = truncated ? { body: new Uint8Array(body) } : decode(new Uint8Array(body), encoding);
+      return {
+        ok: true,
+        response: { status: res.statusCode, statusText: STATUS_TEXT[res.statusCode] ?? '', headers: raw, body: out.body, size, truncated, ...(out.decoded ? { decoded: out.decoded } : {}) },
+        timing: finish(),
+      };
+    } catch (err) {
+      const elapsed = performance.now() - started;
+      const failure = classifyFailure(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err, { host, address: `${url.hostname}:${port}`, elapsedMs: elapsed, totalTimeoutMs: totalMs });
+      return { ok: false, failure, timing: finish() };
+    } finally {
+      void agent.close().catch(() => undefined);
+    }
+  }
+
+  return {
+    send,
+    async fetchJson(url, headers = []) {
+      let host: string;
+      try {
+        host = new URL(url).host;
+      } catch {
+        return { ok: false, error: `${url} is not an absolute URL` };
+      }
+      const result = await send({ method: 'GET', url, headers: [['Host', host], ['Accept', 'application/json'], ...headers] });
+      if (!result.ok) return { ok: false, error: result.failure.message };
+      const text = new TextDecoder().decode(result.response.body);
+      try {
+        return { ok: true, status: result.response.status, json: JSON.parse(text) };
+      } catch {
+        return result.response.status === 200 ? { ok: false, error: `${url} answered 200 with something that is not JSON` } : { ok: true, status: result.response.status, json: null };
+      }
+    },
+  };
+}
