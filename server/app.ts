@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
-import { fetchNet } from './demo-mesh/net.ts';
 import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
+import { createOutboundClient, type OutboundClient } from './outbound/http-client.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { discoverRoutes } from './routes/discover.ts';
+import { relayRoutes } from './routes/relay.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
@@ -32,6 +34,8 @@ export interface AppContext {
   demo?: DemoMesh;
   /** The console's signing keys; by default the store in the config's data folder. */
   keys?: Promise<KeyStore>;
+  /** The server's outbound HTTP client; by default one built from the config's guard and limits. */
+  outbound?: OutboundClient;
   /** false keeps the default inbox and keys in memory (tests); the data folder is not touched. */
   persist?: boolean;
 }
@@ -62,13 +66,21 @@ export function createApp(ctx: AppContext): Hono {
   // Identity before the inbox: /ocm/jwks lives under the /ocm prefix the inbox records.
   app.route('/', identityRoutes(keys, baseUrl));
   app.route('/', keyRoutes(keys));
+  const { config } = ctx;
+  const outbound =
+    ctx.outbound ??
+    createOutboundClient(
+      { publicMode: config.public, allowHosts: config.relayAllow },
+      { requestBytes: config.relayMaxRequestBytes, responseBytes: config.relayMaxResponseBytes, connectMs: config.relayConnectTimeoutMs, totalMs: config.relayTimeoutMs },
+    );
+  app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
+  app.route('/', discoverRoutes(outbound));
   const inbox = ctx.inbox ?? createInbox(ctx.config, { persist });
-  if (!inbox.verify && !ctx.config.public) {
-    // The sender's discovery and JWKS are fetched to check its signature. In public mode that fetch
-    // would let any peer make this server call addresses of its choosing, so it is not done there.
-    const { fetchJson } = fetchNet();
+  if (!inbox.verify) {
+    // The sender's discovery and JWKS are fetched through the guarded client: in public mode a peer
+    // cannot make this server call private addresses by naming them in a keyid.
     inbox.verify = (raw, doc) =>
-      verifyInbound({ method: raw.method, url: `${baseUrlFor(ctx.config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchJson, { doc });
+      verifyInbound({ method: raw.method, url: `${baseUrlFor(config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, (url) => outbound.fetchJson(url), { doc });
   }
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));

@@ -18,6 +18,13 @@ export const serverConfigSchema = z.object({
   recipients: z.array(z.string().regex(/^[^\s@/]+$/, 'a user name, without @ or spaces')).min(1).default(['alice', 'bob']),
   /** Largest body the inbox keeps from one received call. */
   maxInboundBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Host names the relay may reach in public mode even when they resolve to private addresses. */
+  relayAllow: z.array(z.string().min(1)).default([]),
+  /** Relay limits: request body, response body (then truncated), connect and total time. */
+  relayMaxRequestBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  relayMaxResponseBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  relayConnectTimeoutMs: z.coerce.number().int().positive().default(5_000),
+  relayTimeoutMs: z.coerce.number().int().positive().default(20_000),
   /** Start the embedded demo mesh (two OCM peers on loopback). */
   demo: z.boolean().default(true),
   /** Where the built SPA lives (standalone mode only). */
@@ -46,6 +53,11 @@ const FLAGS: Record<string, FlagSpec> = {
   '--static-dir': { key: 'staticDir', env: 'OCM_EXPLORER_STATIC_DIR', kind: 'string' },
   '--recipient': { key: 'recipients', env: 'OCM_EXPLORER_RECIPIENTS', kind: 'list' },
   '--no-demo': { key: 'demo', env: 'OCM_EXPLORER_DEMO', kind: 'boolean', negated: true },
+  '--relay-allow': { key: 'relayAllow', env: 'OCM_EXPLORER_RELAY_ALLOW', kind: 'list' },
+  '--relay-max-request-bytes': { key: 'relayMaxRequestBytes', env: 'OCM_EXPLORER_RELAY_MAX_REQUEST_BYTES', kind: 'string' },
+  '--relay-max-response-bytes': { key: 'relayMaxResponseBytes', env: 'OCM_EXPLORER_RELAY_MAX_RESPONSE_BYTES', kind: 'string' },
+  '--relay-connect-timeout-ms': { key: 'relayConnectTimeoutMs', env: 'OCM_EXPLORER_RELAY_CONNECT_TIMEOUT_MS', kind: 'string' },
+  '--relay-timeout-ms': { key: 'relayTimeoutMs', env: 'OCM_EXPLORER_RELAY_TIMEOUT_MS', kind: 'string' },
   '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
 };
 
@@ -59,7 +71,11 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)
   --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)
   --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)
-  --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh`;
+  --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh
+  --relay-allow NAME      OCM_EXPLORER_RELAY_ALLOW   in public mode, a host the relay may reach even if private (repeat)
+  --relay-max-request-bytes N   (default 1048576)    --relay-max-response-bytes N   (default 10485760, then truncated)
+  --relay-connect-timeout-ms N  (default 5000)       --relay-timeout-ms N           (default 20000)
+                          (each also as OCM_EXPLORER_RELAY_MAX_REQUEST_BYTES, …_MAX_RESPONSE_BYTES, …_CONNECT_TIMEOUT_MS, …_TIMEOUT_MS)`;
 
 /** Parses flags and environment into a validated config; throws ConfigError naming the bad option. */
 export function parseServerConfig(argv: readonly string[], env: Record<string, string | undefined>): ServerConfig {

@@ -33,14 +33,15 @@ export function discoveryDocument(peer: PeerState): Record<string, unknown> {
       inviteAcceptDialog: '/invites/accept',
     };
   }
-  // Nextcloud still reports the proposal-era apiVersion next to its legacy cavage key.
+  // As Nextcloud publishes it: the proposal-era apiVersion for old peers, the real one in `version`,
+  // and the legacy cavage key; no capabilities.
   return {
     enabled: true,
-    apiVersion: '1.1.0',
+    apiVersion: '1.0-proposal1',
+    version: '1.1.0',
     endPoint: `${base}/ocm`,
     provider: peer.spec.name,
     resourceTypes: [{ name: 'file', shareTypes: ['user', 'group'], protocols: { webdav: '/public.php/webdav/' } }],
-    capabilities: ['/notifications', '/invite-accepted'],
     publicKey: { keyId: peer.keyId, publicKeyPem: peer.publicKeyPem },
   };
 }

@@ -27,7 +27,7 @@ describe('the embedded demo mesh', () => {
     expect(jwks.keys[0].d).toBeUndefined();
 
     const l = (await (await fetch(`${legacy.origin}/ocm-provider`)).json()) as Json;
-    expect(l).toMatchObject({ apiVersion: '1.1.0', publicKey: { keyId: `${legacy.origin}/ocm#signature` } });
+    expect(l).toMatchObject({ apiVersion: '1.0-proposal1', version: '1.1.0', publicKey: { keyId: `${legacy.origin}/ocm#signature` } });
     expect(l.publicKey.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(l.jwksUri).toBeUndefined();
   });

@@ -97,7 +97,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     const verification: Verification = deps.verify
       ? await deps.verify(raw, doc)
       : hasSignature(raw)
-        ? { status: 'unchecked', summary: 'A signature was sent, but this server does not check signatures (public mode does not fetch senders\' keys).' }
+        ? { status: 'unchecked', summary: 'A signature was sent, but this server does not check signatures.' }
         : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
     const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc) : undefined;
     const policy = deps.policies.get(endpoint);

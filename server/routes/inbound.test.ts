@@ -80,10 +80,12 @@ describe('the console receiving OCM calls', () => {
     expect(inbox.store.list()[0]!.verification).toMatchObject({ status: 'failed', summary: expect.stringMatching(/no keyid/) });
   });
 
-  it('in public mode, says a signature was sent but not checked, rather than calling it unsigned', async () => {
+  it('in public mode, does not fetch keys from the private address a keyid names, and says so', async () => {
     const { inbox, post } = setup({ public: true });
-    await post('/ocm/shares', share, { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"', signature: 'sig1=:AAAA:' });
-    expect(inbox.store.list()[0]!.verification!.status).toBe('unchecked');
+    await post('/ocm/shares', JSON.stringify({ sender: 'x@10.0.0.1' }), { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"', signature: 'sig1=:AAAA:' });
+    const verification = inbox.store.list()[0]!.verification!;
+    expect(verification.status).toBe('failed');
+    expect(verification.details?.join(' ')).toMatch(/public mode reaches only public addresses/);
   });
 
   it('records calls to paths OCM does not define, and answers 404', async () => {
