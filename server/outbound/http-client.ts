@@ -1,7 +1,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Client, type Dispatcher } from 'undici';
 import type { RelayFailure, Timing } from '../../src/contract/exchange.ts';
 import { checkTarget, guardedLookup, type GuardPolicy, type LookupFn } from '../guard/ssrf.ts';
 import { classifyFailure } from './classify-failure.ts';
@@ -37,7 +37,9 @@ export interface OutboundResponse {
   decoded?: string;
 }
 
-export type OutboundResult = { ok: true; response: OutboundResponse; timing: Timing } | { ok: false; failure: RelayFailure; timing: Timing };
+export type OutboundResult = { ok: true; response: OutboundResponse; timing: Timing; reusedConnection: boolean } | { ok: false; failure: RelayFailure; timing: Timing };
+
+const MAX_IDLE_PER_ORIGIN = 16;
 
 export interface OutboundClient {
   send(request: OutboundRequest): Promise<OutboundResult>;
@@ -86,7 +88,9 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
     const https = url.protocol === 'https:';
     const port = Number(url.port || (https ? 443 : 80));
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    const lookup = guardedLookup(policy, resolve, (ms) => (timing.dns = Math.round(ms * 100) / 100));
+    // The connection's phases are written to whichever exchange is using the client when it connects.
+    const holder = { timing };
+    const lookup = guardedLookup(policy, resolve, (ms) => (holder.timing.dns = Math.round(ms * 100) / 100));
 
     // Our own connector: the guarded lookup runs at connect time, and the socket's events give the phases.
     const connector = (_opts: unknown, callback: (err: Error | null, socket: Socket | TLSSocket | null) => void) => {
@@ -97,7 +101,7 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
       let tcpDone = t0;
       socket.once('connect', () => {
         tcpDone = performance.now();
-        timing.connect = Math.round((tcpDone - t0 - (timing.dns ?? 0)) * 100) / 100;
+        holder.timing.connect = Math.round((tcpDone - t0 - (holder.timing.dns ?? 0)) * 100) / 100;
         if (!https) {
           clearTimeout(timer);
           callback(null, socket);
@@ -106,7 +110,7 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
       if (https) {
         socket.once('secureConnect', () => {
           clearTimeout(timer);
-          timing.tls = Math.round((performance.now() - tcpDone) * 100) / 100;
+          holder.timing.tls = Math.round((performance.now() - tcpDone) * 100) / 100;
           callback(null, socket);
         });
       }
@@ -115,18 +119,28 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
         callback(err, null);
       });
     };
-    const agent = new Agent({ connect: connector as never, headersTimeout: limits.totalMs, bodyTimeout: limits.totalMs, pipelining: 0 });
+    // One connection at a time per client, so a new connection's timing belongs to this exchange alone;
+    // an idle one to the same origin is reused (and its phases reported as null).
+    const key = `${url.origin}|${req.insecureTls ? 'insecure' : 'strict'}`;
+    let pooled = pool.get(key)?.pop();
+    const reused = !!pooled;
+    if (pooled) pooled.holder.timing = timing;
+    pooled ??= { holder, client: new Client(url.origin, { connect: connector as never, headersTimeout: limits.totalMs, bodyTimeout: limits.totalMs, pipelining: 1, keepAliveTimeout: 4_000 }) };
+    const { client } = pooled;
     const totalMs = Math.min(req.timeoutMs ?? limits.totalMs, limits.totalMs * 6);
-    const signal = AbortSignal.timeout(totalMs);
+    // A plain timer: AbortSignal.timeout costs more per exchange than the relay can spare.
+    const aborter = new AbortController();
+    const { signal } = aborter;
+    const deadline = setTimeout(() => aborter.abort(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), totalMs);
+    let healthy = false;
     try {
-      const res = await request(url, {
+      const res = await client.request({
+        path: `${url.pathname}${url.search}`,
         method: req.method as Dispatcher.HttpMethod,
         headers: req.headers.flat(),
         body: req.body && req.body.byteLength ? Buffer.from(req.body) : undefined,
-        dispatcher: agent,
         signal,
-        maxRedirections: 0,
-      } as never);
+      });
       timing.firstByte = Math.round((performance.now() - started) * 100) / 100;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -152,19 +166,31 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
       const encoding = raw.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
       const body = Buffer.concat(chunks);
       const out = truncated ? { body: new Uint8Array(body) } : decode(new Uint8Array(body), encoding);
+      healthy = !truncated && !raw.some(([n, v]) => n.toLowerCase() === 'connection' && /close/i.test(v));
       return {
         ok: true,
         response: { status: res.statusCode, statusText: STATUS_TEXT[res.statusCode] ?? '', headers: raw, body: out.body, size, truncated, ...(out.decoded ? { decoded: out.decoded } : {}) },
         timing: finish(),
+        reusedConnection: reused,
       };
     } catch (err) {
       const elapsed = performance.now() - started;
       const failure = classifyFailure(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err, { host, address: `${url.hostname}:${port}`, elapsedMs: elapsed, totalTimeoutMs: totalMs });
       return { ok: false, failure, timing: finish() };
     } finally {
-      void agent.close().catch(() => undefined);
+      clearTimeout(deadline);
+      if (healthy && !client.closed && !client.destroyed) {
+        const list = pool.get(key) ?? [];
+        if (list.length < MAX_IDLE_PER_ORIGIN) {
+          list.push(pooled);
+          pool.set(key, list);
+        } else void client.close().catch(() => undefined);
+      } else void client.destroy().catch(() => undefined);
     }
   }
+
+  /** Idle connections by origin and TLS mode; undici closes them after the keep-alive timeout. */
+  const pool = new Map<string, { client: Client; holder: { timing: Timing } }[]>();
 
   return {
     send,

@@ -86,6 +86,7 @@ export function relayRoutes(client: OutboundClient, keys: Promise<KeyStore>, con
     const result = await client.send({ method: req.method, url: url.href, headers: finalHeaders, body, insecureTls: req.insecureTls, timeoutMs: req.timeoutMs });
     if (!result.ok) return fail(c, result.failure);
     const res = result.response;
+    if (result.reusedConnection) notes.push(`An open connection to ${url.origin} was reused: no DNS, connect or TLS phase this time.`);
     if (res.status >= 300 && res.status < 400) {
       const location = res.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
       if (location) notes.push(`Redirect to ${location} returned, not followed.`);
