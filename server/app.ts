@@ -16,7 +16,7 @@ import { identityRoutes } from './routes/identity.ts';
 import { inboundRoutes } from './routes/inbound.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { keyRoutes } from './routes/keys.ts';
-import { verifyInbound } from './signer/verify-inbound.ts';
+import { cachedFetchJson, verifyInbound } from './signer/verify-inbound.ts';
 
 /** Path prefixes the server answers; everything else belongs to the SPA (or Vite in dev). */
 export const SERVER_PATH_PREFIXES = ['/api/', '/ocm/', '/ocm-provider', '/.well-known/'] as const;
@@ -78,9 +78,10 @@ export function createApp(ctx: AppContext): Hono {
   const inbox = ctx.inbox ?? createInbox(ctx.config, { persist });
   if (!inbox.verify) {
     // The sender's discovery and JWKS are fetched through the guarded client: in public mode a peer
-    // cannot make this server call private addresses by naming them in a keyid.
-    inbox.verify = (raw, doc) =>
-      verifyInbound({ method: raw.method, url: `${baseUrlFor(config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, (url) => outbound.fetchJson(url), { doc });
+    // cannot make this server call private addresses by naming them in a keyid. Kept for a few
+    // seconds, as receivers do, so a burst of calls from one peer does not refetch its keys each time.
+    const fetchKeys = cachedFetchJson((url) => outbound.fetchJson(url), 10_000);
+    inbox.verify = (raw, doc) => verifyInbound({ method: raw.method, url: `${baseUrlFor(config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchKeys, { doc });
   }
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { exportPublicJwk, exportSpkiPem, generateKey, signCavageWithProfile, signWithProfile, headerPairs, type HeaderPairs } from '../../src/signing/index.ts';
-import { signerDomainOf, verifyInbound, type FetchJson } from './verify-inbound.ts';
+import { cachedFetchJson, signerDomainOf, verifyInbound, type FetchJson } from './verify-inbound.ts';
 
 /** A sender's published documents, served by URL: the network as the verifier sees it. */
 function published(docs: Record<string, unknown>): { fetchJson: FetchJson; asked: string[] } {
@@ -99,5 +99,20 @@ describe('verifying what a peer sent', () => {
     expect(none.status).toBe('unsigned');
     const bare = await verifyInbound({ method: 'POST', url: target, headers: [['Signature', 'abc']], body: new Uint8Array() }, published({}).fetchJson);
     expect(bare.status).toBe('failed');
+  });
+});
+
+describe('key fetching cache', () => {
+  it('fetches a document once within its lifetime, and never keeps a failure', async () => {
+    let calls = 0;
+    const cached = cachedFetchJson(async (url) => {
+      calls++;
+      return url.endsWith('/down') ? { ok: false, error: 'refused' } : { ok: true, status: 200, json: { n: calls } };
+    }, 60_000);
+    await Promise.all([cached('https://a/jwks'), cached('https://a/jwks')]);
+    expect(await cached('https://a/jwks')).toEqual({ ok: true, status: 200, json: { n: 1 } });
+    await cached('https://a/down');
+    await cached('https://a/down');
+    expect(calls).toBe(3);
   });
 });

@@ -17,6 +17,22 @@ import {
 /** How the verifier reaches the sender's discovery and keys (the guarded outbound client in the server). */
 export type FetchJson = (url: string) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
 
+/** Remembers successful (200) answers for `ttlMs`; failures are never cached. Concurrent asks share one fetch. */
+export function cachedFetchJson(fetchJson: FetchJson, ttlMs: number): FetchJson {
+  const cache = new Map<string, { at: number; answer: ReturnType<FetchJson> }>();
+  return (url) => {
+    const hit = cache.get(url);
+    if (hit && performance.now() - hit.at < ttlMs) return hit.answer;
+    const answer = fetchJson(url);
+    cache.set(url, { at: performance.now(), answer });
+    void answer.then((a) => {
+      if (!a.ok || a.status !== 200) cache.delete(url);
+    });
+    if (cache.size > 500) cache.delete(cache.keys().next().value!);
+    return answer;
+  };
+}
+
 export interface ReceivedMessage {
   method: string;
   /** The URL the sender signed: this server's public base plus the path and query received. */
