@@ -26,7 +26,7 @@ const consoleServer = await startServer();
 const consoleHost = new URL(consoleServer.url).host;
 try {
   // Sign everything first, so the measured phase is the console's work only.
-  const shares = [];
+  const shares: { body: string; headers: Record<string, string> }[] = [];
   for (let i = 0; i < TOTAL; i++) {
     const body = JSON.stringify({
       shareWith: `alice@${consoleHost}`,
