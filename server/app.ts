@@ -10,6 +10,8 @@ import { createOutboundClient, type OutboundClient } from './outbound/http-clien
 import { demoRoutes } from './routes/demo.ts';
 import { discoverRoutes } from './routes/discover.ts';
 import { relayRoutes } from './routes/relay.ts';
+import { ShareStore } from './outgoing/share-store.ts';
+import { exchangeCodeWith, shareRoutes } from './routes/shares.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
@@ -75,7 +77,11 @@ export function createApp(ctx: AppContext): Hono {
     );
   app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
   app.route('/', discoverRoutes(outbound));
+  const shares = new ShareStore(persist ? resolve(config.dataDir) : undefined);
+  // Before the inbox: /ocm/webdav/* lives under the /ocm prefix the inbox records.
+  app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl }));
   const inbox = ctx.inbox ?? createInbox(ctx.config, { persist });
+  inbox.exchangeCode ??= exchangeCodeWith(shares);
   if (!inbox.verify) {
     // The sender's discovery and JWKS are fetched through the guarded client: in public mode a peer
     // cannot make this server call private addresses by naming them in a keyid. Kept for a few

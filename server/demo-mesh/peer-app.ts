@@ -25,6 +25,7 @@ function publicState(peer: PeerState) {
     shares: [...peer.shares.values()].map((s) => ({ ...s, secret: mask(s.secret) })),
     invites: [...peer.invites.values()],
     received: peer.received,
+    fetched: peer.fetched,
   };
 }
 

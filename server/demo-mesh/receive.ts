@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { readRawRequest } from '../inbox/read-request.ts';
 import { localUserOf } from '../inbox/spec-response.ts';
 import { verifyInbound } from '../signer/verify-inbound.ts';
+import { fetchShared } from './fetch-shared.ts';
 import type { PeerNet } from './net.ts';
 import type { PeerState } from './types.ts';
 
@@ -74,6 +75,10 @@ export async function receiveOcm(c: Context, peer: PeerState, net: PeerNet, endp
         if (!offered.length || lacking.length) {
           return answer(400, { message: 'INVALID_PARAMETERS', validationErrors: [{ name: 'protocol', message: 'MUST_EXCHANGE_TOKEN' }] });
         }
+      }
+      // Like a real receiver, alpha then exchanges the code and reads the file (after answering).
+      if (peer.spec.dialect === 'ocm-1.5') {
+        setTimeout(() => void fetchShared(peer, net, doc as Record<string, unknown>).catch(() => undefined), 0);
       }
       return answer(201, { recipientDisplayName: `${user.charAt(0).toUpperCase()}${user.slice(1)} at ${peer.spec.name}` });
     }

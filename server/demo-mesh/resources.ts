@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PeerNet } from './net.ts';
 import { readVerified } from './receive.ts';
 import type { OutgoingShare, PeerState } from './types.ts';
+import { credentialOf, davResponse } from '../webdav.ts';
 
 const TOKEN_SECONDS = 300;
 
@@ -40,24 +41,15 @@ export async function tokenEndpoint(c: Context, peer: PeerState, net: PeerNet) {
 
 /** Which share a request may read: a live bearer token, or (legacy dialect, or no exchange required) the secret itself. */
 export function authorisedShare(c: Context, peer: PeerState, shareId?: string): OutgoingShare | undefined {
-  const auth = c.req.header('authorization') ?? '';
-  const bearer = /^bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
-  if (bearer) {
-    const issued = peer.tokens.get(bearer);
+  const credential = credentialOf(c);
+  if (!credential) return undefined;
+  if (credential.kind === 'bearer') {
+    const issued = peer.tokens.get(credential.value);
     if (issued && issued.expiresAt > Date.now() && (!shareId || issued.shareId === shareId)) return peer.shares.get(issued.shareId);
-    const byCode = [...peer.shares.values()].find((s) => s.secret === bearer && !s.mustExchangeToken && (!shareId || s.id === shareId));
-    return byCode;
   }
-  const basic = /^basic\s+(.+)$/i.exec(auth)?.[1];
-  if (basic) {
-    // Legacy access (§4 step 5): Basic auth with the sharedSecret as user name and an empty password.
-    const user = Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
-    return [...peer.shares.values()].find((s) => s.secret === user && !s.mustExchangeToken && (!shareId || s.id === shareId));
-  }
-  return undefined;
+  // Legacy access (§4 step 5): the sharedSecret itself, as Basic user name (or bearer), when no exchange is required.
+  return [...peer.shares.values()].find((s) => s.secret === credential.value && !s.mustExchangeToken && (!shareId || s.id === shareId));
 }
-
-const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** WebDAV: PROPFIND (depth 0) and GET of one shared file, for the bearer of its token. */
 export function webdav(c: Context, peer: PeerState, shareId?: string) {
@@ -66,35 +58,7 @@ export function webdav(c: Context, peer: PeerState, shareId?: string) {
     c.header('www-authenticate', peer.spec.dialect === 'ocm-1.5' ? 'Bearer realm="ocm"' : 'Basic realm="ocm"');
     return c.text('Unauthorized: send the access token from the token exchange as a Bearer token.', 401);
   }
-  const bytes = Buffer.byteLength(share.content);
-  if (c.req.method === 'PROPFIND') {
-    const href = new URL(c.req.url).pathname;
-    const xml = `<?xml version="1.0" encoding="utf-8"?>
-<d:multistatus xmlns:d="DAV:">
-  <d:response>
-    <d:href>${xmlEscape(href)}</d:href>
-    <d:propstat>
-      <d:prop>
-        <d:displayname>${xmlEscape(share.name)}</d:displayname>
-        <d:getcontentlength>${bytes}</d:getcontentlength>
-        <d:getcontenttype>text/plain</d:getcontenttype>
-        <d:getlastmodified>${new Date(share.createdAt).toUTCString()}</d:getlastmodified>
-        <d:resourcetype/>
-      </d:prop>
-      <d:status>HTTP/1.1 200 OK</d:status>
-    </d:propstat>
-  </d:response>
-</d:multistatus>
-`;
-    return c.body(xml, 207, { 'content-type': 'application/xml; charset=utf-8' });
-  }
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') {
-    c.header('content-type', 'text/plain; charset=utf-8');
-    if (c.req.method === 'HEAD') return c.body(null, 200);
-    return c.body(share.content, 200);
-  }
-  c.header('allow', 'PROPFIND, GET, HEAD');
-  return c.text('Only PROPFIND, GET and HEAD are served for demo shares.', 405);
+  return davResponse(c, share);
 }
 
 const htmlEscape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);

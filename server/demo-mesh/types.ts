@@ -68,6 +68,18 @@ export interface Invite {
   acceptedBy?: string;
 }
 
+/** What a peer did with a share it received: the code flow and the read of the resource. */
+export interface FetchedResource {
+  at: string;
+  share: string;
+  from: string;
+  /** Status of the token request (null when it could not be sent), then of the WebDAV GET. */
+  tokenStatus: number | null;
+  readStatus: number | null;
+  bytes: number | null;
+  error?: string;
+}
+
 export interface PeerState {
   spec: PeerSpec;
   /** http://127.0.0.1:<port>, known once listening. */
@@ -82,4 +94,5 @@ export interface PeerState {
   tokens: Map<string, IssuedToken>;
   invites: Map<string, Invite>;
   received: PeerReceived[];
+  fetched: FetchedResource[];
 }

@@ -17,6 +17,15 @@ export interface InboxDeps {
   verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
   /** OCM lint of the parsed body; absent means no findings. */
   lint?: (endpoint: InboundEndpoint, doc: unknown) => InboundFinding[];
+  /** Answers a token request for a share the console sent out; undefined leaves it to the spec default. */
+  exchangeCode?: (form: Record<string, unknown>, verification: Verification) => { status: number; body: unknown } | undefined;
+}
+
+/** An access token is a secret: the stored copy of the answer shows only its start. */
+function maskTokens(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('access_token' in body)) return body;
+  const token = String((body as { access_token: unknown }).access_token);
+  return { ...body, access_token: `${token.slice(0, 6)}…(${token.length} characters, not stored)` };
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -92,6 +101,8 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
   deps.bus.publish('inbound', record);
 
   let response: InboundResponse;
+  // What goes over the wire when it differs from what is stored (a token is sent, but stored masked).
+  let sent: string | undefined;
   try {
     const { doc, problems, unreadable } = parseBody(raw, endpoint);
     const verification: Verification = deps.verify
@@ -104,20 +115,26 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     if (policy.mode === 'custom') {
       response = { status: policy.status, contentType: policy.contentType, body: policy.body, delayMs: policy.delayMs, policy: 'custom' };
     } else {
-      const answer = specAnswer({ endpoint, doc, unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined, recipients: deps.recipients });
+      const exchanged = endpoint === 'token' && doc && typeof doc === 'object' && deps.exchangeCode ? deps.exchangeCode(doc as Record<string, unknown>, verification) : undefined;
+      const answer = exchanged ?? specAnswer({ endpoint, doc, unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined, recipients: deps.recipients });
       const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
       const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
       response = { status, contentType: 'application/json', body: JSON.stringify(body), delayMs: policy.delayMs ?? 0, policy: 'spec' };
+      if (exchanged) sent = JSON.stringify(body);
     }
     record = { ...record, stage: 'done', problems, verification, findings, response };
   } catch (err) {
     response = { status: 500, contentType: 'application/json', body: JSON.stringify({ message: 'INTERNAL_ERROR' }), delayMs: 0, policy: 'spec' };
     record = { ...record, stage: 'error', problems: [`Processing failed: ${(err as Error).message}`], response };
   }
+  if (sent !== undefined) {
+    response = { ...response, body: JSON.stringify(maskTokens(JSON.parse(sent))) };
+    record = { ...record, response };
+  }
   deps.store.update(record);
   deps.bus.publish('inbound', record);
   if (response.delayMs > 0) await sleep(response.delayMs);
-  return new Response(response.status === 204 || response.status === 304 ? null : response.body, {
+  return new Response(response.status === 204 || response.status === 304 ? null : (sent ?? response.body), {
     status: response.status,
     headers: { 'content-type': response.contentType },
   });

@@ -1,0 +1,97 @@
+import type { Exchange, RelayFailure } from '../../src/contract/exchange.ts';
+import { buildShare } from '../../src/protocol/index.ts';
+import type { KeyStore } from '../identity/key-store.ts';
+import type { OutboundClient } from '../outbound/http-client.ts';
+import { responseRecord, storeBody } from '../routes/relay.ts';
+import { signOutbound } from '../signer/sign-outbound.ts';
+import { discoveryBases } from '../signer/verify-inbound.ts';
+import type { ConsoleShare, ShareStore } from './share-store.ts';
+
+export interface SendShareInput {
+  to: string;
+  from?: string;
+  name?: string;
+  content?: string;
+  mustExchangeToken?: boolean;
+}
+
+export interface SendShareResult {
+  share?: Omit<ConsoleShare, 'secret'>;
+  exchange?: Exchange;
+  failure?: RelayFailure;
+  problem?: string;
+  notes: string[];
+}
+
+/**
+ * The console shares a small text file with an OCM address, as a real sending server does: discover
+ * the receiver, build the share in its version and dialect, sign it the way it understands (RFC 9421
+ * when it advertises http-sig, draft-cavage when it publishes a legacy publicKey), send it, and keep
+ * the share so the receiver can exchange its code and read the file.
+ */
+export async function sendShare(input: SendShareInput, deps: { outbound: OutboundClient; keys: KeyStore; shares: ShareStore; consoleBase: string }): Promise<SendShareResult> {
+  const at = input.to.lastIndexOf('@');
+  if (at <= 0) return { problem: `${JSON.stringify(input.to)} is not an OCM address (user@host).`, notes: [] };
+  const host = input.to.slice(at + 1);
+  let discovery: Record<string, unknown> | undefined;
+  const tried: string[] = [];
+  for (const base of discoveryBases(host)) {
+    for (const path of ['/.well-known/ocm', '/ocm-provider']) {
+      const res = await deps.outbound.fetchJson(`${base}${path}`);
+      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json) {
+        discovery = res.json as Record<string, unknown>;
+        break;
+      }
+      tried.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
+    }
+    if (discovery) break;
+  }
+  if (!discovery) return { problem: `No OCM discovery at ${host} (${tried.join('; ')}).`, notes: [] };
+
+  const consoleHost = new URL(deps.consoleBase).host;
+  const from = input.from ?? 'alice';
+  const name = input.name ?? 'hello.txt';
+  const content = input.content ?? `Hello from OCM Explorer: ${name}, shared by ${from}@${consoleHost} with ${input.to}.\n`;
+  const share = deps.shares.create({ owner: `${from}@${consoleHost}`, shareWith: input.to, name, content, mustExchangeToken: input.mustExchangeToken ?? true });
+  const built = buildShare(discovery, { host: consoleHost, user: from, displayName: `${from} (OCM Explorer)`, origin: deps.consoleBase, webdavPath: '/ocm/webdav/' }, {
+    shareWith: input.to,
+    name,
+    providerId: share.id,
+    sharedSecret: share.secret,
+    mustExchangeToken: share.mustExchangeToken,
+  });
+  if (!built.url) return { problem: `The discovery of ${host} has no endPoint to send the share to.`, notes: built.notes };
+  const url = new URL(built.url);
+  const body = new TextEncoder().encode(JSON.stringify(built.payload));
+  const headers: [string, string][] = [['Host', url.host], ['Content-Type', 'application/json'], ['Content-Length', String(body.byteLength)]];
+  const capabilities = Array.isArray(discovery.capabilities) ? discovery.capabilities : [];
+  const profile = capabilities.includes('http-sig') ? 'ocm' : discovery.publicKey ? 'cavage' : null;
+  const notes = [...built.notes, profile === 'ocm' ? 'Signed with RFC 9421 (the receiver advertises http-sig).' : profile === 'cavage' ? 'Signed with draft-cavage (the receiver publishes a legacy publicKey).' : 'Sent unsigned: the receiver advertises no signature support.'];
+  let finalHeaders = headers;
+  let signing: Exchange['signing'] = null;
+  if (profile) {
+    const signed = await signOutbound({ method: 'POST', url: url.href, headers, body }, profile, deps.keys, { consoleBase: deps.consoleBase });
+    if (!signed.ok) return { problem: `Signing failed: ${signed.message}`, notes };
+    finalHeaders = signed.headers;
+    signing = signed.record;
+  }
+  const startedAt = new Date().toISOString();
+  const result = await deps.outbound.send({ method: 'POST', url: url.href, headers: finalHeaders, body });
+  const { secret: _secret, ...visible } = share;
+  if (!result.ok) {
+    deps.shares.markSent(share.id, null);
+    return { share: visible, failure: result.failure, notes };
+  }
+  deps.shares.markSent(share.id, result.response.status);
+  const exchange: Exchange = {
+    id: share.id,
+    startedAt,
+    request: { method: 'POST', url: url.href, headers: finalHeaders, body: storeBody(body) },
+    response: responseRecord(result.response),
+    timing: result.timing,
+    signing,
+    insecureTls: false,
+    notes,
+  };
+  return { share: { ...visible, sentStatus: result.response.status }, exchange, notes };
+}
