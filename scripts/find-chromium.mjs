@@ -16,7 +16,7 @@ export async function findChromium(env = process.env) {
   }
 }
 
-export const NO_BROWSER_MESSAGE = `No Chromium found for the end-to-end tests.
+export const NO_BROWSER_MESSAGE = `No Chromium found: the browser tests (the signing suite in Chromium and the end-to-end journeys) need one.
 Install one of:
   apt-get install -y chromium          (Debian/Ubuntu, as root; found at /usr/bin/chromium)
   npx playwright install chromium      (Playwright's own build)

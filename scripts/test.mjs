@@ -1,9 +1,19 @@
-// `npm test`: typecheck, lint, unit tests (vitest: node + happy-dom projects) and end-to-end tests in
-// a real Chromium. Every step runs even after a failure, so one run shows everything that is wrong.
-// The last line is always `N passed, N failed`: tests from vitest and Playwright, plus the typecheck
-// and lint steps counted as one check each.
+// `npm test`: typecheck, lint, unit tests (vitest: node, happy-dom and Chromium projects) and end-to-end
+// tests in a real Chromium. Every step runs even after a failure, so one run shows everything that is
+// wrong. The last line is always `N passed, N failed`: tests from vitest and Playwright, plus the
+// typecheck and lint steps counted as one check each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium, NO_BROWSER_MESSAGE } from './find-chromium.mjs';
+
+// The signing suite and the journeys run in Chromium: without one, say how to get it and stop.
+const browser = await findChromium();
+if (!browser) {
+  console.error(NO_BROWSER_MESSAGE);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+process.env.CHROMIUM_PATH = browser;
 
 const REPORTS = '.test-reports';
 mkdirSync(REPORTS, { recursive: true });
