@@ -1,4 +1,5 @@
-import { generateKey, importSecret, signMessage, verifyMessage, type HttpRequestInput, type KeyMaterial, type SignatureAlgorithm } from '../src/signing/index.ts';
+import { generateKey, importSecret, installSignatureEngine, signMessage, verifyMessage, type HttpRequestInput, type KeyMaterial, type SignatureAlgorithm } from '../src/signing/index.ts';
+import { nodeSignatureEngine } from '../server/signer/node-engine.ts';
 import { webcrypto } from 'node:crypto';
 import { report } from './report.ts';
 
@@ -46,11 +47,18 @@ async function rate(op: () => Promise<unknown>, inFlight = 1): Promise<number> {
 const warm = await generateKey('ed25519', { kid: 'k' });
 for (let i = 0; i < 3000; i++) await roundTrip(warm, 'ed25519');
 
-for (const alg of ALGS) {
-  const key = alg === 'hmac-sha256' ? importSecret(new Uint8Array(32).fill(1), 'k') : await generateKey(alg, { kid: 'k' });
-  const value = await rate(() => roundTrip(key, alg));
-  report({ name: `sign+verify ${alg}`, value, unit: 'ops/s', ...(alg === 'ed25519' ? { target: { min: 5000 }, detail: 'one at a time' } : {}) });
+// Two paths: WebCrypto (what the browser runs), and the server's, where Node's synchronous crypto is
+// installed as the engine under the same signature-base code. The target applies to the server path.
+for (const engine of ['WebCrypto', 'Node crypto (server)'] as const) {
+  installSignatureEngine(engine === 'WebCrypto' ? undefined : nodeSignatureEngine);
+  for (const alg of ALGS) {
+    const key = alg === 'hmac-sha256' ? importSecret(new Uint8Array(32).fill(1), 'k') : await generateKey(alg, { kid: 'k' });
+    const value = await rate(() => roundTrip(key, alg));
+    const target = alg === 'ed25519' && engine !== 'WebCrypto' ? { target: { min: 5000 } } : {};
+    report({ name: `sign+verify ${alg}, ${engine}`, value, unit: 'ops/s', ...target, detail: 'one at a time' });
+  }
 }
+installSignatureEngine(undefined);
 
 const ed = await generateKey('ed25519', { kid: 'k' });
 report({ name: 'sign+verify ed25519, 8 in flight', value: await rate(() => roundTrip(ed, 'ed25519'), 8), unit: 'ops/s', detail: "WebCrypto runs on libuv's thread pool, so this uses more than one core" });

@@ -1,5 +1,6 @@
 import { PRIMITIVES, type Primitive } from './algorithms.ts';
 import { subtle } from './bytes.ts';
+import { signatureEngine } from './engine.ts';
 import { cryptoKeyFor, describeKey, keyTypeMatches, type KeyMaterial } from './keys/material.ts';
 import { fail, ok, type Result, errorText } from './result.ts';
 
@@ -8,6 +9,8 @@ export async function signBytes(material: KeyMaterial, primitive: Primitive, dat
   if (!keyTypeMatches(material, primitive)) return fail('alg-mismatch', `algorithm ${primitive} cannot be used with ${describeKey(material)}`, 'key');
   if (material.type === 'public') return fail('bad-key', `signing needs a private key, but ${material.source} is a public key`, 'key');
   try {
+    const fast = signatureEngine()?.sign?.(material, primitive, data);
+    if (fast) return ok(fast);
     const key = await cryptoKeyFor(material, primitive, 'sign');
     return ok(new Uint8Array(await subtle().sign(PRIMITIVES[primitive].signParams, key, data)));
   } catch (error) {
@@ -19,6 +22,8 @@ export async function signBytes(material: KeyMaterial, primitive: Primitive, dat
 export async function verifyBytes(material: KeyMaterial, primitive: Primitive, data: Uint8Array<ArrayBuffer>, signature: Uint8Array): Promise<Result<boolean>> {
   if (!keyTypeMatches(material, primitive)) return fail('alg-mismatch', `algorithm ${primitive} cannot be used with ${describeKey(material)}`, 'key');
   try {
+    const fast = signatureEngine()?.verify?.(material, primitive, data, signature);
+    if (fast !== undefined) return ok(fast);
     const key = await cryptoKeyFor(material, primitive, 'verify');
     return ok(await subtle().verify(PRIMITIVES[primitive].signParams, key, new Uint8Array(signature), data));
   } catch (error) {

@@ -57,6 +57,7 @@ export { importKey, importPem, importJwk, importSecret } from './keys/import.ts'
 export { parseJwks, findKey, type Jwks } from './keys/jwks.ts';
 export { defaultAlgorithm, describeKey, type KeyMaterial, type JwkObject } from './keys/material.ts';
 
+export { installSignatureEngine, type SignatureEngine } from './engine.ts';
 export { diagnose, diffLines, explainLineDifference, type DoctorReport, type Finding, type DiffLine } from './doctor.ts';
 
 /** Which signature scheme a message carries: RFC 9421 has Signature-Input; cavage only Signature with keyId=. */

@@ -2,13 +2,15 @@
 // header that draft-cavage peers such as Nextcloud still send.
 import { parseDictionary, serializeDictionary, type Dictionary } from 'structured-headers';
 import { fromBase64, subtle, toBase64, toBytes } from '../bytes.ts';
+import { signatureEngine } from '../engine.ts';
 import { fail, ok, type Result, errorText } from '../result.ts';
 
 export type DigestAlgorithm = 'sha-256' | 'sha-512';
 const HASH: Record<DigestAlgorithm, string> = { 'sha-256': 'SHA-256', 'sha-512': 'SHA-512' };
 
 export async function digestBytes(body: string | Uint8Array | undefined, alg: DigestAlgorithm): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().digest(HASH[alg], toBytes(body)));
+  const bytes = toBytes(body);
+  return signatureEngine()?.digest?.(HASH[alg] as 'SHA-256' | 'SHA-512', bytes) ?? new Uint8Array(await subtle().digest(HASH[alg], bytes));
 }
 
 /** The Content-Digest value for a body, e.g. `sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:`. */
