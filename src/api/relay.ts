@@ -1,0 +1,37 @@
+import { safeParse } from 'zod/mini';
+import { discoverResultSchema, relayResultSchema, type DiscoverResult, type RelayRequest, type RelayResult } from '../contract/exchange.ts';
+import { ApiError, requestJson } from './http.ts';
+
+/**
+ * Sends a request through the console's relay. The target goes in `x-relay-target` as well (the relay
+ * refuses calls without it, which keeps other web pages from using it). A transport failure is a
+ * result, like an answer; only a broken relay is an error.
+ */
+export async function sendViaRelay(request: RelayRequest, signal?: AbortSignal): Promise<RelayResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/relay', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-relay-target': request.url },
+      body: JSON.stringify(request),
+      signal,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError(`The console's server did not answer (${(err as Error).message}). Is it still running?`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The relay answered ${response.status} with something that is not JSON.`, response.status);
+  }
+  const parsed = safeParse(relayResultSchema, body);
+  if (!parsed.success) throw new ApiError(`The relay answered an unexpected shape (${response.status}).`, response.status);
+  return parsed.data;
+}
+
+export function discover(target: string, options: { ua?: string; scheme?: 'http' | 'https' } = {}, signal?: AbortSignal): Promise<DiscoverResult> {
+  const query = new URLSearchParams({ target, ...(options.ua ? { ua: options.ua } : {}), ...(options.scheme ? { scheme: options.scheme } : {}) });
+  return requestJson(`/api/discover?${query}`, discoverResultSchema, { signal });
+}
