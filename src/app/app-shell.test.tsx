@@ -45,6 +45,7 @@ describe('console shell', () => {
     const nav = await screen.findByRole('navigation', { name: 'Jobs' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((l) => l.textContent)).toEqual(JOB_ROUTES.map((j) => j.label));
+    // Pages with Monaco (compose) or live data are covered by their own tests and the journeys.
     for (const job of JOB_ROUTES.filter((j) => j.id !== 'compose')) {
       await user.click(within(nav).getByRole('link', { name: job.label }));
       expect(await screen.findByRole('heading', { level: 1, name: job.label })).toBeInTheDocument();
@@ -53,7 +54,7 @@ describe('console shell', () => {
 
   it('says plainly when a page is not built yet', async () => {
     healthy();
-    renderApp('/token');
+    renderApp('/webapp');
     expect(await screen.findByRole('note')).toHaveTextContent('Not built yet.');
   });
 
