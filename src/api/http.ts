@@ -1,16 +1,9 @@
 import { safeParse } from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 
-/** A call to this console's own server that did not produce the expected answer. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from './errors.ts';
+
+export { ApiError };
 
 /**
  * Calls the console's server and parses the JSON answer once, at the edge, with the given schema.

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { ConsolePage } from './pages/console-page.ts';
+
+test('discover both demo peers: versions, dialects, capabilities, keys and findings', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/discover');
+  await page.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
+  await expect(page).toHaveURL(/\/discover\/carol%40127\.0\.0\.1%3A\d+$/);
+  await expect(page.getByRole('region', { name: 'Detected version' })).toContainText('Looks like OCM 1.5');
+  await expect(page.getByRole('region', { name: 'Endpoints tried' })).toContainText('Answered by /.well-known/ocm');
+  await expect(page.getByRole('region', { name: 'Capabilities and criteria' })).toContainText('must-exchange-token');
+  await expect(page.getByRole('region', { name: 'Keys' })).toContainText('kid and alg');
+  await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('0 errors');
+  await expect(page.locator('.monaco-editor').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Legacy Cloud (Nextcloud-like 1.1)' }).click();
+  await expect(page.getByRole('region', { name: 'Detected version' })).toContainText('nextcloud dialect');
+  await expect(page.getByRole('region', { name: 'Keys' })).toContainText('RSA 2048 bits');
+  await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText(/[1-9]\d* warnings?/);
+
+  // A shared link reloads to the same result.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Detected version' })).toContainText('nextcloud dialect');
+  // Fetching again shows the comparison with the previous fetch.
+  await page.getByRole('button', { name: 'Fetch again' }).click();
+  await expect(page.getByRole('region', { name: 'Diff' })).toContainText('No change since the previous fetch.');
+  app.expectClean();
+});
+
+test('an unreachable server is explained, after both endpoints were tried', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/discover/127.0.0.1%3A9');
+  const tried = page.getByRole('region', { name: 'Endpoints tried' });
+  await expect(tried).toContainText('No usable discovery document');
+  await expect(tried).toContainText('Connection refused');
+  await expect(tried).toContainText('/ocm-provider');
+  app.expectClean();
+});
