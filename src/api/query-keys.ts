@@ -3,6 +3,7 @@ export const queryKeys = {
   all: ['ocm-explorer'] as const,
   health: () => [...queryKeys.all, 'health'] as const,
   demo: () => [...queryKeys.all, 'demo'] as const,
+  keys: () => [...queryKeys.all, 'keys'] as const,
   inbox: {
     all: () => [...queryKeys.all, 'inbox'] as const,
     records: () => [...queryKeys.inbox.all(), 'records'] as const,

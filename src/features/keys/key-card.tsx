@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { deleteKeyMutation, exportKeyMutation } from '../../api/keys.ts';
+import type { KeyInfo } from '../../contract/keys.ts';
+import { Badge } from '../../ui/badge.tsx';
+
+const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
+
+/** One key: what it is, where it is published, and the careful actions (delete, export private). */
+export function KeyCard({ info }: { info: KeyInfo }) {
+  const client = useQueryClient();
+  const remove = useMutation(deleteKeyMutation(client));
+  const exported = useMutation(exportKeyMutation());
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li aria-label={`Key ${info.kid}`} className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <code className="font-mono text-xs break-all">{info.kid}</code>
+        <Badge tone="info">{info.use === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'}</Badge>
+        {info.active ? <Badge tone="good">active: signs</Badge> : <Badge>published, not signing</Badge>}
+        <span className="text-slate-600 dark:text-slate-400">
+          {info.kty}
+          {info.crv ? ` ${info.crv}` : ''} · {info.alg ?? 'no alg'} · created {new Date(info.createdAt).toLocaleString()}
+        </span>
+      </p>
+      <p className="text-xs text-slate-500">
+        RFC 7638 thumbprint <code>{info.thumbprint}</code>
+      </p>
+      <details>
+        <summary className="cursor-pointer text-sm">Public key</summary>
+        <pre aria-label={`Public JWK of ${info.kid}`} className="mt-1 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">
+          {JSON.stringify(info.publicJwk, null, 2)}
+        </pre>
+        {info.publicKeyPem ? <pre className="mt-1 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">{info.publicKeyPem}</pre> : null}
+      </details>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className={button} onClick={() => remove.mutate(info.kid)} disabled={remove.isPending}>
+          Delete
+        </button>
+        {confirming ? (
+          <span className="flex flex-wrap items-center gap-2 text-sm">
+            The private key will be shown on this page. Anyone who sees it can sign as this console.
+            <button
+              type="button"
+              className="rounded bg-red-700 px-2 py-0.5 text-white"
+              onClick={() => exported.mutate(info.kid, { onSettled: () => setConfirming(false) })}
+            >
+              Show the private key
+            </button>
+            <button type="button" className={button} onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className={button} onClick={() => setConfirming(true)}>
+            Export private key…
+          </button>
+        )}
+      </div>
+      {remove.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{remove.error.message.replace(/^\/api\/keys\/[^:]+: /, '')}</p> : null}
+      {exported.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{exported.error.message}</p> : null}
+      {exported.data ? (
+        <pre aria-label={`Private key of ${info.kid}`} className="overflow-auto rounded border border-red-300 bg-red-50 p-2 font-mono text-xs dark:border-red-800 dark:bg-red-950">
+          {exported.data.privateKeyPem}
+        </pre>
+      ) : null}
+    </li>
+  );
+}
