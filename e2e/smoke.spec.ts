@@ -21,17 +21,18 @@ test('a deep link survives a reload (SPA fallback)', async ({ page }) => {
   app.expectClean();
 });
 
-test('the editor loads Monaco from this server and reports JSON syntax problems', async ({ page }) => {
+test('the editor loads Monaco from this server and the linter reports a broken document', async ({ page }) => {
   const app = new ConsolePage(page);
   await app.open('/compose');
   const editor = page.locator('.monaco-editor').first();
   await expect(editor).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Valid JSON' })).toBeVisible();
-  // Break the document: the JSON worker must run (locally) and report it.
+  const findings = page.getByRole('region', { name: 'Lint findings' });
+  await expect(findings).toContainText('0 errors');
+  // Break the document: the lint (and Monaco's JSON worker, run locally) must notice.
   await editor.click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('}');
-  await expect(page.getByRole('status').filter({ hasText: /syntax problem/ })).toBeVisible();
+  await expect(findings).toContainText('1 error');
   app.expectClean();
 });
 

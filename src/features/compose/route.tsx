@@ -1,41 +1,182 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { discover, sendViaRelay } from '../../api/relay.ts';
 import { jobRoute } from '../../config/paths.ts';
-import { CodeEditor, type EditorProblem } from '../../ui/code-editor/index.tsx';
-import { NotBuilt } from '../../ui/not-built.tsx';
+import type { DiscoverResult } from '../../contract/exchange.ts';
+import { jsonSchemaFor, KIND_LABELS, KINDS, lintText, sectionTitle, SPEC_VERSIONS, type ConsoleIdentity, type Kind, type SpecVersion } from '../../protocol/index.ts';
+import { clearDraft, loadDraft, saveDraft } from '../../storage/compose-drafts.ts';
+import { CodeEditor } from '../../ui/code-editor/index.tsx';
+import { ExchangeView } from '../../ui/exchange-view.tsx';
+import { FindingsList } from '../../ui/findings-list.tsx';
 import { Page } from '../../ui/page.tsx';
+import { SENDABLE, template } from './templates.ts';
 
-const STARTER = `{
-  "shareWith": "alice@cloud.example.org",
-  "name": "report.pdf",
-  "providerId": "7c084226-d9a1-11e6-bf26-cec0c932ce01",
-  "owner": "bob@my-cloud.example.net",
-  "sender": "bob@my-cloud.example.net",
-  "shareType": "user",
-  "resourceType": "file",
-  "protocol": {
-    "name": "multi",
-    "webdav": { "uri": "7c084226", "sharedSecret": "hfiuhworzwnur98d3wjiwhr", "permissions": ["read"] }
-  }
+const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+const primary = 'rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const PATHS: Partial<Record<Kind, string>> = { share: '/shares', notification: '/notifications', 'invite-accepted': '/invite-accepted', 'request-share': '/request-share' };
+
+function identity(): ConsoleIdentity {
+  return { host: window.location.host, user: 'alice', displayName: 'Alice (OCM Explorer)', origin: window.location.origin, webdavPath: '/ocm/webdav/' };
 }
-`;
+
+/** Where a kind goes on a receiver, from its discovery. */
+function endpointFor(kind: Kind, doc: Record<string, unknown> | undefined, builtUrl?: string): string | undefined {
+  if (builtUrl) return builtUrl;
+  if (!doc) return undefined;
+  if (kind === 'token-request') return typeof doc.tokenEndPoint === 'string' ? doc.tokenEndPoint : undefined;
+  const base = typeof doc.endPoint === 'string' ? doc.endPoint.replace(/\/+$/, '') : undefined;
+  return base && PATHS[kind] ? `${base}${PATHS[kind]}` : undefined;
+}
 
 export function Component() {
   const job = jobRoute('compose');
-  const [draft, setDraft] = useState(STARTER);
-  const [problems, setProblems] = useState<EditorProblem[]>([]);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const [kind, setKind] = useState<Kind>('share');
+  const [spec, setSpec] = useState<SpecVersion | ''>('');
+  const [target, setTarget] = useState('');
+  const [receiver, setReceiver] = useState<DiscoverResult>();
+  const receiverDoc = receiver && isObject(receiver.document) ? receiver.document : undefined;
+  const recipient = target.includes('@') ? target : undefined;
+  const fresh = useMemo(() => template(kind, identity(), receiverDoc, recipient), [kind, receiverDoc, recipient]);
+  const [draft, setDraft] = useState<string>(() => loadDraft('share') ?? template('share', identity()).text);
+  const [sign, setSign] = useState<'ocm' | 'cavage' | 'none'>('ocm');
+
+  // A request for a share is a REQUEST_SHARE notification for 1.5 receivers: judge what it really is.
+  const lintKind = fresh.kind;
+  const lint = useMemo(() => lintText(draft, { kind: lintKind, ...(spec ? { spec } : {}) }), [draft, lintKind, spec]);
+  const schema = useMemo(() => (fresh.form ? undefined : (jsonSchemaFor(lintKind) as object)), [lintKind, fresh.form]);
+  const findings = lint.findings.map((f) => ({ ...f, specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url } }));
+
+  const findTarget = useMutation({
+    mutationFn: (t: string) => discover(t),
+    onSuccess: (result) => {
+      setReceiver(result);
+      const doc = isObject(result.document) ? result.document : {};
+      const caps = Array.isArray(doc.capabilities) ? doc.capabilities : [];
+      setSign(caps.includes('http-sig') ? 'ocm' : doc.publicKey ? 'cavage' : 'none');
+    },
+  });
+  const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);
+  const send = useMutation({
+    mutationFn: () =>
+      sendViaRelay({
+        method: 'POST',
+        url: url!,
+        headers: [['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'], ['Accept', 'application/json']],
+        body: { encoding: 'utf8', data: draft },
+        sign,
+      }),
+  });
+
+  const chooseKind = (next: Kind) => {
+    setKind(next);
+    setDraft(loadDraft(next) ?? template(next, identity(), receiverDoc, recipient).text);
+    send.reset();
+  };
+  const edit = (text: string) => {
+    setDraft(text);
+    saveDraft(kind, text);
+  };
+  const restart = () => {
+    clearDraft(kind);
+    setDraft(fresh.text);
+  };
+
   return (
     <Page title={job.label} summary={job.summary}>
-      <NotBuilt>
-        Templates per message kind, OCM lint findings, signing and sending are not available yet. For now this page is a JSON
-        scratchpad: the editor checks the syntax of what you draft, and nothing leaves the browser.
-      </NotBuilt>
-      <CodeEditor label="Message body (JSON)" modelPath="compose/draft.json" value={draft} onChange={setDraft} onProblems={setProblems} />
-      <p role="status" className={`text-sm ${errors.length ? 'text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400'}`}>
-        {errors.length
-          ? `${errors.length} syntax problem${errors.length > 1 ? 's' : ''}: line ${errors[0]!.line}, column ${errors[0]!.column}: ${errors[0]!.message}`
-          : `Valid JSON, ${new TextEncoder().encode(draft).length} bytes.`}
-      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-sm">
+          Message
+          <select className={input} value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Judge as version
+          <select className={input} value={spec} onChange={(e) => setSpec(e.target.value as SpecVersion | '')}>
+            <option value="">the one it looks like</option>
+            {SPEC_VERSIONS.map((v) => (
+              <option key={v} value={v}>
+                OCM {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" onClick={restart}>
+          {receiverDoc ? 'New template for this target' : 'New template'}
+        </button>
+      </div>
+      {fresh.notes.length ? (
+        <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
+          {fresh.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <CodeEditor label="Message body" modelPath={`compose/${kind}.${fresh.form ? 'txt' : 'json'}`} language={fresh.form ? 'plaintext' : 'json'} value={draft} onChange={edit} jsonSchema={schema} height="20rem" />
+
+      <section aria-label="Lint" className="space-y-2">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {lint.detected ? `Looks like OCM ${lint.detected.version}${lint.detected.dialect !== 'spec' ? ` (${lint.detected.dialect})` : ''}; judged as ${spec || lint.version}.` : 'Not readable as this kind.'}
+        </p>
+        <FindingsList findings={findings} label="Lint findings" />
+      </section>
+
+      {SENDABLE.includes(kind) ? (
+        <section aria-label="Send" className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+          <h2 className="text-sm font-semibold">Sign and send</h2>
+          <form
+            aria-label="Target"
+            className="flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (target.trim()) findTarget.mutate(target.trim());
+            }}
+          >
+            <label className="flex grow flex-col gap-1 text-sm">
+              Receiver (OCM address or host)
+              <input className={`${input} font-mono`} value={target} onChange={(e) => setTarget(e.target.value)} placeholder="carol@127.0.0.1:8081" spellCheck={false} />
+            </label>
+            <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" disabled={findTarget.isPending}>
+              Read its discovery
+            </button>
+          </form>
+          {findTarget.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{findTarget.error.message}</p> : null}
+          {receiver && !receiverDoc ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{receiver.problem}</p> : null}
+          {receiverDoc ? (
+            <p className="text-sm">
+              OCM {receiver?.detected?.version ?? '?'}
+              {receiver?.detected?.dialect && receiver.detected.dialect !== 'spec' ? ` (${receiver.detected.dialect})` : ''}. It goes to{' '}
+              <code className="text-xs break-all">{url ?? '(no endpoint for this message in its discovery)'}</code>. Use “New template for this target” for a
+              payload in its version and dialect.
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col gap-1 text-sm">
+              Signature
+              <select className={input} value={sign} onChange={(e) => setSign(e.target.value as typeof sign)}>
+                <option value="ocm">RFC 9421 (OCM profile)</option>
+                <option value="cavage">draft-cavage (Nextcloud)</option>
+                <option value="none">not signed</option>
+              </select>
+            </label>
+            <button type="button" className={primary} disabled={!url || send.isPending} onClick={() => send.mutate()}>
+              {send.isPending ? 'Sending…' : 'Send'}
+            </button>
+            {lint.findings.some((f) => f.severity === 'error') ? <span className="text-xs text-amber-700 dark:text-amber-400">The draft has lint errors; it is sent as it is.</span> : null}
+          </div>
+          {send.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{send.error.message}</p> : null}
+          {send.data ? <ExchangeView result={send.data} title="Sent" /> : null}
+        </section>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">This kind is an answer, not a request: it is checked here, not sent.</p>
+      )}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import Editor from '@monaco-editor/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTheme } from '../theme.tsx';
 import { monaco, setModelSchema } from './monaco-setup.ts';
 import type { CodeEditorProps, EditorProblem } from './types.ts';
@@ -14,6 +14,18 @@ const SEVERITY: Record<number, EditorProblem['severity']> = {
 export default function MonacoEditor(props: CodeEditorProps) {
   const { label, value, onChange, language = 'json', readOnly = false, height = '24rem', modelPath, jsonSchema, onProblems } = props;
   const { resolved } = useTheme();
+  // The editor owns its text while the user types: pushing each keystroke back in as `value` races
+  // with the next one (characters lost or doubled). Only a value the parent changes on its own (a new
+  // template, another message) is written into the model.
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Every text this editor reported: a render may carry any of them late, and none is a change.
+  const emitted = useRef(new Set([value]));
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || emitted.current.has(value) || value === model.getValue()) return;
+    emitted.current = new Set([value]);
+    model.setValue(value);
+  }, [value]);
 
   useEffect(() => {
     if (language !== 'json') return;
@@ -27,9 +39,19 @@ export default function MonacoEditor(props: CodeEditorProps) {
         height={height}
         language={language}
         path={modelPath}
-        value={value}
+        defaultValue={value}
+        onMount={(editor) => {
+          editorRef.current = editor;
+          const model = editor.getModel();
+          if (model && model.getValue() !== value) model.setValue(value);
+          emitted.current = new Set([value]);
+        }}
         theme={resolved === 'dark' ? 'vs-dark' : 'vs'}
-        onChange={(next) => onChange?.(next ?? '')}
+        onChange={(next) => {
+          if (emitted.current.size > 500) emitted.current.clear();
+          emitted.current.add(next ?? '');
+          onChange?.(next ?? '');
+        }}
         onValidate={(markers) =>
           onProblems?.(
             markers.map((m) => ({
@@ -48,6 +70,11 @@ export default function MonacoEditor(props: CodeEditorProps) {
           tabSize: 2,
           fontSize: 13,
           automaticLayout: true,
+          // Payloads are mostly pasted and edited in place, where auto-inserted or wrapping quotes and braces
+          // get in the way.
+          autoClosingQuotes: 'never',
+          autoClosingBrackets: 'never',
+          autoSurround: 'never',
         }}
         loading={<p className="p-3 text-sm text-slate-500">Loading editor…</p>}
       />

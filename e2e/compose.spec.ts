@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { ConsolePage } from './pages/console-page.ts';
+
+test('compose a share for alpha in its dialect, sign it and send it; alpha verifies it and answers 201', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
+  const alpha = await page.request.get('/api/demo').then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).fill(alpha);
+  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  await expect(page.getByRole('region', { name: 'Send' })).toContainText('OCM 1.5');
+  await page.getByRole('button', { name: 'New template for this target' }).click();
+  await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('0 errors');
+  await expect(page.getByRole('combobox', { name: 'Signature' })).toHaveValue('ocm');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const sent = page.getByRole('region', { name: 'Sent' });
+  await expect(sent).toContainText('201');
+  await expect(sent).toContainText('recipientDisplayName');
+  await sent.getByText('Request as sent').click();
+  await expect(sent.getByLabel('Sent: signature base')).toContainText('"@signature-params"');
+  app.expectClean();
+});
+
+test('a draft survives a reload, and a wrong field is named with its pointer and spec section', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('notification');
+  const editor = page.locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('{"notificationType": "SHARE_EXPLODED", "resourceType": "file", "providerId": "1"}', { delay: 5 });
+  const findings = page.getByRole('region', { name: 'Lint findings' });
+  await expect(findings).toContainText('/notificationType');
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('notification');
+  await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('/notificationType');
+  app.expectClean();
+});
