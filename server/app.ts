@@ -8,6 +8,7 @@ import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
 import { createOutboundClient, type OutboundClient } from './outbound/http-client.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { checkRoutes } from './routes/check.ts';
 import { discoverRoutes } from './routes/discover.ts';
 import { relayRoutes } from './routes/relay.ts';
 import { ShareStore } from './outgoing/share-store.ts';
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext): Hono {
     );
   app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
   app.route('/', discoverRoutes(outbound));
+  app.route('/', checkRoutes({ client: outbound, keys, consoleBase: baseUrl }));
   const shares = new ShareStore(persist ? resolve(config.dataDir) : undefined);
   // Before the inbox: /ocm/webdav/* lives under the /ocm prefix the inbox records.
   app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl }));
