@@ -23,6 +23,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   sign: { summary: 'sign an HTTP message (RFC 9421, OCM profile, or draft-cavage)', load: async () => (await import('./sign.ts')).signCommand },
   verify: { summary: 'verify a signed HTTP message and say why it fails', load: async () => (await import('./verify.ts')).verifyCommand },
   lint: { summary: 'check an OCM document (discovery, share, notification…) against its spec version', load: async () => (await import('./lint.ts')).lintCommand },
+  check: { summary: 'grade an OCM server (discovery, keys, signature policy, validation, token endpoint)', load: async () => (await import('./check.ts')).checkCommand },
 };
 
 export function usage(): string {
