@@ -1,0 +1,70 @@
+import { AREA_TITLES, type CheckReport, type Grade } from '../../contract/check.ts';
+import { Badge, type Tone } from '../../ui/badge.tsx';
+import { ExchangeView } from '../../ui/exchange-view.tsx';
+
+const TONE: Record<Grade, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skip: 'neutral' };
+
+export function GradeBadge({ grade }: { grade: Grade }) {
+  return <Badge tone={TONE[grade]}>{grade}</Badge>;
+}
+
+/** The graded report: each area, each line with expected and seen, and the exchanges behind it. */
+export function ReportView({ report }: { report: CheckReport }) {
+  return (
+    <article aria-label="Check report" className="space-y-4">
+      <header className="flex flex-wrap items-center gap-2">
+        <h2 className="text-lg font-semibold">
+          {report.target}: <span className="uppercase">{report.grade}</span>
+        </h2>
+        <GradeBadge grade={report.grade} />
+        <span className="text-xs text-slate-500">
+          {report.base} · {new Date(report.startedAt).toLocaleString()} · {report.durationMs} ms
+        </span>
+      </header>
+      {report.notes.map((n, i) => (
+        <p key={i} className="text-sm text-slate-600 dark:text-slate-400">
+          {n}
+        </p>
+      ))}
+      {report.areas.map((area) => (
+        <section key={area.area} aria-label={AREA_TITLES[area.area]} className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
+          <h3 className="flex items-center gap-2 text-sm font-semibold">
+            {AREA_TITLES[area.area]} <GradeBadge grade={area.grade} />
+          </h3>
+          <ul className="space-y-2">
+            {area.lines.map((line) => (
+              <li key={line.id} className="space-y-1 text-sm">
+                <p className="flex flex-wrap items-baseline gap-2">
+                  <GradeBadge grade={line.grade} />
+                  <span className="font-medium">{line.title}</span>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    expected {line.expected}; seen <span className="break-all">{line.seen}</span>
+                  </span>
+                  {line.specRef ? (
+                    line.specRef.url ? (
+                      <a className="text-xs underline" href={line.specRef.url} target="_blank" rel="noreferrer">
+                        {line.specRef.section}
+                      </a>
+                    ) : (
+                      <span className="text-xs">{line.specRef.section}</span>
+                    )
+                  ) : null}
+                </p>
+                {line.evidence.length ? (
+                  <details>
+                    <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">Evidence ({line.evidence.length})</summary>
+                    <div className="mt-2 space-y-2">
+                      {line.evidence.map((e, i) => (
+                        <ExchangeView key={i} title={e.label} result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }} />
+                      ))}
+                    </div>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </article>
+  );
+}
