@@ -36,3 +36,20 @@ test('an unreachable server is explained, after both endpoints were tried', asyn
   await expect(tried).toContainText('/ocm-provider');
   app.expectClean();
 });
+
+test('compare servers side by side, from a pasted list', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/discover');
+  const peers = await page.request.get('/api/demo').then(async (r) => ((await r.json()) as { peers: { origin: string }[] }).peers.map((p) => p.origin));
+  await page.getByText('Compare several servers').click();
+  await page.getByRole('textbox', { name: /Servers \(one per line\)/ }).fill([...peers, '127.0.0.1:9'].join('\n'));
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const table = page.getByRole('table', { name: 'Comparison' });
+  await expect(table.getByRole('row', { name: /^version/ })).toContainText('1.5');
+  await expect(table.getByRole('row', { name: /^dialect/ })).toContainText('nextcloud');
+  await expect(table.getByRole('row', { name: /^answered by/ })).toContainText('no document');
+  await expect(table.getByRole('row', { name: /capability http-sig/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove 127.0.0.1:9' }).click();
+  await expect(table.getByRole('row', { name: /^answered by/ })).not.toContainText('no document');
+  app.expectClean();
+});

@@ -58,6 +58,7 @@ export { parseJwks, findKey, type Jwks } from './keys/jwks.ts';
 export { defaultAlgorithm, describeKey, type KeyMaterial, type JwkObject } from './keys/material.ts';
 
 export { installSignatureEngine, type SignatureEngine } from './engine.ts';
+export { verifyJws } from './jws.ts';
 export { diagnose, diffLines, explainLineDifference, type DoctorReport, type Finding, type DiffLine } from './doctor.ts';
 
 /** Which signature scheme a message carries: RFC 9421 has Signature-Input; cavage only Signature with keyId=. */

@@ -9,6 +9,7 @@ import { jobRoute, paths } from '../../config/paths.ts';
 import { diffLines } from '../../signing/index.ts';
 import { loadRecentTargets, rememberTarget } from '../../storage/recent-targets.ts';
 import { Page } from '../../ui/page.tsx';
+import { ComparePanel } from './compare-panel.tsx';
 import { DiscoveryResult } from './discovery-result.tsx';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -148,6 +149,13 @@ export function Component() {
         </section>
       ) : null}
       {result.data ? <DiscoveryResult result={result.data} /> : null}
+
+      <details className="rounded border border-slate-200 p-4 dark:border-slate-800">
+        <summary className="cursor-pointer text-sm font-semibold">Compare several servers</summary>
+        <div className="mt-3">
+          <ComparePanel />
+        </div>
+      </details>
     </Page>
   );
 }

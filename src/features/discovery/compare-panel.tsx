@@ -1,0 +1,124 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { discover } from '../../api/relay.ts';
+import { verifyJws } from '../../signing/index.ts';
+import { Badge } from '../../ui/badge.tsx';
+import { columnOf, matrixRows, targetsFrom, type Column } from './compare-model.ts';
+
+const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+const CONCURRENCY = 6;
+
+/** Fetches every target's discovery, a few at a time, keeping the order; a failure becomes a column saying so. */
+async function compareAll(targets: string[], onColumn: (i: number, c: Column) => void): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, targets.length) }, async () => {
+      while (next < targets.length) {
+        const i = next++;
+        const target = targets[i]!;
+        try {
+          onColumn(i, columnOf(await discover(target)));
+        } catch (err) {
+          onColumn(i, { target, answered: 'error', version: '–', dialect: '–', capabilities: [], criteria: [], protocols: [], keys: '–', findings: (err as Error).message });
+        }
+      }
+    }),
+  );
+}
+
+function Cell({ on }: { on: boolean }) {
+  return on ? <Badge tone="good">yes</Badge> : <span className="text-slate-400">–</span>;
+}
+
+/** Several servers side by side: versions, capabilities, criteria, protocols, keys and findings. */
+export function ComparePanel() {
+  const [text, setText] = useState('');
+  const [key, setKey] = useState('');
+  const [columns, setColumns] = useState<(Column | undefined)[]>([]);
+  const [source, setSource] = useState<string>();
+  const run = useMutation({
+    mutationFn: async () => {
+      const parsed = targetsFrom(text);
+      let note = parsed.source === 'directory' ? `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}, ${parsed.targets.length} servers` : `${parsed.targets.length} servers`;
+      if (parsed.jws) {
+        if (!key.trim()) note += '; signed (JWS), not verified: paste the federation key to verify it';
+        else {
+          const verified = await verifyJws(parsed.jws, key);
+          note += verified.ok ? `; signature verified (${verified.alg})` : `; signature NOT verified: ${verified.reason}`;
+        }
+      }
+      setSource(note);
+      setColumns(parsed.targets.map(() => undefined));
+      await compareAll(parsed.targets, (i, c) => setColumns((cols) => cols.map((old, j) => (j === i ? c : old))));
+    },
+  });
+  const done = columns.filter((c): c is Column => !!c);
+  const rows = matrixRows(done);
+  const remove = (i: number) => setColumns((cols) => cols.filter((_, j) => j !== i));
+  const line = (label: string, value: (c: Column) => React.ReactNode) => (
+    <tr className="border-t border-slate-100 align-top dark:border-slate-800">
+      <th scope="row" className="py-1 pr-3 text-left text-xs font-normal whitespace-nowrap text-slate-500">
+        {label}
+      </th>
+      {columns.map((c, i) => (
+        <td key={i} className="py-1 pr-3 text-xs">
+          {c ? value(c) : '…'}
+        </td>
+      ))}
+    </tr>
+  );
+
+  return (
+    <section aria-label="Compare servers" className="space-y-3">
+      <form
+        className="space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run.mutate();
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          Servers (one per line), or a Directory Service document (JSON or JWS)
+          <textarea className={`${input} font-mono`} rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Federation key, to verify a signed directory (PEM or JWK, optional)
+          <textarea className={`${input} font-mono`} rows={2} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} />
+        </label>
+        <button type="submit" disabled={run.isPending || !text.trim()} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900">
+          {run.isPending ? `Comparing… ${done.length} of ${columns.length}` : 'Compare'}
+        </button>
+      </form>
+      {source ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{source}</p> : null}
+      {columns.length ? (
+        <div className="overflow-x-auto">
+          <table aria-label="Comparison" className="text-sm">
+            <thead>
+              <tr>
+                <th />
+                {columns.map((c, i) => (
+                  <th key={i} className="py-1 pr-3 text-left align-bottom font-mono text-xs font-normal">
+                    <span className="break-all">{c?.target ?? '…'}</span>{' '}
+                    <button type="button" aria-label={`Remove ${c?.target ?? 'column'}`} className="text-slate-400 hover:text-red-600" onClick={() => remove(i)}>
+                      ×
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {line('answered by', (c) => c.answered)}
+              {line('version', (c) => c.version)}
+              {line('dialect', (c) => c.dialect)}
+              {line('keys', (c) => c.keys)}
+              {line('findings', (c) => c.findings)}
+              {rows.capabilities.map((cap) => line(`capability ${cap}`, (c) => <Cell on={c.capabilities.includes(cap)} />))}
+              {rows.criteria.map((cr) => line(`criterion ${cr}`, (c) => <Cell on={c.criteria.includes(cr)} />))}
+              {rows.protocols.map((p) => line(`protocol ${p}`, (c) => <Cell on={c.protocols.includes(p)} />))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
