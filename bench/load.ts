@@ -20,6 +20,7 @@ export function startServer(args: string[] = []): Promise<ChildServer> {
       resolve({
         ...info,
         child,
+        ...(info.demo ? { demo: info.demo } : {}),
         rss: () =>
           new Promise((done) => {
             child.once('message', (r) => done((r as { rss: number }).rss));

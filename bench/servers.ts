@@ -18,7 +18,9 @@ if (process.argv.includes('--upstream')) {
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
   process.send?.({ url: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` });
 } else {
-  const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data'), demo: process.argv.includes('--demo') }));
+  // --real-dist serves the built console (for browser benchmarks); otherwise a stub page is enough.
+  const staticDir = process.argv.includes('--real-dist') ? 'dist' : join(dir, 'dist');
+  const running = await startServer(defaultServerConfig({ port: 0, staticDir, dataDir: join(dir, 'data'), demo: process.argv.includes('--demo') }));
   process.send?.({ url: running.url, dataDir: join(dir, 'data'), demo: running.demo?.peers.map((p) => p.state.origin) ?? [] });
 }
 process.on('message', (msg) => {
