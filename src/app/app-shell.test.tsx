@@ -48,7 +48,8 @@ describe('console shell', () => {
     // Pages with Monaco (compose) or live data are covered by their own tests and the journeys.
     for (const job of JOB_ROUTES.filter((j) => j.id !== 'compose')) {
       await user.click(within(nav).getByRole('link', { name: job.label }));
-      expect(await screen.findByRole('heading', { level: 1, name: job.label })).toBeInTheDocument();
+      // Some pages load the protocol core on first open: give the lazy chunk time.
+      expect(await screen.findByRole('heading', { level: 1, name: job.label }, { timeout: 5_000 })).toBeInTheDocument();
     }
   });
 
