@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Exchange, RelayFailure, SigningRecord } from '../../src/contract/exchange.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { responseRecord, storeBody } from '../routes/relay.ts';
+import { responseRecord } from '../routes/relay.ts';
+import { storeBody } from '../stored-body.ts';
 
 export interface Evidence {
   label: string;

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { HeaderPairs, StoredBody } from '../../src/contract/inbound.ts';
+import { storeBody } from '../stored-body.ts';
 
 interface NodeBindings {
   incoming?: { rawHeaders?: string[]; socket?: { remoteAddress?: string } };
@@ -30,13 +31,6 @@ export function rawHeaderPairs(c: Context): HeaderPairs {
   return [...c.req.raw.headers];
 }
 
-function storeBody(bytes: Uint8Array, size: number, truncated: boolean): StoredBody {
-  try {
-    return { encoding: 'utf8', data: new TextDecoder('utf-8', { fatal: true }).decode(bytes), size, truncated };
-  } catch {
-    return { encoding: 'base64', data: Buffer.from(bytes).toString('base64'), size, truncated };
-  }
-}
 
 /**
  * Reads the request without trusting it: at most `maxBytes` are kept, a larger body is counted but

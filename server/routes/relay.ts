@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { safeParse } from 'zod/mini';
 import { relayRequestSchema, type Exchange, type RelayFailure } from '../../src/contract/exchange.ts';
-import type { StoredBody } from '../../src/contract/inbound.ts';
+import { storeBody } from '../stored-body.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient, OutboundResponse } from '../outbound/http-client.ts';
 import { signOutbound } from '../signer/sign-outbound.ts';
@@ -12,13 +12,6 @@ const DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-
 
 const FAILURE_STATUS: Record<RelayFailure['kind'], number> = { blocked: 403, 'bad-request': 400, 'too-large': 413, timeout: 504, dns: 502, refused: 502, tls: 502, network: 502 };
 
-export function storeBody(bytes: Uint8Array, size = bytes.byteLength, truncated = false): StoredBody {
-  try {
-    return { encoding: 'utf8', data: new TextDecoder('utf-8', { fatal: true }).decode(bytes), size, truncated };
-  } catch {
-    return { encoding: 'base64', data: Buffer.from(bytes).toString('base64'), size, truncated };
-  }
-}
 
 export function responseRecord(res: OutboundResponse): Exchange['response'] {
   return { status: res.status, statusText: res.statusText, headers: res.headers, body: storeBody(res.body, res.size, res.truncated), ...(res.decoded ? { decoded: res.decoded } : {}) };

@@ -13,10 +13,11 @@ const ORDER = ['error', 'warning', 'info'] as const;
 const TONE = { error: 'bad', warning: 'warn', info: 'info' } as const;
 
 /** Lint findings grouped by severity: pointer, message, hint, rule code and a link to the spec section. */
-export function FindingsList({ findings, label = 'Findings' }: { findings: FindingLike[]; label?: string }) {
+export function FindingsList({ findings, label = 'Findings', title }: { findings: FindingLike[]; label?: string; title?: string }) {
   const counts = ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
   return (
     <section aria-label={label} className="space-y-2">
+      {title ? <h3 className="text-sm font-semibold text-slate-700 dark:text-slate-300">{title}</h3> : null}
       <p className="flex flex-wrap items-center gap-2 text-sm">
         {counts.map(([s, n]) => (
           <Badge key={s} tone={n ? TONE[s] : 'neutral'}>

@@ -1,6 +1,7 @@
 import type { InboundRecord } from '../../contract/inbound.ts';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { BodyView } from '../../ui/body-view.tsx';
+import { FindingsList } from '../../ui/findings-list.tsx';
 import { HeadersTable } from '../../ui/headers-table.tsx';
 import { VerificationBadge } from './verification-badge.tsx';
 
@@ -56,39 +57,7 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
         ) : null}
       </Section>
 
-      {record.findings ? (
-        <Section title="OCM lint">
-          {record.findings.length === 0 ? (
-            <p className="text-sm">No findings.</p>
-          ) : (
-            <ul className="space-y-1 text-sm">
-              {record.findings.map((f, i) => (
-                <li key={i} className="flex flex-wrap items-baseline gap-2">
-                  <Badge tone={f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'info'}>{f.severity}</Badge>
-                  <code className="text-xs">{f.path || '/'}</code>
-                  <span>{f.message}</span>
-                  {f.hint ? <span className="text-slate-600 dark:text-slate-400">{f.hint}</span> : null}
-                  <span className="text-xs text-slate-500">
-                    <code>{f.code}</code>
-                    {f.specRef ? (
-                      <>
-                        {' · '}
-                        {f.specRef.url ? (
-                          <a className="underline" href={f.specRef.url} target="_blank" rel="noreferrer">
-                            {f.specRef.section}
-                          </a>
-                        ) : (
-                          f.specRef.section
-                        )}
-                      </>
-                    ) : null}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
-      ) : null}
+      {record.findings ? <FindingsList findings={record.findings} label="OCM lint" title="OCM lint" /> : null}
 
       <Section title="Request headers">
         <HeadersTable headers={record.headers} caption="Request headers as received" />
