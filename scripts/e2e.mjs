@@ -1,5 +1,6 @@
 // Runs the end-to-end journeys in a real Chromium against the standalone server.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,17 @@ const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: 'inh
 
 if (!process.env.E2E_SKIP_BUILD && run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
 
+// A free port, so a console already running on this machine (or another test run) is never in the way.
+const port =
+  process.env.E2E_PORT ??
+  (await new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(String(free)));
+    });
+  }));
 const dataDir = mkdtempSync(join(tmpdir(), 'ocm-explorer-e2e-'));
-const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: browser, E2E_DATA_DIR: dataDir });
+const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: browser, E2E_DATA_DIR: dataDir, E2E_PORT: port });
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);
