@@ -33,3 +33,23 @@ describe('demo mesh option', () => {
     expect(parseServerConfig([], { OCM_EXPLORER_DEMO: '0' }).demo).toBe(false);
   });
 });
+
+describe('public mode and the demo mesh', () => {
+  it('starts no demo peers in public mode (they would send wherever a visitor tells them)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startServer } = await import('./index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'ocm-public-'));
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
+    const running = await startServer(parseServerConfig(['--public', '--port', '0', '--static-dir', join(dir, 'dist'), '--data-dir', join(dir, 'data')], {}));
+    try {
+      expect(running.demo).toBeUndefined();
+      const res = await fetch(`${running.url}/api/demo`);
+      expect(await res.json()).toEqual({ enabled: false, peers: [] });
+    } finally {
+      await running.close();
+    }
+  });
+});

@@ -20,7 +20,8 @@ export interface RunningServer {
  * (on the two ports after the console's, or free ones). Resolves once everything listens.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const demo = config.demo ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] }) : undefined;
+  // Not in public mode: the demo peers send wherever they are told, which a shared instance must not allow.
+  const demo = config.demo && !config.public ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] }) : undefined;
   const root = new Hono();
   root.use('*', securityHeaders());
   root.route('/', createApp({ config, startedAt: new Date(), demo }));
