@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
+import { sameOriginApi } from './guard/same-origin.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
 import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
@@ -63,7 +64,9 @@ export function createApp(ctx: AppContext): Hono {
   // The server signs and verifies with Node's synchronous crypto (same results, several times faster).
   installSignatureEngine(nodeSignatureEngine);
   const app = new Hono();
-  app.use('*', hostCheck(allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts)));
+  const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
+  app.use('*', hostCheck(hosts));
+  app.use('/api/*', sameOriginApi(hosts));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const persist = ctx.persist !== false;
   const keys = ctx.keys ?? KeyStore.open(persist ? resolve(ctx.config.dataDir) : undefined, { kidPrefix: kidPrefixFor(ctx.config) });
