@@ -99,6 +99,7 @@ describe('the console receiving OCM calls', () => {
     const { app, inbox, post } = setup();
     const put = await app.request('http://127.0.0.1/api/inbox/policy/shares', {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ mode: 'custom', status: 503, contentType: 'application/json', body: '{"message":"MAINTENANCE"}', delayMs: 150 }),
     });
     expect(put.status).toBe(200);
@@ -112,10 +113,10 @@ describe('the console receiving OCM calls', () => {
 
   it('refuses a malformed policy and says where', async () => {
     const { app } = setup();
-    const res = await app.request('http://127.0.0.1/api/inbox/policy/shares', { method: 'PUT', body: JSON.stringify({ mode: 'custom', status: 42 }) });
+    const res = await app.request('http://127.0.0.1/api/inbox/policy/shares', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'custom', status: 42 }) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(/Invalid policy/);
-    const bad = await app.request('http://127.0.0.1/api/inbox/policy/nowhere', { method: 'PUT', body: '{"mode":"spec"}' });
+    const bad = await app.request('http://127.0.0.1/api/inbox/policy/nowhere', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"mode":"spec"}' });
     expect(bad.status).toBe(400);
   });
 
