@@ -4,7 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { boundariesPlugin } from './eslint/boundaries.js';
 
-const browserOnly = (names, where) => names.map((name) => ({ name, message: `${name} is not available here: ${where}` }));
+const browserOnly = (names, where) =>
+  names.map((name) => ({ name, message: `${name} is not available here: ${where}` }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.ocm-explorer/', '.test-reports/'] },
@@ -15,7 +16,10 @@ export default tseslint.config(
     plugins: { ocm: boundariesPlugin },
     rules: {
       'ocm/boundaries': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
@@ -31,9 +35,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...browserOnly(['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator'], 'the pure core has no DOM; pass what you need as a parameter.'),
-        ...browserOnly(['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'], 'the pure core does no I/O; fetch lives in src/api and server/outbound.'),
-        ...browserOnly(['process', 'Buffer', 'require', '__dirname'], 'the pure core is not Node-only; use Uint8Array and src/lib helpers.'),
+        ...browserOnly(
+          ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator'],
+          'the pure core has no DOM; pass what you need as a parameter.',
+        ),
+        ...browserOnly(
+          ['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'],
+          'the pure core does no I/O; fetch lives in src/api and server/outbound.',
+        ),
+        ...browserOnly(
+          ['process', 'Buffer', 'require', '__dirname'],
+          'the pure core is not Node-only; use Uint8Array and src/lib helpers.',
+        ),
       ],
     },
   },

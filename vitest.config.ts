@@ -42,7 +42,16 @@ export default mergeConfig(
               provider: playwright({
                 launchOptions: {
                   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+                  args: [
+                    '--no-sandbox',
+                    '--disable-gpu',
+                    '--disable-dev-shm-usage',
+                    '--disable-background-networking',
+                    '--disable-component-update',
+                    '--disable-sync',
+                    '--no-first-run',
+                    '--disable-quic',
+                  ],
                 },
               }),
               instances: [{ browser: 'chromium' }],

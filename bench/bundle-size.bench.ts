@@ -22,12 +22,29 @@ while (queue.length) {
   if (initial.has(file)) continue;
   initial.add(file);
   const code = readFileSync(join(dist, 'assets', file), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) queue.push(m[1]!);
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+    queue.push(m[1]!);
 }
 const initialKiB = [...initial].reduce((sum, f) => sum + gz(f), 0);
-report({ name: 'initial JavaScript (gzip)', value: initialKiB, unit: 'KiB', target: { max: 130 }, detail: [...initial].join(', ') });
+report({
+  name: 'initial JavaScript (gzip)',
+  value: initialKiB,
+  unit: 'KiB',
+  target: { max: 130 },
+  detail: [...initial].join(', '),
+});
 
 const monaco = assets.filter((f) => /^monaco-editor-.*\.js$/.test(f));
-report({ name: 'Monaco editor chunk, lazy (gzip)', value: monaco.reduce((s, f) => s + gz(f), 0), unit: 'KiB', detail: monaco.join(', ') });
+report({
+  name: 'Monaco editor chunk, lazy (gzip)',
+  value: monaco.reduce((s, f) => s + gz(f), 0),
+  unit: 'KiB',
+  detail: monaco.join(', '),
+});
 const workers = assets.filter((f) => /worker.*\.js$/.test(f));
-report({ name: 'Monaco workers, lazy (gzip)', value: workers.reduce((s, f) => s + gz(f), 0), unit: 'KiB', detail: workers.join(', ') });
+report({
+  name: 'Monaco workers, lazy (gzip)',
+  value: workers.reduce((s, f) => s + gz(f), 0),
+  unit: 'KiB',
+  detail: workers.join(', '),
+});

@@ -12,7 +12,10 @@ export interface ChildServer {
 
 /** Starts bench/servers.ts in its own process (`--upstream` or the console) and waits for its address. */
 export function startServer(args: string[] = []): Promise<ChildServer> {
-  const child = fork(new URL('./servers.ts', import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(new URL('./servers.ts', import.meta.url), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (m) => {
@@ -34,8 +37,16 @@ export function startServer(args: string[] = []): Promise<ChildServer> {
 
 export const keepAlive = new Agent({ connections: 64, pipelining: 1 });
 
-export async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
-  const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers: init.headers, body: init.body, dispatcher: keepAlive });
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<number> {
+  const res = await request(url, {
+    method: (init.method ?? 'GET') as 'GET',
+    headers: init.headers,
+    body: init.body,
+    dispatcher: keepAlive,
+  });
   await res.body.arrayBuffer();
   return res.statusCode;
 }

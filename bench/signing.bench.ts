@@ -1,4 +1,13 @@
-import { generateKey, importSecret, installSignatureEngine, signMessage, verifyMessage, type HttpRequestInput, type KeyMaterial, type SignatureAlgorithm } from '../src/signing/index.ts';
+import {
+  generateKey,
+  importSecret,
+  installSignatureEngine,
+  signMessage,
+  verifyMessage,
+  type HttpRequestInput,
+  type KeyMaterial,
+  type SignatureAlgorithm,
+} from '../src/signing/index.ts';
 import { nodeSignatureEngine } from '../server/signer/node-engine.ts';
 import { webcrypto } from 'node:crypto';
 import { report } from './report.ts';
@@ -18,10 +27,24 @@ const request: HttpRequestInput = {
   body: '{"hello": "world"}',
 };
 const COMPONENTS = '"@method" "@target-uri" "content-digest" "content-length"';
-const ALGS: SignatureAlgorithm[] = ['ed25519', 'ecdsa-p256-sha256', 'ecdsa-p384-sha384', 'hmac-sha256', 'rsa-pss-sha512', 'rsa-v1_5-sha256'];
+const ALGS: SignatureAlgorithm[] = [
+  'ed25519',
+  'ecdsa-p256-sha256',
+  'ecdsa-p384-sha384',
+  'hmac-sha256',
+  'rsa-pss-sha512',
+  'rsa-v1_5-sha256',
+];
 
 async function roundTrip(key: KeyMaterial, alg: SignatureAlgorithm): Promise<void> {
-  const signed = await signMessage(request, { key, alg, components: COMPONENTS, created: 1785060500, keyid: 'k', tag: 'ocm' });
+  const signed = await signMessage(request, {
+    key,
+    alg,
+    components: COMPONENTS,
+    created: 1785060500,
+    keyid: 'k',
+    tag: 'ocm',
+  });
   if (!signed.ok) throw new Error(signed.error.message);
   const outcome = await verifyMessage(signed.value.message, { key, now: 1785060500 });
   if (!outcome.ok) throw new Error(outcome.problems[0]?.message);
@@ -52,7 +75,8 @@ for (let i = 0; i < 3000; i++) await roundTrip(warm, 'ed25519');
 for (const engine of ['WebCrypto', 'Node crypto (server)'] as const) {
   installSignatureEngine(engine === 'WebCrypto' ? undefined : nodeSignatureEngine);
   for (const alg of ALGS) {
-    const key = alg === 'hmac-sha256' ? importSecret(new Uint8Array(32).fill(1), 'k') : await generateKey(alg, { kid: 'k' });
+    const key =
+      alg === 'hmac-sha256' ? importSecret(new Uint8Array(32).fill(1), 'k') : await generateKey(alg, { kid: 'k' });
     const value = await rate(() => roundTrip(key, alg));
     const target = alg === 'ed25519' && engine !== 'WebCrypto' ? { target: { min: 5000 } } : {};
     report({ name: `sign+verify ${alg}, ${engine}`, value, unit: 'ops/s', ...target, detail: 'one at a time' });
@@ -61,12 +85,25 @@ for (const engine of ['WebCrypto', 'Node crypto (server)'] as const) {
 installSignatureEngine(undefined);
 
 const ed = await generateKey('ed25519', { kid: 'k' });
-report({ name: 'sign+verify ed25519, 8 in flight', value: await rate(() => roundTrip(ed, 'ed25519'), 8), unit: 'ops/s', detail: "WebCrypto runs on libuv's thread pool, so this uses more than one core" });
+report({
+  name: 'sign+verify ed25519, 8 in flight',
+  value: await rate(() => roundTrip(ed, 'ed25519'), 8),
+  unit: 'ops/s',
+  detail: "WebCrypto runs on libuv's thread pool, so this uses more than one core",
+});
 
-const pair = (await webcrypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+const pair = (await webcrypto.subtle.generateKey({ name: 'Ed25519' }, false, [
+  'sign',
+  'verify',
+])) as webcrypto.CryptoKeyPair;
 const data = new TextEncoder().encode('x'.repeat(250));
 const raw = async () => {
   const sig = await webcrypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, data);
   await webcrypto.subtle.verify({ name: 'Ed25519' }, pair.publicKey, sig, data);
 };
-report({ name: 'raw WebCrypto Ed25519 sign+verify (ceiling)', value: await rate(raw), unit: 'ops/s', detail: 'no HTTP work at all, one at a time' });
+report({
+  name: 'raw WebCrypto Ed25519 sign+verify (ceiling)',
+  value: await rate(raw),
+  unit: 'ops/s',
+  detail: 'no HTTP work at all, one at a time',
+});

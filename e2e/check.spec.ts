@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-test('check both demo peers; a fault switched on shows up as a named failing line', async ({ page, request, baseURL }) => {
+test('check both demo peers; a fault switched on shows up as a named failing line', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/check');
   await page.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();

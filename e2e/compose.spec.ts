@@ -1,11 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-test('compose a share for alpha in its dialect, sign it and send it; alpha verifies it and answers 201', async ({ page }) => {
+test('compose a share for alpha in its dialect, sign it and send it; alpha verifies it and answers 201', async ({
+  page,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/compose');
   await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
-  const alpha = await page.request.get('/api/demo').then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  const alpha = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
   await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).fill(alpha);
   await page.getByRole('button', { name: 'Read its discovery' }).click();
   await expect(page.getByRole('region', { name: 'Send' })).toContainText('OCM 1.5');
@@ -28,7 +32,9 @@ test('a draft survives a reload, and a wrong field is named with its pointer and
   const editor = page.locator('.monaco-editor').first();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('{"notificationType": "SHARE_EXPLODED", "resourceType": "file", "providerId": "1"}', { delay: 5 });
+  await page.keyboard.type('{"notificationType": "SHARE_EXPLODED", "resourceType": "file", "providerId": "1"}', {
+    delay: 5,
+  });
   const findings = page.getByRole('region', { name: 'Lint findings' });
   await expect(findings).toContainText('/notificationType');
   await page.reload();

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-test('a demo peer sends a signed share to alice; the inbox verifies it, then names a broken digest', async ({ page }) => {
+test('a demo peer sends a signed share to alice; the inbox verifies it, then names a broken digest', async ({
+  page,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/inbox');
   const form = page.getByRole('form', { name: 'Send from a demo peer' });
@@ -19,7 +21,9 @@ test('a demo peer sends a signed share to alice; the inbox verifies it, then nam
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('status', { name: 'Demo send result' })).toContainText('answered 201');
   await first.click();
-  await expect(page.getByRole('region', { name: 'Signature' })).toContainText('draft-cavage signature (rsa-sha256) verified');
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText(
+    'draft-cavage signature (rsa-sha256) verified',
+  );
   await expect(page.getByRole('region', { name: 'OCM lint' })).toContainText('share.protocol-legacy');
 
   // Switch on alpha's wrong-digest fault: the console still records the call and says why it fails.

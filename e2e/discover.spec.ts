@@ -40,7 +40,9 @@ test('an unreachable server is explained, after both endpoints were tried', asyn
 test('compare servers side by side, from a pasted list', async ({ page }) => {
   const app = new ConsolePage(page);
   await app.open('/discover');
-  const peers = await page.request.get('/api/demo').then(async (r) => ((await r.json()) as { peers: { origin: string }[] }).peers.map((p) => p.origin));
+  const peers = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { origin: string }[] }).peers.map((p) => p.origin));
   await page.getByText('Compare several servers').click();
   await page.getByRole('textbox', { name: /Servers \(one per line\)/ }).fill([...peers, '127.0.0.1:9'].join('\n'));
   await page.getByRole('button', { name: 'Compare' }).click();

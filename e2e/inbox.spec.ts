@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-test('a share sent to the console shows up live in the inbox and survives a reload', async ({ page, request, baseURL }) => {
+test('a share sent to the console shows up live in the inbox and survives a reload', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/inbox');
   await expect(page.getByText('live', { exact: true })).toBeVisible();
@@ -37,7 +41,11 @@ test('a share sent to the console shows up live in the inbox and survives a relo
   app.expectClean();
 });
 
-test('a malformed call is kept with what was wrong, and a custom answer is honoured', async ({ page, request, baseURL }) => {
+test('a malformed call is kept with what was wrong, and a custom answer is honoured', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/inbox');
   await page.getByText('How the console answers').click();
@@ -47,10 +55,16 @@ test('a malformed call is kept with what was wrong, and a custom answer is honou
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByText('Saved.')).toBeVisible();
 
-  const res = await request.post(`${baseURL}/ocm/notifications`, { data: Buffer.from('{"notificationType": <b>oops</b>'), headers: { 'content-type': 'application/json' } });
+  const res = await request.post(`${baseURL}/ocm/notifications`, {
+    data: Buffer.from('{"notificationType": <b>oops</b>'),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(res.status()).toBe(503);
 
-  const item = page.getByRole('list', { name: 'Received messages' }).getByRole('button', { name: /POST \/ocm\/notifications/ }).first();
+  const item = page
+    .getByRole('list', { name: 'Received messages' })
+    .getByRole('button', { name: /POST \/ocm\/notifications/ })
+    .first();
   await expect(item).toContainText('answered 503');
   await item.click();
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('The body is not JSON');

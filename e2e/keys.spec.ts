@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-test('the console keys: listed, a P-256 key generated and published, the active key protected, a private key shown only after confirming', async ({ page, request, baseURL }) => {
+test('the console keys: listed, a P-256 key generated and published, the active key protected, a private key shown only after confirming', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/keys');
   const list = page.getByRole('list', { name: 'Keys' });
@@ -35,8 +39,12 @@ test('the console keys: listed, a P-256 key generated and published, the active 
 test('an unreadable key to import is refused with the reason', async ({ page }) => {
   const app = new ConsolePage(page);
   await app.open('/keys');
-  await page.getByRole('textbox', { name: 'PEM (PKCS#8, PKCS#1, SEC1) or JWK' }).fill('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+  await page
+    .getByRole('textbox', { name: 'PEM (PKCS#8, PKCS#1, SEC1) or JWK' })
+    .fill('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('region', { name: 'Import a key' }).getByRole('alert')).toContainText('certificate, not a key');
+  await expect(page.getByRole('region', { name: 'Import a key' }).getByRole('alert')).toContainText(
+    'certificate, not a key',
+  );
   app.expectClean({ allowStatuses: [400] });
 });

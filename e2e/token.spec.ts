@@ -12,7 +12,7 @@ test("the code flow by hand: a demo peer's share is exchanged for a token that o
 
   await app.openJob('Token');
   await page.getByRole('region', { name: 'Shares received' }).getByRole('button').first().click();
-  await expect(page.getByRole('textbox', { name: 'Code (the share\'s sharedSecret)' })).not.toHaveValue('');
+  await expect(page.getByRole('textbox', { name: "Code (the share's sharedSecret)" })).not.toHaveValue('');
   await page.getByRole('button', { name: 'Exchange the code and open the resource' }).click();
 
   const steps = page.getByRole('list', { name: 'Code flow steps' });
@@ -20,13 +20,19 @@ test("the code flow by hand: a demo peer's share is exchanged for a token that o
   await expect(steps).toContainText('Got a Bearer token, valid 300 s.');
   await expect(steps).toContainText('PROPFIND answered 207: the token opens the resource.');
   await expect(steps).toContainText('GET answered 200: the token opens the resource.');
-  await expect(page.getByRole('region', { name: 'GET with the token' }).getByLabel('GET with the token: response body')).toContainText('Hello from Alpha Cloud');
+  await expect(
+    page.getByRole('region', { name: 'GET with the token' }).getByLabel('GET with the token: response body'),
+  ).toContainText('Hello from Alpha Cloud');
   // The token request was signed by the relay with the console's key.
-  await expect(page.getByLabel('Code exchanged for a token: signature base')).toContainText('"@signature-params": ("@method" "@target-uri" "content-digest" "content-length")');
+  await expect(page.getByLabel('Code exchanged for a token: signature base')).toContainText(
+    '"@signature-params": ("@method" "@target-uri" "content-digest" "content-length")',
+  );
   app.expectClean();
 });
 
-test('an unsigned token request is refused by a peer that requires signatures, and the page says where it stopped', async ({ page }) => {
+test('an unsigned token request is refused by a peer that requires signatures, and the page says where it stopped', async ({
+  page,
+}) => {
   const app = new ConsolePage(page);
   await app.open('/token');
   await page.getByRole('region', { name: 'Shares received' }).getByRole('button').first().click();

@@ -12,7 +12,12 @@ const NODE_BUILTINS = new Set(builtinModules);
 export function zoneOf(absPath) {
   const rel = relative(ROOT, absPath).split(sep).join('/');
   const [top, area, feature] = rel.split('/');
-  return { rel, top, area: top === 'src' ? area : undefined, feature: top === 'src' && area === 'features' ? feature : undefined };
+  return {
+    rel,
+    top,
+    area: top === 'src' ? area : undefined,
+    feature: top === 'src' && area === 'features' ? feature : undefined,
+  };
 }
 
 function packageName(spec) {
@@ -31,26 +36,38 @@ export function checkImport(fileAbs, spec) {
   const test = isTestFile(from.rel);
   if (spec.startsWith('.')) {
     const to = zoneOf(resolve(dirname(fileAbs), spec.split('?')[0]));
-    if (from.top === 'src' && to.top === 'server') return 'Nothing in src/ imports server/: share code through the pure core (src/protocol, src/signing, src/contract, src/lib).';
-    if (from.top === 'server' && to.top === 'src' && !CORE.has(to.area)) return `server/ may import only the pure core (src/protocol, src/signing, src/contract, src/lib), not src/${to.area}.`;
-    if (from.top === 'src' && CORE.has(from.area) && to.top === 'src' && !CORE.has(to.area)) return `src/${from.area} is pure core: it may not import src/${to.area}. Move the shared piece into the core, or do the join in src/api.`;
-    if (from.area === 'protocol' && to.area === 'signing' && !test) return 'src/protocol and src/signing do not know each other: pass the profile data as a parameter and join them in src/api or server/signer.';
-    if (from.area === 'signing' && to.area === 'protocol' && !test) return 'src/signing and src/protocol do not know each other: take the signature profile as a parameter; the join happens in src/api or server/signer.';
-    if (from.feature && to.feature && from.feature !== to.feature) return `Features never import each other (${from.feature} → ${to.feature}): link through src/config/paths.ts, or move shared UI to src/ui.`;
-    if (from.top === 'src' && from.area !== 'app' && from.rel !== 'src/main.tsx' && !test && to.area === 'app') return 'src/app is composition only: nothing imports it. Move the shared piece to src/ui or src/config.';
+    if (from.top === 'src' && to.top === 'server')
+      return 'Nothing in src/ imports server/: share code through the pure core (src/protocol, src/signing, src/contract, src/lib).';
+    if (from.top === 'server' && to.top === 'src' && !CORE.has(to.area))
+      return `server/ may import only the pure core (src/protocol, src/signing, src/contract, src/lib), not src/${to.area}.`;
+    if (from.top === 'src' && CORE.has(from.area) && to.top === 'src' && !CORE.has(to.area))
+      return `src/${from.area} is pure core: it may not import src/${to.area}. Move the shared piece into the core, or do the join in src/api.`;
+    if (from.area === 'protocol' && to.area === 'signing' && !test)
+      return 'src/protocol and src/signing do not know each other: pass the profile data as a parameter and join them in src/api or server/signer.';
+    if (from.area === 'signing' && to.area === 'protocol' && !test)
+      return 'src/signing and src/protocol do not know each other: take the signature profile as a parameter; the join happens in src/api or server/signer.';
+    if (from.feature && to.feature && from.feature !== to.feature)
+      return `Features never import each other (${from.feature} → ${to.feature}): link through src/config/paths.ts, or move shared UI to src/ui.`;
+    if (from.top === 'src' && from.area !== 'app' && from.rel !== 'src/main.tsx' && !test && to.area === 'app')
+      return 'src/app is composition only: nothing imports it. Move the shared piece to src/ui or src/config.';
     return null;
   }
   const pkg = packageName(spec);
   const builtin = pkg.startsWith('node:') || NODE_BUILTINS.has(pkg);
   if (from.top === 'src') {
-    if (builtin && !(test && CORE.has(from.area))) return `${spec} is Node-only: src/ runs in the browser. Node code belongs in server/.`;
-    if (CORE.has(from.area) && !test && !CORE_PACKAGES.has(spec) && !CORE_PACKAGES.has(pkg)) return `src/${from.area} is pure core (zod, structured-headers, jose and WebCrypto only): ${spec} does not belong here.`;
-    if (pkg === 'jose' && from.area !== 'signing') return 'jose lives in src/signing: use its key and signature helpers instead.';
-    if ((pkg === 'monaco-editor' || pkg === '@monaco-editor/react') && !from.rel.startsWith('src/ui/code-editor/')) return 'Monaco lives in src/ui/code-editor: use <CodeEditor> from there.';
+    if (builtin && !(test && CORE.has(from.area)))
+      return `${spec} is Node-only: src/ runs in the browser. Node code belongs in server/.`;
+    if (CORE.has(from.area) && !test && !CORE_PACKAGES.has(spec) && !CORE_PACKAGES.has(pkg))
+      return `src/${from.area} is pure core (zod, structured-headers, jose and WebCrypto only): ${spec} does not belong here.`;
+    if (pkg === 'jose' && from.area !== 'signing')
+      return 'jose lives in src/signing: use its key and signature helpers instead.';
+    if ((pkg === 'monaco-editor' || pkg === '@monaco-editor/react') && !from.rel.startsWith('src/ui/code-editor/'))
+      return 'Monaco lives in src/ui/code-editor: use <CodeEditor> from there.';
   }
   if (from.top === 'server') {
     if (pkg === 'jose') return 'jose lives in src/signing: use its key and signature helpers from the pure core.';
-    if (pkg === 'undici' && !from.rel.startsWith('server/outbound/') && !test) return 'Outbound HTTP goes through server/outbound (timeouts, guard, limits): do not use undici directly.';
+    if (pkg === 'undici' && !from.rel.startsWith('server/outbound/') && !test)
+      return 'Outbound HTTP goes through server/outbound (timeouts, guard, limits): do not use undici directly.';
   }
   return null;
 }
@@ -58,7 +75,11 @@ export function checkImport(fileAbs, spec) {
 export const boundariesPlugin = {
   rules: {
     boundaries: {
-      meta: { type: 'problem', docs: { description: 'Import rules of the architecture (see ARCHITECTURE in the README).' }, schema: [] },
+      meta: {
+        type: 'problem',
+        docs: { description: 'Import rules of the architecture (see ARCHITECTURE in the README).' },
+        schema: [],
+      },
       create(context) {
         const file = context.filename;
         const check = (node, source) => {

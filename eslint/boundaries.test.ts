@@ -27,7 +27,9 @@ describe('architecture import rules', () => {
   });
 
   it('keeps features, the app shell and the server in their lanes', () => {
-    expect(checkImport(at('src/features/inbox/route.tsx'), '../discovery/route.tsx')).toMatch(/Features never import each other/);
+    expect(checkImport(at('src/features/inbox/route.tsx'), '../discovery/route.tsx')).toMatch(
+      /Features never import each other/,
+    );
     expect(checkImport(at('src/features/inbox/route.tsx'), '../../config/paths.ts')).toBeNull();
     expect(checkImport(at('src/ui/page.tsx'), '../app/provider.tsx')).toMatch(/composition only/);
     expect(checkImport(at('src/api/relay.ts'), '../../server/app.ts')).toMatch(/Nothing in src\/ imports server/);

@@ -26,6 +26,11 @@ const port =
     });
   }));
 const dataDir = mkdtempSync(join(tmpdir(), 'ocm-explorer-e2e-'));
-const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: browser, E2E_DATA_DIR: dataDir, E2E_PORT: port });
+const status = run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  ...process.env,
+  CHROMIUM_PATH: browser,
+  E2E_DATA_DIR: dataDir,
+  E2E_PORT: port,
+});
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

@@ -60,11 +60,18 @@ function counted(title, cmd, args, reportPath, count) {
 
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
 check('typecheck (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json']);
-check('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
-counted('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`], `${REPORTS}/unit.json`,
-  (r) => [r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)]);
-counted('end-to-end tests (Chromium)', 'node', ['scripts/e2e.mjs'], `${REPORTS}/e2e.json`,
-  (r) => [(r.stats?.expected ?? 0), (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) + (r.stats?.skipped ?? 0)]);
+check('lint (formatting and eslint)', 'npm', ['run', '--silent', 'lint']);
+counted(
+  'unit tests',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`],
+  `${REPORTS}/unit.json`,
+  (r) => [r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)],
+);
+counted('end-to-end tests (Chromium)', 'node', ['scripts/e2e.mjs'], `${REPORTS}/e2e.json`, (r) => [
+  r.stats?.expected ?? 0,
+  (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) + (r.stats?.skipped ?? 0),
+]);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

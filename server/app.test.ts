@@ -17,16 +17,22 @@ describe('server app', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it.each(['evil.example', 'evil.example:8080', '127.0.0.1.nip.io', ''])('refuses the foreign Host header %j with 403', async (host) => {
-    const res = await app.request('/api/health', { headers: { host } });
-    expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ error: 'forbidden-host' });
-  });
+  it.each(['evil.example', 'evil.example:8080', '127.0.0.1.nip.io', ''])(
+    'refuses the foreign Host header %j with 403',
+    async (host) => {
+      const res = await app.request('/api/health', { headers: { host } });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: 'forbidden-host' });
+    },
+  );
 
-  it.each(['localhost:5173', '127.0.0.1', '[::1]:8080', 'LOCALHOST:1'])('accepts the loopback Host header %j', async (host) => {
-    const res = await app.request('/api/health', { headers: { host } });
-    expect(res.status).toBe(200);
-  });
+  it.each(['localhost:5173', '127.0.0.1', '[::1]:8080', 'LOCALHOST:1'])(
+    'accepts the loopback Host header %j',
+    async (host) => {
+      const res = await app.request('/api/health', { headers: { host } });
+      expect(res.status).toBe(200);
+    },
+  );
 
   it('accepts the public URL host and configured extra hosts', async () => {
     const exposed = createApp({
@@ -47,7 +53,8 @@ describe('server app', () => {
 });
 
 describe('cross-site requests to the API', () => {
-  const post = (headers: Record<string, string>, body = '{"use":"rfc9421"}') => app.request('http://127.0.0.1:8080/api/keys', { method: 'POST', body, headers });
+  const post = (headers: Record<string, string>, body = '{"use":"rfc9421"}') =>
+    app.request('http://127.0.0.1:8080/api/keys', { method: 'POST', body, headers });
 
   it('refuses a state change from another origin, or a cross-site fetch', async () => {
     expect((await post({ origin: 'http://evil.example', 'content-type': 'application/json' })).status).toBe(403);
@@ -61,7 +68,11 @@ describe('cross-site requests to the API', () => {
 
   it("accepts the console's own origin, and peers calling /ocm from anywhere", async () => {
     expect((await post({ origin: 'http://127.0.0.1:8080', 'content-type': 'application/json' })).status).toBe(201);
-    const share = await app.request('http://127.0.0.1:8080/ocm/notifications', { method: 'POST', body: '{"notificationType":"SHARE_ACCEPTED"}', headers: { origin: 'https://peer.example', 'content-type': 'application/json' } });
+    const share = await app.request('http://127.0.0.1:8080/ocm/notifications', {
+      method: 'POST',
+      body: '{"notificationType":"SHARE_ACCEPTED"}',
+      headers: { origin: 'https://peer.example', 'content-type': 'application/json' },
+    });
     expect(share.status).toBe(201);
   });
 });

@@ -69,7 +69,9 @@ export function createApp(ctx: AppContext): Hono {
   app.use('/api/*', sameOriginApi(hosts));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const persist = ctx.persist !== false;
-  const keys = ctx.keys ?? KeyStore.open(persist ? resolve(ctx.config.dataDir) : undefined, { kidPrefix: kidPrefixFor(ctx.config) });
+  const keys =
+    ctx.keys ??
+    KeyStore.open(persist ? resolve(ctx.config.dataDir) : undefined, { kidPrefix: kidPrefixFor(ctx.config) });
   // Surface a broken key file at start-up rather than on the first request.
   keys.catch(() => undefined);
   const baseUrl = (url: string) => baseUrlFor(ctx.config, url);
@@ -81,7 +83,12 @@ export function createApp(ctx: AppContext): Hono {
     ctx.outbound ??
     createOutboundClient(
       { publicMode: config.public, allowHosts: config.relayAllow },
-      { requestBytes: config.relayMaxRequestBytes, responseBytes: config.relayMaxResponseBytes, connectMs: config.relayConnectTimeoutMs, totalMs: config.relayTimeoutMs },
+      {
+        requestBytes: config.relayMaxRequestBytes,
+        responseBytes: config.relayMaxResponseBytes,
+        connectMs: config.relayConnectTimeoutMs,
+        totalMs: config.relayTimeoutMs,
+      },
     );
   app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
   app.route('/', discoverRoutes(outbound));
@@ -96,7 +103,17 @@ export function createApp(ctx: AppContext): Hono {
     // cannot make this server call private addresses by naming them in a keyid. Kept for a few
     // seconds, as receivers do, so a burst of calls from one peer does not refetch its keys each time.
     const fetchKeys = cachedFetchJson((url) => outbound.fetchJson(url), 10_000);
-    inbox.verify = (raw, doc) => verifyInbound({ method: raw.method, url: `${baseUrlFor(config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes }, fetchKeys, { doc });
+    inbox.verify = (raw, doc) =>
+      verifyInbound(
+        {
+          method: raw.method,
+          url: `${baseUrlFor(config, raw.url)}${raw.target}`,
+          headers: raw.headers,
+          body: raw.bytes,
+        },
+        fetchKeys,
+        { doc },
+      );
   }
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));

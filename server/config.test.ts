@@ -3,16 +3,27 @@ import { ConfigError, parseServerConfig } from './config.ts';
 
 describe('server options', () => {
   it('defaults to loopback on port 8080, local mode', () => {
-    expect(parseServerConfig([], {})).toMatchObject({ host: '127.0.0.1', port: 8080, public: false, dataDir: '.ocm-explorer' });
+    expect(parseServerConfig([], {})).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      public: false,
+      dataDir: '.ocm-explorer',
+    });
   });
 
   it('takes flags over environment variables', () => {
-    const config = parseServerConfig(['--port', '9000', '--public'], { OCM_EXPLORER_PORT: '7000', OCM_EXPLORER_HOST: '0.0.0.0' });
+    const config = parseServerConfig(['--port', '9000', '--public'], {
+      OCM_EXPLORER_PORT: '7000',
+      OCM_EXPLORER_HOST: '0.0.0.0',
+    });
     expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', public: true });
   });
 
   it('accepts --flag=value and repeated or comma-separated host lists', () => {
-    const config = parseServerConfig(['--port=0', '--allowed-host', 'a.example', '--allowed-host=b.example,c.example'], {});
+    const config = parseServerConfig(
+      ['--port=0', '--allowed-host', 'a.example', '--allowed-host=b.example,c.example'],
+      {},
+    );
     expect(config.port).toBe(0);
     expect(config.allowedHosts).toEqual(['a.example', 'b.example', 'c.example']);
   });
@@ -43,7 +54,12 @@ describe('public mode and the demo mesh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ocm-public-'));
     mkdirSync(join(dir, 'dist'));
     writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-    const running = await startServer(parseServerConfig(['--public', '--port', '0', '--static-dir', join(dir, 'dist'), '--data-dir', join(dir, 'data')], {}));
+    const running = await startServer(
+      parseServerConfig(
+        ['--public', '--port', '0', '--static-dir', join(dir, 'dist'), '--data-dir', join(dir, 'data')],
+        {},
+      ),
+    );
     try {
       expect(running.demo).toBeUndefined();
       const res = await fetch(`${running.url}/api/demo`);

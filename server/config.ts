@@ -15,14 +15,29 @@ export const serverConfigSchema = z.object({
   /** Extra host names accepted in the Host header (besides loopback names and the public URL's host). */
   allowedHosts: z.array(z.string().min(1)).default([]),
   /** Local users that can receive OCM shares at this console (alice@<console host>…). */
-  recipients: z.array(z.string().regex(/^[^\s@/]+$/, 'a user name, without @ or spaces')).min(1).default(['alice', 'bob']),
+  recipients: z
+    .array(z.string().regex(/^[^\s@/]+$/, 'a user name, without @ or spaces'))
+    .min(1)
+    .default(['alice', 'bob']),
   /** Largest body the inbox keeps from one received call. */
-  maxInboundBytes: z.coerce.number().int().positive().default(1024 * 1024),
+  maxInboundBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Host names the relay may reach in public mode even when they resolve to private addresses. */
   relayAllow: z.array(z.string().min(1)).default([]),
   /** Relay limits: request body, response body (then truncated), connect and total time. */
-  relayMaxRequestBytes: z.coerce.number().int().positive().default(1024 * 1024),
-  relayMaxResponseBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  relayMaxRequestBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  relayMaxResponseBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   relayConnectTimeoutMs: z.coerce.number().int().positive().default(5_000),
   relayTimeoutMs: z.coerce.number().int().positive().default(20_000),
   /** Start the embedded demo mesh (two OCM peers on loopback). */
@@ -54,9 +69,21 @@ const FLAGS: Record<string, FlagSpec> = {
   '--recipient': { key: 'recipients', env: 'OCM_EXPLORER_RECIPIENTS', kind: 'list' },
   '--no-demo': { key: 'demo', env: 'OCM_EXPLORER_DEMO', kind: 'boolean', negated: true },
   '--relay-allow': { key: 'relayAllow', env: 'OCM_EXPLORER_RELAY_ALLOW', kind: 'list' },
-  '--relay-max-request-bytes': { key: 'relayMaxRequestBytes', env: 'OCM_EXPLORER_RELAY_MAX_REQUEST_BYTES', kind: 'string' },
-  '--relay-max-response-bytes': { key: 'relayMaxResponseBytes', env: 'OCM_EXPLORER_RELAY_MAX_RESPONSE_BYTES', kind: 'string' },
-  '--relay-connect-timeout-ms': { key: 'relayConnectTimeoutMs', env: 'OCM_EXPLORER_RELAY_CONNECT_TIMEOUT_MS', kind: 'string' },
+  '--relay-max-request-bytes': {
+    key: 'relayMaxRequestBytes',
+    env: 'OCM_EXPLORER_RELAY_MAX_REQUEST_BYTES',
+    kind: 'string',
+  },
+  '--relay-max-response-bytes': {
+    key: 'relayMaxResponseBytes',
+    env: 'OCM_EXPLORER_RELAY_MAX_RESPONSE_BYTES',
+    kind: 'string',
+  },
+  '--relay-connect-timeout-ms': {
+    key: 'relayConnectTimeoutMs',
+    env: 'OCM_EXPLORER_RELAY_CONNECT_TIMEOUT_MS',
+    kind: 'string',
+  },
   '--relay-timeout-ms': { key: 'relayTimeoutMs', env: 'OCM_EXPLORER_RELAY_TIMEOUT_MS', kind: 'string' },
   '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
 };
@@ -84,13 +111,19 @@ export function parseServerConfig(argv: readonly string[], env: Record<string, s
     const value = env[spec.env];
     if (value === undefined || value === '') continue;
     if (spec.kind === 'boolean') raw[spec.key] = /^(1|true|yes|on)$/i.test(value);
-    else if (spec.kind === 'list') raw[spec.key] = value.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (spec.kind === 'list')
+      raw[spec.key] = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else raw[spec.key] = value;
   }
   const fromFlags: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const spec = FLAGS[name];
     if (!spec) throw new ConfigError(`unknown option ${name}\n\n${CONFIG_HELP}`);
     if (spec.kind === 'boolean') {
@@ -102,7 +135,13 @@ export function parseServerConfig(argv: readonly string[], env: Record<string, s
     if (value === undefined || value.startsWith('--')) throw new ConfigError(`option ${name} needs a value`);
     if (spec.kind === 'list') {
       const prev = (fromFlags[spec.key] as string[] | undefined) ?? [];
-      fromFlags[spec.key] = [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+      fromFlags[spec.key] = [
+        ...prev,
+        ...value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ];
     } else fromFlags[spec.key] = value;
   }
   const parsed = serverConfigSchema.safeParse({ ...raw, ...fromFlags });

@@ -21,7 +21,10 @@ export interface RunningServer {
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   // Not in public mode: the demo peers send wherever they are told, which a shared instance must not allow.
-  const demo = config.demo && !config.public ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] }) : undefined;
+  const demo =
+    config.demo && !config.public
+      ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] })
+      : undefined;
   const root = new Hono();
   root.use('*', securityHeaders());
   root.route('/', createApp({ config, startedAt: new Date(), demo }));
@@ -69,13 +72,18 @@ async function main(): Promise<void> {
     running = await startServer(config);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${config.port} is already in use (choose another with --port)` : (err as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (choose another with --port)`
+        : (err as Error).message;
     console.error(`ocm-explorer: cannot start: ${why}`);
     process.exit(1);
   }
   console.log(`OCM Explorer is running at ${running.url}/${config.public ? ' (public mode)' : ''}`);
   for (const { state } of running.demo?.peers ?? []) {
-    console.log(`  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`);
+    console.log(
+      `  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`,
+    );
   }
   console.log('Press Ctrl+C to stop.');
   let stopping = false;

@@ -10,7 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'ocm-explorer-static-'));
 mkdirSync(join(dir, 'assets'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: dir, dataDir: join(dir, 'data'), demo: false }));
+const running = await startServer(
+  defaultServerConfig({ port: 0, staticDir: dir, dataDir: join(dir, 'data'), demo: false }),
+);
 afterAll(async () => {
   await running.close();
   rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,9 @@ export class ConsolePage {
    * provokes on purpose (Chromium logs every 4xx answer to fetch as a console error).
    */
   expectClean(options: { allowStatuses?: number[] } = {}) {
-    const allowed = (options.allowStatuses ?? []).map((s) => `Failed to load resource: the server responded with a status of ${s} `);
+    const allowed = (options.allowStatuses ?? []).map(
+      (s) => `Failed to load resource: the server responded with a status of ${s} `,
+    );
     const errors = this.consoleErrors.filter((e) => !allowed.some((a) => e.startsWith(a)));
     expect(errors, 'browser console errors').toEqual([]);
     expect(this.foreignRequests, 'requests that left 127.0.0.1').toEqual([]);

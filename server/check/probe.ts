@@ -11,16 +11,30 @@ export interface Evidence {
 }
 
 /** Sends one probe and keeps it as evidence, whatever happens. */
-export async function probe(client: OutboundClient, label: string, req: { method: string; url: string; headers: [string, string][]; body?: Uint8Array; signing?: SigningRecord | null }): Promise<Evidence> {
+export async function probe(
+  client: OutboundClient,
+  label: string,
+  req: { method: string; url: string; headers: [string, string][]; body?: Uint8Array; signing?: SigningRecord | null },
+): Promise<Evidence> {
   const startedAt = new Date().toISOString();
-  const result = await client.send({ method: req.method, url: req.url, headers: req.headers, ...(req.body ? { body: req.body } : {}) });
+  const result = await client.send({
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    ...(req.body ? { body: req.body } : {}),
+  });
   if (!result.ok) return { label, failure: result.failure };
   return {
     label,
     exchange: {
       id: randomUUID(),
       startedAt,
-      request: { method: req.method, url: req.url, headers: req.headers, ...(req.body?.byteLength ? { body: storeBody(req.body) } : {}) },
+      request: {
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        ...(req.body?.byteLength ? { body: storeBody(req.body) } : {}),
+      },
       response: responseRecord(result.response),
       timing: result.timing,
       signing: req.signing ?? null,

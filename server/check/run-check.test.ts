@@ -10,12 +10,21 @@ import { startServer } from '../index.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ocm-check-'));
 mkdirSync(join(dir, 'dist'));
 writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }));
+const running = await startServer(
+  defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }),
+);
 afterAll(() => running.close());
-const [alpha, legacy] = running.demo!.peers.map((p) => p.state) as [NonNullable<typeof running.demo>['peers'][number]['state'], NonNullable<typeof running.demo>['peers'][number]['state']];
+const [alpha, legacy] = running.demo!.peers.map((p) => p.state) as [
+  NonNullable<typeof running.demo>['peers'][number]['state'],
+  NonNullable<typeof running.demo>['peers'][number]['state'],
+];
 
 const check = async (target: string) => {
-  const res = await fetch(`${running.url}/api/check`, { method: 'POST', body: JSON.stringify({ target }), headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${running.url}/api/check`, {
+    method: 'POST',
+    body: JSON.stringify({ target }),
+    headers: { 'content-type': 'application/json' },
+  });
   return checkReportSchema.parse(await res.json());
 };
 const line = (report: CheckReport, id: string) => report.areas.flatMap((a) => a.lines).find((l) => l.id === id);
@@ -32,7 +41,9 @@ describe('check', () => {
     expect(line(report, 'transport.https')?.grade).toBe('warn');
     expect(report.grade).toBe('warn');
     // Each probe line carries its exchange, signature base included.
-    expect(line(report, 'signatures.digest')?.evidence[0]?.exchange?.signing?.signatureBase).toContain('"content-digest"');
+    expect(line(report, 'signatures.digest')?.evidence[0]?.exchange?.signing?.signatureBase).toContain(
+      '"content-digest"',
+    );
   });
 
   it('grades the legacy peer: signature lines skipped (no http-sig), its key parses, input validated', async () => {
@@ -56,7 +67,10 @@ describe('check', () => {
 
   it('fails discovery of an unreachable server and skips the rest', async () => {
     const report = await check('127.0.0.1:9');
-    expect(line(report, 'discovery.reachable')).toMatchObject({ grade: 'fail', seen: expect.stringMatching(/refused/) });
+    expect(line(report, 'discovery.reachable')).toMatchObject({
+      grade: 'fail',
+      seen: expect.stringMatching(/refused/),
+    });
     expect(report.areas.filter((a) => a.area !== 'discovery').every((a) => a.grade === 'skip')).toBe(true);
   });
 });

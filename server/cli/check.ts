@@ -36,7 +36,10 @@ export const checkCommand: CliCommand = async (args, io) => {
     const out = [`${report.grade.toUpperCase()}  ${report.target} (${report.base}, ${report.durationMs} ms)`];
     for (const area of report.areas) {
       out.push(`\n${AREA_TITLES[area.area]}: ${area.grade}`);
-      for (const line of area.lines) out.push(`  ${line.grade.padEnd(4)}  ${line.title}: ${line.seen}${line.grade === 'pass' || line.grade === 'skip' ? '' : ` (expected ${line.expected})`}`);
+      for (const line of area.lines)
+        out.push(
+          `  ${line.grade.padEnd(4)}  ${line.title}: ${line.seen}${line.grade === 'pass' || line.grade === 'skip' ? '' : ` (expected ${line.expected})`}`,
+        );
     }
     for (const note of report.notes) out.push(`\nNote: ${note}`);
     io.stdout(out.join('\n'));

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from './main.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../../src/protocol/__fixtures__/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../src/protocol/__fixtures__/${name}`, import.meta.url), 'utf8');
 
 function fakeIo(files: Record<string, string>) {
   const out: string[] = [];
@@ -36,18 +37,37 @@ describe('ocm-explorer lint', () => {
     const r = await lint(['--kind', 'discovery', 'oc10.json'], { 'oc10.json': fixture('discovery-owncloud10.json') });
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/^error\s+\/shareTypes\s+The resource types are listed under a top-level "shareTypes".*\[discovery\.owncloud10-share-types; Legacy discovery/m);
+    expect(r.out).toMatch(
+      /^error\s+\/shareTypes\s+The resource types are listed under a top-level "shareTypes".*\[discovery\.owncloud10-share-types; Legacy discovery/m,
+    );
   });
   it('prints JSON with the kind, detection, validity and findings', async () => {
     const r = await lint(['-', '--json'], { '-': fixture('share-nextcloud-legacy.json') });
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ kind: 'share', kindGuessed: { reason: expect.any(String) }, valid: false, detected: { version: '1.0', dialect: 'nextcloud', evidence: expect.any(Array) } });
-    expect(json.findings).toContainEqual(expect.objectContaining({ severity: 'error', path: '/providerId', code: 'share.provider-id-integer', specRef: expect.objectContaining({ section: 'share' }) }));
+    expect(json).toMatchObject({
+      kind: 'share',
+      kindGuessed: { reason: expect.any(String) },
+      valid: false,
+      detected: { version: '1.0', dialect: 'nextcloud', evidence: expect.any(Array) },
+    });
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        path: '/providerId',
+        code: 'share.provider-id-integer',
+        specRef: expect.objectContaining({ section: 'share' }),
+      }),
+    );
   });
   it('judges against --spec when given', async () => {
-    const r = await lint(['x.json', '--kind=discovery', '--spec', '1.2', '--json'], { 'x.json': fixture('discovery-1.4.json') });
-    expect(JSON.parse(r.out)).toMatchObject({ spec: '1.2', findings: expect.arrayContaining([expect.objectContaining({ code: 'discovery.receive-before-1.4' })]) });
+    const r = await lint(['x.json', '--kind=discovery', '--spec', '1.2', '--json'], {
+      'x.json': fixture('discovery-1.4.json'),
+    });
+    expect(JSON.parse(r.out)).toMatchObject({
+      spec: '1.2',
+      findings: expect.arrayContaining([expect.objectContaining({ code: 'discovery.receive-before-1.4' })]),
+    });
   });
   it('reports invalid JSON as a finding with line and column', async () => {
     const r = await lint(['bad.json', '--kind', 'share'], { 'bad.json': '{\n  "shareWith": "a@b",\n}' });
@@ -60,19 +80,36 @@ describe('ocm-explorer lint', () => {
     expect([big.code, big.out]).toEqual([1, expect.stringMatching(/5\.0 MB/)]);
     const binary = await lint(['b.bin', '--kind', 'discovery'], { 'b.bin': 'PK\u0003\u0004\u0000\u0000' });
     expect([binary.code, binary.out]).toEqual([1, expect.stringMatching(/binary/)]);
-    const deep = await lint(['deep.json', '--kind', 'discovery'], { 'deep.json': `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}` });
+    const deep = await lint(['deep.json', '--kind', 'discovery'], {
+      'deep.json': `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+    });
     expect([deep.code, deep.out]).toEqual([1, expect.stringMatching(/doc\.too-deep/)]);
   });
   it('exits 2 on usage and I/O errors, with the reason on stderr', async () => {
     expect(await lint([], {})).toMatchObject({ code: 2, err: expect.stringMatching(/which document/) });
-    expect(await lint(['x', '--kind', 'shares'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/--kind must be one of/) });
+    expect(await lint(['x', '--kind', 'shares'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--kind must be one of/),
+    });
     expect(await lint(['x', '--spec', '9'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/--spec/) });
-    expect(await lint(['x', '--frobnicate'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/unknown option/) });
-    expect(await lint(['missing.json'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read "missing.json": ENOENT/) });
-    expect(await lint(['what.json'], { 'what.json': '{"hello": 1}' })).toMatchObject({ code: 2, err: expect.stringMatching(/pass --kind/) });
+    expect(await lint(['x', '--frobnicate'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown option/),
+    });
+    expect(await lint(['missing.json'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/cannot read "missing.json": ENOENT/),
+    });
+    expect(await lint(['what.json'], { 'what.json': '{"hello": 1}' })).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/pass --kind/),
+    });
   });
   it('shows its help', async () => {
-    expect(await lint(['--help'], {})).toMatchObject({ code: 0, out: expect.stringMatching(/Exit status: 0 no error finding/) });
+    expect(await lint(['--help'], {})).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/Exit status: 0 no error finding/),
+    });
   });
   it('is listed in the command usage', async () => {
     const f = fakeIo({});

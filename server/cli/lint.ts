@@ -1,4 +1,14 @@
-import { isKind, KINDS, lintText, parseSpecVersion, sectionTitle, type Finding, type Kind, type SpecVersion, type TextLintResult } from '../../src/protocol/index.ts';
+import {
+  isKind,
+  KINDS,
+  lintText,
+  parseSpecVersion,
+  sectionTitle,
+  type Finding,
+  type Kind,
+  type SpecVersion,
+  type TextLintResult,
+} from '../../src/protocol/index.ts';
 import type { CliCommand } from './main.ts';
 
 const HELP = `Usage: ocm-explorer lint <file|-> [--kind KIND] [--spec VERSION] [--json]
@@ -26,7 +36,10 @@ function parseArgs(args: string[]): Options | { error: string } | 'help' {
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--json') json = true;
@@ -57,7 +70,9 @@ function humanLine(f: Finding): string {
 
 function summary(result: TextLintResult): string {
   const count = (s: Finding['severity']) => result.findings.filter((f) => f.severity === s).length;
-  const what = result.kind ? `${result.kind}${result.version ? `, judged as OCM ${result.version}` : ''}${result.detected && result.detected.dialect !== 'spec' ? ` (${result.detected.dialect} dialect)` : ''}` : 'document';
+  const what = result.kind
+    ? `${result.kind}${result.version ? `, judged as OCM ${result.version}` : ''}${result.detected && result.detected.dialect !== 'spec' ? ` (${result.detected.dialect} dialect)` : ''}`
+    : 'document';
   return `${what}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
 }
 
@@ -75,19 +90,47 @@ export const lintCommand: CliCommand = async (args, io) => {
   try {
     text = await io.readInput(options.input);
   } catch (error) {
-    io.stderr(`ocm-explorer lint: cannot read ${options.input === '-' ? 'standard input' : `"${options.input}"`}: ${(error as Error).message}`);
+    io.stderr(
+      `ocm-explorer lint: cannot read ${options.input === '-' ? 'standard input' : `"${options.input}"`}: ${(error as Error).message}`,
+    );
     return 2;
   }
-  const result = lintText(text, { ...(options.kind ? { kind: options.kind } : {}), ...(options.spec ? { spec: options.spec } : {}) });
+  const result = lintText(text, {
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.spec ? { spec: options.spec } : {}),
+  });
   if (!result.kind && result.kindGuess) {
-    io.stderr(`ocm-explorer lint: cannot tell which OCM document this is (${result.kindGuess.reason}); pass --kind ${KINDS.join('|')}`);
+    io.stderr(
+      `ocm-explorer lint: cannot tell which OCM document this is (${result.kindGuess.reason}); pass --kind ${KINDS.join('|')}`,
+    );
     return 2;
   }
   if (options.json) {
-    const detected = result.detected ? { version: result.detected.version, versions: result.detected.versions, dialect: result.detected.dialect, evidence: result.detected.evidence } : null;
-    io.stdout(JSON.stringify({ kind: result.kind, kindGuessed: result.kindGuess ? { reason: result.kindGuess.reason } : null, spec: result.version ?? null, detected, valid: result.valid, findings: result.findings }, null, 2));
+    const detected = result.detected
+      ? {
+          version: result.detected.version,
+          versions: result.detected.versions,
+          dialect: result.detected.dialect,
+          evidence: result.detected.evidence,
+        }
+      : null;
+    io.stdout(
+      JSON.stringify(
+        {
+          kind: result.kind,
+          kindGuessed: result.kindGuess ? { reason: result.kindGuess.reason } : null,
+          spec: result.version ?? null,
+          detected,
+          valid: result.valid,
+          findings: result.findings,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
-    if (result.kindGuess) io.stderr(`ocm-explorer lint: no --kind given; linting as "${result.kind}" (${result.kindGuess.reason})`);
+    if (result.kindGuess)
+      io.stderr(`ocm-explorer lint: no --kind given; linting as "${result.kind}" (${result.kindGuess.reason})`);
     for (const f of result.findings) io.stdout(humanLine(f));
     io.stdout(summary(result));
   }

@@ -19,11 +19,26 @@ interface CommandEntry {
 }
 
 const COMMANDS: Record<string, CommandEntry> = {
-  serve: { summary: 'start the console and its server (same options as npm start)', load: async () => (await import('./serve.ts')).serveCommand },
-  sign: { summary: 'sign an HTTP message (RFC 9421, OCM profile, or draft-cavage)', load: async () => (await import('./sign.ts')).signCommand },
-  verify: { summary: 'verify a signed HTTP message and say why it fails', load: async () => (await import('./verify.ts')).verifyCommand },
-  lint: { summary: 'check an OCM document (discovery, share, notification…) against its spec version', load: async () => (await import('./lint.ts')).lintCommand },
-  check: { summary: 'grade an OCM server (discovery, keys, signature policy, validation, token endpoint)', load: async () => (await import('./check.ts')).checkCommand },
+  serve: {
+    summary: 'start the console and its server (same options as npm start)',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
+  sign: {
+    summary: 'sign an HTTP message (RFC 9421, OCM profile, or draft-cavage)',
+    load: async () => (await import('./sign.ts')).signCommand,
+  },
+  verify: {
+    summary: 'verify a signed HTTP message and say why it fails',
+    load: async () => (await import('./verify.ts')).verifyCommand,
+  },
+  lint: {
+    summary: 'check an OCM document (discovery, share, notification…) against its spec version',
+    load: async () => (await import('./lint.ts')).lintCommand,
+  },
+  check: {
+    summary: 'grade an OCM server (discovery, keys, signature policy, validation, token endpoint)',
+    load: async () => (await import('./check.ts')).checkCommand,
+  },
 };
 
 export function usage(): string {
@@ -65,7 +80,9 @@ export function nodeIo(): CliIo {
   };
 }
 
-const isMain = process.argv[1] && (await import('node:url')).fileURLToPath(import.meta.url) === (await import('node:path')).resolve(process.argv[1]);
+const isMain =
+  process.argv[1] &&
+  (await import('node:url')).fileURLToPath(import.meta.url) === (await import('node:path')).resolve(process.argv[1]);
 if (isMain) {
   const code = await runCli(process.argv.slice(2), nodeIo());
   // Let stdout drain before leaving (piped output is asynchronous).

@@ -19,7 +19,8 @@ export const serveCommand: CliCommand = async (args, io) => {
   }
   const running = await startServer(config);
   io.stdout(`OCM Explorer is running at ${running.url}/ (Ctrl+C to stop)`);
-  for (const { state } of running.demo?.peers ?? []) io.stdout(`  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name})`);
+  for (const { state } of running.demo?.peers ?? [])
+    io.stdout(`  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name})`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);

@@ -40,12 +40,17 @@ export const signCommand: CliCommand = async (args, io) => {
     return 0;
   }
   try {
-    const parsed = parseArgs(args, ['request', 'key', 'profile', 'alg', 'keyid', 'label', 'components', 'created', 'expires', 'nonce', 'tag'], ['include-alg', 'json', 'no-created']);
+    const parsed = parseArgs(
+      args,
+      ['request', 'key', 'profile', 'alg', 'keyid', 'label', 'components', 'created', 'expires', 'nonce', 'tag'],
+      ['include-alg', 'json', 'no-created'],
+    );
     const requestFile = parsed.values.get('request');
     const keyFile = parsed.values.get('key');
     if (!requestFile || !keyFile) throw new UsageError('--request and --key are required');
     const profile = parsed.values.get('profile') ?? 'ocm';
-    if (!['ocm', 'rfc9421', 'cavage'].includes(profile)) throw new UsageError(`--profile must be ocm, rfc9421 or cavage (got "${profile}")`);
+    if (!['ocm', 'rfc9421', 'cavage'].includes(profile))
+      throw new UsageError(`--profile must be ocm, rfc9421 or cavage (got "${profile}")`);
     const message = await readMessage(io, requestFile);
     const key = await readKey(io, keyFile);
     const alg = parsed.values.get('alg');
@@ -60,7 +65,8 @@ export const signCommand: CliCommand = async (args, io) => {
     if (profile === 'cavage') {
       if (!('method' in message)) throw new UsageError('draft-cavage signs requests only');
       const cavageKeyId = keyid ?? key.kid;
-      if (!cavageKeyId) throw new UsageError('draft-cavage needs --keyid (e.g. https://sender.example.org/ocm#signature)');
+      if (!cavageKeyId)
+        throw new UsageError('draft-cavage needs --keyid (e.g. https://sender.example.org/ocm#signature)');
       const request = message as HttpRequestInput;
       const signed = components
         ? await signCavage(request, {
@@ -71,12 +77,28 @@ export const signCommand: CliCommand = async (args, io) => {
             ...(created !== undefined ? { created } : {}),
             ...(expires !== undefined ? { expires } : {}),
           })
-        : await signCavageWithProfile(request, alg ? { ...NEXTCLOUD_CAVAGE_PROFILE, algorithm: alg } : NEXTCLOUD_CAVAGE_PROFILE, { key, keyId: cavageKeyId, ...(created !== undefined ? { now: created } : {}) });
-      out = signed.ok ? { ok: true, value: { signatureBase: signed.value.signingString, signatureInput: null, signature: signed.value.value, headers: signed.value.headers } } : signed;
+        : await signCavageWithProfile(
+            request,
+            alg ? { ...NEXTCLOUD_CAVAGE_PROFILE, algorithm: alg } : NEXTCLOUD_CAVAGE_PROFILE,
+            { key, keyId: cavageKeyId, ...(created !== undefined ? { now: created } : {}) },
+          );
+      out = signed.ok
+        ? {
+            ok: true,
+            value: {
+              signatureBase: signed.value.signingString,
+              signatureInput: null,
+              signature: signed.value.value,
+              headers: signed.value.headers,
+            },
+          }
+        : signed;
     } else {
-      if (alg !== undefined && !isSignatureAlgorithm(alg)) throw new UsageError(`--alg "${alg}" is not an RFC 9421 algorithm`);
+      if (alg !== undefined && !isSignatureAlgorithm(alg))
+        throw new UsageError(`--alg "${alg}" is not an RFC 9421 algorithm`);
       const explicit = profile === 'rfc9421' || components !== undefined;
-      if (profile === 'rfc9421' && components === undefined) throw new UsageError('--profile rfc9421 needs --components');
+      if (profile === 'rfc9421' && components === undefined)
+        throw new UsageError('--profile rfc9421 needs --components');
       const signed = explicit
         ? await signMessage(message, {
             key,
@@ -101,7 +123,17 @@ export const signCommand: CliCommand = async (args, io) => {
             ...(parsed.values.has('nonce') ? { nonce: parsed.values.get('nonce')! } : {}),
             ...(parsed.values.has('tag') ? { tag: parsed.values.get('tag')! } : {}),
           });
-      out = signed.ok ? { ok: true, value: { signatureBase: signed.value.signatureBase, signatureInput: signed.value.signatureInput, signature: signed.value.signature, headers: signed.value.headers } } : signed;
+      out = signed.ok
+        ? {
+            ok: true,
+            value: {
+              signatureBase: signed.value.signatureBase,
+              signatureInput: signed.value.signatureInput,
+              signature: signed.value.signature,
+              headers: signed.value.headers,
+            },
+          }
+        : signed;
     }
     if (!out.ok) {
       io.stderr(`ocm-explorer sign: ${out.error.message}${out.error.where ? ` (${out.error.where})` : ''}`);
@@ -109,7 +141,9 @@ export const signCommand: CliCommand = async (args, io) => {
     }
     if (json) io.stdout(JSON.stringify({ ...out.value, headers: Object.fromEntries(out.value.headers) }, null, 2));
     else {
-      io.stdout(`Signature base:\n${out.value.signatureBase}\n\nHeaders to add:\n${out.value.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}`);
+      io.stdout(
+        `Signature base:\n${out.value.signatureBase}\n\nHeaders to add:\n${out.value.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}`,
+      );
     }
     return 0;
   } catch (error) {

@@ -1,5 +1,11 @@
 // Shared by `sign` and `verify`: reading the request file, the key file and simple --flag arguments.
-import { importKey, type HeaderPairs, type HttpMessageInput, type HttpRequestInput, type KeyMaterial } from '../../src/signing/index.ts';
+import {
+  importKey,
+  type HeaderPairs,
+  type HttpMessageInput,
+  type HttpRequestInput,
+  type KeyMaterial,
+} from '../../src/signing/index.ts';
 import type { CliIo } from './main.ts';
 
 export class UsageError extends Error {}
@@ -37,7 +43,8 @@ export function intArg(args: ParsedArgs, name: string): number | undefined {
 function headersOf(value: unknown, file: string): HeaderPairs | Record<string, string | string[]> {
   if (Array.isArray(value)) {
     return value.map((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2) throw new UsageError(`${file}: headers[${i}] must be a [name, value] pair`);
+      if (!Array.isArray(pair) || pair.length !== 2)
+        throw new UsageError(`${file}: headers[${i}] must be a [name, value] pair`);
       return [String(pair[0]), String(pair[1])] as [string, string];
     });
   }
@@ -53,7 +60,8 @@ function bodyOf(value: unknown): string | undefined {
 }
 
 function requestOf(value: Record<string, unknown>, file: string): HttpRequestInput {
-  if (typeof value.method !== 'string' || typeof value.url !== 'string') throw new UsageError(`${file}: a request needs "method" and "url" strings`);
+  if (typeof value.method !== 'string' || typeof value.url !== 'string')
+    throw new UsageError(`${file}: a request needs "method" and "url" strings`);
   const request: HttpRequestInput = { method: value.method, url: value.url, headers: headersOf(value.headers, file) };
   const body = bodyOf(value.body);
   if (body !== undefined) request.body = body;
@@ -69,13 +77,15 @@ export async function readMessage(io: CliIo, file: string): Promise<HttpMessageI
   } catch (error) {
     throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${file}: expected a JSON object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError(`${file}: expected a JSON object`);
   const obj = value as Record<string, unknown>;
   if (typeof obj.status === 'number') {
     const response: HttpMessageInput = { status: obj.status, headers: headersOf(obj.headers, file) };
     const body = bodyOf(obj.body);
     if (body !== undefined) response.body = body;
-    if (obj.request && typeof obj.request === 'object') response.request = requestOf(obj.request as Record<string, unknown>, `${file} (request)`);
+    if (obj.request && typeof obj.request === 'object')
+      response.request = requestOf(obj.request as Record<string, unknown>, `${file} (request)`);
     return response;
   }
   return requestOf(obj, file);

@@ -33,7 +33,10 @@ async function loadJwks(io: CliIo, source: string): Promise<Jwks> {
   let text: string;
   if (/^https?:\/\//.test(source)) {
     try {
-      const response = await fetch(source, { headers: { accept: 'application/jwk-set+json, application/json' }, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(source, {
+        headers: { accept: 'application/jwk-set+json, application/json' },
+        signal: AbortSignal.timeout(10_000),
+      });
       if (!response.ok) throw new UsageError(`${source} answered HTTP ${response.status}`);
       text = await response.text();
     } catch (error) {
@@ -72,7 +75,8 @@ export const verifyCommand: CliCommand = async (args, io) => {
     const jwksSource = parsed.values.get('jwks');
     if (!keyFile === !jwksSource) throw new UsageError('give exactly one of --key or --jwks');
     const profileArg = parsed.values.get('profile') ?? 'auto';
-    if (!['auto', 'rfc9421', 'cavage'].includes(profileArg)) throw new UsageError(`--profile must be auto, rfc9421 or cavage (got "${profileArg}")`);
+    if (!['auto', 'rfc9421', 'cavage'].includes(profileArg))
+      throw new UsageError(`--profile must be auto, rfc9421 or cavage (got "${profileArg}")`);
     const message = await readMessage(io, requestFile);
     const key: KeyMaterial | undefined = keyFile ? await readKey(io, keyFile) : undefined;
     const jwks = jwksSource ? await loadJwks(io, jwksSource) : undefined;
@@ -98,15 +102,27 @@ export const verifyCommand: CliCommand = async (args, io) => {
         alg: outcome.algorithm ?? null,
         signatureBase: outcome.signingString ?? null,
         diagnostics: [
-          ...outcome.problems.map((p) => ({ code: p.code, severity: 'error', message: p.message, ...(p.where ? { where: p.where } : {}) })),
+          ...outcome.problems.map((p) => ({
+            code: p.code,
+            severity: 'error',
+            message: p.message,
+            ...(p.where ? { where: p.where } : {}),
+          })),
           ...(outcome.nonStandard ? [{ code: 'non-standard', severity: 'warning', message: outcome.nonStandard }] : []),
           ...outcome.notes.map((n) => ({ code: 'note', severity: 'info', message: n })),
         ],
       };
       if (outcome.problems[0]) report.reason = outcome.problems[0].message;
     } else {
-      const ocm = profileArg === 'auto' && headerValues(message.headers, 'signature-input').some((v) => /;\s*tag="ocm"/.test(v));
-      const options: VerifyOptions = { ...(key ? { key } : {}), ...(jwks ? { jwks } : {}), ...(label ? { label } : {}), ...(now !== undefined ? { now } : {}), ...(ocm ? { profile: OCM_RFC9421_PROFILE } : {}) };
+      const ocm =
+        profileArg === 'auto' && headerValues(message.headers, 'signature-input').some((v) => /;\s*tag="ocm"/.test(v));
+      const options: VerifyOptions = {
+        ...(key ? { key } : {}),
+        ...(jwks ? { jwks } : {}),
+        ...(label ? { label } : {}),
+        ...(now !== undefined ? { now } : {}),
+        ...(ocm ? { profile: OCM_RFC9421_PROFILE } : {}),
+      };
       const doctor = await diagnose(message, pastedBase === undefined ? options : { ...options, pastedBase });
       const outcome = doctor.outcome;
       report = {
@@ -116,9 +132,18 @@ export const verifyCommand: CliCommand = async (args, io) => {
         keyid: outcome.keyid ?? null,
         alg: outcome.alg ?? null,
         signatureBase: outcome.signatureBase ?? null,
-        diagnostics: doctor.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, ...(f.fix ? { fix: f.fix } : {}), ...(f.where ? { where: f.where } : {}) })),
+        diagnostics: doctor.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          ...(f.fix ? { fix: f.fix } : {}),
+          ...(f.where ? { where: f.where } : {}),
+        })),
       };
-      if (doctor.diff) report.baseDiff = doctor.diff.map((l) => `${l.kind === 'same' ? '  ' : l.kind === 'ours' ? '- ' : '+ '}${l.text}`);
+      if (doctor.diff)
+        report.baseDiff = doctor.diff.map(
+          (l) => `${l.kind === 'same' ? '  ' : l.kind === 'ours' ? '- ' : '+ '}${l.text}`,
+        );
       const first = doctor.findings.find((f) => f.severity === 'error');
       if (first) report.reason = first.message;
     }
@@ -128,9 +153,18 @@ export const verifyCommand: CliCommand = async (args, io) => {
       const head = report.ok
         ? `Verified (${report.profile}${report.label ? `, label ${report.label}` : ''}, keyid ${report.keyid ?? '-'}, ${report.alg ?? '?'})`
         : `NOT verified (${report.profile}): ${report.reason ?? 'unknown reason'}`;
-      const lines = report.diagnostics.map((d) => `  [${d.severity}] ${d.message}${d.fix ? `\n      fix: ${d.fix}` : ''}`);
-      const diff = report.baseDiff ? ['', 'Our base (-) against the signer\'s (+):', ...report.baseDiff] : [];
-      io.stdout([head, ...(lines.length ? ['', ...lines] : []), ...(report.signatureBase ? ['', 'Signature base:', report.signatureBase] : []), ...diff].join('\n'));
+      const lines = report.diagnostics.map(
+        (d) => `  [${d.severity}] ${d.message}${d.fix ? `\n      fix: ${d.fix}` : ''}`,
+      );
+      const diff = report.baseDiff ? ['', "Our base (-) against the signer's (+):", ...report.baseDiff] : [];
+      io.stdout(
+        [
+          head,
+          ...(lines.length ? ['', ...lines] : []),
+          ...(report.signatureBase ? ['', 'Signature base:', report.signatureBase] : []),
+          ...diff,
+        ].join('\n'),
+      );
     }
     return report.ok ? 0 : 1;
   } catch (error) {

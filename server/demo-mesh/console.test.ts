@@ -11,19 +11,28 @@ import { startServer } from '../index.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ocm-console-mesh-'));
 mkdirSync(join(dir, 'dist'));
 writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }));
+const running = await startServer(
+  defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }),
+);
 afterAll(() => running.close());
 const consoleHost = new URL(running.url).host;
 
-const api = async (path: string, init?: RequestInit) => fetch(`${running.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
-const send = async (peer: string, command: object) => demoSendOutcomeSchema.parse(await (await api(`/api/demo/${peer}/send`, { method: 'POST', body: JSON.stringify(command) })).json());
+const api = async (path: string, init?: RequestInit) =>
+  fetch(`${running.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+const send = async (peer: string, command: object) =>
+  demoSendOutcomeSchema.parse(
+    await (await api(`/api/demo/${peer}/send`, { method: 'POST', body: JSON.stringify(command) })).json(),
+  );
 const latest = async () => inboundListSchema.parse(await (await api('/api/inbox?limit=1')).json()).records[0]!;
 
 describe('the console with its demo mesh', () => {
   it('lists the demo peers it started', async () => {
     const list = demoListSchema.parse(await (await api('/api/demo')).json());
     expect(list.enabled).toBe(true);
-    expect(list.peers.map((p) => [p.id, p.dialect])).toEqual([['alpha', 'ocm-1.5'], ['legacy', 'nextcloud-1.1']]);
+    expect(list.peers.map((p) => [p.id, p.dialect])).toEqual([
+      ['alpha', 'ocm-1.5'],
+      ['legacy', 'nextcloud-1.1'],
+    ]);
     expect(list.peers[0]!.users[0]).toMatch(/^carol@127\.0\.0\.1:\d+$/);
   });
 
@@ -31,7 +40,11 @@ describe('the console with its demo mesh', () => {
     const out = await send('alpha', { kind: 'share', to: `alice@${consoleHost}` });
     expect(out.response?.status).toBe(201);
     const record = await latest();
-    expect(record).toMatchObject({ endpoint: 'shares', response: { status: 201 }, verification: { status: 'verified', profile: 'rfc9421' } });
+    expect(record).toMatchObject({
+      endpoint: 'shares',
+      response: { status: 201 },
+      verification: { status: 'verified', profile: 'rfc9421' },
+    });
     expect(record.verification!.signatureBase).toContain(`"@target-uri": http://${consoleHost}/ocm/shares`);
   });
 
@@ -42,7 +55,9 @@ describe('the console with its demo mesh', () => {
   });
 
   it('shows what the fault switch breaks: a wrong Content-Digest fails verification, and says so', async () => {
-    expect((await api('/api/demo/alpha/faults', { method: 'PUT', body: JSON.stringify({ wrongDigest: true }) })).status).toBe(200);
+    expect(
+      (await api('/api/demo/alpha/faults', { method: 'PUT', body: JSON.stringify({ wrongDigest: true }) })).status,
+    ).toBe(200);
     await send('alpha', { kind: 'notification', to: consoleHost });
     await api('/api/demo/alpha/faults', { method: 'PUT', body: JSON.stringify({ wrongDigest: false }) });
     const record = await latest();

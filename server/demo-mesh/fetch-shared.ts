@@ -12,17 +12,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * the sharedSecret for a token with a signed request, and read the file with it. The outcome is kept on
  * the peer's state, and the sender sees the token request and the read arrive.
  */
-export async function fetchShared(peer: PeerState, net: PeerNet, doc: Record<string, unknown>): Promise<FetchedResource> {
+export async function fetchShared(
+  peer: PeerState,
+  net: PeerNet,
+  doc: Record<string, unknown>,
+): Promise<FetchedResource> {
   const webdav = isObject(doc.protocol) && isObject(doc.protocol.webdav) ? doc.protocol.webdav : undefined;
   const sender = typeof doc.sender === 'string' ? doc.sender : '';
-  const outcome: FetchedResource = { at: new Date().toISOString(), share: String(doc.name ?? ''), from: sender, tokenStatus: null, readStatus: null, bytes: null };
+  const outcome: FetchedResource = {
+    at: new Date().toISOString(),
+    share: String(doc.name ?? ''),
+    from: sender,
+    tokenStatus: null,
+    readStatus: null,
+    bytes: null,
+  };
   const done = (error?: string) => {
     if (error) outcome.error = error;
     peer.fetched.unshift(outcome);
     peer.fetched.length = Math.min(peer.fetched.length, 100);
     return outcome;
   };
-  if (!webdav || typeof webdav.uri !== 'string' || typeof webdav.sharedSecret !== 'string') return done('the share offers no webdav uri and sharedSecret');
+  if (!webdav || typeof webdav.uri !== 'string' || typeof webdav.sharedSecret !== 'string')
+    return done('the share offers no webdav uri and sharedSecret');
   const host = sender.slice(sender.lastIndexOf('@') + 1);
   let discovery: Record<string, unknown> | undefined;
   for (const base of discoveryBases(host)) {
@@ -36,23 +48,44 @@ export async function fetchShared(peer: PeerState, net: PeerNet, doc: Record<str
   let uri = webdav.uri;
   if (!/^https?:\/\//.test(uri)) {
     const types = Array.isArray(discovery.resourceTypes) ? (discovery.resourceTypes as Record<string, unknown>[]) : [];
-    const prefix = types.map((t) => (isObject(t.protocols) ? t.protocols.webdav : undefined)).find((p) => typeof p === 'string') as string | undefined;
+    const prefix = types
+      .map((t) => (isObject(t.protocols) ? t.protocols.webdav : undefined))
+      .find((p) => typeof p === 'string') as string | undefined;
     uri = `${new URL(String(discovery.endPoint)).origin}${prefix ?? '/'}${uri}`;
   }
 
   let bearer = webdav.sharedSecret;
   const required = Array.isArray(webdav.requirements) && webdav.requirements.includes('must-exchange-token');
   if (typeof discovery.tokenEndPoint === 'string') {
-    const body = new URLSearchParams({ grant_type: 'authorization_code', client_id: hostOf(peer), code: webdav.sharedSecret }).toString();
-    const signed = await signWithProfile({ method: 'POST', url: discovery.tokenEndPoint, headers: [['Content-Type', 'application/x-www-form-urlencoded']], body }, OCM_RFC9421_PROFILE, { key: peer.key, keyid: peer.keyId });
+    const body = new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: hostOf(peer),
+      code: webdav.sharedSecret,
+    }).toString();
+    const signed = await signWithProfile(
+      {
+        method: 'POST',
+        url: discovery.tokenEndPoint,
+        headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+        body,
+      },
+      OCM_RFC9421_PROFILE,
+      { key: peer.key, keyid: peer.keyId },
+    );
     if (!signed.ok) return done(`signing the token request failed: ${signed.error.message}`);
-    const sent = await net.send({ method: 'POST', url: discovery.tokenEndPoint, headers: headerPairs(signed.value.message.headers) as [string, string][], body });
+    const sent = await net.send({
+      method: 'POST',
+      url: discovery.tokenEndPoint,
+      headers: headerPairs(signed.value.message.headers) as [string, string][],
+      body,
+    });
     if (!sent.ok) return done(`the token request failed: ${sent.error}`);
     outcome.tokenStatus = sent.response.status;
     try {
       const token = JSON.parse(sent.response.body) as { access_token?: unknown };
       if (sent.response.status === 200 && typeof token.access_token === 'string') bearer = token.access_token;
-      else if (required) return done(`the token endpoint answered ${sent.response.status}: ${sent.response.body.slice(0, 200)}`);
+      else if (required)
+        return done(`the token endpoint answered ${sent.response.status}: ${sent.response.body.slice(0, 200)}`);
     } catch {
       if (required) return done(`the token endpoint answered ${sent.response.status} with something that is not JSON`);
     }

@@ -32,7 +32,9 @@ function listen(fetch: Hono['fetch'], host: string, port: number): Promise<{ ser
  * Starts each demo peer on `host`, on the ports given (0 = any free port). A port already in use
  * falls back to a free one, so a second console on the same machine still gets its mesh.
  */
-export async function startDemoMesh(options: { host?: string; ports?: number[]; net?: PeerNet } = {}): Promise<DemoMesh> {
+export async function startDemoMesh(
+  options: { host?: string; ports?: number[]; net?: PeerNet } = {},
+): Promise<DemoMesh> {
   const host = options.host ?? '127.0.0.1';
   const net = options.net ?? fetchNet();
   const peers: RunningPeer[] = [];

@@ -7,27 +7,47 @@ import type { SendOutcome } from './send.ts';
 // Both demo peers for real, on loopback ports, talking to each other over HTTP.
 const mesh = await startDemoMesh();
 afterAll(() => mesh.close());
-const [alpha, legacy] = mesh.peers.map((p) => p.state) as [NonNullable<(typeof mesh.peers)[number]>['state'], NonNullable<(typeof mesh.peers)[number]>['state']];
+const [alpha, legacy] = mesh.peers.map((p) => p.state) as [
+  NonNullable<(typeof mesh.peers)[number]>['state'],
+  NonNullable<(typeof mesh.peers)[number]>['state'],
+];
 const hostOf = (origin: string) => new URL(origin).host;
 
 async function send(origin: string, command: Record<string, unknown>): Promise<SendOutcome> {
-  const res = await fetch(`${origin}/demo/send`, { method: 'POST', body: JSON.stringify(command), headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${origin}/demo/send`, {
+    method: 'POST',
+    body: JSON.stringify(command),
+    headers: { 'content-type': 'application/json' },
+  });
   return (await res.json()) as SendOutcome;
 }
 const setFaults = (origin: string, faults: Record<string, unknown>) =>
-  fetch(`${origin}/demo/faults`, { method: 'PUT', body: JSON.stringify(faults), headers: { 'content-type': 'application/json' } });
+  fetch(`${origin}/demo/faults`, {
+    method: 'PUT',
+    body: JSON.stringify(faults),
+    headers: { 'content-type': 'application/json' },
+  });
 
 describe('the embedded demo mesh', () => {
   it('publishes discovery in each dialect', async () => {
     type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const a = (await (await fetch(`${alpha.origin}/.well-known/ocm`)).json()) as Json;
-    expect(a).toMatchObject({ apiVersion: '1.5.0', endPoint: `${alpha.origin}/ocm`, jwksUri: `${alpha.origin}/ocm/jwks`, criteria: ['must-exchange-token', 'must-use-http-sig'] });
+    expect(a).toMatchObject({
+      apiVersion: '1.5.0',
+      endPoint: `${alpha.origin}/ocm`,
+      jwksUri: `${alpha.origin}/ocm/jwks`,
+      criteria: ['must-exchange-token', 'must-use-http-sig'],
+    });
     const jwks = (await (await fetch(a.jwksUri)).json()) as Json;
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: `${hostOf(alpha.origin)}#ed25519` });
     expect(jwks.keys[0].d).toBeUndefined();
 
     const l = (await (await fetch(`${legacy.origin}/ocm-provider`)).json()) as Json;
-    expect(l).toMatchObject({ apiVersion: '1.0-proposal1', version: '1.1.0', publicKey: { keyId: `${legacy.origin}/ocm#signature` } });
+    expect(l).toMatchObject({
+      apiVersion: '1.0-proposal1',
+      version: '1.1.0',
+      publicKey: { keyId: `${legacy.origin}/ocm#signature` },
+    });
     expect(l.publicKey.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(l.jwksUri).toBeUndefined();
   });
@@ -35,23 +55,40 @@ describe('the embedded demo mesh', () => {
   it('alpha sends an RFC 9421-signed share that legacy verifies and accepts', async () => {
     const out = await send(alpha.origin, { kind: 'share', to: `erin@${hostOf(legacy.origin)}` });
     expect(out.response?.status).toBe(201);
-    expect(out.request?.headers.map(([n]) => n.toLowerCase())).toEqual(expect.arrayContaining(['content-digest', 'content-length', 'signature-input', 'signature']));
-    expect(out.signatureBase).toContain('"@signature-params": ("@method" "@target-uri" "content-digest" "content-length")');
+    expect(out.request?.headers.map(([n]) => n.toLowerCase())).toEqual(
+      expect.arrayContaining(['content-digest', 'content-length', 'signature-input', 'signature']),
+    );
+    expect(out.signatureBase).toContain(
+      '"@signature-params": ("@method" "@target-uri" "content-digest" "content-length")',
+    );
     expect(legacy.received[0]).toMatchObject({ path: '/ocm/shares', verified: 'verified', status: 201 });
   });
 
   it('legacy sends a draft-cavage share; alpha verifies it but refuses it for lacking must-exchange-token', async () => {
     const out = await send(legacy.origin, { kind: 'share', to: `carol@${hostOf(alpha.origin)}` });
     expect(out.response?.status).toBe(400);
-    expect(JSON.parse(out.response!.body)).toEqual({ message: 'INVALID_PARAMETERS', validationErrors: [{ name: 'protocol', message: 'MUST_EXCHANGE_TOKEN' }] });
-    expect(out.request?.headers.find(([n]) => n === 'Signature')?.[1]).toMatch(/^keyId="http:\/\/127\.0\.0\.1:\d+\/ocm#signature",algorithm="rsa-sha256",headers="\(request-target\) content-length date digest host"/);
+    expect(JSON.parse(out.response!.body)).toEqual({
+      message: 'INVALID_PARAMETERS',
+      validationErrors: [{ name: 'protocol', message: 'MUST_EXCHANGE_TOKEN' }],
+    });
+    expect(out.request?.headers.find(([n]) => n === 'Signature')?.[1]).toMatch(
+      /^keyId="http:\/\/127\.0\.0\.1:\d+\/ocm#signature",algorithm="rsa-sha256",headers="\(request-target\) content-length date digest host"/,
+    );
     expect(alpha.received[0]).toMatchObject({ verified: 'verified', status: 400 });
   });
 
   it('legacy notifies alpha; alpha refuses an unsigned call (must-use-http-sig)', async () => {
-    const out = await send(legacy.origin, { kind: 'notification', to: hostOf(alpha.origin), notificationType: 'SHARE_ACCEPTED' });
+    const out = await send(legacy.origin, {
+      kind: 'notification',
+      to: hostOf(alpha.origin),
+      notificationType: 'SHARE_ACCEPTED',
+    });
     expect(out.response?.status).toBe(201);
-    const unsigned = await fetch(`${alpha.origin}/ocm/notifications`, { method: 'POST', body: '{"notificationType":"SHARE_ACCEPTED"}', headers: { 'content-type': 'application/json' } });
+    const unsigned = await fetch(`${alpha.origin}/ocm/notifications`, {
+      method: 'POST',
+      body: '{"notificationType":"SHARE_ACCEPTED"}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toEqual({ message: 'SIGNATURE_REQUIRED' });
   });
@@ -69,24 +106,40 @@ describe('the embedded demo mesh', () => {
 
     const form = `grant_type=authorization_code&client_id=${hostOf(alpha.origin)}&code=${sharedSecret}`;
     const signed = await signWithProfile(
-      { method: 'POST', url: `${alpha.origin}/ocm/token`, headers: [['Content-Type', 'application/x-www-form-urlencoded']], body: form },
+      {
+        method: 'POST',
+        url: `${alpha.origin}/ocm/token`,
+        headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+        body: form,
+      },
       OCM_RFC9421_PROFILE,
       { key: alpha.key },
     );
     if (!signed.ok) throw new Error(signed.error.message);
-    const tokenRes = await fetch(`${alpha.origin}/ocm/token`, { method: 'POST', body: form, headers: headerPairs(signed.value.message.headers).filter(([n]) => n.toLowerCase() !== 'content-length') });
+    const tokenRes = await fetch(`${alpha.origin}/ocm/token`, {
+      method: 'POST',
+      body: form,
+      headers: headerPairs(signed.value.message.headers).filter(([n]) => n.toLowerCase() !== 'content-length'),
+    });
     expect(tokenRes.status).toBe(200);
     const token = (await tokenRes.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
 
-    const propfind = await fetch(uri, { method: 'PROPFIND', headers: { authorization: `Bearer ${token.access_token}`, depth: '0' } });
+    const propfind = await fetch(uri, {
+      method: 'PROPFIND',
+      headers: { authorization: `Bearer ${token.access_token}`, depth: '0' },
+    });
     expect(propfind.status).toBe(207);
     expect(await propfind.text()).toContain('<d:displayname>notes.txt</d:displayname>');
     const get = await fetch(uri, { headers: { authorization: `Bearer ${token.access_token}` } });
     expect(await get.text()).toMatch(/^Hello from Alpha Cloud/);
 
     // An unsigned token request is refused (alpha requires signatures), with an OAuth-shaped error.
-    const unsigned = await fetch(`${alpha.origin}/ocm/token`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unsigned = await fetch(`${alpha.origin}/ocm/token`, {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ error: 'invalid_client' });
   });
@@ -94,7 +147,9 @@ describe('the embedded demo mesh', () => {
   it("legacy's shared-secret WebDAV opens with Basic auth, as Nextcloud's public.php/webdav does", async () => {
     const out = await send(legacy.origin, { kind: 'share', to: `carol@${hostOf(alpha.origin)}` });
     const secret = JSON.parse(out.request!.body).protocol.options.sharedSecret as string;
-    const res = await fetch(`${legacy.origin}/public.php/webdav/`, { headers: { authorization: `Basic ${Buffer.from(`${secret}:`).toString('base64')}` } });
+    const res = await fetch(`${legacy.origin}/public.php/webdav/`, {
+      headers: { authorization: `Basic ${Buffer.from(`${secret}:`).toString('base64')}` },
+    });
     expect(res.status).toBe(200);
     expect((await fetch(`${legacy.origin}/public.php/webdav/`)).status).toBe(401);
   });
@@ -128,18 +183,33 @@ describe('the embedded demo mesh', () => {
     const { uri } = JSON.parse(out.request!.body).protocol.webapp;
     const page = await (await fetch(uri)).text();
     expect(page).toContain('needs the access token in a POSTed form');
-    const wrong = await (await fetch(uri, { method: 'POST', body: 'access_token=nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).text();
+    const wrong = await (
+      await fetch(uri, {
+        method: 'POST',
+        body: 'access_token=nope',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })
+    ).text();
     expect(wrong).toContain('access refused');
   });
 
   it('accepts an invite it issued once, and refuses unknown or repeated acceptances', async () => {
-    const invite = (await (await fetch(`${alpha.origin}/demo/invites`, { method: 'POST' })).json()) as { token: string; inviteString: string };
+    const invite = (await (await fetch(`${alpha.origin}/demo/invites`, { method: 'POST' })).json()) as {
+      token: string;
+      inviteString: string;
+    };
     expect(atob(invite.inviteString)).toBe(`${invite.token}@${hostOf(alpha.origin)}`);
     const first = await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: invite.token });
     expect(first.response?.status).toBe(200);
     expect(JSON.parse(first.response!.body)).toMatchObject({ userID: 'carol', name: 'Carol' });
-    expect((await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: invite.token })).response?.status).toBe(409);
-    expect((await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: 'nope' })).response?.status).toBe(400);
+    expect(
+      (await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: invite.token })).response
+        ?.status,
+    ).toBe(409);
+    expect(
+      (await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: 'nope' })).response
+        ?.status,
+    ).toBe(400);
   });
 
   it('says what went wrong when the target is not an OCM server', async () => {

@@ -30,12 +30,18 @@ export function fetchNet(timeoutMs = 10_000): PeerNet {
   return {
     async fetchJson(url) {
       try {
-        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+        const res = await fetch(url, {
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+          headers: { accept: 'application/json' },
+        });
         const text = await res.text();
         try {
           return { ok: true, status: res.status, json: JSON.parse(text) };
         } catch {
-          return res.ok ? { ok: false, error: `${url} answered ${res.status} with something that is not JSON` } : { ok: true, status: res.status, json: null };
+          return res.ok
+            ? { ok: false, error: `${url} answered ${res.status} with something that is not JSON` }
+            : { ok: true, status: res.status, json: null };
         }
       } catch (err) {
         return { ok: false, error: describeFetchError(err) };

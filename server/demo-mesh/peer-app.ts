@@ -32,7 +32,9 @@ function publicState(peer: PeerState) {
 async function readJson(c: Context): Promise<Record<string, unknown> | undefined> {
   try {
     const value: unknown = await c.req.json();
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -58,7 +60,12 @@ export function createPeerApp(peer: PeerState, net: PeerNet): Hono {
     app.get('/invites/accept', (c) => {
       const token = c.req.query('token') ?? '';
       const invite = peer.invites.get(token);
-      return c.text(invite ? `Invite ${token} from ${invite.user}@${hostOf(peer)} is ${invite.acceptedBy ? `accepted by ${invite.acceptedBy}` : 'waiting to be accepted'}.` : `No invite ${token} here.`, invite ? 200 : 404);
+      return c.text(
+        invite
+          ? `Invite ${token} from ${invite.user}@${hostOf(peer)} is ${invite.acceptedBy ? `accepted by ${invite.acceptedBy}` : 'waiting to be accepted'}.`
+          : `No invite ${token} here.`,
+        invite ? 200 : 404,
+      );
     });
   } else {
     app.on(['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'], '/public.php/webdav/', (c) => webdav(c, peer));
@@ -70,7 +77,8 @@ export function createPeerApp(peer: PeerState, net: PeerNet): Hono {
     const body = await readJson(c);
     if (!body) return c.json({ message: 'Send a JSON object of faults to switch, e.g. {"wrongDigest": true}.' }, 400);
     const next: Faults = { ...peer.faults };
-    for (const key of ['wrongDigest', 'staleCreated', 'unknownKeyid', 'serverError'] as const) if (typeof body[key] === 'boolean') next[key] = body[key];
+    for (const key of ['wrongDigest', 'staleCreated', 'unknownKeyid', 'serverError'] as const)
+      if (typeof body[key] === 'boolean') next[key] = body[key];
     if (typeof body.slowMs === 'number' && body.slowMs >= 0 && body.slowMs <= 30_000) next.slowMs = body.slowMs;
     peer.faults = next;
     return c.json(peer.faults);

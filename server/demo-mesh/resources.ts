@@ -14,7 +14,15 @@ const TOKEN_SECONDS = 300;
 export async function tokenEndpoint(c: Context, peer: PeerState, net: PeerNet) {
   const { text, verified, refusal } = await readVerified(c, peer, net);
   const remember = (status: number) =>
-    peer.received.unshift({ at: new Date().toISOString(), method: 'POST', path: '/ocm/token', verified: verified.status, summary: verified.summary, status, body: text.replace(/code=[^&]*/, 'code=…') });
+    peer.received.unshift({
+      at: new Date().toISOString(),
+      method: 'POST',
+      path: '/ocm/token',
+      verified: verified.status,
+      summary: verified.summary,
+      status,
+      body: text.replace(/code=[^&]*/, 'code=…'),
+    });
   if (peer.faults.serverError) {
     remember(500);
     return c.json({ error: 'server_error' }, 500);
@@ -28,7 +36,8 @@ export async function tokenEndpoint(c: Context, peer: PeerState, net: PeerNet) {
     remember(400);
     return c.json({ error }, 400);
   };
-  if (form.get('grant_type') !== 'authorization_code') return fail(form.has('grant_type') ? 'unsupported_grant_type' : 'invalid_request');
+  if (form.get('grant_type') !== 'authorization_code')
+    return fail(form.has('grant_type') ? 'unsupported_grant_type' : 'invalid_request');
   const code = form.get('code');
   if (!form.get('client_id') || !code) return fail('invalid_request');
   const share = [...peer.shares.values()].find((s) => s.secret === code);
@@ -45,10 +54,13 @@ export function authorisedShare(c: Context, peer: PeerState, shareId?: string): 
   if (!credential) return undefined;
   if (credential.kind === 'bearer') {
     const issued = peer.tokens.get(credential.value);
-    if (issued && issued.expiresAt > Date.now() && (!shareId || issued.shareId === shareId)) return peer.shares.get(issued.shareId);
+    if (issued && issued.expiresAt > Date.now() && (!shareId || issued.shareId === shareId))
+      return peer.shares.get(issued.shareId);
   }
   // Legacy access (§4 step 5): the sharedSecret itself, as Basic user name (or bearer), when no exchange is required.
-  return [...peer.shares.values()].find((s) => s.secret === credential.value && !s.mustExchangeToken && (!shareId || s.id === shareId));
+  return [...peer.shares.values()].find(
+    (s) => s.secret === credential.value && !s.mustExchangeToken && (!shareId || s.id === shareId),
+  );
 }
 
 /** WebDAV: PROPFIND (depth 0) and GET of one shared file, for the bearer of its token. */
@@ -70,7 +82,10 @@ const htmlEscape = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCode
 export async function webapp(c: Context, peer: PeerState) {
   const shareId = c.req.param('id');
   const nonce = randomUUID();
-  c.header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; frame-ancestors *`);
+  c.header(
+    'content-security-policy',
+    `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; frame-ancestors *`,
+  );
   c.header('referrer-policy', 'no-referrer');
   c.header('cache-control', 'no-store');
   let body = '';
@@ -80,7 +95,10 @@ export async function webapp(c: Context, peer: PeerState) {
     const token = form.get('access_token') ?? '';
     const expired = form.get('expired_session_redirect_uri');
     const issued = peer.tokens.get(token);
-    const share = issued && issued.shareId === shareId && issued.expiresAt > Date.now() ? peer.shares.get(issued.shareId) : undefined;
+    const share =
+      issued && issued.shareId === shareId && issued.expiresAt > Date.now()
+        ? peer.shares.get(issued.shareId)
+        : undefined;
     verdict = share
       ? `Access granted to “${htmlEscape(share.name)}” (share ${htmlEscape(share.id)}).`
       : token
@@ -91,7 +109,8 @@ export async function webapp(c: Context, peer: PeerState) {
 <dt>expired_session_redirect_uri</dt><dd>${expired ? htmlEscape(expired) : 'not sent'}</dd>
 </dl>${share ? `<pre>${htmlEscape(share.content)}</pre>` : ''}`;
   } else {
-    verdict = 'Opened without a form POST: this app needs the access token in a POSTed form (field access_token) and never reads it from the URL.';
+    verdict =
+      'Opened without a form POST: this app needs the access token in a POSTed form (field access_token) and never reads it from the URL.';
   }
   const tokenInUrl = new URL(c.req.url).searchParams.has('access_token');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${htmlEscape(peer.spec.name)} viewer</title>

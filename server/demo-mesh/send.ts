@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
-import { createContentDigest, createLegacyDigest, headerPairs, signCavageWithProfile, signWithProfile, type HeaderPairs } from '../../src/signing/index.ts';
+import {
+  createContentDigest,
+  createLegacyDigest,
+  headerPairs,
+  signCavageWithProfile,
+  signWithProfile,
+  type HeaderPairs,
+} from '../../src/signing/index.ts';
 import { localUserOf } from '../inbox/spec-response.ts';
 import { discoveryBases } from '../signer/verify-inbound.ts';
 import type { PeerNet, ReceivedResponse, SentRequest } from './net.ts';
@@ -46,7 +53,8 @@ async function discover(net: PeerNet, host: string): Promise<{ doc: Record<strin
   for (const base of discoveryBases(host)) {
     for (const path of ['/.well-known/ocm', '/ocm-provider']) {
       const res = await net.fetchJson(`${base}${path}`);
-      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json) return { doc: res.json as Record<string, unknown> };
+      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json)
+        return { doc: res.json as Record<string, unknown> };
       tried.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
     }
   }
@@ -63,7 +71,11 @@ function receiverTargets(doc: Record<string, unknown>): string[] {
 }
 
 /** Builds the body of a message in this peer's dialect (what a real server of that kind sends). */
-function buildBody(peer: PeerState, cmd: SendCommand, receiver: Record<string, unknown>): { body: unknown; share?: OutgoingShare } | { error: string } {
+function buildBody(
+  peer: PeerState,
+  cmd: SendCommand,
+  receiver: Record<string, unknown>,
+): { body: unknown; share?: OutgoingShare } | { error: string } {
   const me = hostOf(peer);
   const user = cmd.from ?? peer.spec.users[0]!;
   const address = `${user}@${me}`;
@@ -72,7 +84,8 @@ function buildBody(peer: PeerState, cmd: SendCommand, receiver: Record<string, u
   switch (cmd.kind) {
     case 'share': {
       const protocol = cmd.protocol ?? 'webdav';
-      if (protocol === 'webapp' && !modern) return { error: 'the legacy (Nextcloud 1.1) peer cannot send webapp shares' };
+      if (protocol === 'webapp' && !modern)
+        return { error: 'the legacy (Nextcloud 1.1) peer cannot send webapp shares' };
       const id = randomUUID();
       const share: OutgoingShare = {
         id,
@@ -85,42 +98,134 @@ function buildBody(peer: PeerState, cmd: SendCommand, receiver: Record<string, u
         mustExchangeToken: modern,
         createdAt: new Date().toISOString(),
       };
-      const common = { shareWith: cmd.to, name: share.name, providerId: id, owner: address, sender: address, ownerDisplayName: display, senderDisplayName: display, shareType: 'user', resourceType: 'file' };
+      const common = {
+        shareWith: cmd.to,
+        name: share.name,
+        providerId: id,
+        owner: address,
+        sender: address,
+        ownerDisplayName: display,
+        senderDisplayName: display,
+        shareType: 'user',
+        resourceType: 'file',
+      };
       if (!modern) {
-        return { share, body: { ...common, description: '', protocol: { name: 'webdav', options: { sharedSecret: share.secret, permissions: '{http://open-cloud-mesh.org/ns}share-permissions' } } } };
+        return {
+          share,
+          body: {
+            ...common,
+            description: '',
+            protocol: {
+              name: 'webdav',
+              options: { sharedSecret: share.secret, permissions: '{http://open-cloud-mesh.org/ns}share-permissions' },
+            },
+          },
+        };
       }
       if (protocol === 'webapp') {
         const offered = receiverTargets(receiver);
         const targets = ['iframe', 'blank'].filter((t) => offered.includes(t));
-        if (!targets.length) return { error: 'the receiver advertises no webapp-receive targets this peer can use (iframe, blank)' };
+        if (!targets.length)
+          return { error: 'the receiver advertises no webapp-receive targets this peer can use (iframe, blank)' };
         return {
           share,
-          body: { ...common, protocol: { name: 'multi', webapp: { uri: `${peer.origin}/apps/viewer/${id}`, sharedSecret: share.secret, targets, permissions: ['view'], requirements: ['must-exchange-token'], appName: `${peer.spec.name} viewer` } } },
+          body: {
+            ...common,
+            protocol: {
+              name: 'multi',
+              webapp: {
+                uri: `${peer.origin}/apps/viewer/${id}`,
+                sharedSecret: share.secret,
+                targets,
+                permissions: ['view'],
+                requirements: ['must-exchange-token'],
+                appName: `${peer.spec.name} viewer`,
+              },
+            },
+          },
         };
       }
       return {
         share,
-        body: { ...common, protocol: { name: 'multi', webdav: { uri: `${peer.origin}/webdav/${id}`, sharedSecret: share.secret, permissions: ['read'], requirements: ['must-exchange-token'] } } },
+        body: {
+          ...common,
+          protocol: {
+            name: 'multi',
+            webdav: {
+              uri: `${peer.origin}/webdav/${id}`,
+              sharedSecret: share.secret,
+              permissions: ['read'],
+              requirements: ['must-exchange-token'],
+            },
+          },
+        },
       };
     }
     case 'notification': {
       const type = cmd.notificationType ?? 'SHARE_ACCEPTED';
       const providerId = cmd.providerId ?? randomUUID();
       return modern
-        ? { body: { notificationType: type, senderDomain: me, resourceType: 'file', shareType: 'user', notification: { message: `${display} says ${type}`, file: { providerId } } } }
-        : { body: { notificationType: type, resourceType: 'file', providerId, notification: { sharedSecret: randomSecret(), message: `${display} says ${type}` } } };
+        ? {
+            body: {
+              notificationType: type,
+              senderDomain: me,
+              resourceType: 'file',
+              shareType: 'user',
+              notification: { message: `${display} says ${type}`, file: { providerId } },
+            },
+          }
+        : {
+            body: {
+              notificationType: type,
+              resourceType: 'file',
+              providerId,
+              notification: { sharedSecret: randomSecret(), message: `${display} says ${type}` },
+            },
+          };
     }
     case 'invite-accepted':
       if (!cmd.token) return { error: 'an invite acceptance needs the invite token' };
-      return { body: { recipientProvider: me, token: cmd.token, [modern ? 'userID' : 'userId']: user, email: `${user}@${new URL(peer.origin).hostname}.example`, name: display } };
+      return {
+        body: {
+          recipientProvider: me,
+          token: cmd.token,
+          [modern ? 'userID' : 'userId']: user,
+          email: `${user}@${new URL(peer.origin).hostname}.example`,
+          name: display,
+        },
+      };
     case 'request-share':
-      if (!modern) return { error: 'the legacy (Nextcloud 1.1) peer cannot ask for shares: requests for a share came with OCM 1.4 / draft-05' };
+      if (!modern)
+        return {
+          error:
+            'the legacy (Nextcloud 1.1) peer cannot ask for shares: requests for a share came with OCM 1.4 / draft-05',
+        };
       // -07 replaced /request-share with the REQUEST_SHARE notification; alpha speaks -07.
-      return { body: { notificationType: 'REQUEST_SHARE', senderDomain: me, resourceType: 'file', notification: { message: `${display} asks for a share`, file: { owner: cmd.to, shareWith: address, shareId: cmd.providerId ?? 'demo-resource', permissions: ['read'] } } } };
+      return {
+        body: {
+          notificationType: 'REQUEST_SHARE',
+          senderDomain: me,
+          resourceType: 'file',
+          notification: {
+            message: `${display} asks for a share`,
+            file: {
+              owner: cmd.to,
+              shareWith: address,
+              shareId: cmd.providerId ?? 'demo-resource',
+              permissions: ['read'],
+            },
+          },
+        },
+      };
   }
 }
 
-const PATHS: Record<SendKind, string> = { share: '/shares', notification: '/notifications', 'invite-accepted': '/invite-accepted', 'request-share': '/notifications' };
+const PATHS: Record<SendKind, string> = {
+  share: '/shares',
+  notification: '/notifications',
+  'invite-accepted': '/invite-accepted',
+  'request-share': '/notifications',
+};
 
 /** Signs a request in the peer's dialect, applying any faults switched on. */
 async function sign(peer: PeerState, request: { method: string; url: string; headers: HeaderPairs; body: string }) {
@@ -131,19 +236,28 @@ async function sign(peer: PeerState, request: { method: string; url: string; hea
     if (faults.wrongDigest) headers.push(['Content-Digest', await createContentDigest(`${request.body} `)]);
     const keyid = faults.unknownKeyid ? `${hostOf(peer)}#no-such-key` : peer.keyId;
     const signed = await signWithProfile({ ...request, headers }, OCM_RFC9421_PROFILE, { key: peer.key, keyid, now });
-    return signed.ok ? { headers: headerPairs(signed.value.message.headers), base: signed.value.signatureBase } : { error: signed.error.message };
+    return signed.ok
+      ? { headers: headerPairs(signed.value.message.headers), base: signed.value.signatureBase }
+      : { error: signed.error.message };
   }
   if (faults.wrongDigest) headers.push(['Digest', await createLegacyDigest(`${request.body} `)]);
   const keyId = faults.unknownKeyid ? `${peer.origin}/ocm#no-such-key` : peer.keyId;
-  const signed = await signCavageWithProfile({ ...request, headers }, NEXTCLOUD_CAVAGE_PROFILE, { key: peer.key, keyId, now });
-  return signed.ok ? { headers: headerPairs(signed.value.message.headers), base: signed.value.signingString } : { error: signed.error.message };
+  const signed = await signCavageWithProfile({ ...request, headers }, NEXTCLOUD_CAVAGE_PROFILE, {
+    key: peer.key,
+    keyId,
+    now,
+  });
+  return signed.ok
+    ? { headers: headerPairs(signed.value.message.headers), base: signed.value.signingString }
+    : { error: signed.error.message };
 }
 
 /** Makes the peer send one signed OCM message to another server, exactly as it would on its own. */
 export async function sendFromPeer(peer: PeerState, net: PeerNet, cmd: SendCommand): Promise<SendOutcome> {
   const host = targetHost(cmd.to);
   if (!host) return { ok: false, error: `"${cmd.to}" names no server` };
-  if ((cmd.kind === 'share' || cmd.kind === 'request-share') && !cmd.to.includes('@')) return { ok: false, error: `"${cmd.to}" is not an OCM address (user@host)` };
+  if ((cmd.kind === 'share' || cmd.kind === 'request-share') && !cmd.to.includes('@'))
+    return { ok: false, error: `"${cmd.to}" is not an OCM address (user@host)` };
   const found = await discover(net, host);
   if ('error' in found) return { ok: false, error: found.error };
   const endPoint = found.doc.endPoint;
@@ -159,7 +273,9 @@ export async function sendFromPeer(peer: PeerState, net: PeerNet, cmd: SendComma
   if (built.share) peer.shares.set(built.share.id, built.share);
   const request: SentRequest = { method: 'POST', url, headers: signed.headers as [string, string][], body };
   const sent = await net.send(request);
-  const share = built.share ? { id: built.share.id, name: built.share.name, protocol: built.share.protocol } : undefined;
+  const share = built.share
+    ? { id: built.share.id, name: built.share.name, protocol: built.share.protocol }
+    : undefined;
   if (!sent.ok) return { ok: false, error: sent.error, request, signatureBase: signed.base, share };
   return { ok: sent.response.status < 400, request, response: sent.response, signatureBase: signed.base, share };
 }

@@ -26,7 +26,13 @@ export interface Faults {
   slowMs: number;
 }
 
-export const NO_FAULTS: Faults = { wrongDigest: false, staleCreated: false, unknownKeyid: false, serverError: false, slowMs: 0 };
+export const NO_FAULTS: Faults = {
+  wrongDigest: false,
+  staleCreated: false,
+  unknownKeyid: false,
+  serverError: false,
+  slowMs: 0,
+};
 
 /** A share this peer created (it is the owner's server): what a receiver can exchange and read. */
 export interface OutgoingShare {

@@ -21,14 +21,30 @@ export function sameOriginApi(allowed: ReadonlySet<string>): MiddlewareHandler {
       } catch {
         host = '';
       }
-      if (!allowed.has(host)) return c.json({ error: 'cross-origin', message: `Requests to the console's API from ${origin} are refused.` }, 403);
+      if (!allowed.has(host))
+        return c.json(
+          { error: 'cross-origin', message: `Requests to the console's API from ${origin} are refused.` },
+          403,
+        );
     } else if (origin === 'null' || c.req.header('sec-fetch-site') === 'cross-site') {
-      return c.json({ error: 'cross-origin', message: "Requests to the console's API from other sites are refused." }, 403);
+      return c.json(
+        { error: 'cross-origin', message: "Requests to the console's API from other sites are refused." },
+        403,
+      );
     }
-    const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined || (c.req.header('content-length') === undefined && c.req.raw.body !== null);
+    const hasBody =
+      Number(c.req.header('content-length') ?? 0) > 0 ||
+      c.req.header('transfer-encoding') !== undefined ||
+      (c.req.header('content-length') === undefined && c.req.raw.body !== null);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (hasBody && type !== 'application/json') {
-      return c.json({ error: 'unsupported-media-type', message: "The console's API takes JSON bodies (Content-Type: application/json)." }, 415);
+      return c.json(
+        {
+          error: 'unsupported-media-type',
+          message: "The console's API takes JSON bodies (Content-Type: application/json).",
+        },
+        415,
+      );
     }
     return next();
   };

@@ -28,12 +28,16 @@ describe('the SSRF guard', () => {
     expect(blocked?.message).toMatch(/public mode reaches only public addresses/);
   });
 
-  it.each(['file:///etc/passwd', 'ftp://example.org/', 'gopher://example.org/', 'javascript:alert(1)'])('refuses the non-http scheme of %s in every mode', (url) => {
-    expect(checkTarget(new URL(url), LOCAL)?.message).toMatch(/Only http and https/);
-  });
+  it.each(['file:///etc/passwd', 'ftp://example.org/', 'gopher://example.org/', 'javascript:alert(1)'])(
+    'refuses the non-http scheme of %s in every mode',
+    (url) => {
+      expect(checkTarget(new URL(url), LOCAL)?.message).toMatch(/Only http and https/);
+    },
+  );
 
   it('lets local mode reach loopback and private lab servers', () => {
-    for (const url of ['http://127.0.0.1:8080/', 'http://10.0.0.5/', 'http://[::1]/', 'http://localhost/']) expect(checkTarget(new URL(url), LOCAL)).toBeNull();
+    for (const url of ['http://127.0.0.1:8080/', 'http://10.0.0.5/', 'http://[::1]/', 'http://localhost/'])
+      expect(checkTarget(new URL(url), LOCAL)).toBeNull();
   });
 
   it('lets public mode reach public addresses, and allow-listed lab hosts', () => {
@@ -54,7 +58,9 @@ describe('the SSRF guard', () => {
     (_host, _opts, cb) =>
       cb(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })) as LookupAddress[]);
   const run = (lookup: LookupFn, all: boolean) =>
-    new Promise<{ err: NodeJS.ErrnoException | null; result: unknown }>((resolve) => lookup('rebind.example', { all }, (err, result) => resolve({ err, result })));
+    new Promise<{ err: NodeJS.ErrnoException | null; result: unknown }>((resolve) =>
+      lookup('rebind.example', { all }, (err, result) => resolve({ err, result })),
+    );
 
   it('refuses, at connect time, a name that resolves to loopback (DNS rebinding), with or without options.all', async () => {
     for (const all of [true, false]) {
@@ -64,7 +70,9 @@ describe('the SSRF guard', () => {
   });
 
   it('passes public answers through in the shape the caller asked for', async () => {
-    expect((await run(guardedLookup(PUBLIC, resolvingTo('93.184.215.14')), true)).result).toEqual([{ address: '93.184.215.14', family: 4 }]);
+    expect((await run(guardedLookup(PUBLIC, resolvingTo('93.184.215.14')), true)).result).toEqual([
+      { address: '93.184.215.14', family: 4 },
+    ]);
     expect((await run(guardedLookup(PUBLIC, resolvingTo('93.184.215.14')), false)).result).toBe('93.184.215.14');
     expect((await run(guardedLookup(LOCAL, resolvingTo('127.0.0.1')), false)).result).toBe('127.0.0.1');
   });

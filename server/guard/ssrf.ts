@@ -31,28 +31,34 @@ export function nonPublicRange(address: string): string | null {
   } catch {
     return 'unparseable';
   }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();
   return range === 'unicast' ? null : range;
 }
 
-const isAllowed = (policy: GuardPolicy, host: string) => policy.allowHosts.some((h) => h.toLowerCase() === host.toLowerCase());
+const isAllowed = (policy: GuardPolicy, host: string) =>
+  policy.allowHosts.some((h) => h.toLowerCase() === host.toLowerCase());
 
 /**
  * Checks a URL before anything is sent: scheme, and in public mode the literal host. The WHATWG URL
  * parser has already turned `127.1`, `0x7f000001` and `2130706433` into `127.0.0.1`.
  */
 export function checkTarget(url: URL, policy: GuardPolicy): BlockedError | null {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return new BlockedError(`Only http and https targets are allowed, not ${url.protocol.replace(':', '')}.`);
-  if (url.username || url.password) return new BlockedError('Credentials in the URL are not sent; use an Authorization header.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return new BlockedError(`Only http and https targets are allowed, not ${url.protocol.replace(':', '')}.`);
+  if (url.username || url.password)
+    return new BlockedError('Credentials in the URL are not sent; use an Authorization header.');
   if (!policy.publicMode || isAllowed(policy, url.hostname)) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (ipaddr.isValid(host)) {
     const range = nonPublicRange(host);
-    if (range) return new BlockedError(`${host} is a ${range} address; public mode reaches only public addresses.`, host);
+    if (range)
+      return new BlockedError(`${host} is a ${range} address; public mode reaches only public addresses.`, host);
     return null;
   }
-  if (host === 'localhost' || host.endsWith('.localhost')) return new BlockedError(`${host} is this machine; public mode reaches only public addresses.`, host);
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    return new BlockedError(`${host} is this machine; public mode reaches only public addresses.`, host);
   return null;
 }
 
@@ -64,7 +70,11 @@ export type LookupFn = (hostname: string, options: LookupOptions, callback: Look
  * mode, refuses the whole name if any of them is not public. Handles `options.all` (Node's
  * autoSelectFamily asks for all addresses).
  */
-export function guardedLookup(policy: GuardPolicy, resolve: LookupFn = dnsLookup as unknown as LookupFn, onResolved?: (ms: number) => void): LookupFn {
+export function guardedLookup(
+  policy: GuardPolicy,
+  resolve: LookupFn = dnsLookup as unknown as LookupFn,
+  onResolved?: (ms: number) => void,
+): LookupFn {
   return (hostname, options, callback) => {
     const started = performance.now();
     resolve(hostname, { ...options, all: true }, (err, result) => {
@@ -74,7 +84,14 @@ export function guardedLookup(policy: GuardPolicy, resolve: LookupFn = dnsLookup
       if (policy.publicMode && !isAllowed(policy, hostname)) {
         for (const a of addresses) {
           const range = nonPublicRange(a.address);
-          if (range) return callback(new BlockedError(`${hostname} resolves to ${a.address}, a ${range} address; public mode reaches only public addresses.`, a.address) as NodeJS.ErrnoException, []);
+          if (range)
+            return callback(
+              new BlockedError(
+                `${hostname} resolves to ${a.address}, a ${range} address; public mode reaches only public addresses.`,
+                a.address,
+              ) as NodeJS.ErrnoException,
+              [],
+            );
         }
       }
       if (options.all) return callback(null, addresses);

@@ -26,7 +26,12 @@ describe('the console key store', () => {
     const store = await open();
     const jwks = store.jwks();
     expect(jwks.keys).toHaveLength(1);
-    expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'Ed25519', kid: store.active('rfc9421').kid });
+    expect(jwks.keys[0]).toMatchObject({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      alg: 'Ed25519',
+      kid: store.active('rfc9421').kid,
+    });
     expect(jwks.keys[0]!.d).toBeUndefined();
   });
 

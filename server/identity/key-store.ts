@@ -76,13 +76,22 @@ export class KeyStore {
     try {
       parsed = JSON.parse(readFileSync(this.file!, 'utf8')) as KeyFile;
     } catch (err) {
-      throw new KeyStoreError(`The key file ${this.file} is not readable JSON (${(err as Error).message}). Move it away to start with new keys.`);
+      throw new KeyStoreError(
+        `The key file ${this.file} is not readable JSON (${(err as Error).message}). Move it away to start with new keys.`,
+      );
     }
     for (const entry of parsed.keys ?? []) {
       const material = importJwk(entry.jwk);
-      if (!material.ok) throw new KeyStoreError(`Key ${entry.kid} in ${this.file} cannot be read: ${material.error.message}`);
+      if (!material.ok)
+        throw new KeyStoreError(`Key ${entry.kid} in ${this.file} cannot be read: ${material.error.message}`);
       material.value.kid = entry.kid;
-      this.keys.push({ kid: entry.kid, use: entry.use, active: entry.active, createdAt: entry.createdAt, material: material.value });
+      this.keys.push({
+        kid: entry.kid,
+        use: entry.use,
+        active: entry.active,
+        createdAt: entry.createdAt,
+        material: material.value,
+      });
     }
   }
 
@@ -90,7 +99,13 @@ export class KeyStore {
     if (!this.file) return;
     const data: KeyFile = {
       version: 1,
-      keys: this.keys.map((k) => ({ kid: k.kid, use: k.use, active: k.active, createdAt: k.createdAt, jwk: exportPrivateJwk(k.material) })),
+      keys: this.keys.map((k) => ({
+        kid: k.kid,
+        use: k.use,
+        active: k.active,
+        createdAt: k.createdAt,
+        jwk: exportPrivateJwk(k.material),
+      })),
     };
     mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
     // Write then rename, so a crash never leaves half a key file.
@@ -113,7 +128,8 @@ export class KeyStore {
   /** Makes a new key for a use (Ed25519 / P-256 / RSA…); the first of its use becomes active. */
   async generate(use: KeyUse, kind: GenerateKind = DEFAULT_KIND[use]): Promise<StoredKey> {
     if (kind === 'hmac-sha256') throw new KeyStoreError('OCM forbids HMAC keys: they cannot be published.');
-    if (use === 'cavage' && !kind.startsWith('rsa')) throw new KeyStoreError('draft-cavage keys are RSA (rsa-sha256), as Nextcloud uses them.');
+    if (use === 'cavage' && !kind.startsWith('rsa'))
+      throw new KeyStoreError('draft-cavage keys are RSA (rsa-sha256), as Nextcloud uses them.');
     const material = await generateKey(kind);
     const tp = await thumbprint(material);
     return this.add(material, use, `${this.kidPrefix}#${kind}-${tp.slice(0, 8)}`);
@@ -124,7 +140,8 @@ export class KeyStore {
     const material = await importKey(text);
     if (!material.ok) throw new KeyStoreError(material.error.message);
     if (material.value.kty === 'oct') throw new KeyStoreError('OCM forbids HMAC keys: they cannot be published.');
-    if (material.value.type !== 'private') throw new KeyStoreError('Import a private key: the console signs with it (its public part is published).');
+    if (material.value.type !== 'private')
+      throw new KeyStoreError('Import a private key: the console signs with it (its public part is published).');
     if (use === 'cavage' && material.value.kty !== 'RSA') throw new KeyStoreError('draft-cavage keys are RSA keys.');
     const tp = await thumbprint(material.value);
     return this.add(material.value, use, kid ?? material.value.kid ?? `${this.kidPrefix}#imported-${tp.slice(0, 8)}`);
@@ -133,7 +150,8 @@ export class KeyStore {
   /** Makes a new key of the same kind active for `use`; the old one stays published until deleted. */
   async rotate(use: KeyUse): Promise<StoredKey> {
     const current = this.active(use);
-    const kind: GenerateKind = current.material.alg && current.material.alg !== 'hmac-sha256' ? current.material.alg : DEFAULT_KIND[use];
+    const kind: GenerateKind =
+      current.material.alg && current.material.alg !== 'hmac-sha256' ? current.material.alg : DEFAULT_KIND[use];
     const next = await this.generate(use, kind);
     for (const k of this.keys) if (k.use === use) k.active = k.kid === next.kid;
     this.save();

@@ -13,11 +13,20 @@ describe('OCM lint of what the inbox receives', () => {
       resourceType: 'file',
       protocol: { name: 'multi', webdav: { uri: 'u', sharedSecret: 's' } },
     });
-    expect(findings).toContainEqual(expect.objectContaining({ severity: 'error', path: '/providerId', code: 'share.provider-id-integer', specRef: expect.objectContaining({ section: 'Share Creation Notification' }) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        path: '/providerId',
+        code: 'share.provider-id-integer',
+        specRef: expect.objectContaining({ section: 'Share Creation Notification' }),
+      }),
+    );
   });
 
   it('lints the token endpoint form as a token request, and nothing for unknown paths', () => {
-    expect(lintInbound('token', { grant_type: 'authorization_code', client_id: 'peer.example', code: 'abc' })).toEqual([]);
+    expect(lintInbound('token', { grant_type: 'authorization_code', client_id: 'peer.example', code: 'abc' })).toEqual(
+      [],
+    );
     expect(lintInbound('other', { anything: true })).toEqual([]);
   });
 });

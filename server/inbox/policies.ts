@@ -1,7 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeParse } from 'zod/mini';
-import { inboxPoliciesSchema, type InboundEndpoint, type InboxPolicies, type InboxPolicy } from '../../src/contract/inbound.ts';
+import {
+  inboxPoliciesSchema,
+  type InboundEndpoint,
+  type InboxPolicies,
+  type InboxPolicy,
+} from '../../src/contract/inbound.ts';
 
 /** Per-endpoint answers chosen by the user, kept in the data folder so they survive a restart. */
 export class PolicyStore {

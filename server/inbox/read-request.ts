@@ -31,7 +31,6 @@ export function rawHeaderPairs(c: Context): HeaderPairs {
   return [...c.req.raw.headers];
 }
 
-
 /**
  * Reads the request without trusting it: at most `maxBytes` are kept, a larger body is counted but
  * dropped, and a connection that ends early keeps what arrived. Never throws.

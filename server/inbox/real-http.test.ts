@@ -17,7 +17,16 @@ afterAll(() => running.close());
 const { port } = new URL(running.url);
 
 const share = (n: number) =>
-  JSON.stringify({ shareWith: 'alice@127.0.0.1', name: `f${n}.txt`, providerId: `${n}`, owner: 'b@x', sender: 'b@x', shareType: 'user', resourceType: 'file', protocol: { name: 'multi', webdav: { uri: 'u' } } });
+  JSON.stringify({
+    shareWith: 'alice@127.0.0.1',
+    name: `f${n}.txt`,
+    providerId: `${n}`,
+    owner: 'b@x',
+    sender: 'b@x',
+    shareType: 'user',
+    resourceType: 'file',
+    protocol: { name: 'multi', webdav: { uri: 'u' } },
+  });
 const post = (path: string, body: string | Uint8Array, contentType = 'application/json') =>
   fetch(`${running.url}${path}`, { method: 'POST', body, headers: { 'content-type': contentType } });
 
@@ -39,7 +48,10 @@ function rawSend(payload: string, endEarly: boolean): Promise<string> {
 /** Reads SSE events from /api/events until `count` events arrived (or time ran out). */
 async function readEvents(count: number, lastEventId?: string) {
   const controller = new AbortController();
-  const res = await fetch(`${running.url}/api/events`, { headers: lastEventId ? { 'last-event-id': lastEventId } : {}, signal: controller.signal });
+  const res = await fetch(`${running.url}/api/events`, {
+    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
+    signal: controller.signal,
+  });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: { id?: string; event?: string; data: string }[] = [];
   let buffer = '';
@@ -52,7 +64,12 @@ async function readEvents(count: number, lastEventId?: string) {
     while ((cut = buffer.indexOf('\n\n')) !== -1) {
       const block = buffer.slice(0, cut);
       buffer = buffer.slice(cut + 2);
-      const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
+      const fields = Object.fromEntries(
+        block
+          .split('\n')
+          .filter((l) => !l.startsWith(':'))
+          .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]),
+      );
       if (fields.data !== undefined) events.push(fields as { id?: string; event?: string; data: string });
     }
   }
@@ -75,7 +92,10 @@ describe('the inbox over real HTTP', () => {
     await post('/ocm/notifications', '{"notificationType":"SHARE_ACCEPTED"}');
     const again = await readEvents(4, lastSeen);
     expect(again.events.map((e) => JSON.parse(e.data).stage + ':' + JSON.parse(e.data).endpoint)).toEqual([
-      'received:shares', 'done:shares', 'received:notifications', 'done:notifications',
+      'received:shares',
+      'done:shares',
+      'received:notifications',
+      'done:notifications',
     ]);
 
     // A Last-Event-ID from another run of the server gets a fresh start.
@@ -85,7 +105,10 @@ describe('the inbox over real HTTP', () => {
   });
 
   it('keeps a truncated body with what arrived and says it ended early', async () => {
-    await rawSend(`POST /ocm/shares HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"shareWith":"alice@`, true);
+    await rawSend(
+      `POST /ocm/shares HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"shareWith":"alice@`,
+      true,
+    );
     await new Promise((r) => setTimeout(r, 300));
     const record = new InboxStore({ dir: dataDir }).list(1)[0]!;
     expect(record.body.data).toBe('{"shareWith":"alice@');
@@ -108,10 +131,19 @@ describe('the inbox over real HTTP', () => {
       () => post('/ocm/notifications', '{"unterminated": ', 'application/json'),
       () => post('/ocm/shares', share(3), 'text/html'),
       () => post('/ocm/invite-accepted', new Uint8Array([0xc3, 0x28, 0xa0, 0xa1])),
-      () => fetch(`${running.url}/ocm/shares`, { method: 'POST', body: share(4), headers: { 'content-type': 'application/json', signature: 'sig1=:broken', 'signature-input': 'sig1=("@method";created=x' } }),
+      () =>
+        fetch(`${running.url}/ocm/shares`, {
+          method: 'POST',
+          body: share(4),
+          headers: {
+            'content-type': 'application/json',
+            signature: 'sig1=:broken',
+            'signature-input': 'sig1=("@method";created=x',
+          },
+        }),
       () => post('/ocm/token', '%%%=&&&', 'application/x-www-form-urlencoded'),
       () => post('/ocm/shares', JSON.stringify({ a: 'x'.repeat(300_000) })),
-      () => post('/ocm/shares', '[' .repeat(10_000)),
+      () => post('/ocm/shares', '['.repeat(10_000)),
       () => post('/ocm/../../etc/passwd', '{}'),
       () => rawSend(`POST /ocm/shares HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 50\r\n\r\n{"a":`, true),
     ];
@@ -132,7 +164,10 @@ describe('the inbox over real HTTP', () => {
     expect(received.every((r) => r.stage === 'done' && r.response !== undefined)).toBe(true);
     // Each one carries what was wrong with it: a reading problem, a 4xx answer, or a signature that did not pass.
     const flagged = (r: (typeof received)[number]) =>
-      r.problems.length > 0 || r.response!.status >= 400 || r.verification?.status === 'failed' || r.verification?.status === 'unchecked';
+      r.problems.length > 0 ||
+      r.response!.status >= 400 ||
+      r.verification?.status === 'failed' ||
+      r.verification?.status === 'unchecked';
     expect(received.filter((r) => !flagged(r))).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,11 @@
 import type { Context } from 'hono';
-import type { InboundEndpoint, InboundFinding, InboundRecord, InboundResponse, Verification } from '../../src/contract/inbound.ts';
+import type {
+  InboundEndpoint,
+  InboundFinding,
+  InboundRecord,
+  InboundResponse,
+  Verification,
+} from '../../src/contract/inbound.ts';
 import type { EventBus } from './event-bus.ts';
 import type { PolicyStore } from './policies.ts';
 import { readRawRequest, type RawRequest } from './read-request.ts';
@@ -18,7 +24,10 @@ export interface InboxDeps {
   /** OCM lint of the parsed body; absent means no findings. */
   lint?: (endpoint: InboundEndpoint, doc: unknown) => InboundFinding[];
   /** Answers a token request for a share the console sent out; undefined leaves it to the spec default. */
-  exchangeCode?: (form: Record<string, unknown>, verification: Verification) => { status: number; body: unknown } | undefined;
+  exchangeCode?: (
+    form: Record<string, unknown>,
+    verification: Verification,
+  ) => { status: number; body: unknown } | undefined;
 }
 
 /** An access token is a secret: the stored copy of the answer shows only its start. */
@@ -50,14 +59,17 @@ function parseBody(raw: RawRequest, endpoint: InboundEndpoint): ParsedBody {
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   const expected = expectedType(endpoint);
   if (expected && mediaType !== expected) {
-    problems.push(`Content-Type is ${contentType ? JSON.stringify(contentType) : 'missing'}; this endpoint expects ${expected}.`);
+    problems.push(
+      `Content-Type is ${contentType ? JSON.stringify(contentType) : 'missing'}; this endpoint expects ${expected}.`,
+    );
   }
   if (raw.body.encoding !== 'utf8') {
     problems.push('The body is not valid UTF-8 text (stored as base64).');
     return { problems, unreadable: 'NOT_UTF8' };
   }
   const text = raw.body.data;
-  if (raw.body.truncated || raw.bodyProblem) return { problems, unreadable: raw.body.truncated ? 'BODY_TOO_LARGE' : 'BODY_INCOMPLETE' };
+  if (raw.body.truncated || raw.bodyProblem)
+    return { problems, unreadable: raw.body.truncated ? 'BODY_TOO_LARGE' : 'BODY_INCOMPLETE' };
   if (endpoint === 'other' && !text) return { problems };
   if (mediaType === FORM || (endpoint === 'token' && !text.trimStart().startsWith('{'))) {
     return { doc: Object.fromEntries(new URLSearchParams(text)), problems };
@@ -113,18 +125,46 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc) : undefined;
     const policy = deps.policies.get(endpoint);
     if (policy.mode === 'custom') {
-      response = { status: policy.status, contentType: policy.contentType, body: policy.body, delayMs: policy.delayMs, policy: 'custom' };
+      response = {
+        status: policy.status,
+        contentType: policy.contentType,
+        body: policy.body,
+        delayMs: policy.delayMs,
+        policy: 'custom',
+      };
     } else {
-      const exchanged = endpoint === 'token' && doc && typeof doc === 'object' && deps.exchangeCode ? deps.exchangeCode(doc as Record<string, unknown>, verification) : undefined;
-      const answer = exchanged ?? specAnswer({ endpoint, doc, unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined, recipients: deps.recipients });
+      const exchanged =
+        endpoint === 'token' && doc && typeof doc === 'object' && deps.exchangeCode
+          ? deps.exchangeCode(doc as Record<string, unknown>, verification)
+          : undefined;
+      const answer =
+        exchanged ??
+        specAnswer({
+          endpoint,
+          doc,
+          unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined,
+          recipients: deps.recipients,
+        });
       const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
       const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
-      response = { status, contentType: 'application/json', body: JSON.stringify(body), delayMs: policy.delayMs ?? 0, policy: 'spec' };
+      response = {
+        status,
+        contentType: 'application/json',
+        body: JSON.stringify(body),
+        delayMs: policy.delayMs ?? 0,
+        policy: 'spec',
+      };
       if (exchanged) sent = JSON.stringify(body);
     }
     record = { ...record, stage: 'done', problems, verification, findings, response };
   } catch (err) {
-    response = { status: 500, contentType: 'application/json', body: JSON.stringify({ message: 'INTERNAL_ERROR' }), delayMs: 0, policy: 'spec' };
+    response = {
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ message: 'INTERNAL_ERROR' }),
+      delayMs: 0,
+      policy: 'spec',
+    };
     record = { ...record, stage: 'error', problems: [`Processing failed: ${(err as Error).message}`], response };
   }
   if (sent !== undefined) {

@@ -15,39 +15,72 @@ const share = {
 
 describe('what the console answers by the spec', () => {
   it('accepts a share for a known recipient with 201 and recipientDisplayName (§3.4)', () => {
-    expect(specAnswer({ endpoint: 'shares', doc: share, recipients })).toEqual({ status: 201, body: { recipientDisplayName: 'Alice (OCM Explorer)' } });
+    expect(specAnswer({ endpoint: 'shares', doc: share, recipients })).toEqual({
+      status: 201,
+      body: { recipientDisplayName: 'Alice (OCM Explorer)' },
+    });
   });
 
   it('refuses an unknown recipient with 400 and validationErrors shareWith NOT_FOUND', () => {
     const answer = specAnswer({ endpoint: 'shares', doc: { ...share, shareWith: 'mallory@127.0.0.1' }, recipients });
-    expect(answer).toEqual({ status: 400, body: { message: 'INVALID_PARAMETERS', validationErrors: [{ name: 'shareWith', message: 'NOT_FOUND' }] } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { message: 'INVALID_PARAMETERS', validationErrors: [{ name: 'shareWith', message: 'NOT_FOUND' }] },
+    });
   });
 
   it('names every missing required share field', () => {
     const { name: _n, protocol: _p, ...rest } = share;
     const answer = specAnswer({ endpoint: 'shares', doc: rest, recipients });
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ validationErrors: [{ name: 'name', message: 'REQUIRED' }, { name: 'protocol', message: 'REQUIRED' }] });
+    expect(answer.body).toMatchObject({
+      validationErrors: [
+        { name: 'name', message: 'REQUIRED' },
+        { name: 'protocol', message: 'REQUIRED' },
+      ],
+    });
   });
 
   it('answers an unreadable body with 400 saying why', () => {
     const answer = specAnswer({ endpoint: 'notifications', doc: undefined, unreadable: 'NOT_JSON', recipients });
-    expect(answer).toEqual({ status: 400, body: { message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: 'NOT_JSON' }] } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: 'NOT_JSON' }] },
+    });
   });
 
   it('answers the token endpoint with OAuth errors (§6)', () => {
-    expect(specAnswer({ endpoint: 'token', doc: { grant_type: 'authorization_code', client_id: 'r.example', code: 'c' }, recipients })).toEqual({ status: 400, body: { error: 'invalid_grant' } });
-    expect(specAnswer({ endpoint: 'token', doc: { grant_type: 'password', client_id: 'r', code: 'c' }, recipients }).body).toEqual({ error: 'unsupported_grant_type' });
-    expect(specAnswer({ endpoint: 'token', doc: { grant_type: 'authorization_code' }, recipients }).body).toEqual({ error: 'invalid_request' });
+    expect(
+      specAnswer({
+        endpoint: 'token',
+        doc: { grant_type: 'authorization_code', client_id: 'r.example', code: 'c' },
+        recipients,
+      }),
+    ).toEqual({ status: 400, body: { error: 'invalid_grant' } });
+    expect(
+      specAnswer({ endpoint: 'token', doc: { grant_type: 'password', client_id: 'r', code: 'c' }, recipients }).body,
+    ).toEqual({ error: 'unsupported_grant_type' });
+    expect(specAnswer({ endpoint: 'token', doc: { grant_type: 'authorization_code' }, recipients }).body).toEqual({
+      error: 'invalid_request',
+    });
   });
 
   it('accepts notifications and share requests with 201, and knows no invite token', () => {
-    expect(specAnswer({ endpoint: 'notifications', doc: { notificationType: 'SHARE_ACCEPTED' }, recipients }).status).toBe(201);
-    expect(specAnswer({ endpoint: 'request-share', doc: { owner: 'a@b', shareWith: 'c@d', share: 'x' }, recipients }).status).toBe(201);
+    expect(
+      specAnswer({ endpoint: 'notifications', doc: { notificationType: 'SHARE_ACCEPTED' }, recipients }).status,
+    ).toBe(201);
+    expect(
+      specAnswer({ endpoint: 'request-share', doc: { owner: 'a@b', shareWith: 'c@d', share: 'x' }, recipients }).status,
+    ).toBe(201);
     const invite = { recipientProvider: 'r.example', token: 't', userID: 'u', email: 'e@x', name: 'N' };
-    expect(specAnswer({ endpoint: 'invite-accepted', doc: invite, recipients })).toEqual({ status: 400, body: { message: 'TOKEN_INVALID_OR_UNKNOWN' } });
+    expect(specAnswer({ endpoint: 'invite-accepted', doc: invite, recipients })).toEqual({
+      status: 400,
+      body: { message: 'TOKEN_INVALID_OR_UNKNOWN' },
+    });
     // Nextcloud's userId spelling is accepted as the user id too: the answer is about the token, not a missing field.
-    expect(specAnswer({ endpoint: 'invite-accepted', doc: { ...invite, userID: undefined, userId: 'u' }, recipients }).body).toEqual({ message: 'TOKEN_INVALID_OR_UNKNOWN' });
+    expect(
+      specAnswer({ endpoint: 'invite-accepted', doc: { ...invite, userID: undefined, userId: 'u' }, recipients }).body,
+    ).toEqual({ message: 'TOKEN_INVALID_OR_UNKNOWN' });
   });
 
   it('splits an OCM address at the last @', () => {

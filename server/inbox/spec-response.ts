@@ -39,7 +39,13 @@ export function specAnswer(ctx: AnswerContext): SpecAnswer {
   if (endpoint === 'other') return { status: 404, body: { message: 'NOT_FOUND' } };
   if (endpoint === 'token') return tokenAnswer(doc, ctx.unreadable);
   if (ctx.unreadable || !isObject(doc)) {
-    return { status: 400, body: { message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: ctx.unreadable ?? 'NOT_AN_OBJECT' }] } };
+    return {
+      status: 400,
+      body: {
+        message: 'INVALID_BODY',
+        validationErrors: [{ name: 'body', message: ctx.unreadable ?? 'NOT_AN_OBJECT' }],
+      },
+    };
   }
   switch (endpoint) {
     case 'shares': {
@@ -52,7 +58,8 @@ export function specAnswer(ctx: AnswerContext): SpecAnswer {
       return { status: 201, body: { recipientDisplayName: displayName(known) } };
     }
     case 'notifications':
-      if (typeof doc.notificationType !== 'string') return validation([{ name: 'notificationType', message: 'REQUIRED' }]);
+      if (typeof doc.notificationType !== 'string')
+        return validation([{ name: 'notificationType', message: 'REQUIRED' }]);
       return { status: 201, body: {} };
     case 'invite-accepted': {
       const missing = ['recipientProvider', 'token', 'email', 'name'].filter((f) => typeof doc[f] !== 'string');
@@ -73,7 +80,8 @@ export function specAnswer(ctx: AnswerContext): SpecAnswer {
 function tokenAnswer(doc: unknown, unreadable?: string): SpecAnswer {
   const error = (code: string) => ({ status: 400, body: { error: code } });
   if (unreadable || !isObject(doc)) return error('invalid_request');
-  if (doc.grant_type !== 'authorization_code') return error(doc.grant_type === undefined ? 'invalid_request' : 'unsupported_grant_type');
+  if (doc.grant_type !== 'authorization_code')
+    return error(doc.grant_type === undefined ? 'invalid_request' : 'unsupported_grant_type');
   if (typeof doc.client_id !== 'string' || typeof doc.code !== 'string') return error('invalid_request');
   // The console has shared nothing out, so no code is valid here.
   return error('invalid_grant');

@@ -74,7 +74,10 @@ describe('inbox store', () => {
 describe('inbox store memory bound', () => {
   it('drops the oldest records when their bodies pass the memory budget', () => {
     const store = new InboxStore({ maxMemoryBytes: 50_000 });
-    const big = (n: number) => ({ ...arrived(`/ocm/${n}`), body: { encoding: 'utf8' as const, data: 'x'.repeat(20_000), size: 20_000, truncated: false } });
+    const big = (n: number) => ({
+      ...arrived(`/ocm/${n}`),
+      body: { encoding: 'utf8' as const, data: 'x'.repeat(20_000), size: 20_000, truncated: false },
+    });
     for (let i = 1; i <= 4; i++) store.add(big(i));
     expect(store.list().map((r) => r.target)).toEqual(['/ocm/4', '/ocm/3']);
   });

@@ -84,7 +84,10 @@ export class InboxStore {
     this.memoryBytes += weightOf(record);
     this.byId.set(record.id, record);
     this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
-    while (this.records.length > 1 && (this.records.length > this.maxRecords || this.memoryBytes > this.maxMemoryBytes)) {
+    while (
+      this.records.length > 1 &&
+      (this.records.length > this.maxRecords || this.memoryBytes > this.maxMemoryBytes)
+    ) {
       const dropped = this.records.shift()!;
       this.byId.delete(dropped.id);
       this.memoryBytes -= weightOf(dropped);

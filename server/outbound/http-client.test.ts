@@ -27,7 +27,9 @@ function routes(req: IncomingMessage, res: ServerResponse) {
         res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'a=b' }).end('{"hello":"world"}');
         break;
       case '/gzip':
-        res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync('compressed hello'));
+        res
+          .writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' })
+          .end(gzipSync('compressed hello'));
         break;
       case '/redirect':
         res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
@@ -52,7 +54,25 @@ beforeAll(async () => {
   await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
   const dir = mkdtempSync(join(tmpdir(), 'tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=lab.test'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=lab.test',
+    ],
+    { stdio: 'ignore' },
+  );
   tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, routes);
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
   tlsBase = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
@@ -63,11 +83,22 @@ afterAll(() => {
 });
 
 const local = createOutboundClient({ publicMode: false, allowHosts: [] });
-const get = (url: string, extra: Partial<Parameters<typeof local.send>[0]> = {}) => local.send({ method: 'GET', url, headers: [['Host', new URL(url).host]], ...extra });
+const get = (url: string, extra: Partial<Parameters<typeof local.send>[0]> = {}) =>
+  local.send({ method: 'GET', url, headers: [['Host', new URL(url).host]], ...extra });
 
 describe('outbound HTTP', () => {
   it('sends exactly the given headers and returns status, headers, body and timing', async () => {
-    const result = await local.send({ method: 'POST', url: `${base}/json`, headers: [['Host', new URL(base).host], ['Content-Type', 'application/json'], ['Content-Length', '2'], ['X-Trace', 'a']], body: new TextEncoder().encode('{}') });
+    const result = await local.send({
+      method: 'POST',
+      url: `${base}/json`,
+      headers: [
+        ['Host', new URL(base).host],
+        ['Content-Type', 'application/json'],
+        ['Content-Length', '2'],
+        ['X-Trace', 'a'],
+      ],
+      body: new TextEncoder().encode('{}'),
+    });
     if (!result.ok) throw new Error(result.failure.message);
     expect(result.response.status).toBe(200);
     expect(new TextDecoder().decode(result.response.body)).toBe('{"hello":"world"}');
@@ -101,7 +132,10 @@ describe('outbound HTTP', () => {
   });
 
   it('truncates a response past the limit and flags it', async () => {
-    const small = createOutboundClient({ publicMode: false, allowHosts: [] }, { ...DEFAULT_LIMITS, responseBytes: 1000 });
+    const small = createOutboundClient(
+      { publicMode: false, allowHosts: [] },
+      { ...DEFAULT_LIMITS, responseBytes: 1000 },
+    );
     const result = await small.send({ method: 'GET', url: `${base}/big`, headers: [['Host', new URL(base).host]] });
     if (!result.ok) throw new Error(result.failure.message);
     expect(result.response.truncated).toBe(true);
@@ -140,12 +174,19 @@ describe('outbound HTTP', () => {
     const literal = await guarded.send({ method: 'GET', url: `${base}/json`, headers: [] });
     expect(!literal.ok && literal.failure.kind).toBe('blocked');
     const port = new URL(base).port;
-    const rebound = await guarded.send({ method: 'GET', url: `http://rebind.example:${port}/json`, headers: [['Host', `rebind.example:${port}`]] });
+    const rebound = await guarded.send({
+      method: 'GET',
+      url: `http://rebind.example:${port}/json`,
+      headers: [['Host', `rebind.example:${port}`]],
+    });
     expect(!rebound.ok && rebound.failure).toMatchObject({ kind: 'blocked', address: '127.0.0.1' });
   });
 
   it('fetches JSON documents through the same client', async () => {
     expect(await local.fetchJson(`${base}/json`)).toEqual({ ok: true, status: 200, json: { hello: 'world' } });
-    expect(await local.fetchJson('http://127.0.0.1:9/x')).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
+    expect(await local.fetchJson('http://127.0.0.1:9/x')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/refused/),
+    });
   });
 });

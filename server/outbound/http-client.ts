@@ -13,7 +13,12 @@ export interface OutboundLimits {
   totalMs: number;
 }
 
-export const DEFAULT_LIMITS: OutboundLimits = { requestBytes: 1024 * 1024, responseBytes: 10 * 1024 * 1024, connectMs: 5_000, totalMs: 20_000 };
+export const DEFAULT_LIMITS: OutboundLimits = {
+  requestBytes: 1024 * 1024,
+  responseBytes: 10 * 1024 * 1024,
+  connectMs: 5_000,
+  totalMs: 20_000,
+};
 
 export interface OutboundRequest {
   method: string;
@@ -37,17 +42,46 @@ export interface OutboundResponse {
   decoded?: string;
 }
 
-export type OutboundResult = { ok: true; response: OutboundResponse; timing: Timing; reusedConnection: boolean } | { ok: false; failure: RelayFailure; timing: Timing };
+export type OutboundResult =
+  | { ok: true; response: OutboundResponse; timing: Timing; reusedConnection: boolean }
+  | { ok: false; failure: RelayFailure; timing: Timing };
 
 const MAX_IDLE_PER_ORIGIN = 16;
 
 export interface OutboundClient {
   send(request: OutboundRequest): Promise<OutboundResult>;
   /** A GET for a JSON document (discovery, JWKS), through the same guard and limits. */
-  fetchJson(url: string, headers?: [string, string][]): Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+  fetchJson(
+    url: string,
+    headers?: [string, string][],
+  ): Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 207: 'Multi-Status', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  207: 'Multi-Status',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 function decode(body: Uint8Array, encoding: string | undefined): { body: Uint8Array; decoded?: string } {
   const coding = encoding?.trim().toLowerCase();
@@ -66,7 +100,11 @@ function decode(body: Uint8Array, encoding: string | undefined): { body: Uint8Ar
  * choice and guard), redirects returned rather than followed, bodies capped, nothing added that the
  * caller did not put in the headers (undici adds only what HTTP/1.1 framing needs).
  */
-export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits = DEFAULT_LIMITS, resolve?: LookupFn): OutboundClient {
+export function createOutboundClient(
+  policy: GuardPolicy,
+  limits: OutboundLimits = DEFAULT_LIMITS,
+  resolve?: LookupFn,
+): OutboundClient {
   async function send(req: OutboundRequest): Promise<OutboundResult> {
     const started = performance.now();
     const timing: Timing = { dns: null, connect: null, tls: null, firstByte: null, total: 0 };
@@ -78,12 +116,35 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
     try {
       url = new URL(req.url);
     } catch {
-      return { ok: false, failure: { kind: 'bad-request', field: 'url', message: `${JSON.stringify(req.url)} is not an absolute URL.` }, timing: finish() };
+      return {
+        ok: false,
+        failure: { kind: 'bad-request', field: 'url', message: `${JSON.stringify(req.url)} is not an absolute URL.` },
+        timing: finish(),
+      };
     }
     const blocked = checkTarget(url, policy);
-    if (blocked) return { ok: false, failure: { kind: 'blocked', reason: blocked.message, message: blocked.message, ...(blocked.address ? { address: blocked.address } : {}) }, timing: finish() };
+    if (blocked)
+      return {
+        ok: false,
+        failure: {
+          kind: 'blocked',
+          reason: blocked.message,
+          message: blocked.message,
+          ...(blocked.address ? { address: blocked.address } : {}),
+        },
+        timing: finish(),
+      };
     if (req.body && req.body.byteLength > limits.requestBytes) {
-      return { ok: false, failure: { kind: 'too-large', which: 'request', limit: limits.requestBytes, message: `The request body is ${req.body.byteLength} bytes; the limit is ${limits.requestBytes}.` }, timing: finish() };
+      return {
+        ok: false,
+        failure: {
+          kind: 'too-large',
+          which: 'request',
+          limit: limits.requestBytes,
+          message: `The request body is ${req.body.byteLength} bytes; the limit is ${limits.requestBytes}.`,
+        },
+        timing: finish(),
+      };
     }
     const https = url.protocol === 'https:';
     const port = Number(url.port || (https ? 443 : 80));
@@ -95,9 +156,19 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
     // Our own connector: the guarded lookup runs at connect time, and the socket's events give the phases.
     const connector = (_opts: unknown, callback: (err: Error | null, socket: Socket | TLSSocket | null) => void) => {
       const t0 = performance.now();
-      const options = { host, port, lookup: lookup as never, servername: https && !/^[\d.:]+$/.test(host) ? host : undefined, rejectUnauthorized: !req.insecureTls, ALPNProtocols: ['http/1.1'] };
+      const options = {
+        host,
+        port,
+        lookup: lookup as never,
+        servername: https && !/^[\d.:]+$/.test(host) ? host : undefined,
+        rejectUnauthorized: !req.insecureTls,
+        ALPNProtocols: ['http/1.1'],
+      };
       const socket = https ? tlsConnect(options) : tcpConnect(options);
-      const timer = setTimeout(() => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' })), limits.connectMs);
+      const timer = setTimeout(
+        () => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' })),
+        limits.connectMs,
+      );
       let tcpDone = t0;
       socket.once('connect', () => {
         tcpDone = performance.now();
@@ -125,13 +196,25 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
     let pooled = pool.get(key)?.pop();
     const reused = !!pooled;
     if (pooled) pooled.holder.timing = timing;
-    pooled ??= { holder, client: new Client(url.origin, { connect: connector as never, headersTimeout: limits.totalMs, bodyTimeout: limits.totalMs, pipelining: 1, keepAliveTimeout: 4_000 }) };
+    pooled ??= {
+      holder,
+      client: new Client(url.origin, {
+        connect: connector as never,
+        headersTimeout: limits.totalMs,
+        bodyTimeout: limits.totalMs,
+        pipelining: 1,
+        keepAliveTimeout: 4_000,
+      }),
+    };
     const { client } = pooled;
     const totalMs = Math.min(req.timeoutMs ?? limits.totalMs, limits.totalMs * 6);
     // A plain timer: AbortSignal.timeout costs more per exchange than the relay can spare.
     const aborter = new AbortController();
     const { signal } = aborter;
-    const deadline = setTimeout(() => aborter.abort(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), totalMs);
+    const deadline = setTimeout(
+      () => aborter.abort(Object.assign(new Error('timeout'), { name: 'TimeoutError' })),
+      totalMs,
+    );
     let healthy = false;
     try {
       const res = await client.request({
@@ -161,21 +244,36 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
       }
       const raw: [string, string][] = [];
       const rawHeaders = (res as unknown as { rawHeaders?: Buffer[] }).rawHeaders;
-      if (rawHeaders) for (let i = 0; i + 1 < rawHeaders.length; i += 2) raw.push([rawHeaders[i]!.toString('latin1'), rawHeaders[i + 1]!.toString('latin1')]);
-      else for (const [name, value] of Object.entries(res.headers)) for (const v of [value].flat()) if (v !== undefined) raw.push([name, String(v)]);
+      if (rawHeaders)
+        for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+          raw.push([rawHeaders[i]!.toString('latin1'), rawHeaders[i + 1]!.toString('latin1')]);
+      else
+        for (const [name, value] of Object.entries(res.headers))
+          for (const v of [value].flat()) if (v !== undefined) raw.push([name, String(v)]);
       const encoding = raw.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
       const body = Buffer.concat(chunks);
       const out = truncated ? { body: new Uint8Array(body) } : decode(new Uint8Array(body), encoding);
       healthy = !truncated && !raw.some(([n, v]) => n.toLowerCase() === 'connection' && /close/i.test(v));
       return {
         ok: true,
-        response: { status: res.statusCode, statusText: STATUS_TEXT[res.statusCode] ?? '', headers: raw, body: out.body, size, truncated, ...(out.decoded ? { decoded: out.decoded } : {}) },
+        response: {
+          status: res.statusCode,
+          statusText: STATUS_TEXT[res.statusCode] ?? '',
+          headers: raw,
+          body: out.body,
+          size,
+          truncated,
+          ...(out.decoded ? { decoded: out.decoded } : {}),
+        },
         timing: finish(),
         reusedConnection: reused,
       };
     } catch (err) {
       const elapsed = performance.now() - started;
-      const failure = classifyFailure(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err, { host, address: `${url.hostname}:${port}`, elapsedMs: elapsed, totalTimeoutMs: totalMs });
+      const failure = classifyFailure(
+        signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err,
+        { host, address: `${url.hostname}:${port}`, elapsedMs: elapsed, totalTimeoutMs: totalMs },
+      );
       return { ok: false, failure, timing: finish() };
     } finally {
       clearTimeout(deadline);
@@ -201,13 +299,19 @@ export function createOutboundClient(policy: GuardPolicy, limits: OutboundLimits
       } catch {
         return { ok: false, error: `${url} is not an absolute URL` };
       }
-      const result = await send({ method: 'GET', url, headers: [['Host', host], ['Accept', 'application/json'], ...headers] });
+      const result = await send({
+        method: 'GET',
+        url,
+        headers: [['Host', host], ['Accept', 'application/json'], ...headers],
+      });
       if (!result.ok) return { ok: false, error: result.failure.message };
       const text = new TextDecoder().decode(result.response.body);
       try {
         return { ok: true, status: result.response.status, json: JSON.parse(text) };
       } catch {
-        return result.response.status === 200 ? { ok: false, error: `${url} answered 200 with something that is not JSON` } : { ok: true, status: result.response.status, json: null };
+        return result.response.status === 200
+          ? { ok: false, error: `${url} answered 200 with something that is not JSON` }
+          : { ok: true, status: result.response.status, json: null };
       }
     },
   };

@@ -10,14 +10,32 @@ import { startServer } from '../index.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ocm-shares-'));
 mkdirSync(join(dir, 'dist'));
 writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }));
+const running = await startServer(
+  defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }),
+);
 afterAll(() => running.close());
 const alpha = running.demo!.peers[0]!.state;
 const legacy = running.demo!.peers[1]!.state;
 
 const share = async (body: object) => {
-  const res = await fetch(`${running.url}/api/shares`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  return { status: res.status, result: (await res.json()) as { share?: { id: string }; exchange?: { response: { status: number }; signing: { profile: string } | null; request: { body?: { data: string } } }; problem?: string; notes: string[] } };
+  const res = await fetch(`${running.url}/api/shares`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+  return {
+    status: res.status,
+    result: (await res.json()) as {
+      share?: { id: string };
+      exchange?: {
+        response: { status: number };
+        signing: { profile: string } | null;
+        request: { body?: { data: string } };
+      };
+      problem?: string;
+      notes: string[];
+    },
+  };
 };
 const waitFor = async <T>(probe: () => T | undefined, ms = 5_000): Promise<T> => {
   const end = Date.now() + ms;
@@ -31,11 +49,17 @@ const waitFor = async <T>(probe: () => T | undefined, ms = 5_000): Promise<T> =>
 
 describe('the console sharing out', () => {
   it('shares with alpha, which exchanges the code at the console (signed, verified) and reads the file', async () => {
-    const { status, result } = await share({ to: `carol@${new URL(alpha.origin).host}`, name: 'minutes.txt', content: 'OCM WG minutes\n' });
+    const { status, result } = await share({
+      to: `carol@${new URL(alpha.origin).host}`,
+      name: 'minutes.txt',
+      content: 'OCM WG minutes\n',
+    });
     expect(status).toBe(200);
     expect(result.exchange?.response.status).toBe(201);
     expect(result.exchange?.signing?.profile).toBe('rfc9421');
-    const sent = JSON.parse(result.exchange!.request.body!.data) as { protocol: { webdav: { requirements: string[]; uri: string } } };
+    const sent = JSON.parse(result.exchange!.request.body!.data) as {
+      protocol: { webdav: { requirements: string[]; uri: string } };
+    };
     expect(sent.protocol.webdav.requirements).toEqual(['must-exchange-token']);
     expect(sent.protocol.webdav.uri).toBe(`${running.url}/ocm/webdav/${result.share!.id}`);
 
@@ -52,17 +76,27 @@ describe('the console sharing out', () => {
 
   it('refuses the secret itself and an unsigned token request for a must-exchange-token share', async () => {
     const { result } = await share({ to: `carol@${new URL(alpha.origin).host}`, name: 'secret.txt' });
-    const body = JSON.parse(result.exchange!.request.body!.data) as { protocol: { webdav: { uri: string; sharedSecret: string } } };
+    const body = JSON.parse(result.exchange!.request.body!.data) as {
+      protocol: { webdav: { uri: string; sharedSecret: string } };
+    };
     const { uri, sharedSecret } = body.protocol.webdav;
     expect((await fetch(uri, { headers: { authorization: `Bearer ${sharedSecret}` } })).status).toBe(401);
     const unsigned = await fetch(`${running.url}/ocm/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'x.example', code: sharedSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: 'x.example',
+        code: sharedSecret,
+      }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ error: 'invalid_client' });
-    const unknown = await fetch(`${running.url}/ocm/token`, { method: 'POST', body: 'grant_type=authorization_code&client_id=x&code=nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unknown = await fetch(`${running.url}/ocm/token`, {
+      method: 'POST',
+      body: 'grant_type=authorization_code&client_id=x&code=nope',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await unknown.json()).toEqual({ error: 'invalid_grant' });
   });
 

@@ -30,7 +30,10 @@ export interface SendShareResult {
  * when it advertises http-sig, draft-cavage when it publishes a legacy publicKey), send it, and keep
  * the share so the receiver can exchange its code and read the file.
  */
-export async function sendShare(input: SendShareInput, deps: { outbound: OutboundClient; keys: KeyStore; shares: ShareStore; consoleBase: string }): Promise<SendShareResult> {
+export async function sendShare(
+  input: SendShareInput,
+  deps: { outbound: OutboundClient; keys: KeyStore; shares: ShareStore; consoleBase: string },
+): Promise<SendShareResult> {
   const at = input.to.lastIndexOf('@');
   if (at <= 0) return { problem: `${JSON.stringify(input.to)} is not an OCM address (user@host).`, notes: [] };
   const host = input.to.slice(at + 1);
@@ -52,26 +55,57 @@ export async function sendShare(input: SendShareInput, deps: { outbound: Outboun
   const consoleHost = new URL(deps.consoleBase).host;
   const from = input.from ?? 'alice';
   const name = input.name ?? 'hello.txt';
-  const content = input.content ?? `Hello from OCM Explorer: ${name}, shared by ${from}@${consoleHost} with ${input.to}.\n`;
-  const share = deps.shares.create({ owner: `${from}@${consoleHost}`, shareWith: input.to, name, content, mustExchangeToken: input.mustExchangeToken ?? true });
-  const built = buildShare(discovery, { host: consoleHost, user: from, displayName: `${from} (OCM Explorer)`, origin: deps.consoleBase, webdavPath: '/ocm/webdav/' }, {
+  const content =
+    input.content ?? `Hello from OCM Explorer: ${name}, shared by ${from}@${consoleHost} with ${input.to}.\n`;
+  const share = deps.shares.create({
+    owner: `${from}@${consoleHost}`,
     shareWith: input.to,
     name,
-    providerId: share.id,
-    sharedSecret: share.secret,
-    mustExchangeToken: share.mustExchangeToken,
+    content,
+    mustExchangeToken: input.mustExchangeToken ?? true,
   });
-  if (!built.url) return { problem: `The discovery of ${host} has no endPoint to send the share to.`, notes: built.notes };
+  const built = buildShare(
+    discovery,
+    {
+      host: consoleHost,
+      user: from,
+      displayName: `${from} (OCM Explorer)`,
+      origin: deps.consoleBase,
+      webdavPath: '/ocm/webdav/',
+    },
+    {
+      shareWith: input.to,
+      name,
+      providerId: share.id,
+      sharedSecret: share.secret,
+      mustExchangeToken: share.mustExchangeToken,
+    },
+  );
+  if (!built.url)
+    return { problem: `The discovery of ${host} has no endPoint to send the share to.`, notes: built.notes };
   const url = new URL(built.url);
   const body = new TextEncoder().encode(JSON.stringify(built.payload));
-  const headers: [string, string][] = [['Host', url.host], ['Content-Type', 'application/json'], ['Content-Length', String(body.byteLength)]];
+  const headers: [string, string][] = [
+    ['Host', url.host],
+    ['Content-Type', 'application/json'],
+    ['Content-Length', String(body.byteLength)],
+  ];
   const capabilities = Array.isArray(discovery.capabilities) ? discovery.capabilities : [];
   const profile = capabilities.includes('http-sig') ? 'ocm' : discovery.publicKey ? 'cavage' : null;
-  const notes = [...built.notes, profile === 'ocm' ? 'Signed with RFC 9421 (the receiver advertises http-sig).' : profile === 'cavage' ? 'Signed with draft-cavage (the receiver publishes a legacy publicKey).' : 'Sent unsigned: the receiver advertises no signature support.'];
+  const notes = [
+    ...built.notes,
+    profile === 'ocm'
+      ? 'Signed with RFC 9421 (the receiver advertises http-sig).'
+      : profile === 'cavage'
+        ? 'Signed with draft-cavage (the receiver publishes a legacy publicKey).'
+        : 'Sent unsigned: the receiver advertises no signature support.',
+  ];
   let finalHeaders = headers;
   let signing: Exchange['signing'] = null;
   if (profile) {
-    const signed = await signOutbound({ method: 'POST', url: url.href, headers, body }, profile, deps.keys, { consoleBase: deps.consoleBase });
+    const signed = await signOutbound({ method: 'POST', url: url.href, headers, body }, profile, deps.keys, {
+      consoleBase: deps.consoleBase,
+    });
     if (!signed.ok) return { problem: `Signing failed: ${signed.message}`, notes };
     finalHeaders = signed.headers;
     signing = signed.record;

@@ -51,7 +51,13 @@ export class ShareStore {
   }
 
   create(input: Omit<ConsoleShare, 'id' | 'secret' | 'createdAt' | 'sentStatus'>): ConsoleShare {
-    const share: ConsoleShare = { ...input, id: randomUUID(), secret: randomBytes(18).toString('base64url'), createdAt: new Date().toISOString(), sentStatus: null };
+    const share: ConsoleShare = {
+      ...input,
+      id: randomUUID(),
+      secret: randomBytes(18).toString('base64url'),
+      createdAt: new Date().toISOString(),
+      sentStatus: null,
+    };
     this.shares.set(share.id, share);
     this.save();
     return share;

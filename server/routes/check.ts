@@ -4,7 +4,11 @@ import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 
 /** POST /api/check {"target": "host, URL or OCM address"}: the graded report. */
-export function checkRoutes(deps: { client: OutboundClient; keys: Promise<KeyStore>; consoleBase: (url: string) => string }): Hono {
+export function checkRoutes(deps: {
+  client: OutboundClient;
+  keys: Promise<KeyStore>;
+  consoleBase: (url: string) => string;
+}): Hono {
   const app = new Hono();
   app.post('/api/check', async (c) => {
     let target: unknown;
@@ -13,8 +17,13 @@ export function checkRoutes(deps: { client: OutboundClient; keys: Promise<KeySto
     } catch {
       target = undefined;
     }
-    if (typeof target !== 'string' || !target.trim()) return c.json({ error: 'bad-request', message: 'Send {"target": "host, URL or OCM address"}.' }, 400);
-    const report = await runCheck(target.trim(), { client: deps.client, keys: await deps.keys, consoleBase: deps.consoleBase(c.req.url) });
+    if (typeof target !== 'string' || !target.trim())
+      return c.json({ error: 'bad-request', message: 'Send {"target": "host, URL or OCM address"}.' }, 400);
+    const report = await runCheck(target.trim(), {
+      client: deps.client,
+      keys: await deps.keys,
+      consoleBase: deps.consoleBase(c.req.url),
+    });
     if ('error' in report) return c.json({ error: 'bad-request', message: report.error }, 400);
     return c.json(report);
   });

@@ -26,9 +26,20 @@ export function demoRoutes(mesh: DemoMesh | undefined): Hono {
   const forward = (method: 'POST' | 'PUT', action: string) =>
     app.on(method, `/api/demo/:id/${action}`, async (c) => {
       const peer = mesh?.peers.find((p) => p.state.spec.id === c.req.param('id'));
-      if (!peer) return c.json({ error: 'not-found', message: `No demo peer ${c.req.param('id')}${mesh ? '' : ' (the demo mesh is off)'}` }, 404);
-      const res = await fetch(`${peer.state.origin}/demo/${action}`, { method, body: await c.req.text(), headers: { 'content-type': 'application/json' } });
-      return new Response(res.body, { status: res.status, headers: { 'content-type': res.headers.get('content-type') ?? 'application/json' } });
+      if (!peer)
+        return c.json(
+          { error: 'not-found', message: `No demo peer ${c.req.param('id')}${mesh ? '' : ' (the demo mesh is off)'}` },
+          404,
+        );
+      const res = await fetch(`${peer.state.origin}/demo/${action}`, {
+        method,
+        body: await c.req.text(),
+        headers: { 'content-type': 'application/json' },
+      });
+      return new Response(res.body, {
+        status: res.status,
+        headers: { 'content-type': res.headers.get('content-type') ?? 'application/json' },
+      });
     });
   forward('POST', 'send');
   forward('PUT', 'faults');

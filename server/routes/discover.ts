@@ -35,7 +35,11 @@ export function discoveryBase(target: string, scheme?: 'http' | 'https'): { base
  * Fetches `/.well-known/ocm`, and `/ocm-provider` when that gives no usable document, through the
  * guarded client; returns both raw answers and what the protocol core detects and finds.
  */
-export async function discoverTarget(client: OutboundClient, target: string, options: { ua?: string; scheme?: 'http' | 'https' } = {}): Promise<DiscoverResult | { error: string }> {
+export async function discoverTarget(
+  client: OutboundClient,
+  target: string,
+  options: { ua?: string; scheme?: 'http' | 'https' } = {},
+): Promise<DiscoverResult | { error: string }> {
   const parsed = discoveryBase(target, options.scheme);
   if ('error' in parsed) return parsed;
   const { base } = parsed;
@@ -43,12 +47,24 @@ export async function discoverTarget(client: OutboundClient, target: string, opt
 
   const attempt = async (path: string) => {
     const url = `${base}${path}`;
-    const headers: [string, string][] = [['Host', host], ['Accept', 'application/json']];
+    const headers: [string, string][] = [
+      ['Host', host],
+      ['Accept', 'application/json'],
+    ];
     if (options.ua) headers.push(['User-Agent', options.ua]);
     const startedAt = new Date().toISOString();
     const result = await client.send({ method: 'GET', url, headers });
     if (!result.ok) return { url, failure: result.failure };
-    const exchange: Exchange = { id: randomUUID(), startedAt, request: { method: 'GET', url, headers }, response: responseRecord(result.response), timing: result.timing, signing: null, insecureTls: false, notes: [] };
+    const exchange: Exchange = {
+      id: randomUUID(),
+      startedAt,
+      request: { method: 'GET', url, headers },
+      response: responseRecord(result.response),
+      timing: result.timing,
+      signing: null,
+      insecureTls: false,
+      notes: [],
+    };
     return { url, exchange };
   };
   const usable = (a: Awaited<ReturnType<typeof attempt>>): { doc?: unknown; problem?: string } => {
@@ -58,7 +74,8 @@ export async function discoverTarget(client: OutboundClient, target: string, opt
     if (body.encoding !== 'utf8') return { problem: `${a.url} answered a body that is not text.` };
     try {
       const doc: unknown = JSON.parse(body.data);
-      if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { problem: `${a.url} answered JSON that is not an object.` };
+      if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        return { problem: `${a.url} answered JSON that is not an object.` };
       return { doc };
     } catch (err) {
       return { problem: `${a.url} answered something that is not JSON: ${(err as Error).message}` };
@@ -78,11 +95,25 @@ export async function discoverTarget(client: OutboundClient, target: string, opt
       answeredBy = 'legacy';
     } else chosen = { problem: `${first.problem} ${second.problem}` };
   }
-  const result: DiscoverResult = { target, base, wellKnown, legacy, answeredBy, document: chosen.doc ?? null, detected: null, findings: [] };
+  const result: DiscoverResult = {
+    target,
+    base,
+    wellKnown,
+    legacy,
+    answeredBy,
+    document: chosen.doc ?? null,
+    detected: null,
+    findings: [],
+  };
   if (chosen.doc === undefined) result.problem = chosen.problem ?? 'No usable discovery document.';
   else {
     const linted = lint('discovery', chosen.doc);
-    result.detected = { version: linted.detected.version, versions: [...linted.detected.versions], dialect: linted.detected.dialect, evidence: linted.detected.evidence.map((e) => ({ path: e.path, reason: e.reason })) };
+    result.detected = {
+      version: linted.detected.version,
+      versions: [...linted.detected.versions],
+      dialect: linted.detected.dialect,
+      evidence: linted.detected.evidence.map((e) => ({ path: e.path, reason: e.reason })),
+    };
     result.findings = linted.findings.map((f) => ({
       severity: f.severity,
       path: f.path,
@@ -92,7 +123,14 @@ export async function discoverTarget(client: OutboundClient, target: string, opt
       specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
     }));
     if (answeredBy === 'legacy') {
-      result.findings.unshift({ severity: 'warning', path: '', code: 'discovery.legacy-only', message: `/.well-known/ocm gave no usable document (${first.problem}); only the legacy /ocm-provider answered.`, hint: 'Serve the document at /.well-known/ocm (since OCM 1.1).', specRef: { section: 'Discovery' } });
+      result.findings.unshift({
+        severity: 'warning',
+        path: '',
+        code: 'discovery.legacy-only',
+        message: `/.well-known/ocm gave no usable document (${first.problem}); only the legacy /ocm-provider answered.`,
+        hint: 'Serve the document at /.well-known/ocm (since OCM 1.1).',
+        specRef: { section: 'Discovery' },
+      });
     }
   }
   return result;

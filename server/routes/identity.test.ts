@@ -22,7 +22,13 @@ describe("the console's own OCM identity", () => {
     const res = await app.request('http://127.0.0.1:8080/.well-known/ocm');
     expect(res.status).toBe(200);
     const doc = (await res.json()) as Record<string, unknown>;
-    expect(doc).toMatchObject({ enabled: true, apiVersion: '1.5.0', endPoint: 'http://127.0.0.1:8080/ocm', jwksUri: 'http://127.0.0.1:8080/ocm/jwks', tokenEndPoint: 'http://127.0.0.1:8080/ocm/token' });
+    expect(doc).toMatchObject({
+      enabled: true,
+      apiVersion: '1.5.0',
+      endPoint: 'http://127.0.0.1:8080/ocm',
+      jwksUri: 'http://127.0.0.1:8080/ocm/jwks',
+      tokenEndPoint: 'http://127.0.0.1:8080/ocm/token',
+    });
     const result = lint('discovery', doc);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.detected.version).toBe('1.5');
@@ -31,18 +37,37 @@ describe("the console's own OCM identity", () => {
   });
 
   it('uses --public-url for every URL it publishes', async () => {
-    const exposed = createApp({ config: defaultServerConfig({ publicUrl: 'https://ocm.lab.example/console' }), startedAt: new Date(), keys, inbox: createInbox(config, { persist: false }) });
-    const doc = (await (await exposed.request('https://ocm.lab.example/.well-known/ocm', { headers: { host: 'ocm.lab.example' } })).json()) as Record<string, unknown>;
-    expect(doc).toMatchObject({ endPoint: 'https://ocm.lab.example/console/ocm', jwksUri: 'https://ocm.lab.example/console/ocm/jwks' });
+    const exposed = createApp({
+      config: defaultServerConfig({ publicUrl: 'https://ocm.lab.example/console' }),
+      startedAt: new Date(),
+      keys,
+      inbox: createInbox(config, { persist: false }),
+    });
+    const doc = (await (
+      await exposed.request('https://ocm.lab.example/.well-known/ocm', { headers: { host: 'ocm.lab.example' } })
+    ).json()) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      endPoint: 'https://ocm.lab.example/console/ocm',
+      jwksUri: 'https://ocm.lab.example/console/ocm/jwks',
+    });
   });
 
   it('signs with its active key so that a receiver verifies against its published discovery (RFC 9421)', async () => {
     const store = await keys;
     const body = JSON.stringify({ sender: 'alice@127.0.0.1:8080', shareWith: 'carol@peer.example' });
-    const signed = await signWithProfile({ method: 'POST', url: 'https://peer.example/ocm/shares', headers: [['Content-Type', 'application/json']], body }, OCM_RFC9421_PROFILE, { key: store.active('rfc9421').material });
+    const signed = await signWithProfile(
+      { method: 'POST', url: 'https://peer.example/ocm/shares', headers: [['Content-Type', 'application/json']], body },
+      OCM_RFC9421_PROFILE,
+      { key: store.active('rfc9421').material },
+    );
     if (!signed.ok) throw new Error(signed.error.message);
     const result = await verifyInbound(
-      { method: 'POST', url: 'https://peer.example/ocm/shares', headers: headerPairs(signed.value.message.headers) as HeaderPairs, body: new TextEncoder().encode(body) },
+      {
+        method: 'POST',
+        url: 'https://peer.example/ocm/shares',
+        headers: headerPairs(signed.value.message.headers) as HeaderPairs,
+        body: new TextEncoder().encode(body),
+      },
       fetchJson,
       { doc: JSON.parse(body) },
     );
@@ -53,18 +78,42 @@ describe("the console's own OCM identity", () => {
     const store = await keys;
     const body = '{"notificationType":"SHARE_ACCEPTED"}';
     const keyId = 'http://127.0.0.1:8080/ocm#signature';
-    const signed = await signCavageWithProfile({ method: 'POST', url: 'https://nc.example/ocm/notifications', headers: [['Content-Type', 'application/json']], body }, NEXTCLOUD_CAVAGE_PROFILE, { key: store.active('cavage').material, keyId });
+    const signed = await signCavageWithProfile(
+      {
+        method: 'POST',
+        url: 'https://nc.example/ocm/notifications',
+        headers: [['Content-Type', 'application/json']],
+        body,
+      },
+      NEXTCLOUD_CAVAGE_PROFILE,
+      { key: store.active('cavage').material, keyId },
+    );
     if (!signed.ok) throw new Error(signed.error.message);
-    const result = await verifyInbound({ method: 'POST', url: 'https://nc.example/ocm/notifications', headers: headerPairs(signed.value.message.headers) as HeaderPairs, body: new TextEncoder().encode(body) }, fetchJson);
+    const result = await verifyInbound(
+      {
+        method: 'POST',
+        url: 'https://nc.example/ocm/notifications',
+        headers: headerPairs(signed.value.message.headers) as HeaderPairs,
+        body: new TextEncoder().encode(body),
+      },
+      fetchJson,
+    );
     expect(result).toMatchObject({ status: 'verified', profile: 'cavage', keyid: keyId });
   });
 
   it('manages keys over /api/keys: list public parts, generate, rotate, refuse deleting the active key, export only when confirmed', async () => {
-    const list = (await (await app.request('http://127.0.0.1:8080/api/keys')).json()) as { keys: { kid: string; use: string; publicJwk: Record<string, unknown> }[] };
+    const list = (await (await app.request('http://127.0.0.1:8080/api/keys')).json()) as {
+      keys: { kid: string; use: string; publicJwk: Record<string, unknown> }[];
+    };
     expect(list.keys.map((k) => k.use)).toEqual(['rfc9421', 'cavage']);
     expect(JSON.stringify(list)).not.toMatch(/"d":/);
 
-    const post = (path: string, body: unknown) => app.request(`http://127.0.0.1:8080${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const post = (path: string, body: unknown) =>
+      app.request(`http://127.0.0.1:8080${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
     const made = await post('/api/keys', { use: 'rfc9421', kind: 'ecdsa-p256-sha256' });
     expect(made.status).toBe(201);
     expect(await made.json()).toMatchObject({ kty: 'EC', crv: 'P-256', active: false });

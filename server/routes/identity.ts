@@ -5,7 +5,8 @@ import type { KeyStore } from '../identity/key-store.ts';
 /** The console as an OCM peer: its discovery (well-known and legacy paths) and its JWKS. */
 export function identityRoutes(keys: Promise<KeyStore>, baseUrl: (requestUrl: string) => string): Hono {
   const app = new Hono();
-  const discovery = async (c: { req: { url: string }; json: (v: unknown) => Response }) => c.json(await consoleDiscovery(baseUrl(c.req.url), await keys));
+  const discovery = async (c: { req: { url: string }; json: (v: unknown) => Response }) =>
+    c.json(await consoleDiscovery(baseUrl(c.req.url), await keys));
   app.get('/.well-known/ocm', (c) => discovery(c));
   app.get('/ocm-provider', (c) => discovery(c));
   app.get('/ocm/jwks', async (c) => {

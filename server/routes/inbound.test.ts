@@ -27,7 +27,11 @@ const share = JSON.stringify({
 describe('the console receiving OCM calls', () => {
   it('accepts a share for alice, answers 201 as the spec says, and records everything', async () => {
     const { inbox, post } = setup();
-    const res = await post('/ocm/shares', share, { 'content-type': 'application/json', 'x-trace': 'one', 'X-Trace': 'two' });
+    const res = await post('/ocm/shares', share, {
+      'content-type': 'application/json',
+      'x-trace': 'one',
+      'X-Trace': 'two',
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ recipientDisplayName: 'Alice (OCM Explorer)' });
     const [record] = inbox.store.list();
@@ -47,7 +51,10 @@ describe('the console receiving OCM calls', () => {
     const { inbox, post } = setup();
     const res = await post('/ocm/notifications', '{"notificationType": SHARE_ACCEPTED}');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ message: 'INVALID_BODY', validationErrors: [{ name: 'body', message: 'NOT_JSON' }] });
+    expect(await res.json()).toEqual({
+      message: 'INVALID_BODY',
+      validationErrors: [{ name: 'body', message: 'NOT_JSON' }],
+    });
     const [record] = inbox.store.list();
     expect(record!.problems.join(' ')).toMatch(/not JSON/);
     expect(record!.body.data).toBe('{"notificationType": SHARE_ACCEPTED}');
@@ -57,18 +64,26 @@ describe('the console receiving OCM calls', () => {
     const { inbox, post } = setup();
     const res = await post('/ocm/shares', share, { 'content-type': 'text/plain' });
     expect(res.status).toBe(201);
-    expect(inbox.store.list()[0]!.problems).toEqual(['Content-Type is "text/plain"; this endpoint expects application/json.']);
+    expect(inbox.store.list()[0]!.problems).toEqual([
+      'Content-Type is "text/plain"; this endpoint expects application/json.',
+    ]);
   });
 
   it('keeps binary bodies as base64', async () => {
     const { app, inbox } = setup();
-    await app.request('http://127.0.0.1/ocm/shares', { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x00, 0x01]), headers: { 'content-type': 'application/octet-stream' } });
+    await app.request('http://127.0.0.1/ocm/shares', {
+      method: 'POST',
+      body: new Uint8Array([0xff, 0xfe, 0x00, 0x01]),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(inbox.store.list()[0]!.body).toEqual({ encoding: 'base64', data: '//4AAQ==', size: 4, truncated: false });
   });
 
   it('reads the token endpoint as an OAuth form', async () => {
     const { inbox, post } = setup();
-    const res = await post('/ocm/token', 'grant_type=authorization_code&client_id=peer.example&code=abc', { 'content-type': 'application/x-www-form-urlencoded' });
+    const res = await post('/ocm/token', 'grant_type=authorization_code&client_id=peer.example&code=abc', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'invalid_grant' });
     expect(inbox.store.list()[0]!.problems).toEqual([]);
@@ -76,13 +91,24 @@ describe('the console receiving OCM calls', () => {
 
   it('fails a signature that names no keyid, and says why', async () => {
     const { inbox, post } = setup();
-    await post('/ocm/shares', share, { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1', signature: 'sig1=:AAAA:' });
-    expect(inbox.store.list()[0]!.verification).toMatchObject({ status: 'failed', summary: expect.stringMatching(/no keyid/) });
+    await post('/ocm/shares', share, {
+      'content-type': 'application/json',
+      'signature-input': 'sig1=("@method");created=1',
+      signature: 'sig1=:AAAA:',
+    });
+    expect(inbox.store.list()[0]!.verification).toMatchObject({
+      status: 'failed',
+      summary: expect.stringMatching(/no keyid/),
+    });
   });
 
   it('in public mode, does not fetch keys from the private address a keyid names, and says so', async () => {
     const { inbox, post } = setup({ public: true });
-    await post('/ocm/shares', JSON.stringify({ sender: 'x@10.0.0.1' }), { 'content-type': 'application/json', 'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"', signature: 'sig1=:AAAA:' });
+    await post('/ocm/shares', JSON.stringify({ sender: 'x@10.0.0.1' }), {
+      'content-type': 'application/json',
+      'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"',
+      signature: 'sig1=:AAAA:',
+    });
     const verification = inbox.store.list()[0]!.verification!;
     expect(verification.status).toBe('failed');
     expect(verification.details?.join(' ')).toMatch(/public mode reaches only public addresses/);
@@ -92,7 +118,11 @@ describe('the console receiving OCM calls', () => {
     const { app, inbox } = setup();
     const res = await app.request('http://127.0.0.1/ocm/shares/123/permissions', { method: 'PUT', body: '{}' });
     expect(res.status).toBe(404);
-    expect(inbox.store.list()[0]).toMatchObject({ endpoint: 'other', method: 'PUT', target: '/ocm/shares/123/permissions' });
+    expect(inbox.store.list()[0]).toMatchObject({
+      endpoint: 'other',
+      method: 'PUT',
+      target: '/ocm/shares/123/permissions',
+    });
   });
 
   it('answers with a custom policy, including a delay, so a sender can be tested against errors', async () => {
@@ -100,7 +130,13 @@ describe('the console receiving OCM calls', () => {
     const put = await app.request('http://127.0.0.1/api/inbox/policy/shares', {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mode: 'custom', status: 503, contentType: 'application/json', body: '{"message":"MAINTENANCE"}', delayMs: 150 }),
+      body: JSON.stringify({
+        mode: 'custom',
+        status: 503,
+        contentType: 'application/json',
+        body: '{"message":"MAINTENANCE"}',
+        delayMs: 150,
+      }),
     });
     expect(put.status).toBe(200);
     const started = Date.now();
@@ -113,10 +149,18 @@ describe('the console receiving OCM calls', () => {
 
   it('refuses a malformed policy and says where', async () => {
     const { app } = setup();
-    const res = await app.request('http://127.0.0.1/api/inbox/policy/shares', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'custom', status: 42 }) });
+    const res = await app.request('http://127.0.0.1/api/inbox/policy/shares', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'custom', status: 42 }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(/Invalid policy/);
-    const bad = await app.request('http://127.0.0.1/api/inbox/policy/nowhere', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"mode":"spec"}' });
+    const bad = await app.request('http://127.0.0.1/api/inbox/policy/nowhere', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"mode":"spec"}',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -129,7 +173,13 @@ describe('the console receiving OCM calls', () => {
     const one = await app.request(`http://127.0.0.1:8080/api/inbox/${list.records[1]!.id}`);
     expect(inboundRecordSchema.parse(await one.json()).endpoint).toBe('shares');
     const info = await (await app.request('http://127.0.0.1:8080/api/inbox/info')).json();
-    expect(info).toMatchObject({ endPoint: 'http://127.0.0.1:8080/ocm', recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }, { name: 'bob', address: 'bob@127.0.0.1:8080' }] });
+    expect(info).toMatchObject({
+      endPoint: 'http://127.0.0.1:8080/ocm',
+      recipients: [
+        { name: 'alice', address: 'alice@127.0.0.1:8080' },
+        { name: 'bob', address: 'bob@127.0.0.1:8080' },
+      ],
+    });
     await app.request('http://127.0.0.1:8080/api/inbox', { method: 'DELETE' });
     expect(inboundListSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox')).json()).total).toBe(0);
   });

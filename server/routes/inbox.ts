@@ -22,7 +22,9 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
   });
   app.get('/api/inbox/:id', (c) => {
     const record = deps.store.get(c.req.param('id'));
-    return record ? c.json(record) : c.json({ error: 'not-found', message: `No received message ${c.req.param('id')}` }, 404);
+    return record
+      ? c.json(record)
+      : c.json({ error: 'not-found', message: `No received message ${c.req.param('id')}` }, 404);
   });
   app.delete('/api/inbox', (c) => {
     deps.store.clear();
@@ -30,7 +32,8 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
   });
   app.put('/api/inbox/policy/:endpoint', async (c) => {
     const endpoint = safeParse(inboundEndpointSchema, c.req.param('endpoint'));
-    if (!endpoint.success) return c.json({ error: 'bad-request', message: `Unknown endpoint ${c.req.param('endpoint')}` }, 400);
+    if (!endpoint.success)
+      return c.json({ error: 'bad-request', message: `Unknown endpoint ${c.req.param('endpoint')}` }, 400);
     let body: unknown;
     try {
       body = await c.req.json();
@@ -40,7 +43,10 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
     const policy = safeParse(inboxPolicySchema, body);
     if (!policy.success) {
       const issue = policy.error.issues[0];
-      return c.json({ error: 'bad-request', message: `Invalid policy at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` }, 400);
+      return c.json(
+        { error: 'bad-request', message: `Invalid policy at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` },
+        400,
+      );
     }
     deps.policies.set(endpoint.data, policy.data);
     return c.json(deps.policies.all());

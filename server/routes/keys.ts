@@ -3,7 +3,13 @@ import { KeyStoreError, type KeyStore, type KeyUse } from '../identity/key-store
 import type { GenerateKind } from '../../src/signing/index.ts';
 
 const USES: KeyUse[] = ['rfc9421', 'cavage'];
-const KINDS: GenerateKind[] = ['ed25519', 'ecdsa-p256-sha256', 'ecdsa-p384-sha384', 'rsa-pss-sha512', 'rsa-v1_5-sha256'];
+const KINDS: GenerateKind[] = [
+  'ed25519',
+  'ecdsa-p256-sha256',
+  'ecdsa-p384-sha384',
+  'rsa-pss-sha512',
+  'rsa-v1_5-sha256',
+];
 
 async function body(c: Context): Promise<Record<string, unknown>> {
   try {
@@ -34,8 +40,10 @@ export function keyRoutes(keys: Promise<KeyStore>): Hono {
   app.post('/api/keys', (c) =>
     guard(c, async (store) => {
       const { use, kind } = await body(c);
-      if (!USES.includes(use as KeyUse)) return c.json({ error: 'bad-request', message: `"use" must be one of ${USES.join(', ')}` }, 400);
-      if (kind !== undefined && !KINDS.includes(kind as GenerateKind)) return c.json({ error: 'bad-request', message: `"kind" must be one of ${KINDS.join(', ')}` }, 400);
+      if (!USES.includes(use as KeyUse))
+        return c.json({ error: 'bad-request', message: `"use" must be one of ${USES.join(', ')}` }, 400);
+      if (kind !== undefined && !KINDS.includes(kind as GenerateKind))
+        return c.json({ error: 'bad-request', message: `"kind" must be one of ${KINDS.join(', ')}` }, 400);
       const key = await store.generate(use as KeyUse, kind as GenerateKind | undefined);
       return c.json(await store.info(key), 201);
     }),
@@ -43,8 +51,10 @@ export function keyRoutes(keys: Promise<KeyStore>): Hono {
   app.post('/api/keys/import', (c) =>
     guard(c, async (store) => {
       const { use, key, kid } = await body(c);
-      if (!USES.includes(use as KeyUse)) return c.json({ error: 'bad-request', message: `"use" must be one of ${USES.join(', ')}` }, 400);
-      if (typeof key !== 'string') return c.json({ error: 'bad-request', message: '"key" must be the private key as PEM or JWK text' }, 400);
+      if (!USES.includes(use as KeyUse))
+        return c.json({ error: 'bad-request', message: `"use" must be one of ${USES.join(', ')}` }, 400);
+      if (typeof key !== 'string')
+        return c.json({ error: 'bad-request', message: '"key" must be the private key as PEM or JWK text' }, 400);
       const stored = await store.import(key, use as KeyUse, typeof kid === 'string' && kid ? kid : undefined);
       return c.json(await store.info(stored), 201);
     }),
@@ -52,7 +62,8 @@ export function keyRoutes(keys: Promise<KeyStore>): Hono {
   app.post('/api/keys/rotate', (c) =>
     guard(c, async (store) => {
       const { use } = await body(c);
-      if (!USES.includes(use as KeyUse)) return c.json({ error: 'bad-request', message: `"use" must be one of ${USES.join(', ')}` }, 400);
+      if (!USES.includes(use as KeyUse))
+        return c.json({ error: 'bad-request', message: `"use" must be one of ${USES.join(', ')}` }, 400);
       return c.json(await store.info(await store.rotate(use as KeyUse)), 201);
     }),
   );
@@ -66,7 +77,13 @@ export function keyRoutes(keys: Promise<KeyStore>): Hono {
     guard(c, async (store) => {
       const { confirm } = await body(c);
       if (confirm !== 'export private key') {
-        return c.json({ error: 'confirmation-required', message: 'Exporting a private key needs {"confirm": "export private key"} in the body.' }, 400);
+        return c.json(
+          {
+            error: 'confirmation-required',
+            message: 'Exporting a private key needs {"confirm": "export private key"} in the body.',
+          },
+          400,
+        );
       }
       c.header('cache-control', 'no-store');
       return c.json({ kid: c.req.param('kid'), privateKeyPem: await store.exportPrivatePem(c.req.param('kid')) });

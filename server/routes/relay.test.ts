@@ -12,20 +12,30 @@ import { startServer } from '../index.ts';
 const dir = mkdtempSync(join(tmpdir(), 'ocm-relay-'));
 mkdirSync(join(dir, 'dist'));
 writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }));
+const running = await startServer(
+  defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir: join(dir, 'data') }),
+);
 afterAll(() => running.close());
 const consoleHost = new URL(running.url).host;
 const [alpha, legacy] = running.demo!.peers.map((p) => p.state.origin) as [string, string];
 
 async function relay(request: RelayRequest, target = request.url) {
-  const res = await fetch(`${running.url}/api/relay`, { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json', 'x-relay-target': target } });
+  const res = await fetch(`${running.url}/api/relay`, {
+    method: 'POST',
+    body: JSON.stringify(request),
+    headers: { 'content-type': 'application/json', 'x-relay-target': target },
+  });
   return { status: res.status, result: relayResultSchema.parse(await res.json()) };
 }
 const json = (value: unknown) => ({ encoding: 'utf8' as const, data: JSON.stringify(value) });
 
 describe('the relay', () => {
   it('fetches a document and returns the whole exchange with timing', async () => {
-    const { status, result } = await relay({ method: 'GET', url: `${alpha}/.well-known/ocm`, headers: [['Accept', 'application/json']] });
+    const { status, result } = await relay({
+      method: 'GET',
+      url: `${alpha}/.well-known/ocm`,
+      headers: [['Accept', 'application/json']],
+    });
     expect(status).toBe(200);
     if (!('exchange' in result)) throw new Error(result.failure.message);
     const { exchange } = result;
@@ -37,8 +47,20 @@ describe('the relay', () => {
   });
 
   it('signs with the OCM profile after the headers are final; alpha verifies it against the console discovery', async () => {
-    const body = { notificationType: 'SHARE_ACCEPTED', senderDomain: consoleHost, resourceType: 'file', shareType: 'user', notification: { file: { providerId: 'p1' } } };
-    const { result } = await relay({ method: 'POST', url: `${alpha}/ocm/notifications`, headers: [['Content-Type', 'application/json']], body: json(body), sign: 'ocm' });
+    const body = {
+      notificationType: 'SHARE_ACCEPTED',
+      senderDomain: consoleHost,
+      resourceType: 'file',
+      shareType: 'user',
+      notification: { file: { providerId: 'p1' } },
+    };
+    const { result } = await relay({
+      method: 'POST',
+      url: `${alpha}/ocm/notifications`,
+      headers: [['Content-Type', 'application/json']],
+      body: json(body),
+      sign: 'ocm',
+    });
     if (!('exchange' in result)) throw new Error(result.failure.message);
     const { exchange } = result;
     expect(exchange.response.status).toBe(201);
@@ -51,7 +73,13 @@ describe('the relay', () => {
   });
 
   it('signs draft-cavage the Nextcloud way; the legacy peer verifies it with the console publicKey', async () => {
-    const { result } = await relay({ method: 'POST', url: `${legacy}/ocm/notifications`, headers: [['Content-Type', 'application/json']], body: json({ notificationType: 'SHARE_ACCEPTED', providerId: 'p1' }), sign: 'cavage' });
+    const { result } = await relay({
+      method: 'POST',
+      url: `${legacy}/ocm/notifications`,
+      headers: [['Content-Type', 'application/json']],
+      body: json({ notificationType: 'SHARE_ACCEPTED', providerId: 'p1' }),
+      sign: 'cavage',
+    });
     if (!('exchange' in result)) throw new Error(result.failure.message);
     expect(result.exchange.response.status).toBe(201);
     expect(result.exchange.signing).toMatchObject({ profile: 'cavage', keyid: `${running.url}/ocm#signature` });
@@ -59,36 +87,73 @@ describe('the relay', () => {
   });
 
   it('replays a code-to-token exchange for a share alpha sent to alice, and the token opens the file', async () => {
-    const sent = await fetch(`${running.url}/api/demo/alpha/send`, { method: 'POST', body: JSON.stringify({ kind: 'share', to: `alice@${consoleHost}` }), headers: { 'content-type': 'application/json' } });
+    const sent = await fetch(`${running.url}/api/demo/alpha/send`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'share', to: `alice@${consoleHost}` }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(sent.status).toBe(200);
     const inbox = inboundListSchema.parse(await (await fetch(`${running.url}/api/inbox?limit=1`)).json());
-    const share = JSON.parse(inbox.records[0]!.body.data) as { protocol: { webdav: { uri: string; sharedSecret: string } } };
+    const share = JSON.parse(inbox.records[0]!.body.data) as {
+      protocol: { webdav: { uri: string; sharedSecret: string } };
+    };
     const discovery = (await (await fetch(`${alpha}/.well-known/ocm`)).json()) as { tokenEndPoint: string };
 
-    const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: consoleHost, code: share.protocol.webdav.sharedSecret }).toString();
-    const token = await relay({ method: 'POST', url: discovery.tokenEndPoint, headers: [['Content-Type', 'application/x-www-form-urlencoded']], body: { encoding: 'utf8', data: form }, sign: 'ocm' });
+    const form = new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: consoleHost,
+      code: share.protocol.webdav.sharedSecret,
+    }).toString();
+    const token = await relay({
+      method: 'POST',
+      url: discovery.tokenEndPoint,
+      headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+      body: { encoding: 'utf8', data: form },
+      sign: 'ocm',
+    });
     if (!('exchange' in token.result)) throw new Error(token.result.failure.message);
     expect(token.result.exchange.response.status).toBe(200);
     const { access_token } = JSON.parse(token.result.exchange.response.body.data) as { access_token: string };
 
-    const read = await relay({ method: 'GET', url: share.protocol.webdav.uri, headers: [['Authorization', `Bearer ${access_token}`]] });
+    const read = await relay({
+      method: 'GET',
+      url: share.protocol.webdav.uri,
+      headers: [['Authorization', `Bearer ${access_token}`]],
+    });
     if (!('exchange' in read.result)) throw new Error(read.result.failure.message);
     expect(read.result.exchange.response.status).toBe(200);
     expect(read.result.exchange.response.body.data).toMatch(/^Hello from Alpha Cloud/);
   });
 
   it('never forwards cookies, Origin or Referer, and says so', async () => {
-    const { result } = await relay({ method: 'GET', url: `${alpha}/.well-known/ocm`, headers: [['Cookie', 'session=secret'], ['Origin', 'http://evil.example'], ['Referer', 'http://evil.example/']] });
+    const { result } = await relay({
+      method: 'GET',
+      url: `${alpha}/.well-known/ocm`,
+      headers: [
+        ['Cookie', 'session=secret'],
+        ['Origin', 'http://evil.example'],
+        ['Referer', 'http://evil.example/'],
+      ],
+    });
     if (!('exchange' in result)) throw new Error(result.failure.message);
     expect(result.exchange.request.headers.map(([n]) => n.toLowerCase())).toEqual(['host']);
-    expect(result.exchange.notes).toEqual(expect.arrayContaining(['Cookie was not sent: the relay never forwards it.']));
+    expect(result.exchange.notes).toEqual(
+      expect.arrayContaining(['Cookie was not sent: the relay never forwards it.']),
+    );
   });
 
   it('needs the target in the x-relay-target header too, and answers no CORS headers', async () => {
     const { status, result } = await relay({ method: 'GET', url: `${alpha}/.well-known/ocm` }, 'http://other.example/');
     expect(status).toBe(400);
     expect('failure' in result && result.failure).toMatchObject({ kind: 'bad-request', field: 'x-relay-target' });
-    const preflight = await fetch(`${running.url}/api/relay`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-relay-target' } });
+    const preflight = await fetch(`${running.url}/api/relay`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-relay-target',
+      },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -102,7 +167,11 @@ describe('the relay', () => {
 
   it('in public mode, refuses loopback targets with 403', async () => {
     const app = createApp({ config: defaultServerConfig({ public: true }), startedAt: new Date(), persist: false });
-    const res = await app.request('http://127.0.0.1:8080/api/relay', { method: 'POST', body: JSON.stringify({ method: 'GET', url: `${alpha}/` }), headers: { 'content-type': 'application/json', 'x-relay-target': `${alpha}/` } });
+    const res = await app.request('http://127.0.0.1:8080/api/relay', {
+      method: 'POST',
+      body: JSON.stringify({ method: 'GET', url: `${alpha}/` }),
+      headers: { 'content-type': 'application/json', 'x-relay-target': `${alpha}/` },
+    });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { failure: { kind: string } }).failure.kind).toBe('blocked');
   });

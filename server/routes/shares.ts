@@ -12,7 +12,12 @@ import { credentialOf, davResponse } from '../webdav.ts';
  * bearer of a token from the console's token endpoint (or to the secret itself, when the share does
  * not require the code flow).
  */
-export function shareRoutes(deps: { outbound: OutboundClient; keys: Promise<KeyStore>; shares: ShareStore; consoleBase: (url: string) => string }): Hono {
+export function shareRoutes(deps: {
+  outbound: OutboundClient;
+  keys: Promise<KeyStore>;
+  shares: ShareStore;
+  consoleBase: (url: string) => string;
+}): Hono {
   const app = new Hono();
   app.get('/api/shares', (c) => c.json({ shares: deps.shares.list().map(({ secret: _s, ...rest }) => rest) }));
   app.post('/api/shares', async (c) => {
@@ -20,9 +25,16 @@ export function shareRoutes(deps: { outbound: OutboundClient; keys: Promise<KeyS
     try {
       input = (await c.req.json()) as Record<string, unknown>;
     } catch {
-      return c.json({ error: 'bad-request', message: 'Send {"to": "user@host", "name"?, "content"?, "mustExchangeToken"?} as JSON.' }, 400);
+      return c.json(
+        {
+          error: 'bad-request',
+          message: 'Send {"to": "user@host", "name"?, "content"?, "mustExchangeToken"?} as JSON.',
+        },
+        400,
+      );
     }
-    if (typeof input.to !== 'string') return c.json({ error: 'bad-request', message: '"to" must be an OCM address (user@host).' }, 400);
+    if (typeof input.to !== 'string')
+      return c.json({ error: 'bad-request', message: '"to" must be an OCM address (user@host).' }, 400);
     const result = await sendShare(
       {
         to: input.to,
@@ -40,10 +52,14 @@ export function shareRoutes(deps: { outbound: OutboundClient; keys: Promise<KeyS
     const credential = credentialOf(c);
     const share = credential?.kind === 'bearer' ? deps.shares.shareForToken(credential.value) : undefined;
     const bySecret = credential ? deps.shares.byCode(credential.value) : undefined;
-    const allowed = share?.id === id ? share : bySecret?.id === id && !bySecret.mustExchangeToken ? bySecret : undefined;
+    const allowed =
+      share?.id === id ? share : bySecret?.id === id && !bySecret.mustExchangeToken ? bySecret : undefined;
     if (!allowed) {
       c.header('www-authenticate', 'Bearer realm="ocm"');
-      const why = bySecret?.id === id ? 'this share requires the code flow: exchange the sharedSecret at the tokenEndPoint first.' : 'send the access token from the token exchange as a Bearer token.';
+      const why =
+        bySecret?.id === id
+          ? 'this share requires the code flow: exchange the sharedSecret at the tokenEndPoint first.'
+          : 'send the access token from the token exchange as a Bearer token.';
       return c.text(`Unauthorized: ${why}`, 401);
     }
     return davResponse(c, allowed);
@@ -54,11 +70,18 @@ export function shareRoutes(deps: { outbound: OutboundClient; keys: Promise<KeyS
 /** The token endpoint's answer for a code that belongs to one of the console's shares (§6). */
 export function exchangeCodeWith(shares: ShareStore) {
   return (form: Record<string, unknown>, verification: Verification): { status: number; body: unknown } | undefined => {
-    if (form.grant_type !== 'authorization_code' || typeof form.code !== 'string' || typeof form.client_id !== 'string') return undefined;
+    if (form.grant_type !== 'authorization_code' || typeof form.code !== 'string' || typeof form.client_id !== 'string')
+      return undefined;
     const share = shares.byCode(form.code);
     if (!share) return undefined;
     if (share.mustExchangeToken && verification.status !== 'verified') {
-      return { status: 401, body: { error: 'invalid_client', error_description: `The token request must be signed by the receiving server (${verification.summary})` } };
+      return {
+        status: 401,
+        body: {
+          error: 'invalid_client',
+          error_description: `The token request must be signed by the receiving server (${verification.summary})`,
+        },
+      };
     }
     const { token, expiresIn } = shares.issueToken(share.id);
     return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: expiresIn } };

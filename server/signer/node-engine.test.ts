@@ -1,10 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContentDigest, generateKey, installSignatureEngine, signMessage, verifyMessage, type GenerateKind, type HttpRequestInput } from '../../src/signing/index.ts';
+import {
+  createContentDigest,
+  generateKey,
+  installSignatureEngine,
+  signMessage,
+  verifyMessage,
+  type GenerateKind,
+  type HttpRequestInput,
+} from '../../src/signing/index.ts';
 import { nodeSignatureEngine } from './node-engine.ts';
 
-const request: HttpRequestInput = { method: 'POST', url: 'https://r.example/ocm/shares', headers: [['Content-Length', '2']], body: '{}' };
-const ALGS: GenerateKind[] = ['ed25519', 'ecdsa-p256-sha256', 'ecdsa-p384-sha384', 'rsa-pss-sha512', 'rsa-v1_5-sha256', 'hmac-sha256'];
-const sign = (key: Awaited<ReturnType<typeof generateKey>>) => signMessage(request, { key, components: '"@method" "@target-uri" "content-length"', created: 1, keyid: 'k' });
+const request: HttpRequestInput = {
+  method: 'POST',
+  url: 'https://r.example/ocm/shares',
+  headers: [['Content-Length', '2']],
+  body: '{}',
+};
+const ALGS: GenerateKind[] = [
+  'ed25519',
+  'ecdsa-p256-sha256',
+  'ecdsa-p384-sha384',
+  'rsa-pss-sha512',
+  'rsa-v1_5-sha256',
+  'hmac-sha256',
+];
+const sign = (key: Awaited<ReturnType<typeof generateKey>>) =>
+  signMessage(request, { key, components: '"@method" "@target-uri" "content-length"', created: 1, keyid: 'k' });
 
 afterEach(() => installSignatureEngine(undefined));
 

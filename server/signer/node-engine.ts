@@ -1,4 +1,14 @@
-import { constants, createHash, createHmac, createPrivateKey, createPublicKey, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { SignatureEngine } from '../../src/signing/index.ts';
 
 type Material = Parameters<NonNullable<SignatureEngine['sign']>>[0];
@@ -25,7 +35,10 @@ function keyObject(material: Material, use: 'private' | 'public'): KeyObject {
   const jwk = { ...material.jwk } as Record<string, unknown>;
   for (const member of ['alg', 'key_ops', 'ext', 'kid', 'use']) delete jwk[member];
   if (use === 'public') for (const member of PRIVATE_MEMBERS) delete jwk[member];
-  const created = use === 'private' ? createPrivateKey({ key: jwk as never, format: 'jwk' }) : createPublicKey({ key: jwk as never, format: 'jwk' });
+  const created =
+    use === 'private'
+      ? createPrivateKey({ key: jwk as never, format: 'jwk' })
+      : createPublicKey({ key: jwk as never, format: 'jwk' });
   entry[use] = created;
   return created;
 }
@@ -36,14 +49,21 @@ function keyObject(material: Material, use: 'private' | 'public'): KeyObject {
  */
 export const nodeSignatureEngine: SignatureEngine = {
   sign(material, primitive, data) {
-    if (primitive === 'hmac-sha256') return new Uint8Array(createHmac('sha256', Buffer.from(String(material.jwk.k), 'base64url')).update(data).digest());
+    if (primitive === 'hmac-sha256')
+      return new Uint8Array(
+        createHmac('sha256', Buffer.from(String(material.jwk.k), 'base64url'))
+          .update(data)
+          .digest(),
+      );
     const spec = NODE[primitive];
     if (!spec || material.type !== 'private') return undefined;
     return new Uint8Array(sign(spec.hash, data, { key: keyObject(material, 'private'), ...spec.options }));
   },
   verify(material, primitive, data, signature) {
     if (primitive === 'hmac-sha256') {
-      const expected = createHmac('sha256', Buffer.from(String(material.jwk.k), 'base64url')).update(data).digest();
+      const expected = createHmac('sha256', Buffer.from(String(material.jwk.k), 'base64url'))
+        .update(data)
+        .digest();
       return expected.length === signature.length && timingSafeEqual(expected, signature);
     }
     const spec = NODE[primitive];
@@ -51,6 +71,10 @@ export const nodeSignatureEngine: SignatureEngine = {
     return verify(spec.hash, data, { key: keyObject(material, 'public'), ...spec.options }, signature);
   },
   digest(algorithm, data) {
-    return new Uint8Array(createHash(algorithm === 'SHA-256' ? 'sha256' : 'sha512').update(data).digest());
+    return new Uint8Array(
+      createHash(algorithm === 'SHA-256' ? 'sha256' : 'sha512')
+        .update(data)
+        .digest(),
+    );
   },
 };

@@ -25,7 +25,11 @@ export async function signOutbound(
   const use = profile === 'ocm' ? 'rfc9421' : 'cavage';
   const stored = options.keyId ? keys.get(options.keyId) : keys.active(use);
   if (!stored) return { ok: false, message: `No key ${options.keyId} in the console's key store.` };
-  if (stored.use !== use) return { ok: false, message: `Key ${stored.kid} is a ${stored.use} key; the ${profile} profile needs a ${use} key.` };
+  if (stored.use !== use)
+    return {
+      ok: false,
+      message: `Key ${stored.kid} is a ${stored.use} key; the ${profile} profile needs a ${use} key.`,
+    };
   const message = { method: request.method, url: request.url, headers: request.headers, body: request.body };
   if (profile === 'ocm') {
     const signed = await signWithProfile(message, OCM_RFC9421_PROFILE, { key: stored.material, keyid: stored.kid });
@@ -33,7 +37,14 @@ export async function signOutbound(
     return {
       ok: true,
       headers: headerPairs(signed.value.message.headers),
-      record: { profile: 'rfc9421', keyid: stored.kid, alg: signed.value.alg, label: signed.value.label, signatureBase: signed.value.signatureBase, added: signed.value.headers },
+      record: {
+        profile: 'rfc9421',
+        keyid: stored.kid,
+        alg: signed.value.alg,
+        label: signed.value.label,
+        signatureBase: signed.value.signatureBase,
+        added: signed.value.headers,
+      },
     };
   }
   // Nextcloud publishes its cavage key as `<base>/ocm#signature` with the legacy publicKey.
@@ -43,6 +54,12 @@ export async function signOutbound(
   return {
     ok: true,
     headers: headerPairs(signed.value.message.headers),
-    record: { profile: 'cavage', keyid: keyId, alg: NEXTCLOUD_CAVAGE_PROFILE.algorithm, signatureBase: signed.value.signingString, added: signed.value.headers },
+    record: {
+      profile: 'cavage',
+      keyid: keyId,
+      alg: NEXTCLOUD_CAVAGE_PROFILE.algorithm,
+      signatureBase: signed.value.signingString,
+      added: signed.value.headers,
+    },
   };
 }

@@ -15,7 +15,9 @@ import {
 } from '../../src/signing/index.ts';
 
 /** How the verifier reaches the sender's discovery and keys (the guarded outbound client in the server). */
-export type FetchJson = (url: string) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+export type FetchJson = (
+  url: string,
+) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
 
 /** Remembers successful (200) answers for `ttlMs`; failures are never cached. Concurrent asks share one fetch. */
 export function cachedFetchJson(fetchJson: FetchJson, ttlMs: number): FetchJson {
@@ -88,7 +90,8 @@ async function discover(fetchJson: FetchJson, hostsOrUrls: string[], notes: stri
   for (const base of bases) {
     for (const path of ['/.well-known/ocm', '/ocm-provider']) {
       const res = await fetchJson(`${base}${path}`);
-      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json !== null) return { base, doc: res.json as Record<string, unknown> };
+      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json !== null)
+        return { base, doc: res.json as Record<string, unknown> };
       notes.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
     }
   }
@@ -100,22 +103,36 @@ async function discover(fetchJson: FetchJson, hostsOrUrls: string[], notes: stri
  * the sender, whose discovery gives a jwksUri, whose JWKS holds the key with kid = keyid; for
  * draft-cavage, the keyId URL's discovery carries the legacy publicKey. Never throws.
  */
-export async function verifyInbound(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number; doc?: unknown } = {}): Promise<Verification> {
+export async function verifyInbound(
+  message: ReceivedMessage,
+  fetchJson: FetchJson,
+  options: { now?: number; doc?: unknown } = {},
+): Promise<Verification> {
   const scheme = detectScheme(message.headers);
   if (scheme === 'none') {
     const stray = headerValues(message.headers, 'signature').length > 0;
     return stray
-      ? { status: 'failed', summary: 'A Signature header was sent without Signature-Input (RFC 9421) or keyId (draft-cavage): it cannot be verified.' }
+      ? {
+          status: 'failed',
+          summary:
+            'A Signature header was sent without Signature-Input (RFC 9421) or keyId (draft-cavage): it cannot be verified.',
+        }
       : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
   }
   try {
-    return scheme === 'rfc9421' ? await verifyRfc9421(message, fetchJson, options) : await verifyLegacy(message, fetchJson, options);
+    return scheme === 'rfc9421'
+      ? await verifyRfc9421(message, fetchJson, options)
+      : await verifyLegacy(message, fetchJson, options);
   } catch (err) {
     return { status: 'failed', profile: scheme, summary: `Verification could not run: ${(err as Error).message}` };
   }
 }
 
-async function verifyRfc9421(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number; doc?: unknown }): Promise<Verification> {
+async function verifyRfc9421(
+  message: ReceivedMessage,
+  fetchJson: FetchJson,
+  options: { now?: number; doc?: unknown },
+): Promise<Verification> {
   const entries = readSignatures(message.headers);
   if (!entries.ok) return { status: 'failed', profile: 'rfc9421', summary: entries.error.message };
   // structured-headers gives parameters as a Map.
@@ -123,30 +140,64 @@ async function verifyRfc9421(message: ReceivedMessage, fetchJson: FetchJson, opt
   const entry = entries.value.find((e) => param(e, 'tag') === OCM_RFC9421_PROFILE.tag) ?? entries.value[0];
   const keyidValue = param(entry, 'keyid');
   const keyid = typeof keyidValue === 'string' ? keyidValue : undefined;
-  if (!keyid) return { status: 'failed', profile: 'rfc9421', summary: 'The signature has no keyid, so the sender and its key cannot be found (OCM requires keyid).' };
+  if (!keyid)
+    return {
+      status: 'failed',
+      profile: 'rfc9421',
+      summary: 'The signature has no keyid, so the sender and its key cannot be found (OCM requires keyid).',
+    };
 
   const notes: string[] = [];
   // The body names the signer (§5.1); the keyid's host is the fallback some servers use.
   const domain = signerDomainOf(options.doc);
   const found = await discover(fetchJson, domain ? [domain, keyidHost(keyid)] : [keyidHost(keyid)], notes);
   if (!found) {
-    const where = domain ? `the signer's domain ${domain} (from the body) or the keyid's host ${keyidHost(keyid)}` : `the keyid's host ${keyidHost(keyid)}`;
-    return { status: 'failed', profile: 'rfc9421', keyid, summary: `No discovery document found for ${where}.`, details: notes };
+    const where = domain
+      ? `the signer's domain ${domain} (from the body) or the keyid's host ${keyidHost(keyid)}`
+      : `the keyid's host ${keyidHost(keyid)}`;
+    return {
+      status: 'failed',
+      profile: 'rfc9421',
+      keyid,
+      summary: `No discovery document found for ${where}.`,
+      details: notes,
+    };
   }
   const jwksUri = found.doc.jwksUri;
   if (typeof jwksUri !== 'string') {
-    return { status: 'failed', profile: 'rfc9421', keyid, summary: `The sender's discovery (${found.base}) has no jwksUri, so its RFC 9421 key cannot be found.` };
+    return {
+      status: 'failed',
+      profile: 'rfc9421',
+      keyid,
+      summary: `The sender's discovery (${found.base}) has no jwksUri, so its RFC 9421 key cannot be found.`,
+    };
   }
   const jwksRes = await fetchJson(new URL(jwksUri, found.base).href);
   if (!jwksRes.ok || jwksRes.status !== 200) {
-    return { status: 'failed', profile: 'rfc9421', keyid, summary: `The JWKS at ${jwksUri} could not be fetched: ${jwksRes.ok ? `HTTP ${jwksRes.status}` : jwksRes.error}.` };
+    return {
+      status: 'failed',
+      profile: 'rfc9421',
+      keyid,
+      summary: `The JWKS at ${jwksUri} could not be fetched: ${jwksRes.ok ? `HTTP ${jwksRes.status}` : jwksRes.error}.`,
+    };
   }
   const jwks = parseJwks(jwksRes.json as object);
-  if (!jwks.ok) return { status: 'failed', profile: 'rfc9421', keyid, summary: `The JWKS at ${jwksUri} is not usable: ${jwks.error.message}.` };
+  if (!jwks.ok)
+    return {
+      status: 'failed',
+      profile: 'rfc9421',
+      keyid,
+      summary: `The JWKS at ${jwksUri} is not usable: ${jwks.error.message}.`,
+    };
   return rfc9421Outcome(message, jwks.value, keyid, options);
 }
 
-async function rfc9421Outcome(message: ReceivedMessage, jwks: Jwks, keyid: string, options: { now?: number }): Promise<Verification> {
+async function rfc9421Outcome(
+  message: ReceivedMessage,
+  jwks: Jwks,
+  keyid: string,
+  options: { now?: number },
+): Promise<Verification> {
   const outcome = await verifyMessage(
     { method: message.method, url: message.url, headers: message.headers, body: message.body },
     { jwks, profile: OCM_RFC9421_PROFILE, now: options.now },
@@ -156,46 +207,86 @@ async function rfc9421Outcome(message: ReceivedMessage, jwks: Jwks, keyid: strin
     profile: 'rfc9421',
     keyid: outcome.keyid ?? keyid,
     summary: outcome.ok
-      ? `RFC 9421 signature ${outcome.label ?? ''} verified with ${outcome.alg ?? 'the key'} from the sender's JWKS.`.replace('  ', ' ')
+      ? `RFC 9421 signature ${outcome.label ?? ''} verified with ${outcome.alg ?? 'the key'} from the sender's JWKS.`.replace(
+          '  ',
+          ' ',
+        )
       : (outcome.problems[0]?.message ?? 'The signature does not verify.'),
     details: [...outcome.problems.slice(outcome.ok ? 0 : 1).map((p) => p.message), ...outcome.notes],
     signatureBase: outcome.signatureBase,
   };
 }
 
-async function verifyLegacy(message: ReceivedMessage, fetchJson: FetchJson, options: { now?: number; doc?: unknown }): Promise<Verification> {
-  const header = [...headerValues(message.headers, 'signature'), ...headerValues(message.headers, 'authorization').map((v) => v.replace(/^Signature\s+/i, ''))].find((v) =>
-    /keyId\s*=/.test(v),
-  )!;
+async function verifyLegacy(
+  message: ReceivedMessage,
+  fetchJson: FetchJson,
+  options: { now?: number; doc?: unknown },
+): Promise<Verification> {
+  const header = [
+    ...headerValues(message.headers, 'signature'),
+    ...headerValues(message.headers, 'authorization').map((v) => v.replace(/^Signature\s+/i, '')),
+  ].find((v) => /keyId\s*=/.test(v))!;
   const params = parseCavageHeader(header);
   if (!params.ok) return { status: 'failed', profile: 'cavage', summary: params.error.message };
   const keyId = params.value.keyId;
-  if (!keyId) return { status: 'failed', profile: 'cavage', summary: 'The Signature header has no keyId, so the sender and its key cannot be found.' };
+  if (!keyId)
+    return {
+      status: 'failed',
+      profile: 'cavage',
+      summary: 'The Signature header has no keyId, so the sender and its key cannot be found.',
+    };
   const notes: string[] = [];
   // Nextcloud's keyId is a URL on the signer's own server, so it is tried first.
   const domain = signerDomainOf(options.doc);
   const found = await discover(fetchJson, domain ? [keyidHost(keyId), domain] : [keyidHost(keyId)], notes);
-  if (!found) return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `No discovery document found for the keyId's host ${keyidHost(keyId)}.`, details: notes };
+  if (!found)
+    return {
+      status: 'failed',
+      profile: 'cavage',
+      keyid: keyId,
+      summary: `No discovery document found for the keyId's host ${keyidHost(keyId)}.`,
+      details: notes,
+    };
   const publicKey = found.doc.publicKey;
-  const pem = typeof publicKey === 'string' ? publicKey : typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).publicKeyPem : undefined;
+  const pem =
+    typeof publicKey === 'string'
+      ? publicKey
+      : typeof publicKey === 'object' && publicKey
+        ? (publicKey as Record<string, unknown>).publicKeyPem
+        : undefined;
   if (typeof pem !== 'string') {
-    return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `The sender's discovery (${found.base}) publishes no legacy publicKey to check a draft-cavage signature with.` };
+    return {
+      status: 'failed',
+      profile: 'cavage',
+      keyid: keyId,
+      summary: `The sender's discovery (${found.base}) publishes no legacy publicKey to check a draft-cavage signature with.`,
+    };
   }
   const key = await importKey(pem);
-  if (!key.ok) return { status: 'failed', profile: 'cavage', keyid: keyId, summary: `The sender's publicKey does not parse: ${key.error.message}.` };
-  const published = typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).keyId : undefined;
+  if (!key.ok)
+    return {
+      status: 'failed',
+      profile: 'cavage',
+      keyid: keyId,
+      summary: `The sender's publicKey does not parse: ${key.error.message}.`,
+    };
+  const published =
+    typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).keyId : undefined;
   const outcome = await verifyCavage(
     { method: message.method, url: message.url, headers: message.headers, body: message.body },
     { key: key.value as KeyMaterial, profile: NEXTCLOUD_CAVAGE_PROFILE, now: options.now },
   );
   const details = [...outcome.problems.slice(outcome.ok ? 0 : 1).map((p) => p.message), ...outcome.notes];
   if (outcome.nonStandard) details.unshift(`Non-standard: ${outcome.nonStandard}`);
-  if (typeof published === 'string' && published !== keyId) details.push(`The discovery publishes keyId ${published}, but the signature names ${keyId}.`);
+  if (typeof published === 'string' && published !== keyId)
+    details.push(`The discovery publishes keyId ${published}, but the signature names ${keyId}.`);
   return {
     status: outcome.ok ? 'verified' : 'failed',
     profile: 'cavage',
     keyid: keyId,
-    summary: outcome.ok ? `draft-cavage signature (${outcome.algorithm ?? 'rsa-sha256'}) verified with the sender's legacy publicKey.` : (outcome.problems[0]?.message ?? 'The signature does not verify.'),
+    summary: outcome.ok
+      ? `draft-cavage signature (${outcome.algorithm ?? 'rsa-sha256'}) verified with the sender's legacy publicKey.`
+      : (outcome.problems[0]?.message ?? 'The signature does not verify.'),
     details,
     signatureBase: outcome.signingString,
   };

@@ -25,7 +25,10 @@ export function demoSendMutation() {
   return mutationOptions({
     mutationFn: async ({ peer, ...command }: DemoSendInput) => {
       try {
-        return await requestJson(`/api/demo/${encodeURIComponent(peer)}/send`, demoSendOutcomeSchema, { method: 'POST', body: command });
+        return await requestJson(`/api/demo/${encodeURIComponent(peer)}/send`, demoSendOutcomeSchema, {
+          method: 'POST',
+          body: command,
+        });
       } catch (err) {
         // 502 carries an outcome too (nothing was sent: discovery or signing failed).
         const message = (err as Error).message;

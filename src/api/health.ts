@@ -6,7 +6,11 @@ import { queryKeys } from './query-keys.ts';
 async function fetchHealth(signal: AbortSignal): Promise<HealthResponse> {
   let response: Response;
   try {
-    response = await fetch('/api/health', { headers: { accept: 'application/json' }, signal, credentials: 'same-origin' });
+    response = await fetch('/api/health', {
+      headers: { accept: 'application/json' },
+      signal,
+      credentials: 'same-origin',
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(`The console's server did not answer (${(err as Error).message}). Is it still running?`);

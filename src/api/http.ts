@@ -18,7 +18,10 @@ export async function requestJson<S extends $ZodType>(
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
       credentials: 'same-origin',
@@ -36,13 +39,20 @@ export async function requestJson<S extends $ZodType>(
   }
   if (!response.ok) {
     const fields = (typeof body === 'object' && body ? body : {}) as { message?: unknown; error?: unknown };
-    const message = typeof fields.message === 'string' ? fields.message : typeof fields.error === 'string' ? fields.error : `HTTP ${response.status}`;
+    const message =
+      typeof fields.message === 'string'
+        ? fields.message
+        : typeof fields.error === 'string'
+          ? fields.error
+          : `HTTP ${response.status}`;
     throw new ApiError(`${path}: ${message}`, response.status);
   }
   const parsed = safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError(`${path} answered an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new ApiError(
+      `${path} answered an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

@@ -63,7 +63,8 @@ export function clearInboxMutation(client: QueryClient) {
 export function upsertRecord(list: InboxRecords | undefined, record: InboundRecord): InboxRecords {
   const records = list?.records ?? [];
   const at = records.findIndex((r) => r.id === record.id);
-  if (at !== -1) return { records: records.map((r, i) => (i === at ? record : r)), total: list?.total ?? records.length };
+  if (at !== -1)
+    return { records: records.map((r, i) => (i === at ? record : r)), total: list?.total ?? records.length };
   return { records: [record, ...records], total: (list?.total ?? records.length) + 1 };
 }
 
@@ -82,7 +83,7 @@ export function useInboxStream(): { state: StreamState; error?: string } {
   useEffect(() => {
     const source = new EventSource('/api/events');
     /** Parses one event's data; an unreadable event is reported, never silently dropped. */
-    const read = <T,>(e: Event, schema: $ZodType<T>): T | undefined => {
+    const read = <T>(e: Event, schema: $ZodType<T>): T | undefined => {
       let value: unknown;
       try {
         value = JSON.parse((e as MessageEvent<string>).data);
@@ -92,7 +93,9 @@ export function useInboxStream(): { state: StreamState; error?: string } {
       }
       const parsed = safeParse(schema, value);
       if (parsed.success) return parsed.data;
-      setError(`The server sent a ${e.type} event of an unexpected shape (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`);
+      setError(
+        `The server sent a ${e.type} event of an unexpected shape (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`,
+      );
       return undefined;
     };
     source.onopen = () => setState('live');

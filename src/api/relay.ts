@@ -1,5 +1,11 @@
 import { safeParse } from 'zod/mini';
-import { discoverResultSchema, relayResultSchema, type DiscoverResult, type RelayRequest, type RelayResult } from '../contract/exchange.ts';
+import {
+  discoverResultSchema,
+  relayResultSchema,
+  type DiscoverResult,
+  type RelayRequest,
+  type RelayResult,
+} from '../contract/exchange.ts';
 import { ApiError, requestJson } from './http.ts';
 
 /**
@@ -27,11 +33,20 @@ export async function sendViaRelay(request: RelayRequest, signal?: AbortSignal):
     throw new ApiError(`The relay answered ${response.status} with something that is not JSON.`, response.status);
   }
   const parsed = safeParse(relayResultSchema, body);
-  if (!parsed.success) throw new ApiError(`The relay answered an unexpected shape (${response.status}).`, response.status);
+  if (!parsed.success)
+    throw new ApiError(`The relay answered an unexpected shape (${response.status}).`, response.status);
   return parsed.data;
 }
 
-export function discover(target: string, options: { ua?: string; scheme?: 'http' | 'https' } = {}, signal?: AbortSignal): Promise<DiscoverResult> {
-  const query = new URLSearchParams({ target, ...(options.ua ? { ua: options.ua } : {}), ...(options.scheme ? { scheme: options.scheme } : {}) });
+export function discover(
+  target: string,
+  options: { ua?: string; scheme?: 'http' | 'https' } = {},
+  signal?: AbortSignal,
+): Promise<DiscoverResult> {
+  const query = new URLSearchParams({
+    target,
+    ...(options.ua ? { ua: options.ua } : {}),
+    ...(options.scheme ? { scheme: options.scheme } : {}),
+  });
   return requestJson(`/api/discover?${query}`, discoverResultSchema, { signal });
 }

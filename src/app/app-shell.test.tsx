@@ -20,7 +20,14 @@ afterEach(() => {
 const healthy = () =>
   fakeNetwork((url) =>
     url.endsWith('/api/health')
-      ? jsonResponse({ name: 'ocm-explorer', version: '0.1.0', status: 'ok', mode: 'local', startedAt: '2026-01-01T00:00:00Z', uptimeSeconds: 90 })
+      ? jsonResponse({
+          name: 'ocm-explorer',
+          version: '0.1.0',
+          status: 'ok',
+          mode: 'local',
+          startedAt: '2026-01-01T00:00:00Z',
+          uptimeSeconds: 90,
+        })
       : new Response('not found', { status: 404 }),
   );
 

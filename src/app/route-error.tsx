@@ -15,7 +15,9 @@ export function RouteError() {
         <p role="alert" className="font-mono text-sm text-red-700 dark:text-red-400">
           {message}
         </p>
-        <p className="text-sm">Reload the page; if it keeps failing, the console's server may have been updated or stopped.</p>
+        <p className="text-sm">
+          Reload the page; if it keeps failing, the console's server may have been updated or stopped.
+        </p>
       </Page>
     </div>
   );

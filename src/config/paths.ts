@@ -25,15 +25,55 @@ export const paths = {
 } as const;
 
 export const JOB_ROUTES: readonly JobRoute[] = [
-  { id: 'discover', label: 'Discover', path: paths.discover(), summary: "Fetch a server's OCM discovery document and learn what is wrong with it." },
-  { id: 'compose', label: 'Compose', path: paths.compose(), summary: 'Craft, sign and send shares, notifications, invite acceptances and share requests.' },
-  { id: 'inbox', label: 'Inbox', path: paths.inbox(), summary: 'See what other servers send to this console, and whether it verifies.' },
-  { id: 'token', label: 'Token', path: paths.token(), summary: 'Replay a code-to-token exchange and check that the token opens the resource.' },
-  { id: 'webapp', label: 'Webapp', path: paths.webapp(), summary: 'Demo webapp embedding: iframe, popup and redirect with a form-POSTed token.' },
+  {
+    id: 'discover',
+    label: 'Discover',
+    path: paths.discover(),
+    summary: "Fetch a server's OCM discovery document and learn what is wrong with it.",
+  },
+  {
+    id: 'compose',
+    label: 'Compose',
+    path: paths.compose(),
+    summary: 'Craft, sign and send shares, notifications, invite acceptances and share requests.',
+  },
+  {
+    id: 'inbox',
+    label: 'Inbox',
+    path: paths.inbox(),
+    summary: 'See what other servers send to this console, and whether it verifies.',
+  },
+  {
+    id: 'token',
+    label: 'Token',
+    path: paths.token(),
+    summary: 'Replay a code-to-token exchange and check that the token opens the resource.',
+  },
+  {
+    id: 'webapp',
+    label: 'Webapp',
+    path: paths.webapp(),
+    summary: 'Demo webapp embedding: iframe, popup and redirect with a form-POSTed token.',
+  },
   { id: 'invites', label: 'Invites', path: paths.invites(), summary: 'Create, decode and accept OCM invites.' },
-  { id: 'history', label: 'History', path: paths.history(), summary: 'Every exchange sent from this console, exactly as it went over the wire.' },
-  { id: 'keys', label: 'Keys', path: paths.keys(), summary: "The console's signing keys, and keys you import to sign or verify with." },
-  { id: 'check', label: 'Check', path: paths.check(), summary: 'A graded report of one OCM server: discovery, keys, signatures, validation.' },
+  {
+    id: 'history',
+    label: 'History',
+    path: paths.history(),
+    summary: 'Every exchange sent from this console, exactly as it went over the wire.',
+  },
+  {
+    id: 'keys',
+    label: 'Keys',
+    path: paths.keys(),
+    summary: "The console's signing keys, and keys you import to sign or verify with.",
+  },
+  {
+    id: 'check',
+    label: 'Check',
+    path: paths.check(),
+    summary: 'A graded report of one OCM server: discovery, keys, signatures, validation.',
+  },
 ];
 
 export function jobRoute(id: JobId): JobRoute {

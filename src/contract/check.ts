@@ -12,7 +12,9 @@ export const checkLineSchema = z.object({
   expected: z.string(),
   seen: z.string(),
   specRef: z.optional(z.object({ section: z.string(), url: z.optional(z.string()) })),
-  evidence: z.array(z.object({ exchange: z.optional(exchangeSchema), failure: z.optional(relayFailureSchema), label: z.string() })),
+  evidence: z.array(
+    z.object({ exchange: z.optional(exchangeSchema), failure: z.optional(relayFailureSchema), label: z.string() }),
+  ),
 });
 export type CheckLine = z.infer<typeof checkLineSchema>;
 

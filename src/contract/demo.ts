@@ -30,8 +30,17 @@ export const demoSendKinds = ['share', 'notification', 'invite-accepted', 'reque
 export const demoSendOutcomeSchema = z.object({
   ok: z.boolean(),
   error: z.optional(z.string()),
-  request: z.optional(z.object({ method: z.string(), url: z.string(), headers: z.array(z.tuple([z.string(), z.string()])), body: z.string() })),
-  response: z.optional(z.object({ status: z.number(), headers: z.array(z.tuple([z.string(), z.string()])), body: z.string() })),
+  request: z.optional(
+    z.object({
+      method: z.string(),
+      url: z.string(),
+      headers: z.array(z.tuple([z.string(), z.string()])),
+      body: z.string(),
+    }),
+  ),
+  response: z.optional(
+    z.object({ status: z.number(), headers: z.array(z.tuple([z.string(), z.string()])), body: z.string() }),
+  ),
   signatureBase: z.optional(z.string()),
 });
 export type DemoSendOutcome = z.infer<typeof demoSendOutcomeSchema>;

@@ -31,7 +31,12 @@ export type SigningRecord = z.infer<typeof signingRecordSchema>;
 export const exchangeSchema = z.object({
   id: z.string(),
   startedAt: z.string(),
-  request: z.object({ method: z.string(), url: z.string(), headers: headerPairsSchema, body: z.optional(storedBodySchema) }),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: headerPairsSchema,
+    body: z.optional(storedBodySchema),
+  }),
   response: z.object({
     status: z.number(),
     statusText: z.string(),
@@ -57,7 +62,12 @@ export const relayFailureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dns'), host: z.string(), code: z.string(), ...failureBase }),
   z.object({ kind: z.literal('refused'), address: z.string(), ...failureBase }),
   z.object({ kind: z.literal('tls'), code: z.string(), detail: z.optional(z.string()), ...failureBase }),
-  z.object({ kind: z.literal('timeout'), phase: z.enum(['connect', 'headers', 'body', 'total']), afterMs: z.number(), ...failureBase }),
+  z.object({
+    kind: z.literal('timeout'),
+    phase: z.enum(['connect', 'headers', 'body', 'total']),
+    afterMs: z.number(),
+    ...failureBase,
+  }),
   z.object({ kind: z.literal('too-large'), which: z.enum(['request', 'response']), limit: z.number(), ...failureBase }),
   z.object({ kind: z.literal('bad-request'), field: z.string(), ...failureBase }),
   z.object({ kind: z.literal('network'), code: z.string(), ...failureBase }),
@@ -68,17 +78,39 @@ export type RelayFailure = z.infer<typeof relayFailureSchema>;
 export function explainRelayFailure(failure: RelayFailure): { title: string; advice: string } {
   switch (failure.kind) {
     case 'blocked':
-      return { title: 'Blocked by the console', advice: 'This console runs in public mode and does not reach private, loopback or link-local addresses. Run your own console locally to test lab servers.' };
+      return {
+        title: 'Blocked by the console',
+        advice:
+          'This console runs in public mode and does not reach private, loopback or link-local addresses. Run your own console locally to test lab servers.',
+      };
     case 'dns':
-      return { title: `The name ${failure.host} does not resolve`, advice: 'Check the spelling, or whether the host is only known inside another network (VPN, /etc/hosts on another machine).' };
+      return {
+        title: `The name ${failure.host} does not resolve`,
+        advice:
+          'Check the spelling, or whether the host is only known inside another network (VPN, /etc/hosts on another machine).',
+      };
     case 'refused':
-      return { title: 'Connection refused', advice: `Nothing listens at ${failure.address}. Check the port, and that the server is running.` };
+      return {
+        title: 'Connection refused',
+        advice: `Nothing listens at ${failure.address}. Check the port, and that the server is running.`,
+      };
     case 'tls':
-      return { title: 'TLS handshake failed', advice: 'The certificate is not trusted for this name (self-signed, expired, wrong host). For a lab server you can accept it for one request; it will be marked on the exchange.' };
+      return {
+        title: 'TLS handshake failed',
+        advice:
+          'The certificate is not trusted for this name (self-signed, expired, wrong host). For a lab server you can accept it for one request; it will be marked on the exchange.',
+      };
     case 'timeout':
-      return { title: `Timed out while waiting for ${failure.phase === 'total' ? 'the whole exchange' : failure.phase}`, advice: 'The server is slow or unreachable (a firewall that drops packets looks like this). Try again, or raise the timeout.' };
+      return {
+        title: `Timed out while waiting for ${failure.phase === 'total' ? 'the whole exchange' : failure.phase}`,
+        advice:
+          'The server is slow or unreachable (a firewall that drops packets looks like this). Try again, or raise the timeout.',
+      };
     case 'too-large':
-      return { title: failure.which === 'request' ? 'The request body is too large' : 'The response is too large', advice: `The limit is ${failure.limit} bytes.` };
+      return {
+        title: failure.which === 'request' ? 'The request body is too large' : 'The response is too large',
+        advice: `The limit is ${failure.limit} bytes.`,
+      };
     case 'bad-request':
       return { title: 'The request cannot be sent as given', advice: `Fix the ${failure.field}.` };
     case 'network':
@@ -100,11 +132,18 @@ export const relayRequestSchema = z.object({
 });
 export type RelayRequest = z.infer<typeof relayRequestSchema>;
 
-export const relayResultSchema = z.union([z.object({ exchange: exchangeSchema }), z.object({ failure: relayFailureSchema })]);
+export const relayResultSchema = z.union([
+  z.object({ exchange: exchangeSchema }),
+  z.object({ failure: relayFailureSchema }),
+]);
 export type RelayResult = z.infer<typeof relayResultSchema>;
 
 /** GET /api/discover?target=…: both discovery endpoints as fetched, and what the protocol core makes of the answer. */
-export const discoverAttemptSchema = z.object({ url: z.string(), exchange: z.optional(exchangeSchema), failure: z.optional(relayFailureSchema) });
+export const discoverAttemptSchema = z.object({
+  url: z.string(),
+  exchange: z.optional(exchangeSchema),
+  failure: z.optional(relayFailureSchema),
+});
 export const discoverResultSchema = z.object({
   /** What the user typed, and the base URL it was read as. */
   target: z.string(),

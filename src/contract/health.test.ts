@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseHealthResponse } from './health.ts';
 
 describe('health response', () => {
-  const good = { name: 'ocm-explorer', version: '0.1.0', status: 'ok', mode: 'local', startedAt: '2026-11-22T00:00:00Z', uptimeSeconds: 5 };
+  const good = {
+    name: 'ocm-explorer',
+    version: '0.1.0',
+    status: 'ok',
+    mode: 'local',
+    startedAt: '2026-11-22T00:00:00Z',
+    uptimeSeconds: 5,
+  };
   it('accepts what the server sends', () => expect(parseHealthResponse(good)).toEqual(good));
   it.each([
     [null, 'not an object'],

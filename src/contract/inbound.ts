@@ -4,7 +4,14 @@ import * as z from 'zod/mini';
  * What the console received at its own OCM endpoint, as stored and as pushed to the browser over
  * SSE (`event: inbound`, `id: <seq>`). Everything a peer sent is kept raw; the verdicts come after.
  */
-export const INBOUND_ENDPOINTS = ['shares', 'notifications', 'invite-accepted', 'token', 'request-share', 'other'] as const;
+export const INBOUND_ENDPOINTS = [
+  'shares',
+  'notifications',
+  'invite-accepted',
+  'token',
+  'request-share',
+  'other',
+] as const;
 export const inboundEndpointSchema = z.enum(INBOUND_ENDPOINTS);
 export type InboundEndpoint = z.infer<typeof inboundEndpointSchema>;
 

@@ -18,4 +18,10 @@ export type KeyInfo = z.infer<typeof keyInfoSchema>;
 export const keyListSchema = z.object({ keys: z.array(keyInfoSchema) });
 export const exportedKeySchema = z.object({ kid: z.string(), privateKeyPem: z.string() });
 
-export const KEY_KINDS = ['ed25519', 'ecdsa-p256-sha256', 'ecdsa-p384-sha384', 'rsa-pss-sha512', 'rsa-v1_5-sha256'] as const;
+export const KEY_KINDS = [
+  'ed25519',
+  'ecdsa-p256-sha256',
+  'ecdsa-p384-sha384',
+  'rsa-pss-sha512',
+  'rsa-v1_5-sha256',
+] as const;

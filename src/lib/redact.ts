@@ -20,12 +20,19 @@ export function redact<T>(value: T): T {
   if (typeof value === 'string') return redactText(value) as T;
   if (Array.isArray(value)) {
     // A header pair: [name, value].
-    if (value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && SECRET_HEADERS.test(value[0])) return [value[0], MARK] as T;
+    if (
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      SECRET_HEADERS.test(value[0])
+    )
+      return [value[0], MARK] as T;
     return value.map((v) => redact(v)) as T;
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_FIELDS.includes(k) && typeof v === 'string' ? MARK : redact(v);
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_FIELDS.includes(k) && typeof v === 'string' ? MARK : redact(v);
     return out as T;
   }
   return value;

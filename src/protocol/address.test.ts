@@ -4,16 +4,35 @@ import { discoveryUrlFor, formatOcmAddress, parseOcmAddress } from './address.ts
 describe('parseOcmAddress', () => {
   it('splits at the last @ so identifiers may hold one', () => {
     const r = parseOcmAddress('nomen.nescio@example.org@cloud.example.org');
-    expect(r).toMatchObject({ ok: true, address: { identifier: 'nomen.nescio@example.org', host: 'cloud.example.org' }, warnings: [] });
+    expect(r).toMatchObject({
+      ok: true,
+      address: { identifier: 'nomen.nescio@example.org', host: 'cloud.example.org' },
+      warnings: [],
+    });
   });
   it('reads ports and IPv6 literals', () => {
-    expect(parseOcmAddress('bob@cloud.example.org:8443')).toMatchObject({ ok: true, address: { host: 'cloud.example.org', port: 8443 } });
-    expect(parseOcmAddress('bob@[2001:db8::1]:9200')).toMatchObject({ ok: true, address: { host: '[2001:db8::1]', port: 9200 }, text: 'bob@[2001:db8::1]:9200' });
+    expect(parseOcmAddress('bob@cloud.example.org:8443')).toMatchObject({
+      ok: true,
+      address: { host: 'cloud.example.org', port: 8443 },
+    });
+    expect(parseOcmAddress('bob@[2001:db8::1]:9200')).toMatchObject({
+      ok: true,
+      address: { host: '[2001:db8::1]', port: 9200 },
+      text: 'bob@[2001:db8::1]:9200',
+    });
     expect(parseOcmAddress('bob@192.0.2.10')).toMatchObject({ ok: true, address: { host: '192.0.2.10' } });
   });
   it('tolerates the URL forms Nextcloud sends, and says so', () => {
-    expect(parseOcmAddress('bob@https://cloud.example.org/')).toMatchObject({ ok: true, text: 'bob@cloud.example.org', warnings: ['scheme', 'trailing-slash'] });
-    expect(parseOcmAddress('bob@http://cloud.example.org:8080/nextcloud')).toMatchObject({ ok: true, text: 'bob@cloud.example.org:8080', warnings: ['scheme', 'path'] });
+    expect(parseOcmAddress('bob@https://cloud.example.org/')).toMatchObject({
+      ok: true,
+      text: 'bob@cloud.example.org',
+      warnings: ['scheme', 'trailing-slash'],
+    });
+    expect(parseOcmAddress('bob@http://cloud.example.org:8080/nextcloud')).toMatchObject({
+      ok: true,
+      text: 'bob@cloud.example.org:8080',
+      warnings: ['scheme', 'path'],
+    });
   });
   it.each([
     ['bob', /no "@"/],

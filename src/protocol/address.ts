@@ -10,8 +10,7 @@ export interface OcmAddress {
 }
 
 export type AddressResult =
-  | { ok: true; address: OcmAddress; text: string; warnings: AddressWarning[] }
-  | { ok: false; error: string };
+  { ok: true; address: OcmAddress; text: string; warnings: AddressWarning[] } | { ok: false; error: string };
 
 export type AddressWarning = 'scheme' | 'path' | 'trailing-slash';
 
@@ -53,11 +52,13 @@ export function parseOcmAddress(input: string): AddressResult {
     }
   }
   if (!host) return { ok: false, error: 'no host after the "@"' };
-  if (!host.startsWith('[') && !REG_NAME.test(host) && !IPV4.test(host)) return { ok: false, error: `"${host}" is not a host name or IP address` };
+  if (!host.startsWith('[') && !REG_NAME.test(host) && !IPV4.test(host))
+    return { ok: false, error: `"${host}" is not a host name or IP address` };
   const address: OcmAddress = { identifier, host: host.toLowerCase() };
   if (portText !== undefined) {
     const port = Number(portText);
-    if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return { ok: false, error: `"${portText}" is not a port number` };
+    if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535)
+      return { ok: false, error: `"${portText}" is not a port number` };
     address.port = port;
   }
   return { ok: true, address, text: formatOcmAddress(address), warnings };

@@ -1,7 +1,16 @@
 // The protocol core: OCM schemas, version and dialect detection, the linter, helpers and builders.
 // Pure TypeScript + zod: loaded lazily by the feature pages that need it.
 export { KINDS, KIND_LABELS, isKind, type Kind } from './kinds.ts';
-export { SPEC_VERSIONS, LATEST_VERSION, VERSION_LABELS, DIALECTS, parseSpecVersion, compareVersions, type SpecVersion, type Dialect } from './versions.ts';
+export {
+  SPEC_VERSIONS,
+  LATEST_VERSION,
+  VERSION_LABELS,
+  DIALECTS,
+  parseSpecVersion,
+  compareVersions,
+  type SpecVersion,
+  type Dialect,
+} from './versions.ts';
 export type { Finding, Severity } from './finding.ts';
 export { SECTIONS, specRef, sectionTitle, type SpecRef, type SectionId } from './spec-refs.ts';
 export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './check/catalogue.ts';
@@ -11,17 +20,34 @@ export { detect } from './detect/index.ts';
 export type { Detection, Evidence } from './detect/types.ts';
 export { guessKind, type KindGuess } from './detect/guess-kind.ts';
 export { jsonSchemaFor } from './json-schema.ts';
-export { parseJsonDocument, MAX_DOCUMENT_CHARS, type JsonDocumentResult, type JsonDocumentError } from './json/parse-document.ts';
+export {
+  parseJsonDocument,
+  MAX_DOCUMENT_CHARS,
+  type JsonDocumentResult,
+  type JsonDocumentError,
+} from './json/parse-document.ts';
 export { toPointer } from './json/pointer.ts';
 export { SCHEMAS, schemaFor } from './schemas/index.ts';
 export { discoverySchema, type DiscoveryDocument } from './schemas/discovery.ts';
 export { shareSchema, type ShareDocument } from './schemas/share.ts';
 export { notificationSchema, type NotificationDocument } from './schemas/notification.ts';
 export { inviteAcceptedSchema, type InviteAcceptedDocument } from './schemas/invite.ts';
-export { tokenRequestSchema, tokenResponseSchema, type TokenRequestDocument, type TokenResponseDocument } from './schemas/token.ts';
+export {
+  tokenRequestSchema,
+  tokenResponseSchema,
+  type TokenRequestDocument,
+  type TokenResponseDocument,
+} from './schemas/token.ts';
 export { requestShareSchema, type RequestShareDocument } from './schemas/request-share.ts';
 export { errorBodySchema } from './schemas/error-body.ts';
-export { parseOcmAddress, formatOcmAddress, addressAuthority, discoveryUrlFor, type OcmAddress, type AddressResult } from './address.ts';
+export {
+  parseOcmAddress,
+  formatOcmAddress,
+  addressAuthority,
+  discoveryUrlFor,
+  type OcmAddress,
+  type AddressResult,
+} from './address.ts';
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
 export { checkPublicKeyPem, type PemResult } from './check/pem.ts';

@@ -10,7 +10,13 @@ describe('invite strings', () => {
     expect(encodeInviteString(SPEC_TOKEN, 'cloud.example.org')).toBe(SPEC_STRING);
   });
   it('decodes the spec example', () => {
-    expect(decodeInviteString(SPEC_STRING)).toEqual({ ok: true, token: SPEC_TOKEN, providerDomain: 'cloud.example.org', encoding: 'base64url', notes: [] });
+    expect(decodeInviteString(SPEC_STRING)).toEqual({
+      ok: true,
+      token: SPEC_TOKEN,
+      providerDomain: 'cloud.example.org',
+      encoding: 'base64url',
+      notes: [],
+    });
   });
   it('round-trips non-ASCII and characters that differ between base64 and base64url', () => {
     const token = 'tök?>>~';
@@ -26,7 +32,11 @@ describe('invite strings', () => {
     if (r.ok) expect(r.notes).toHaveLength(2);
   });
   it('accepts a raw token@fqdn (as OpenCloud once displayed it)', () => {
-    expect(decodeInviteString(`${SPEC_TOKEN}@cloud.example.org`)).toMatchObject({ ok: true, token: SPEC_TOKEN, encoding: 'raw' });
+    expect(decodeInviteString(`${SPEC_TOKEN}@cloud.example.org`)).toMatchObject({
+      ok: true,
+      token: SPEC_TOKEN,
+      encoding: 'raw',
+    });
   });
   it('rejects what is none of these', () => {
     expect(decodeInviteString('')).toMatchObject({ ok: false });
@@ -36,16 +46,31 @@ describe('invite strings', () => {
 
 describe('invite links', () => {
   it('builds a WAYF link and the accept-dialog redirect', () => {
-    expect(wayfLink('https://sender.example.org', 'zi5kooKu3ivohr9a')).toBe('https://sender.example.org/wayf?token=zi5kooKu3ivohr9a');
-    expect(acceptDialogLink('receiver.example.org', '/index.php/apps/sciencemesh/accept', 'zi5kooKu3ivohr9a', 'cloud.example.org')).toBe(
+    expect(wayfLink('https://sender.example.org', 'zi5kooKu3ivohr9a')).toBe(
+      'https://sender.example.org/wayf?token=zi5kooKu3ivohr9a',
+    );
+    expect(
+      acceptDialogLink(
+        'receiver.example.org',
+        '/index.php/apps/sciencemesh/accept',
+        'zi5kooKu3ivohr9a',
+        'cloud.example.org',
+      ),
+    ).toBe(
       'https://receiver.example.org/index.php/apps/sciencemesh/accept?token=zi5kooKu3ivohr9a&providerDomain=cloud.example.org',
     );
   });
   it('takes an absolute inviteAcceptDialog as published by some servers', () => {
-    expect(acceptDialogLink('https://r.example.org', 'https://accounts.example.org/accept', 't', 'c.example.org')).toBe('https://accounts.example.org/accept?token=t&providerDomain=c.example.org');
+    expect(acceptDialogLink('https://r.example.org', 'https://accounts.example.org/accept', 't', 'c.example.org')).toBe(
+      'https://accounts.example.org/accept?token=t&providerDomain=c.example.org',
+    );
   });
   it('reads links back', () => {
-    expect(parseInviteLink('https://r.example.org/accept?token=t&providerDomain=c.example.org')).toEqual({ token: 't', providerDomain: 'c.example.org', origin: 'https://r.example.org' });
+    expect(parseInviteLink('https://r.example.org/accept?token=t&providerDomain=c.example.org')).toEqual({
+      token: 't',
+      providerDomain: 'c.example.org',
+      origin: 'https://r.example.org',
+    });
     expect(parseInviteLink('https://r.example.org/accept')).toBeNull();
     expect(parseInviteLink('not a url')).toBeNull();
   });

@@ -24,7 +24,12 @@ function split(text: string, encoding: InviteEncoding): InviteDecodeResult | nul
     domain = domain.slice(scheme[0].length);
   }
   domain = domain.replace(/\/+$/, '');
-  if (encoding !== 'base64url') notes.push(encoding === 'base64' ? 'standard base64 (the spec says base64url since PR #383)' : 'not encoded at all (the spec says base64url)');
+  if (encoding !== 'base64url')
+    notes.push(
+      encoding === 'base64'
+        ? 'standard base64 (the spec says base64url since PR #383)'
+        : 'not encoded at all (the spec says base64url)',
+    );
   return { ok: true, token: text.slice(0, at), providerDomain: domain, encoding, notes };
 }
 
@@ -37,5 +42,7 @@ export function decodeInviteString(input: string): InviteDecodeResult {
     const result = decoded === null ? null : split(decoded, alphabet);
     if (result) return result;
   }
-  return split(text, 'raw') ?? { ok: false, error: 'neither base64url, base64 nor plain text of the form token@provider' };
+  return (
+    split(text, 'raw') ?? { ok: false, error: 'neither base64url, base64 nor plain text of the form token@provider' }
+  );
 }

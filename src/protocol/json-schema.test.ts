@@ -11,8 +11,16 @@ describe('jsonSchemaFor', () => {
   it('keeps what the spec requires and closes what it closes', () => {
     const discovery = jsonSchemaFor('discovery');
     expect(discovery.required).toEqual(expect.arrayContaining(['enabled', 'apiVersion', 'endPoint', 'resourceTypes']));
-    expect(discovery).toMatchObject({ properties: { resourceTypes: { items: { properties: { protocols: { properties: { 'webdav-receive': { additionalProperties: false } } } } } } } });
-    expect(jsonSchemaFor('share')).toMatchObject({ required: expect.arrayContaining(['shareWith', 'providerId', 'protocol']) });
+    expect(discovery).toMatchObject({
+      properties: {
+        resourceTypes: {
+          items: { properties: { protocols: { properties: { 'webdav-receive': { additionalProperties: false } } } } },
+        },
+      },
+    });
+    expect(jsonSchemaFor('share')).toMatchObject({
+      required: expect.arrayContaining(['shareWith', 'providerId', 'protocol']),
+    });
     expect(jsonSchemaFor('invite-accepted')).toMatchObject({ required: expect.arrayContaining(['userID']) });
   });
 });

@@ -1,5 +1,14 @@
 /** The documents the linter knows. `error` is an error response body (OCM or OAuth shaped). */
-export const KINDS = ['discovery', 'share', 'notification', 'invite-accepted', 'token-request', 'token-response', 'request-share', 'error'] as const;
+export const KINDS = [
+  'discovery',
+  'share',
+  'notification',
+  'invite-accepted',
+  'token-request',
+  'token-response',
+  'request-share',
+  'error',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {

@@ -11,7 +11,12 @@ export function wayfLink(senderOrigin: string, token: string, wayfPath = '/wayf'
  * Where a WAYF page sends the browser: the receiver's inviteAcceptDialog (a path resolved against the
  * receiver's origin, or an absolute URL as some servers publish) with token and providerDomain.
  */
-export function acceptDialogLink(receiverOrigin: string, inviteAcceptDialog: string, token: string, providerDomain: string): string {
+export function acceptDialogLink(
+  receiverOrigin: string,
+  inviteAcceptDialog: string,
+  token: string,
+  providerDomain: string,
+): string {
   const url = new URL(inviteAcceptDialog, ensureOrigin(receiverOrigin));
   url.searchParams.set('token', token);
   url.searchParams.set('providerDomain', providerDomain);

@@ -5,7 +5,8 @@ import type { Finding } from './finding.ts';
 import { parseJsonDocument } from './json/parse-document.ts';
 import type { Kind } from './kinds.ts';
 
-export interface TextLintResult extends Omit<LintResult, 'kind' | 'detected' | 'version'>, Partial<Pick<LintResult, 'detected' | 'version'>> {
+export interface TextLintResult
+  extends Omit<LintResult, 'kind' | 'detected' | 'version'>, Partial<Pick<LintResult, 'detected' | 'version'>> {
   kind: Kind | null;
   /** How the kind was chosen when the caller did not say. */
   kindGuess?: { reason: string };
@@ -19,7 +20,10 @@ export function lintText(text: string, options: LintOptions & { kind?: Kind } = 
   const trimmed = text.trim();
   if ((options.kind === 'token-request' || !options.kind) && FORM.test(trimmed) && !trimmed.startsWith('{')) {
     const doc = Object.fromEntries(new URLSearchParams(trimmed));
-    return withGuess(lint('token-request', doc, options), options.kind ? undefined : 'form-encoded grant_type/client_id/code');
+    return withGuess(
+      lint('token-request', doc, options),
+      options.kind ? undefined : 'form-encoded grant_type/client_id/code',
+    );
   }
   const parsed = parseJsonDocument(text);
   if (!parsed.ok) {
@@ -29,7 +33,18 @@ export function lintText(text: string, options: LintOptions & { kind?: Kind } = 
   if (options.kind) return lint(options.kind, parsed.value, options);
   const guess = guessKind(parsed.value);
   if (!guess.kind)
-    return { kind: null, kindGuess: { reason: guess.reason }, valid: false, findings: [makeFinding('doc.not-object', '', `Cannot tell which OCM document this is (${guess.reason}); pass the kind explicitly.`)] };
+    return {
+      kind: null,
+      kindGuess: { reason: guess.reason },
+      valid: false,
+      findings: [
+        makeFinding(
+          'doc.not-object',
+          '',
+          `Cannot tell which OCM document this is (${guess.reason}); pass the kind explicitly.`,
+        ),
+      ],
+    };
   return withGuess(lint(guess.kind, parsed.value, options), guess.reason);
 }
 

@@ -6,9 +6,14 @@ describe('spec references', () => {
   it('give every section a title and an https link to the draft or the spec repository', () => {
     for (const [id, section] of Object.entries(SECTIONS)) {
       expect(section.title.length, id).toBeGreaterThan(3);
-      expect(section.url).toMatch(/^https:\/\/(datatracker\.ietf\.org\/doc\/html\/draft-ietf-ocm-open-cloud-mesh#name-|github\.com\/cs3org\/OCM-API\/|www\.rfc-editor\.org\/)/);
+      expect(section.url).toMatch(
+        /^https:\/\/(datatracker\.ietf\.org\/doc\/html\/draft-ietf-ocm-open-cloud-mesh#name-|github\.com\/cs3org\/OCM-API\/|www\.rfc-editor\.org\/)/,
+      );
     }
-    expect(specRef('signatures')).toEqual({ section: 'signatures', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-ocm-open-cloud-mesh#name-http-message-signatures' });
+    expect(specRef('signatures')).toEqual({
+      section: 'signatures',
+      url: 'https://datatracker.ietf.org/doc/html/draft-ietf-ocm-open-cloud-mesh#name-http-message-signatures',
+    });
   });
   it('cover the section of every rule in the catalogue, which the UI can list', () => {
     const rules = listRules();

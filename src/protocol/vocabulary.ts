@@ -3,7 +3,15 @@ import type { SpecVersion } from './versions.ts';
 // The strings OCM defined over time, with when they were renamed, so rules can tell "unknown" from
 // "old name" and say what replaced it.
 
-export const CAPABILITIES = ['enforce-mfa', 'exchange-token', 'http-sig', 'invites', 'invite-wayf', 'notifications', 'protocol-object'] as const;
+export const CAPABILITIES = [
+  'enforce-mfa',
+  'exchange-token',
+  'http-sig',
+  'invites',
+  'invite-wayf',
+  'notifications',
+  'protocol-object',
+] as const;
 
 export interface Renamed {
   /** The current name (or what replaced it). */
@@ -42,14 +50,34 @@ export const WEBAPP_TARGETS = ['blank', 'iframe'] as const;
 export const WEBDAV_PERMISSIONS = ['read', 'write', 'share'] as const;
 export const WEBAPP_PERMISSIONS = ['view', 'read', 'write', 'share'] as const;
 export const REQUIREMENTS = ['must-exchange-token', 'must-use-mfa'] as const;
-export const RENAMED_REQUIREMENTS: Record<string, string> = { 'use-code': 'must-exchange-token', 'mfa-enforced': 'must-use-mfa' };
+export const RENAMED_REQUIREMENTS: Record<string, string> = {
+  'use-code': 'must-exchange-token',
+  'mfa-enforced': 'must-use-mfa',
+};
 export const ACCESS_TYPES = ['remote', 'datatx'] as const;
 export const BUILTIN_PROTOCOLS = ['webdav', 'webapp', 'ssh'] as const;
 
 /** Notification types of the spec.yaml/draft registry before 1.5. */
-export const NOTIFICATION_TYPES_LEGACY = ['SHARE_ACCEPTED', 'SHARE_DECLINED', 'SHARE_UNSHARED', 'REQUEST_RESHARE', 'RESHARE_UNDO', 'RESHARE_CHANGE_PERMISSION', 'USER_REMOVED'] as const;
+export const NOTIFICATION_TYPES_LEGACY = [
+  'SHARE_ACCEPTED',
+  'SHARE_DECLINED',
+  'SHARE_UNSHARED',
+  'REQUEST_RESHARE',
+  'RESHARE_UNDO',
+  'RESHARE_CHANGE_PERMISSION',
+  'USER_REMOVED',
+] as const;
 /** The IANA registry of draft -07 (1.5). */
-export const NOTIFICATION_TYPES_15 = ['SHARE_ACCEPTED', 'SHARE_DECLINED', 'SHARE_UNSHARED', 'SHARE_CHANGE_PERMISSION', 'REQUEST_RESHARE', 'REQUEST_SHARE', 'USER_REMOVED', 'GROUP_REMOVED'] as const;
+export const NOTIFICATION_TYPES_15 = [
+  'SHARE_ACCEPTED',
+  'SHARE_DECLINED',
+  'SHARE_UNSHARED',
+  'SHARE_CHANGE_PERMISSION',
+  'REQUEST_RESHARE',
+  'REQUEST_SHARE',
+  'USER_REMOVED',
+  'GROUP_REMOVED',
+] as const;
 /** Types of vendor resource types and companion drafts. */
 export const VENDOR_NOTIFICATION_TYPES: Record<string, string> = {
   PARTICIPANT_MODIFIED: 'Nextcloud Talk',
@@ -61,6 +89,13 @@ export const VENDOR_NOTIFICATION_TYPES: Record<string, string> = {
   MLS_APPLICATION: 'OCM-MLS',
 };
 
-export const OAUTH_ERRORS = ['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope'] as const;
+export const OAUTH_ERRORS = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+] as const;
 
 export const includes = (list: readonly string[], value: string): boolean => list.includes(value);

@@ -28,7 +28,13 @@ export interface PrimitiveSpec {
 }
 
 export const PRIMITIVES: Record<Primitive, PrimitiveSpec> = {
-  ed25519: { kty: 'OKP', crv: 'Ed25519', importParams: { name: 'Ed25519' }, signParams: { name: 'Ed25519' }, jose: ['Ed25519', 'EdDSA'] },
+  ed25519: {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    importParams: { name: 'Ed25519' },
+    signParams: { name: 'Ed25519' },
+    jose: ['Ed25519', 'EdDSA'],
+  },
   'ecdsa-p256-sha256': {
     kty: 'EC',
     crv: 'P-256',
@@ -62,7 +68,12 @@ export const PRIMITIVES: Record<Primitive, PrimitiveSpec> = {
     signParams: { name: 'RSASSA-PKCS1-v1_5' },
     jose: ['RS512'],
   },
-  'hmac-sha256': { kty: 'oct', importParams: { name: 'HMAC', hash: 'SHA-256' }, signParams: { name: 'HMAC' }, jose: ['HS256'] },
+  'hmac-sha256': {
+    kty: 'oct',
+    importParams: { name: 'HMAC', hash: 'SHA-256' },
+    signParams: { name: 'HMAC' },
+    jose: ['HS256'],
+  },
 };
 
 export function isSignatureAlgorithm(value: unknown): value is SignatureAlgorithm {

@@ -5,9 +5,15 @@ import { cryptoKeyFor, describeKey, keyTypeMatches, type KeyMaterial } from './k
 import { fail, ok, type Result, errorText } from './result.ts';
 
 /** Signs bytes with one primitive; a key of the wrong type is an error naming both. */
-export async function signBytes(material: KeyMaterial, primitive: Primitive, data: Uint8Array<ArrayBuffer>): Promise<Result<Uint8Array>> {
-  if (!keyTypeMatches(material, primitive)) return fail('alg-mismatch', `algorithm ${primitive} cannot be used with ${describeKey(material)}`, 'key');
-  if (material.type === 'public') return fail('bad-key', `signing needs a private key, but ${material.source} is a public key`, 'key');
+export async function signBytes(
+  material: KeyMaterial,
+  primitive: Primitive,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<Result<Uint8Array>> {
+  if (!keyTypeMatches(material, primitive))
+    return fail('alg-mismatch', `algorithm ${primitive} cannot be used with ${describeKey(material)}`, 'key');
+  if (material.type === 'public')
+    return fail('bad-key', `signing needs a private key, but ${material.source} is a public key`, 'key');
   try {
     const fast = signatureEngine()?.sign?.(material, primitive, data);
     if (fast) return ok(fast);
@@ -19,8 +25,14 @@ export async function signBytes(material: KeyMaterial, primitive: Primitive, dat
 }
 
 /** Verifies a signature; false for a signature that does not match, an error for an unusable key. */
-export async function verifyBytes(material: KeyMaterial, primitive: Primitive, data: Uint8Array<ArrayBuffer>, signature: Uint8Array): Promise<Result<boolean>> {
-  if (!keyTypeMatches(material, primitive)) return fail('alg-mismatch', `algorithm ${primitive} cannot be used with ${describeKey(material)}`, 'key');
+export async function verifyBytes(
+  material: KeyMaterial,
+  primitive: Primitive,
+  data: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array,
+): Promise<Result<boolean>> {
+  if (!keyTypeMatches(material, primitive))
+    return fail('alg-mismatch', `algorithm ${primitive} cannot be used with ${describeKey(material)}`, 'key');
   try {
     const fast = signatureEngine()?.verify?.(material, primitive, data, signature);
     if (fast !== undefined) return ok(fast);

@@ -6,7 +6,12 @@ import type { HttpRequestInput } from './message.ts';
 import { signWithProfile } from './rfc9421/sign.ts';
 
 const NOW = 1785060500;
-const share: HttpRequestInput = { method: 'POST', url: 'https://receiver.example.org/ocm/shares', headers: [['Content-Type', 'application/json']], body: '{"a":1}' };
+const share: HttpRequestInput = {
+  method: 'POST',
+  url: 'https://receiver.example.org/ocm/shares',
+  headers: [['Content-Type', 'application/json']],
+  body: '{"a":1}',
+};
 
 async function signed(url = share.url) {
   const key = await generateKey('ed25519', { kid: 'k1' });
@@ -42,14 +47,22 @@ describe('signature doctor', () => {
   it('explains an @authority that differs in port or case against a pasted base', async () => {
     const { key, result } = await signed();
     const base = result.signatureBase.replace('https://receiver.example.org/', 'https://receiver.example.org:8443/');
-    const report = await diagnose(result.message, { key, now: NOW, pastedBase: base.replace('"@target-uri"', '"@target-uri"') });
+    const report = await diagnose(result.message, {
+      key,
+      now: NOW,
+      pastedBase: base.replace('"@target-uri"', '"@target-uri"'),
+    });
     expect(report.findings.some((f) => f.code === 'base-line-differs')).toBe(true);
     expect(report.diff?.filter((l) => l.kind !== 'same').map((l) => l.kind)).toEqual(['theirs', 'ours']);
   });
 
   it('gives a fix for every error finding of a stale, untagged request', async () => {
     const { key, result } = await signed();
-    const report = await diagnose(result.message, { key, profile: { ...OCM_RFC9421_PROFILE, tag: 'other' }, now: NOW + 1000 });
+    const report = await diagnose(result.message, {
+      key,
+      profile: { ...OCM_RFC9421_PROFILE, tag: 'other' },
+      now: NOW + 1000,
+    });
     const errors = report.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.code)).toEqual(['tag-missing', 'created-too-old']);
     expect(errors.every((f) => f.fix)).toBe(true);

@@ -31,20 +31,29 @@ export interface DoctorReport {
 }
 
 const FIXES: Partial<Record<VerifyProblem['code'], string>> = {
-  'no-signature': 'Send Signature-Input and Signature headers (RFC 9421 §4). A draft-cavage request carries only Signature with keyId=; check it with the cavage profile.',
-  'tag-missing': 'OCM receivers look for the signature with tag="ocm": add ;tag="ocm" to the Signature-Input parameters.',
+  'no-signature':
+    'Send Signature-Input and Signature headers (RFC 9421 §4). A draft-cavage request carries only Signature with keyId=; check it with the cavage profile.',
+  'tag-missing':
+    'OCM receivers look for the signature with tag="ocm": add ;tag="ocm" to the Signature-Input parameters.',
   'created-in-future': "Check the signer's clock (NTP); created is set from the signer's time.",
   'created-too-old': 'Sign just before sending, and check both clocks; replays of old requests are refused.',
   expired: 'Sign again, or give the signature a longer expires.',
-  'keyid-not-found': "Make the keyid equal to the kid of a key in the signer's JWK Set (the jwksUri in its /.well-known/ocm).",
+  'keyid-not-found':
+    "Make the keyid equal to the kid of a key in the signer's JWK Set (the jwksUri in its /.well-known/ocm).",
   'alg-mismatch': "Leave out the alg parameter, or make it match the key: the key's JWK alg decides (RFC 9421 §3.3.7).",
-  'alg-unknown': 'Use an RFC 9421 algorithm name (ed25519, ecdsa-p256-sha256, rsa-pss-sha512, rsa-v1_5-sha256 …), or leave alg out.',
-  'digest-mismatch': 'Compute Content-Digest over the exact body bytes sent (after any re-serialisation of the JSON), and sign after the body is final.',
-  'profile-component-missing': 'Cover every component the profile lists, in the Signature-Input of the tagged signature.',
+  'alg-unknown':
+    'Use an RFC 9421 algorithm name (ed25519, ecdsa-p256-sha256, rsa-pss-sha512, rsa-v1_5-sha256 …), or leave alg out.',
+  'digest-mismatch':
+    'Compute Content-Digest over the exact body bytes sent (after any re-serialisation of the JSON), and sign after the body is final.',
+  'profile-component-missing':
+    'Cover every component the profile lists, in the Signature-Input of the tagged signature.',
   'param-missing': 'Add the missing parameter to the Signature-Input of this signature.',
-  'component-error': 'Every covered component must be present in the message as signed: a proxy may have dropped or renamed a header.',
-  'signature-mismatch': 'Compare the signature bases line by line: the first line that differs is what the signer saw differently.',
-  'bad-signature-input': 'Signature-Input must be a structured Dictionary: label=("@method" ...);created=...;keyid="..."',
+  'component-error':
+    'Every covered component must be present in the message as signed: a proxy may have dropped or renamed a header.',
+  'signature-mismatch':
+    'Compare the signature bases line by line: the first line that differs is what the signer saw differently.',
+  'bad-signature-input':
+    'Signature-Input must be a structured Dictionary: label=("@method" ...);created=...;keyid="..."',
   'bad-signature-header': 'Signature must be a structured Dictionary: label=:base64:',
 };
 
@@ -63,7 +72,9 @@ export function diffLines(ours: string, theirs: string): DiffLine[] {
   const a = ours.split(/\r?\n/);
   const b = theirs.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
   const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const out: DiffLine[] = [];
   let i = 0;
   let j = 0;
@@ -71,7 +82,8 @@ export function diffLines(ours: string, theirs: string): DiffLine[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       out.push({ kind: 'same', text: a[i++]! });
       j++;
-    } else if (j < b.length && (i >= a.length || dp[i]![j + 1]! >= dp[i + 1]![j]!)) out.push({ kind: 'theirs', text: b[j++]! });
+    } else if (j < b.length && (i >= a.length || dp[i]![j + 1]! >= dp[i + 1]![j]!))
+      out.push({ kind: 'theirs', text: b[j++]! });
     else out.push({ kind: 'ours', text: a[i++]! });
   }
   return out;
@@ -80,18 +92,26 @@ export function diffLines(ours: string, theirs: string): DiffLine[] {
 /** Explains, for one component line that differs, the usual cause. */
 export function explainLineDifference(component: string, ours: string, theirs: string): string | undefined {
   if (component === '"@authority"') {
-    if (ours.toLowerCase() === theirs.toLowerCase()) return `@authority differs in case (${theirs} vs ${ours}): it must be lower-case`;
+    if (ours.toLowerCase() === theirs.toLowerCase())
+      return `@authority differs in case (${theirs} vs ${ours}): it must be lower-case`;
     const host = (v: string) => v.replace(/:\d+$/, '');
-    if (host(ours) === host(theirs)) return `@authority differs in the port (${theirs} vs ${ours}): default ports (80, 443) are left out, others must match the Host header`;
+    if (host(ours) === host(theirs))
+      return `@authority differs in the port (${theirs} vs ${ours}): default ports (80, 443) are left out, others must match the Host header`;
   }
   if (component === '"@target-uri"' || component === '"@path"' || component === '"@request-target"') {
-    if (ours.replace(/\/(\?|$)/, '$1') === theirs.replace(/\/(\?|$)/, '$1')) return `${component} differs by a trailing slash (${theirs} vs ${ours})`;
-    if (ours.replace(/^https?:/, '') === theirs.replace(/^https?:/, '')) return `${component} differs in the scheme (${theirs} vs ${ours}): a TLS-terminating proxy in front of the receiver?`;
-    if (ours.length !== theirs.length && (ours.endsWith(theirs.replace(/^https?:\/\/[^/]+/, '')) || theirs.endsWith(ours.replace(/^https?:\/\/[^/]+/, '')))) {
+    if (ours.replace(/\/(\?|$)/, '$1') === theirs.replace(/\/(\?|$)/, '$1'))
+      return `${component} differs by a trailing slash (${theirs} vs ${ours})`;
+    if (ours.replace(/^https?:/, '') === theirs.replace(/^https?:/, ''))
+      return `${component} differs in the scheme (${theirs} vs ${ours}): a TLS-terminating proxy in front of the receiver?`;
+    if (
+      ours.length !== theirs.length &&
+      (ours.endsWith(theirs.replace(/^https?:\/\/[^/]+/, '')) || theirs.endsWith(ours.replace(/^https?:\/\/[^/]+/, '')))
+    ) {
       return `${component} differs by a path prefix (${theirs} vs ${ours}): a subfolder install (e.g. /nextcloud or /index.php) that one side leaves out`;
     }
   }
-  if (component.startsWith('"content-digest"')) return `Content-Digest differs (${theirs} vs ${ours}): the body or the digest changed after signing`;
+  if (component.startsWith('"content-digest"'))
+    return `Content-Digest differs (${theirs} vs ${ours}): the body or the digest changed after signing`;
   return undefined;
 }
 
@@ -102,19 +122,35 @@ function urlVariants(url: string): Array<{ url: string; what: string }> {
   const q = parts.query === null ? '' : `?${parts.query}`;
   const other = parts.scheme === 'https' ? 'http' : 'https';
   out.push({ url: `${other}://${parts.authority}${parts.path}${q}`, what: `the scheme ${other}` });
-  if (parts.path.endsWith('/') && parts.path !== '/') out.push({ url: `${parts.scheme}://${parts.authority}${parts.path.slice(0, -1)}${q}`, what: 'no trailing slash' });
+  if (parts.path.endsWith('/') && parts.path !== '/')
+    out.push({ url: `${parts.scheme}://${parts.authority}${parts.path.slice(0, -1)}${q}`, what: 'no trailing slash' });
   else out.push({ url: `${parts.scheme}://${parts.authority}${parts.path}/${q}`, what: 'a trailing slash' });
   const port = parts.scheme === 'https' ? 443 : 80;
-  if (/:\d+$/.test(parts.authority)) out.push({ url: `${parts.scheme}://${parts.authority.replace(/:\d+$/, '')}${parts.path}${q}`, what: 'no port in @authority' });
-  if (!/:\d+$/.test(parts.authority)) out.push({ url: `${parts.scheme}://${parts.authority}:${port}${parts.path}${q}`, what: `an explicit :${port} in @authority` });
+  if (/:\d+$/.test(parts.authority))
+    out.push({
+      url: `${parts.scheme}://${parts.authority.replace(/:\d+$/, '')}${parts.path}${q}`,
+      what: 'no port in @authority',
+    });
+  if (!/:\d+$/.test(parts.authority))
+    out.push({
+      url: `${parts.scheme}://${parts.authority}:${port}${parts.path}${q}`,
+      what: `an explicit :${port} in @authority`,
+    });
   const segments = parts.path.split('/').filter(Boolean);
-  if (segments.length > 1) out.push({ url: `${parts.scheme}://${parts.authority}/${segments.slice(1).join('/')}${q}`, what: `no /${segments[0]} prefix (subfolder)` });
+  if (segments.length > 1)
+    out.push({
+      url: `${parts.scheme}://${parts.authority}/${segments.slice(1).join('/')}${q}`,
+      what: `no /${segments[0]} prefix (subfolder)`,
+    });
   out.push({ url: `${parts.scheme}://${parts.authority}/index.php${parts.path}${q}`, what: 'an /index.php prefix' });
   return out;
 }
 
 /** Verifies, and when that fails, says why in words and looks for what the signer signed instead. */
-export async function diagnose(message: HttpMessageInput, options: VerifyOptions & { pastedBase?: string } = {}): Promise<DoctorReport> {
+export async function diagnose(
+  message: HttpMessageInput,
+  options: VerifyOptions & { pastedBase?: string } = {},
+): Promise<DoctorReport> {
   const outcome = await verifyMessage(message, options);
   const report: DoctorReport = { ok: outcome.ok, findings: [], outcome };
   if (outcome.signatureBase !== undefined) report.signatureBase = outcome.signatureBase;
@@ -130,13 +166,22 @@ export async function diagnose(message: HttpMessageInput, options: VerifyOptions
   const mismatch = outcome.problems.some((p) => p.code === 'signature-mismatch');
   const hint = outcome.signatureLength !== undefined ? LENGTH_HINTS[outcome.signatureLength] : undefined;
   if (mismatch && hint && outcome.alg && !hint.algs.includes(outcome.alg)) {
-    report.findings.push({ code: 'signature-length', severity: 'warning', message: `the signature is ${outcome.signatureLength} bytes, typical of ${hint.text}, but it was checked as ${outcome.alg}: is this the signer's key?` });
+    report.findings.push({
+      code: 'signature-length',
+      severity: 'warning',
+      message: `the signature is ${outcome.signatureLength} bytes, typical of ${hint.text}, but it was checked as ${outcome.alg}: is this the signer's key?`,
+    });
   }
   if (mismatch && 'url' in message) {
-    const covered = outcome.components.some((c) => ['"@target-uri"', '"@authority"', '"@path"', '"@scheme"', '"@request-target"'].includes(c));
+    const covered = outcome.components.some((c) =>
+      ['"@target-uri"', '"@authority"', '"@path"', '"@scheme"', '"@request-target"'].includes(c),
+    );
     if (covered) {
       for (const variant of urlVariants((message as HttpRequestInput).url)) {
-        const retry = await verifyMessage({ ...(message as HttpRequestInput), url: variant.url }, { ...options, now: options.now ?? outcome.params?.created });
+        const retry = await verifyMessage(
+          { ...(message as HttpRequestInput), url: variant.url },
+          { ...options, now: options.now ?? outcome.params?.created },
+        );
         if (!retry.problems.some((p) => p.code === 'signature-mismatch' || p.code === 'component-error')) {
           report.signerUrl = variant.url;
           report.findings.unshift({
@@ -152,23 +197,48 @@ export async function diagnose(message: HttpMessageInput, options: VerifyOptions
     const host = headerValues(message.headers, 'host')[0];
     const urlHost = parseUrl((message as HttpRequestInput).url)?.authority;
     if (host && urlHost && host.toLowerCase() !== urlHost) {
-      report.findings.push({ code: 'host-differs', severity: 'warning', message: `the Host header (${host}) differs from the URL's authority (${urlHost}); @authority is taken from the URL` });
+      report.findings.push({
+        code: 'host-differs',
+        severity: 'warning',
+        message: `the Host header (${host}) differs from the URL's authority (${urlHost}); @authority is taken from the URL`,
+      });
     }
   }
 
   if (options.pastedBase !== undefined && outcome.signatureBase !== undefined) {
     report.diff = diffLines(outcome.signatureBase, options.pastedBase);
-    const theirs = new Map(options.pastedBase.split(/\r?\n/).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)] as const));
+    const theirs = new Map(
+      options.pastedBase
+        .split(/\r?\n/)
+        .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)] as const),
+    );
     for (const line of outcome.lines ?? []) {
       const other = theirs.get(line.component);
-      if (other === undefined) report.findings.push({ code: 'base-line-missing', severity: 'error', message: `the pasted base has no ${line.component} line` });
+      if (other === undefined)
+        report.findings.push({
+          code: 'base-line-missing',
+          severity: 'error',
+          message: `the pasted base has no ${line.component} line`,
+        });
       else if (other !== line.value) {
-        report.findings.push({ code: 'base-line-differs', severity: 'error', message: explainLineDifference(line.component, line.value, other) ?? `${line.component} differs: signer "${other}", we "${line.value}"`, where: line.component });
+        report.findings.push({
+          code: 'base-line-differs',
+          severity: 'error',
+          message:
+            explainLineDifference(line.component, line.value, other) ??
+            `${line.component} differs: signer "${other}", we "${line.value}"`,
+          where: line.component,
+        });
       }
     }
     const ourParams = outcome.signatureBase.split('\n').pop();
     const theirParams = options.pastedBase.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n').pop();
-    if (ourParams !== theirParams) report.findings.push({ code: 'base-params-differ', severity: 'error', message: `the @signature-params lines differ: the signer must sign exactly the Signature-Input value it sends` });
+    if (ourParams !== theirParams)
+      report.findings.push({
+        code: 'base-params-differ',
+        severity: 'error',
+        message: `the @signature-params lines differ: the signer must sign exactly the Signature-Input value it sends`,
+      });
   }
   return report;
 }

@@ -25,7 +25,13 @@
  */
 import { headerValues, type HeaderInput } from './message.ts';
 
-export { SIGNATURE_ALGORITHMS, isSignatureAlgorithm, algorithmFromJose, joseName, type SignatureAlgorithm } from './algorithms.ts';
+export {
+  SIGNATURE_ALGORITHMS,
+  isSignatureAlgorithm,
+  algorithmFromJose,
+  joseName,
+  type SignatureAlgorithm,
+} from './algorithms.ts';
 export { type ErrorCode, type Result, type SigningError } from './result.ts';
 export {
   headerPairs,
@@ -40,26 +46,71 @@ export {
 } from './message.ts';
 export type { Rfc9421Profile, CavageProfile, SignatureParamName } from './profile.ts';
 
-export { signMessage, signWithProfile, profileHeaders, resolveAlgorithm, type SignOptions, type SignResult, type ProfileSignOptions } from './rfc9421/sign.ts';
-export { verifyMessage, type VerifyOptions, type VerifyOutcome, type VerifyProblem, type VerifyFailureCode } from './rfc9421/verify.ts';
+export {
+  signMessage,
+  signWithProfile,
+  profileHeaders,
+  resolveAlgorithm,
+  type SignOptions,
+  type SignResult,
+  type ProfileSignOptions,
+} from './rfc9421/sign.ts';
+export {
+  verifyMessage,
+  type VerifyOptions,
+  type VerifyOutcome,
+  type VerifyProblem,
+  type VerifyFailureCode,
+} from './rfc9421/verify.ts';
 export { buildSignatureBase, type SignatureBase, type BaseLine } from './rfc9421/base.ts';
 export { parseComponents, componentValue } from './rfc9421/components.ts';
 export { readSignatures, type SignatureEntry } from './rfc9421/signature-fields.ts';
 
-export { signCavage, signCavageWithProfile, CAVAGE_ALGORITHMS, type CavageSignOptions, type CavageSignResult } from './cavage/sign.ts';
+export {
+  signCavage,
+  signCavageWithProfile,
+  CAVAGE_ALGORITHMS,
+  type CavageSignOptions,
+  type CavageSignResult,
+} from './cavage/sign.ts';
 export { verifyCavage, type CavageOutcome, type CavageProblem, type CavageVerifyOptions } from './cavage/verify.ts';
 export { signingString as cavageSigningString, parseCavageHeader } from './cavage/signing-string.ts';
 
-export { createContentDigest, checkContentDigest, createLegacyDigest, checkLegacyDigest, type DigestCheck, type DigestEntry, type DigestAlgorithm } from './digest/content-digest.ts';
+export {
+  createContentDigest,
+  checkContentDigest,
+  createLegacyDigest,
+  checkLegacyDigest,
+  type DigestCheck,
+  type DigestEntry,
+  type DigestAlgorithm,
+} from './digest/content-digest.ts';
 
-export { generateKey, thumbprint, exportPublicJwk, exportPrivateJwk, exportPkcs8Pem, exportSpkiPem, publicKeyOf, toJwks, type GenerateKind } from './keys/export.ts';
+export {
+  generateKey,
+  thumbprint,
+  exportPublicJwk,
+  exportPrivateJwk,
+  exportPkcs8Pem,
+  exportSpkiPem,
+  publicKeyOf,
+  toJwks,
+  type GenerateKind,
+} from './keys/export.ts';
 export { importKey, importPem, importJwk, importSecret } from './keys/import.ts';
 export { parseJwks, findKey, type Jwks } from './keys/jwks.ts';
 export { defaultAlgorithm, describeKey, type KeyMaterial, type JwkObject } from './keys/material.ts';
 
 export { installSignatureEngine, type SignatureEngine } from './engine.ts';
 export { verifyJws } from './jws.ts';
-export { diagnose, diffLines, explainLineDifference, type DoctorReport, type Finding, type DiffLine } from './doctor.ts';
+export {
+  diagnose,
+  diffLines,
+  explainLineDifference,
+  type DoctorReport,
+  type Finding,
+  type DiffLine,
+} from './doctor.ts';
 
 /** Which signature scheme a message carries: RFC 9421 has Signature-Input; cavage only Signature with keyId=. */
 export function detectScheme(headers: HeaderInput): 'rfc9421' | 'cavage' | 'none' {

@@ -7,13 +7,39 @@ import type { HttpRequestInput } from './message.ts';
 import { signMessage } from './rfc9421/sign.ts';
 import { verifyMessage } from './rfc9421/verify.ts';
 
-const base: HttpRequestInput = { method: 'POST', url: 'https://example.org/ocm/shares', headers: [['Content-Length', '2']], body: '{}' };
-const GARBAGE = ['', ' ', '(', 'sig1', 'sig1=', 'sig1=()', 'sig1=("@method"', 'sig1=("@method");created="x"', 'sig1=("@method");created=1.5', 'sig1=:@@@:', 'sig1=("@method" 1);created=1', '\u00e9=()', 'a=1,a=2', 'sig1=:QUJD', 'keyId="x",signature="%%%"'];
+const base: HttpRequestInput = {
+  method: 'POST',
+  url: 'https://example.org/ocm/shares',
+  headers: [['Content-Length', '2']],
+  body: '{}',
+};
+const GARBAGE = [
+  '',
+  ' ',
+  '(',
+  'sig1',
+  'sig1=',
+  'sig1=()',
+  'sig1=("@method"',
+  'sig1=("@method");created="x"',
+  'sig1=("@method");created=1.5',
+  'sig1=:@@@:',
+  'sig1=("@method" 1);created=1',
+  '\u00e9=()',
+  'a=1,a=2',
+  'sig1=:QUJD',
+  'keyId="x",signature="%%%"',
+];
 
 describe('bad input is reported, never thrown', () => {
   it.each(GARBAGE)('Signature-Input / Signature %j', async (text) => {
     const key = await generateKey('ed25519', { kid: 'k' });
-    const message = { ...base, headers: [...(base.headers as Array<[string, string]>), ['Signature-Input', text], ['Signature', text]] as Array<[string, string]> };
+    const message = {
+      ...base,
+      headers: [...(base.headers as Array<[string, string]>), ['Signature-Input', text], ['Signature', text]] as Array<
+        [string, string]
+      >,
+    };
     const outcome = await verifyMessage(message, { key });
     expect(outcome.ok).toBe(false);
     expect(outcome.problems[0]?.message).toBeTruthy();
@@ -24,7 +50,13 @@ describe('bad input is reported, never thrown', () => {
     expect(cavage.problems[0]?.message).toBeTruthy();
   });
 
-  it.each(['{', '{"kty":"RSA"}', '{"kty":"EC","crv":"P-521","x":"a","y":"b"}', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', '-----BEGIN EC PRIVATE KEY-----\nMAA=\n-----END EC PRIVATE KEY-----'])('key %j', async (text) => {
+  it.each([
+    '{',
+    '{"kty":"RSA"}',
+    '{"kty":"EC","crv":"P-521","x":"a","y":"b"}',
+    '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+    '-----BEGIN EC PRIVATE KEY-----\nMAA=\n-----END EC PRIVATE KEY-----',
+  ])('key %j', async (text) => {
     const r = await importKey(text);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.message.length).toBeGreaterThan(10);
@@ -32,9 +64,15 @@ describe('bad input is reported, never thrown', () => {
 
   it('a bad URL or a non-private key fails signing with a reason', async () => {
     const key = await generateKey('ed25519', { kid: 'k' });
-    expect(await signMessage({ ...base, url: 'not a url' }, { key, components: '"@authority"' })).toMatchObject({ ok: false, error: { code: 'bad-message', where: 'url' } });
+    expect(await signMessage({ ...base, url: 'not a url' }, { key, components: '"@authority"' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-message', where: 'url' },
+    });
     const pub = await importKey(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: key.jwk.x }));
-    expect(pub.ok && (await signMessage(base, { key: pub.value, components: '"@method"' }))).toMatchObject({ ok: false, error: { code: 'bad-key' } });
+    expect(pub.ok && (await signMessage(base, { key: pub.value, components: '"@method"' }))).toMatchObject({
+      ok: false,
+      error: { code: 'bad-key' },
+    });
   });
 
   it('the right signature checked with another key of the same type is a plain mismatch', async () => {

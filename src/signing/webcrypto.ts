@@ -33,14 +33,30 @@ type Usage = 'sign' | 'verify';
 type Binary = Uint8Array<ArrayBuffer>;
 
 export interface SubtleLike {
-  importKey(format: 'jwk', key: JwkObject, alg: AlgorithmParams, extractable: boolean, usages: Usage[]): Promise<CryptoKeyLike>;
-  importKey(format: 'pkcs8' | 'spki' | 'raw', key: Binary, alg: AlgorithmParams, extractable: boolean, usages: Usage[]): Promise<CryptoKeyLike>;
+  importKey(
+    format: 'jwk',
+    key: JwkObject,
+    alg: AlgorithmParams,
+    extractable: boolean,
+    usages: Usage[],
+  ): Promise<CryptoKeyLike>;
+  importKey(
+    format: 'pkcs8' | 'spki' | 'raw',
+    key: Binary,
+    alg: AlgorithmParams,
+    extractable: boolean,
+    usages: Usage[],
+  ): Promise<CryptoKeyLike>;
   exportKey(format: 'jwk', key: CryptoKeyLike): Promise<JwkObject>;
   exportKey(format: 'pkcs8' | 'spki' | 'raw', key: CryptoKeyLike): Promise<ArrayBuffer>;
   sign(alg: AlgorithmParams, key: CryptoKeyLike, data: Binary): Promise<ArrayBuffer>;
   verify(alg: AlgorithmParams, key: CryptoKeyLike, signature: Binary, data: Binary): Promise<boolean>;
   digest(alg: string, data: Binary): Promise<ArrayBuffer>;
-  generateKey(alg: AlgorithmParams, extractable: boolean, usages: Usage[]): Promise<CryptoKeyLike | { privateKey: CryptoKeyLike; publicKey: CryptoKeyLike }>;
+  generateKey(
+    alg: AlgorithmParams,
+    extractable: boolean,
+    usages: Usage[],
+  ): Promise<CryptoKeyLike | { privateKey: CryptoKeyLike; publicKey: CryptoKeyLike }>;
 }
 
 export function subtle(): SubtleLike {

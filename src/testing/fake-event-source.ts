@@ -20,7 +20,8 @@ export class FakeEventSource {
 
   /** Delivers one server-sent event to the page. */
   emit(type: string, data: unknown, id?: string) {
-    for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id ?? '' }));
+    for (const fn of this.listeners.get(type) ?? [])
+      fn(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id ?? '' }));
   }
 
   open() {

@@ -21,12 +21,17 @@ export function BodyView({ body, label }: { body: BodyLike; label: string }) {
     <figure>
       <figcaption className="mb-1 text-xs text-slate-500">
         {body.size} bytes{body.encoding === 'base64' ? ', not UTF-8 text: shown as base64' : ''}
-        {body.truncated ? `, only the first ${body.encoding === 'base64' ? 'part' : `${body.data.length} characters`} kept` : ''}
+        {body.truncated
+          ? `, only the first ${body.encoding === 'base64' ? 'part' : `${body.data.length} characters`} kept`
+          : ''}
       </figcaption>
       {body.size === 0 ? (
         <p className="text-sm text-slate-500">Empty body.</p>
       ) : (
-        <pre aria-label={label} className="max-h-96 overflow-auto rounded bg-slate-50 p-3 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900">
+        <pre
+          aria-label={label}
+          className="max-h-96 overflow-auto rounded bg-slate-50 p-3 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-900"
+        >
           {shown}
         </pre>
       )}

@@ -57,7 +57,10 @@ export function ExchangeView({ result, title }: { result: RelayResult; title: st
               <p className="text-xs text-slate-500">
                 Signed ({exchange.signing.profile}) with {exchange.signing.keyid}; the signature base:
               </p>
-              <pre aria-label={`${title}: signature base`} className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900">
+              <pre
+                aria-label={`${title}: signature base`}
+                className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900"
+              >
                 {exchange.signing.signatureBase}
               </pre>
             </div>

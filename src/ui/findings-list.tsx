@@ -13,7 +13,15 @@ const ORDER = ['error', 'warning', 'info'] as const;
 const TONE = { error: 'bad', warning: 'warn', info: 'info' } as const;
 
 /** Lint findings grouped by severity: pointer, message, hint, rule code and a link to the spec section. */
-export function FindingsList({ findings, label = 'Findings', title }: { findings: FindingLike[]; label?: string; title?: string }) {
+export function FindingsList({
+  findings,
+  label = 'Findings',
+  title,
+}: {
+  findings: FindingLike[];
+  label?: string;
+  title?: string;
+}) {
   const counts = ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
   return (
     <section aria-label={label} className="space-y-2">

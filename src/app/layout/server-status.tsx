@@ -5,7 +5,11 @@ import { formatDuration } from '../../lib/format.ts';
 export function ServerStatus() {
   const health = useQuery(healthQueryOptions());
   if (health.isPending) {
-    return <span className="text-sm text-slate-500" role="status">Server: checking…</span>;
+    return (
+      <span className="text-sm text-slate-500" role="status">
+        Server: checking…
+      </span>
+    );
   }
   if (health.isError) {
     return (
@@ -16,7 +20,11 @@ export function ServerStatus() {
   }
   const { version, uptimeSeconds, mode } = health.data;
   return (
-    <span className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300" role="status" aria-label="Server status">
+    <span
+      className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300"
+      role="status"
+      aria-label="Server status"
+    >
       <span className="inline-block h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
       <span>
         Server v{version} · up {formatDuration(uptimeSeconds)}

@@ -26,8 +26,23 @@ const report: CheckReport = {
               exchange: {
                 id: 'x',
                 startedAt: '2026-11-22T10:00:00.000Z',
-                request: { method: 'POST', url: 'https://cloud.example.org/ocm/token', headers: [['Signature', 'sig1=:AAA:']], body: { encoding: 'utf8', data: 'grant_type=authorization_code&client_id=c&code=secret1', size: 10, truncated: false } },
-                response: { status: 200, statusText: 'OK', headers: [], body: { encoding: 'utf8', data: '{"access_token":"abc"}', size: 22, truncated: false } },
+                request: {
+                  method: 'POST',
+                  url: 'https://cloud.example.org/ocm/token',
+                  headers: [['Signature', 'sig1=:AAA:']],
+                  body: {
+                    encoding: 'utf8',
+                    data: 'grant_type=authorization_code&client_id=c&code=secret1',
+                    size: 10,
+                    truncated: false,
+                  },
+                },
+                response: {
+                  status: 200,
+                  statusText: 'OK',
+                  headers: [],
+                  body: { encoding: 'utf8', data: '{"access_token":"abc"}', size: 22, truncated: false },
+                },
                 timing: { dns: null, connect: null, tls: null, firstByte: 1, total: 2 },
                 signing: null,
                 insecureTls: false,

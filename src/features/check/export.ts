@@ -5,10 +5,23 @@ import { redact } from '../../lib/redact.ts';
 /** The report as Markdown, secrets redacted: for an issue, a mailing list or meeting notes. */
 export function reportMarkdown(report: CheckReport): string {
   const r = redact(report);
-  const out = [`# OCM check of ${r.target}: ${r.grade.toUpperCase()}`, '', `Base ${r.base}, ${r.startedAt}, ${r.durationMs} ms.`, ''];
+  const out = [
+    `# OCM check of ${r.target}: ${r.grade.toUpperCase()}`,
+    '',
+    `Base ${r.base}, ${r.startedAt}, ${r.durationMs} ms.`,
+    '',
+  ];
   for (const area of r.areas) {
-    out.push(`## ${AREA_TITLES[area.area]}: ${area.grade}`, '', '| grade | check | expected | seen |', '|---|---|---|---|');
-    for (const line of area.lines) out.push(`| ${line.grade} | ${line.title} | ${line.expected} | ${line.seen.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+    out.push(
+      `## ${AREA_TITLES[area.area]}: ${area.grade}`,
+      '',
+      '| grade | check | expected | seen |',
+      '|---|---|---|---|',
+    );
+    for (const line of area.lines)
+      out.push(
+        `| ${line.grade} | ${line.title} | ${line.expected} | ${line.seen.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
+      );
     out.push('');
   }
   for (const note of r.notes) out.push(`> ${note}`);
@@ -25,7 +38,8 @@ function toBase64Url(text: string): string {
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
-const fromBase64Url = (text: string) => new TextDecoder().decode(Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+const fromBase64Url = (text: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
 
 /** A link that carries the redacted report in its fragment (never sent to any server). */
 export function reportLink(origin: string, path: string, report: CheckReport): string {

@@ -27,7 +27,11 @@ export function ReportView({ report }: { report: CheckReport }) {
         </p>
       ))}
       {report.areas.map((area) => (
-        <section key={area.area} aria-label={AREA_TITLES[area.area]} className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
+        <section
+          key={area.area}
+          aria-label={AREA_TITLES[area.area]}
+          className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800"
+        >
           <h3 className="flex items-center gap-2 text-sm font-semibold">
             {AREA_TITLES[area.area]} <GradeBadge grade={area.grade} />
           </h3>
@@ -52,10 +56,16 @@ export function ReportView({ report }: { report: CheckReport }) {
                 </p>
                 {line.evidence.length ? (
                   <details>
-                    <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">Evidence ({line.evidence.length})</summary>
+                    <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
+                      Evidence ({line.evidence.length})
+                    </summary>
                     <div className="mt-2 space-y-2">
                       {line.evidence.map((e, i) => (
-                        <ExchangeView key={i} title={e.label} result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }} />
+                        <ExchangeView
+                          key={i}
+                          title={e.label}
+                          result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }}
+                        />
                       ))}
                     </div>
                   </details>

@@ -52,15 +52,26 @@ export function Component() {
       >
         <label className="flex grow flex-col gap-1 text-sm">
           Host, URL or OCM address
-          <input className={`${input} font-mono`} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="cloud.example.org" spellCheck={false} />
+          <input
+            className={`${input} font-mono`}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="cloud.example.org"
+            spellCheck={false}
+          />
         </label>
-        <button type="submit" disabled={run.isPending || !draft.trim()} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          disabled={run.isPending || !draft.trim()}
+          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
+        >
           {run.isPending ? 'Checking…' : 'Run the check'}
         </button>
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        The probes change nothing on the server: a share to a user that does not exist, and a token request with a code never issued. They
-        are signed with this console's keys, so the server must be able to reach this console to verify them.
+        The probes change nothing on the server: a share to a user that does not exist, and a token request with a code
+        never issued. They are signed with this console's keys, so the server must be able to reach this console to
+        verify them.
       </p>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
@@ -70,25 +81,43 @@ export function Component() {
           </button>
         ))}
       </div>
-      {run.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{run.error.message}</p> : null}
-      {shared && !run.data ? <p className="text-sm text-slate-600 dark:text-slate-400">A shared report (secrets redacted), as it was when it was made.</p> : null}
+      {run.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {run.error.message}
+        </p>
+      ) : null}
+      {shared && !run.data ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          A shared report (secrets redacted), as it was when it was made.
+        </p>
+      ) : null}
       {report ? (
         <>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={secondary} onClick={() => download(`ocm-check-${report.target}.json`, 'application/json', reportJson(report))}>
+            <button
+              type="button"
+              className={secondary}
+              onClick={() => download(`ocm-check-${report.target}.json`, 'application/json', reportJson(report))}
+            >
               Download JSON
             </button>
-            <button type="button" className={secondary} onClick={() => download(`ocm-check-${report.target}.md`, 'text/markdown', reportMarkdown(report))}>
+            <button
+              type="button"
+              className={secondary}
+              onClick={() => download(`ocm-check-${report.target}.md`, 'text/markdown', reportMarkdown(report))}
+            >
               Download Markdown
             </button>
             <button
               type="button"
               className={secondary}
               onClick={() =>
-                void navigator.clipboard?.writeText(reportLink(window.location.origin, paths.check(report.target), report)).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
+                void navigator.clipboard
+                  ?.writeText(reportLink(window.location.origin, paths.check(report.target), report))
+                  .then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  )
               }
             >
               Copy link (secrets redacted)

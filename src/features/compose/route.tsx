@@ -3,7 +3,17 @@ import { useMemo, useState } from 'react';
 import { discover, sendViaRelay } from '../../api/relay.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
-import { jsonSchemaFor, KIND_LABELS, KINDS, lintText, sectionTitle, SPEC_VERSIONS, type ConsoleIdentity, type Kind, type SpecVersion } from '../../protocol/index.ts';
+import {
+  jsonSchemaFor,
+  KIND_LABELS,
+  KINDS,
+  lintText,
+  sectionTitle,
+  SPEC_VERSIONS,
+  type ConsoleIdentity,
+  type Kind,
+  type SpecVersion,
+} from '../../protocol/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../storage/compose-drafts.ts';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
@@ -12,13 +22,25 @@ import { Page } from '../../ui/page.tsx';
 import { SENDABLE, template } from './templates.ts';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
-const primary = 'rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
+const primary =
+  'rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PATHS: Partial<Record<Kind, string>> = { share: '/shares', notification: '/notifications', 'invite-accepted': '/invite-accepted', 'request-share': '/request-share' };
+const PATHS: Partial<Record<Kind, string>> = {
+  share: '/shares',
+  notification: '/notifications',
+  'invite-accepted': '/invite-accepted',
+  'request-share': '/request-share',
+};
 
 function identity(): ConsoleIdentity {
-  return { host: window.location.host, user: 'alice', displayName: 'Alice (OCM Explorer)', origin: window.location.origin, webdavPath: '/ocm/webdav/' };
+  return {
+    host: window.location.host,
+    user: 'alice',
+    displayName: 'Alice (OCM Explorer)',
+    origin: window.location.origin,
+    webdavPath: '/ocm/webdav/',
+  };
 }
 
 /** Where a kind goes on a receiver, from its discovery. */
@@ -46,7 +68,10 @@ export function Component() {
   const lintKind = fresh.kind;
   const lint = useMemo(() => lintText(draft, { kind: lintKind, ...(spec ? { spec } : {}) }), [draft, lintKind, spec]);
   const schema = useMemo(() => (fresh.form ? undefined : (jsonSchemaFor(lintKind) as object)), [lintKind, fresh.form]);
-  const findings = lint.findings.map((f) => ({ ...f, specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url } }));
+  const findings = lint.findings.map((f) => ({
+    ...f,
+    specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
+  }));
 
   const findTarget = useMutation({
     mutationFn: (t: string) => discover(t),
@@ -63,7 +88,10 @@ export function Component() {
       sendViaRelay({
         method: 'POST',
         url: url!,
-        headers: [['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'], ['Accept', 'application/json']],
+        headers: [
+          ['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'],
+          ['Accept', 'application/json'],
+        ],
         body: { encoding: 'utf8', data: draft },
         sign,
       }),
@@ -107,7 +135,11 @@ export function Component() {
             ))}
           </select>
         </label>
-        <button type="button" className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" onClick={restart}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+          onClick={restart}
+        >
           {receiverDoc ? 'New template for this target' : 'New template'}
         </button>
       </div>
@@ -119,11 +151,21 @@ export function Component() {
         </ul>
       ) : null}
 
-      <CodeEditor label="Message body" modelPath={`compose/${kind}.${fresh.form ? 'txt' : 'json'}`} language={fresh.form ? 'plaintext' : 'json'} value={draft} onChange={edit} jsonSchema={schema} height="20rem" />
+      <CodeEditor
+        label="Message body"
+        modelPath={`compose/${kind}.${fresh.form ? 'txt' : 'json'}`}
+        language={fresh.form ? 'plaintext' : 'json'}
+        value={draft}
+        onChange={edit}
+        jsonSchema={schema}
+        height="20rem"
+      />
 
       <section aria-label="Lint" className="space-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {lint.detected ? `Looks like OCM ${lint.detected.version}${lint.detected.dialect !== 'spec' ? ` (${lint.detected.dialect})` : ''}; judged as ${spec || lint.version}.` : 'Not readable as this kind.'}
+          {lint.detected
+            ? `Looks like OCM ${lint.detected.version}${lint.detected.dialect !== 'spec' ? ` (${lint.detected.dialect})` : ''}; judged as ${spec || lint.version}.`
+            : 'Not readable as this kind.'}
         </p>
         <FindingsList findings={findings} label="Lint findings" />
       </section>
@@ -141,20 +183,41 @@ export function Component() {
           >
             <label className="flex grow flex-col gap-1 text-sm">
               Receiver (OCM address or host)
-              <input className={`${input} font-mono`} value={target} onChange={(e) => setTarget(e.target.value)} placeholder="carol@127.0.0.1:8081" spellCheck={false} />
+              <input
+                className={`${input} font-mono`}
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                placeholder="carol@127.0.0.1:8081"
+                spellCheck={false}
+              />
             </label>
-            <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700" disabled={findTarget.isPending}>
+            <button
+              type="submit"
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+              disabled={findTarget.isPending}
+            >
               Read its discovery
             </button>
           </form>
-          {findTarget.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{findTarget.error.message}</p> : null}
-          {receiver && !receiverDoc ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{receiver.problem}</p> : null}
+          {findTarget.isError ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {findTarget.error.message}
+            </p>
+          ) : null}
+          {receiver && !receiverDoc ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {receiver.problem}
+            </p>
+          ) : null}
           {receiverDoc ? (
             <p className="text-sm">
               OCM {receiver?.detected?.version ?? '?'}
-              {receiver?.detected?.dialect && receiver.detected.dialect !== 'spec' ? ` (${receiver.detected.dialect})` : ''}. It goes to{' '}
-              <code className="text-xs break-all">{url ?? '(no endpoint for this message in its discovery)'}</code>. Use “New template for this target” for a
-              payload in its version and dialect.
+              {receiver?.detected?.dialect && receiver.detected.dialect !== 'spec'
+                ? ` (${receiver.detected.dialect})`
+                : ''}
+              . It goes to{' '}
+              <code className="text-xs break-all">{url ?? '(no endpoint for this message in its discovery)'}</code>. Use
+              “New template for this target” for a payload in its version and dialect.
             </p>
           ) : null}
           <div className="flex flex-wrap items-end gap-3">
@@ -169,13 +232,23 @@ export function Component() {
             <button type="button" className={primary} disabled={!url || send.isPending} onClick={() => send.mutate()}>
               {send.isPending ? 'Sending…' : 'Send'}
             </button>
-            {lint.findings.some((f) => f.severity === 'error') ? <span className="text-xs text-amber-700 dark:text-amber-400">The draft has lint errors; it is sent as it is.</span> : null}
+            {lint.findings.some((f) => f.severity === 'error') ? (
+              <span className="text-xs text-amber-700 dark:text-amber-400">
+                The draft has lint errors; it is sent as it is.
+              </span>
+            ) : null}
           </div>
-          {send.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{send.error.message}</p> : null}
+          {send.isError ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {send.error.message}
+            </p>
+          ) : null}
           {send.data ? <ExchangeView result={send.data} title="Sent" /> : null}
         </section>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">This kind is an answer, not a request: it is checked here, not sent.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          This kind is an answer, not a request: it is checked here, not sent.
+        </p>
       )}
     </Page>
   );

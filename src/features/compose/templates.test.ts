@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { KINDS, lintText } from '../../protocol/index.ts';
 import { GENERIC_RECEIVER, SENDABLE, template } from './templates.ts';
 
-const me = { host: '127.0.0.1:8080', user: 'alice', displayName: 'Alice', origin: 'http://127.0.0.1:8080', webdavPath: '/ocm/webdav/' };
-const nextcloud = { enabled: true, apiVersion: '1.0-proposal1', version: '1.1.0', endPoint: 'https://nc.example/ocm', resourceTypes: [{ name: 'file', shareTypes: ['user'], protocols: { webdav: '/public.php/webdav/' } }] };
+const me = {
+  host: '127.0.0.1:8080',
+  user: 'alice',
+  displayName: 'Alice',
+  origin: 'http://127.0.0.1:8080',
+  webdavPath: '/ocm/webdav/',
+};
+const nextcloud = {
+  enabled: true,
+  apiVersion: '1.0-proposal1',
+  version: '1.1.0',
+  endPoint: 'https://nc.example/ocm',
+  resourceTypes: [{ name: 'file', shareTypes: ['user'], protocols: { webdav: '/public.php/webdav/' } }],
+};
 
 describe('compose templates', () => {
   it.each(KINDS)('the %s template lints without errors', (kind) => {
@@ -12,10 +24,15 @@ describe('compose templates', () => {
   });
 
   it('builds for the receiver: a legacy share for a Nextcloud-like 1.1 server, multi for 1.5', () => {
-    const legacy = JSON.parse(template('share', me, nextcloud, 'erin@nc.example').text) as { shareWith: string; protocol: Record<string, unknown> };
+    const legacy = JSON.parse(template('share', me, nextcloud, 'erin@nc.example').text) as {
+      shareWith: string;
+      protocol: Record<string, unknown>;
+    };
     expect(legacy.shareWith).toBe('erin@nc.example');
     expect(legacy.protocol.name).not.toBe('multi');
-    const modern = JSON.parse(template('share', me, GENERIC_RECEIVER).text) as { protocol: { name: string; webdav: { requirements?: string[] } } };
+    const modern = JSON.parse(template('share', me, GENERIC_RECEIVER).text) as {
+      protocol: { name: string; webdav: { requirements?: string[] } };
+    };
     expect(modern.protocol.name).toBe('multi');
   });
 

@@ -1,4 +1,14 @@
-import { buildInviteAccepted, buildNotification, buildRequestShare, buildShare, buildTokenRequest, formEncode, type BuiltPayload, type ConsoleIdentity, type Kind } from '../../protocol/index.ts';
+import {
+  buildInviteAccepted,
+  buildNotification,
+  buildRequestShare,
+  buildShare,
+  buildTokenRequest,
+  formEncode,
+  type BuiltPayload,
+  type ConsoleIdentity,
+  type Kind,
+} from '../../protocol/index.ts';
 
 /** Kinds that are sent to a peer; the others are only checked. */
 export const SENDABLE: Kind[] = ['share', 'notification', 'invite-accepted', 'token-request', 'request-share'];
@@ -8,7 +18,17 @@ export const GENERIC_RECEIVER = {
   enabled: true,
   apiVersion: '1.5.0',
   endPoint: 'https://receiver.example.org/ocm',
-  resourceTypes: [{ name: 'file', shareTypes: ['user', 'group'], protocols: { webdav: '/remote/dav/ocm/', 'webdav-receive': { uri: 'absolute' }, 'webapp-receive': { targets: ['blank', 'iframe'] } } }],
+  resourceTypes: [
+    {
+      name: 'file',
+      shareTypes: ['user', 'group'],
+      protocols: {
+        webdav: '/remote/dav/ocm/',
+        'webdav-receive': { uri: 'absolute' },
+        'webapp-receive': { targets: ['blank', 'iframe'] },
+      },
+    },
+  ],
   capabilities: ['exchange-token', 'http-sig', 'invites', 'notifications', 'protocol-object'],
   criteria: ['must-use-http-sig'],
   jwksUri: 'https://receiver.example.org/ocm/jwks',
@@ -36,19 +56,37 @@ export interface Template {
 const random = () => Math.random().toString(36).slice(2, 12);
 
 /** A valid payload of `kind`, built for `receiver` (its version and dialect) from `identity`. */
-export function template(kind: Kind, identity: ConsoleIdentity, receiver: unknown = GENERIC_RECEIVER, recipient = 'marie@receiver.example.org'): Template {
+export function template(
+  kind: Kind,
+  identity: ConsoleIdentity,
+  receiver: unknown = GENERIC_RECEIVER,
+  recipient = 'marie@receiver.example.org',
+): Template {
   const lintOnly = LINT_ONLY[kind];
   if (lintOnly !== undefined) return { text: `${JSON.stringify(lintOnly, null, 2)}\n`, kind, notes: [], form: false };
   let built: BuiltPayload;
   switch (kind) {
     case 'share':
-      built = buildShare(receiver, identity, { shareWith: recipient, name: 'spec.pdf', providerId: crypto.randomUUID(), sharedSecret: random() });
+      built = buildShare(receiver, identity, {
+        shareWith: recipient,
+        name: 'spec.pdf',
+        providerId: crypto.randomUUID(),
+        sharedSecret: random(),
+      });
       break;
     case 'notification':
-      built = buildNotification(receiver, identity, { type: 'SHARE_ACCEPTED', providerId: crypto.randomUUID(), message: 'Recipient accepted the share' });
+      built = buildNotification(receiver, identity, {
+        type: 'SHARE_ACCEPTED',
+        providerId: crypto.randomUUID(),
+        message: 'Recipient accepted the share',
+      });
       break;
     case 'invite-accepted':
-      built = buildInviteAccepted(receiver, identity, { token: crypto.randomUUID(), email: `${identity.user}@example.org`, name: identity.displayName ?? identity.user });
+      built = buildInviteAccepted(receiver, identity, {
+        token: crypto.randomUUID(),
+        email: `${identity.user}@example.org`,
+        name: identity.displayName ?? identity.user,
+      });
       break;
     case 'request-share':
       built = buildRequestShare(receiver, identity, { owner: recipient, share: 'spec.pdf' });
@@ -57,5 +95,11 @@ export function template(kind: Kind, identity: ConsoleIdentity, receiver: unknow
       built = buildTokenRequest(receiver, identity, random());
   }
   const form = kind === 'token-request';
-  return { text: form ? formEncode(built.payload) : `${JSON.stringify(built.payload, null, 2)}\n`, kind: built.kind, ...(built.url ? { url: built.url } : {}), notes: built.notes, form };
+  return {
+    text: form ? formEncode(built.payload) : `${JSON.stringify(built.payload, null, 2)}\n`,
+    kind: built.kind,
+    ...(built.url ? { url: built.url } : {}),
+    notes: built.notes,
+    form,
+  };
 }

@@ -15,18 +15,55 @@ const result = (target: string, document: unknown, version = '1.5', dialect = 's
 
 describe('compare', () => {
   it('reads a pasted list, and a Directory Service document', () => {
-    expect(targetsFrom('a.example\nb.example, a.example')).toEqual({ targets: ['a.example', 'b.example'], source: 'list' });
-    expect(targetsFrom(JSON.stringify({ federation: 'Lab', servers: [{ url: 'https://a.example', displayName: 'A' }] }))).toEqual({ targets: ['https://a.example'], source: 'directory', federation: 'Lab' });
-    const payload = btoa(JSON.stringify({ federation: 'Signed', servers: [{ url: 'https://s.example', displayName: 'S' }] })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    expect(targetsFrom('a.example\nb.example, a.example')).toEqual({
+      targets: ['a.example', 'b.example'],
+      source: 'list',
+    });
+    expect(
+      targetsFrom(JSON.stringify({ federation: 'Lab', servers: [{ url: 'https://a.example', displayName: 'A' }] })),
+    ).toEqual({ targets: ['https://a.example'], source: 'directory', federation: 'Lab' });
+    const payload = btoa(
+      JSON.stringify({ federation: 'Signed', servers: [{ url: 'https://s.example', displayName: 'S' }] }),
+    )
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     const compact = `eyJhbGciOiJFUzI1NiJ9.${payload}.c2ln`;
-    expect(targetsFrom(compact)).toMatchObject({ targets: ['https://s.example'], source: 'directory', federation: 'Signed', jws: compact });
+    expect(targetsFrom(compact)).toMatchObject({
+      targets: ['https://s.example'],
+      source: 'directory',
+      federation: 'Signed',
+      jws: compact,
+    });
   });
 
   it('lines capabilities, criteria and protocols up across servers', () => {
-    const a = columnOf(result('a.example', { capabilities: ['http-sig'], jwksUri: 'j', resourceTypes: [{ name: 'file', protocols: { webdav: '/dav/', 'webapp-receive': {} } }] }));
-    const b = columnOf(result('b.example', { capabilities: ['notifications'], criteria: ['must-use-http-sig'], publicKey: 'x', resourceTypes: [{ name: 'file', protocols: { webdav: '/dav/' } }] }, '1.1', 'nextcloud'));
+    const a = columnOf(
+      result('a.example', {
+        capabilities: ['http-sig'],
+        jwksUri: 'j',
+        resourceTypes: [{ name: 'file', protocols: { webdav: '/dav/', 'webapp-receive': {} } }],
+      }),
+    );
+    const b = columnOf(
+      result(
+        'b.example',
+        {
+          capabilities: ['notifications'],
+          criteria: ['must-use-http-sig'],
+          publicKey: 'x',
+          resourceTypes: [{ name: 'file', protocols: { webdav: '/dav/' } }],
+        },
+        '1.1',
+        'nextcloud',
+      ),
+    );
     const down = columnOf(result('c.example', null));
-    expect(matrixRows([a, b, down])).toEqual({ capabilities: ['http-sig', 'notifications'], criteria: ['must-use-http-sig'], protocols: ['webapp-receive', 'webdav'] });
+    expect(matrixRows([a, b, down])).toEqual({
+      capabilities: ['http-sig', 'notifications'],
+      criteria: ['must-use-http-sig'],
+      protocols: ['webapp-receive', 'webdav'],
+    });
     expect([a.keys, b.keys, down.keys]).toEqual(['JWKS', 'legacy publicKey', '–']);
     expect(down).toMatchObject({ answered: 'no document', findings: 'refused' });
   });

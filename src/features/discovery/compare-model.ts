@@ -21,7 +21,15 @@ export function columnOf(result: DiscoverResult): Column {
   const doc = isObject(result.document) ? result.document : undefined;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  const keys = doc ? [typeof doc.jwksUri === 'string' ? 'JWKS' : '', doc.publicKey ? 'legacy publicKey' : '', Array.isArray(doc.publicKeys) ? 'publicKeys[]' : ''].filter(Boolean).join(', ') || 'none' : '–';
+  const keys = doc
+    ? [
+        typeof doc.jwksUri === 'string' ? 'JWKS' : '',
+        doc.publicKey ? 'legacy publicKey' : '',
+        Array.isArray(doc.publicKeys) ? 'publicKeys[]' : '',
+      ]
+        .filter(Boolean)
+        .join(', ') || 'none'
+    : '–';
   return {
     target: result.target,
     answered: result.answeredBy ?? 'no document',
@@ -29,7 +37,16 @@ export function columnOf(result: DiscoverResult): Column {
     dialect: result.detected?.dialect ?? '–',
     capabilities: doc ? strings(doc.capabilities) : [],
     criteria: doc ? strings(doc.criteria) : [],
-    protocols: doc ? [...new Set(resourceRows(doc).flatMap((r) => [...r.serves.map((p) => p.name), ...r.receives.map((p) => `${p.name}-receive`)]))] : [],
+    protocols: doc
+      ? [
+          ...new Set(
+            resourceRows(doc).flatMap((r) => [
+              ...r.serves.map((p) => p.name),
+              ...r.receives.map((p) => `${p.name}-receive`),
+            ]),
+          ),
+        ]
+      : [],
     keys,
     findings: doc ? `${errors} errors, ${warnings} warnings` : (result.problem ?? '–'),
   };
@@ -38,14 +55,23 @@ export function columnOf(result: DiscoverResult): Column {
 /** Every capability, criterion and protocol any column has, so rows line up across servers. */
 export function matrixRows(columns: Column[]): { capabilities: string[]; criteria: string[]; protocols: string[] } {
   const all = (pick: (c: Column) => string[]) => [...new Set(columns.flatMap(pick))].sort();
-  return { capabilities: all((c) => c.capabilities), criteria: all((c) => c.criteria), protocols: all((c) => c.protocols) };
+  return {
+    capabilities: all((c) => c.capabilities),
+    criteria: all((c) => c.criteria),
+    protocols: all((c) => c.protocols),
+  };
 }
 
 /**
  * Targets from pasted text: one per line (or comma-separated), or a Directory Service document
  * (OCM Appendix C: `{federation, servers: [{url, displayName}]}`), plain or as the payload of a JWS.
  */
-export function targetsFrom(text: string): { targets: string[]; source: 'list' | 'directory'; federation?: string; jws?: string } {
+export function targetsFrom(text: string): {
+  targets: string[];
+  source: 'list' | 'directory';
+  federation?: string;
+  jws?: string;
+} {
   const trimmed = text.trim();
   const jwsCompact = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(trimmed) ? trimmed : undefined;
   let doc: unknown;
@@ -63,13 +89,18 @@ export function targetsFrom(text: string): { targets: string[]; source: 'list' |
       // Not a JWS after all: fall through to a list.
     }
   }
-  if (isObject(doc) && Array.isArray(doc.servers)) return { ...directory(doc), ...(jwsCompact ? { jws: jwsCompact } : {}) };
+  if (isObject(doc) && Array.isArray(doc.servers))
+    return { ...directory(doc), ...(jwsCompact ? { jws: jwsCompact } : {}) };
   return { targets: [...new Set(trimmed.split(/[\s,]+/).filter(Boolean))], source: 'list' };
 }
 
 function directory(doc: Record<string, unknown>) {
   const servers = Array.isArray(doc.servers) ? doc.servers.filter(isObject) : [];
-  return { targets: servers.map((s) => String(s.url ?? '')).filter(Boolean), source: 'directory' as const, ...(typeof doc.federation === 'string' ? { federation: doc.federation } : {}) };
+  return {
+    targets: servers.map((s) => String(s.url ?? '')).filter(Boolean),
+    source: 'directory' as const,
+    ...(typeof doc.federation === 'string' ? { federation: doc.federation } : {}),
+  };
 }
 
 function decodeBase64Url(text: string): string {

@@ -19,7 +19,17 @@ async function compareAll(targets: string[], onColumn: (i: number, c: Column) =>
         try {
           onColumn(i, columnOf(await discover(target)));
         } catch (err) {
-          onColumn(i, { target, answered: 'error', version: '–', dialect: '–', capabilities: [], criteria: [], protocols: [], keys: '–', findings: (err as Error).message });
+          onColumn(i, {
+            target,
+            answered: 'error',
+            version: '–',
+            dialect: '–',
+            capabilities: [],
+            criteria: [],
+            protocols: [],
+            keys: '–',
+            findings: (err as Error).message,
+          });
         }
       }
     }),
@@ -39,12 +49,17 @@ export function ComparePanel() {
   const run = useMutation({
     mutationFn: async () => {
       const parsed = targetsFrom(text);
-      let note = parsed.source === 'directory' ? `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}, ${parsed.targets.length} servers` : `${parsed.targets.length} servers`;
+      let note =
+        parsed.source === 'directory'
+          ? `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}, ${parsed.targets.length} servers`
+          : `${parsed.targets.length} servers`;
       if (parsed.jws) {
         if (!key.trim()) note += '; signed (JWS), not verified: paste the federation key to verify it';
         else {
           const verified = await verifyJws(parsed.jws, key);
-          note += verified.ok ? `; signature verified (${verified.alg})` : `; signature NOT verified: ${verified.reason}`;
+          note += verified.ok
+            ? `; signature verified (${verified.alg})`
+            : `; signature NOT verified: ${verified.reason}`;
         }
       }
       setSource(note);
@@ -79,17 +94,37 @@ export function ComparePanel() {
       >
         <label className="flex flex-col gap-1 text-sm">
           Servers (one per line), or a Directory Service document (JSON or JWS)
-          <textarea className={`${input} font-mono`} rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <textarea
+            className={`${input} font-mono`}
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Federation key, to verify a signed directory (PEM or JWK, optional)
-          <textarea className={`${input} font-mono`} rows={2} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} />
+          <textarea
+            className={`${input} font-mono`}
+            rows={2}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            spellCheck={false}
+          />
         </label>
-        <button type="submit" disabled={run.isPending || !text.trim()} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          disabled={run.isPending || !text.trim()}
+          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
+        >
           {run.isPending ? `Comparing… ${done.length} of ${columns.length}` : 'Compare'}
         </button>
       </form>
-      {source ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{source}</p> : null}
+      {source ? (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          {source}
+        </p>
+      ) : null}
       {columns.length ? (
         <div className="overflow-x-auto">
           <table aria-label="Comparison" className="text-sm">
@@ -99,7 +134,12 @@ export function ComparePanel() {
                 {columns.map((c, i) => (
                   <th key={i} className="py-1 pr-3 text-left align-bottom font-mono text-xs font-normal">
                     <span className="break-all">{c?.target ?? '…'}</span>{' '}
-                    <button type="button" aria-label={`Remove ${c?.target ?? 'column'}`} className="text-slate-400 hover:text-red-600" onClick={() => remove(i)}>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${c?.target ?? 'column'}`}
+                      className="text-slate-400 hover:text-red-600"
+                      onClick={() => remove(i)}
+                    >
                       ×
                     </button>
                   </th>
@@ -112,7 +152,9 @@ export function ComparePanel() {
               {line('dialect', (c) => c.dialect)}
               {line('keys', (c) => c.keys)}
               {line('findings', (c) => c.findings)}
-              {rows.capabilities.map((cap) => line(`capability ${cap}`, (c) => <Cell on={c.capabilities.includes(cap)} />))}
+              {rows.capabilities.map((cap) =>
+                line(`capability ${cap}`, (c) => <Cell on={c.capabilities.includes(cap)} />),
+              )}
               {rows.criteria.map((cr) => line(`criterion ${cr}`, (c) => <Cell on={c.criteria.includes(cr)} />))}
               {rows.protocols.map((p) => line(`protocol ${p}`, (c) => <Cell on={c.protocols.includes(p)} />))}
             </tbody>

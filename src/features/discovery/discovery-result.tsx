@@ -5,10 +5,23 @@ import { CodeEditor } from '../../ui/code-editor/index.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { HeadersTable } from '../../ui/headers-table.tsx';
 import { KeysPanel } from './keys-panel.tsx';
-import { capabilityBadges, criteriaBadges, endpointLinks, FIELD_MEANINGS, notableHeaders, resourceRows, type TermBadge } from './view-model.ts';
+import {
+  capabilityBadges,
+  criteriaBadges,
+  endpointLinks,
+  FIELD_MEANINGS,
+  notableHeaders,
+  resourceRows,
+  type TermBadge,
+} from './view-model.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const TERM_TONE: Record<TermBadge['status'], Tone> = { known: 'good', renamed: 'warn', 'path-style': 'warn', unknown: 'neutral' };
+const TERM_TONE: Record<TermBadge['status'], Tone> = {
+  known: 'good',
+  renamed: 'warn',
+  'path-style': 'warn',
+  unknown: 'neutral',
+};
 
 function Attempt({ name, attempt }: { name: string; attempt: DiscoverResult['wellKnown'] }) {
   if (attempt.failure) {
@@ -33,7 +46,8 @@ function Attempt({ name, attempt }: { name: string; attempt: DiscoverResult['wel
         <Badge tone={statusTone(ex.response.status)}>{ex.response.status}</Badge>
         <code className="text-xs">{attempt.url}</code>
         <span className="text-xs text-slate-500">
-          {name} · {ex.timing.total.toFixed(1)} ms total, first byte {ex.timing.firstByte?.toFixed(1) ?? '–'} ms · {ex.response.body.size} bytes
+          {name} · {ex.timing.total.toFixed(1)} ms total, first byte {ex.timing.firstByte?.toFixed(1) ?? '–'} ms ·{' '}
+          {ex.response.body.size} bytes
         </span>
       </span>
       <HeadersTable headers={notableHeaders(ex.response.headers)} caption={`${name} notable response headers`} />
@@ -65,7 +79,9 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
     <div className="space-y-6">
       <section aria-label="Endpoints tried" className="space-y-2">
         <h2 className="text-lg font-semibold">
-          {result.answeredBy ? `Answered by ${result.answeredBy === 'well-known' ? '/.well-known/ocm' : 'the legacy /ocm-provider'}` : 'No usable discovery document'}
+          {result.answeredBy
+            ? `Answered by ${result.answeredBy === 'well-known' ? '/.well-known/ocm' : 'the legacy /ocm-provider'}`
+            : 'No usable discovery document'}
         </h2>
         <ul className="space-y-2">
           <Attempt name="well-known" attempt={result.wellKnown} />
@@ -84,7 +100,11 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
             Looks like OCM {result.detected.version}
             {result.detected.dialect !== 'spec' ? `, ${result.detected.dialect} dialect` : ''}
           </h2>
-          {result.detected.versions.length > 1 ? <p className="text-sm text-slate-600 dark:text-slate-400">Also fits: {result.detected.versions.slice(1).join(', ')}</p> : null}
+          {result.detected.versions.length > 1 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Also fits: {result.detected.versions.slice(1).join(', ')}
+            </p>
+          ) : null}
           <ul className="list-disc pl-5 text-sm">
             {result.detected.evidence.map((e, i) => (
               <li key={i}>
@@ -105,8 +125,12 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
                 <div key={field} className="contents">
                   <dt className="font-mono text-xs">{field}</dt>
                   <dd className="break-all">
-                    <span className="text-slate-600 dark:text-slate-400">{FIELD_MEANINGS[field] ?? 'not an OCM field'}</span>
-                    {typeof value !== 'object' || value === null ? <code className="ml-2 text-xs">{JSON.stringify(value)}</code> : null}
+                    <span className="text-slate-600 dark:text-slate-400">
+                      {FIELD_MEANINGS[field] ?? 'not an OCM field'}
+                    </span>
+                    {typeof value !== 'object' || value === null ? (
+                      <code className="ml-2 text-xs">{JSON.stringify(value)}</code>
+                    ) : null}
                   </dd>
                 </div>
               ))}
@@ -135,14 +159,16 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
                     <td className="py-1 pr-3">
                       {r.serves.map((p) => (
                         <div key={p.name}>
-                          <span className="font-medium">{p.name}</span> <code className="text-xs break-all">{p.value}</code>
+                          <span className="font-medium">{p.name}</span>{' '}
+                          <code className="text-xs break-all">{p.value}</code>
                         </div>
                       ))}
                     </td>
                     <td className="py-1">
                       {r.receives.map((p) => (
                         <div key={p.name}>
-                          <span className="font-medium">{p.name}</span> <code className="text-xs break-all">{p.value}</code>
+                          <span className="font-medium">{p.name}</span>{' '}
+                          <code className="text-xs break-all">{p.value}</code>
                         </div>
                       ))}
                     </td>
@@ -163,7 +189,13 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
           <KeysPanel doc={doc} />
           <section aria-label="Raw JSON" className="space-y-2">
             <h2 className="text-lg font-semibold">Raw JSON</h2>
-            <CodeEditor label="Discovery document (read-only)" modelPath={`discovery/${result.base}.json`} value={JSON.stringify(doc, null, 2)} readOnly height="20rem" />
+            <CodeEditor
+              label="Discovery document (read-only)"
+              modelPath={`discovery/${result.base}.json`}
+              value={JSON.stringify(doc, null, 2)}
+              readOnly
+              height="20rem"
+            />
           </section>
         </>
       ) : null}

@@ -27,14 +27,24 @@ function JwksTable({ keys }: { keys: Jwk[] }) {
       </thead>
       <tbody>
         {keys.map((k, i) => {
-          const problems = [typeof k.kid !== 'string' && 'no kid', typeof k.alg !== 'string' && 'no alg', k.kty === 'oct' && 'a symmetric key (forbidden)'].filter(Boolean);
+          const problems = [
+            typeof k.kid !== 'string' && 'no kid',
+            typeof k.alg !== 'string' && 'no alg',
+            k.kty === 'oct' && 'a symmetric key (forbidden)',
+          ].filter(Boolean);
           return (
             <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
               <td className="py-1 pr-3 font-mono text-xs break-all">{String(k.kid ?? '–')}</td>
               <td className="py-1 pr-3">{String(k.kty ?? '–')}</td>
               <td className="py-1 pr-3">{String(k.crv ?? '–')}</td>
               <td className="py-1 pr-3">{String(k.alg ?? '–')}</td>
-              <td className="py-1">{problems.length ? <Badge tone="bad">{problems.join(', ')}</Badge> : <Badge tone="good">kid and alg</Badge>}</td>
+              <td className="py-1">
+                {problems.length ? (
+                  <Badge tone="bad">{problems.join(', ')}</Badge>
+                ) : (
+                  <Badge tone="good">kid and alg</Badge>
+                )}
+              </td>
             </tr>
           );
         })}
@@ -48,11 +58,19 @@ export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
   const jwksUri = typeof doc.jwksUri === 'string' ? doc.jwksUri : undefined;
   const jwks = useQuery({
     queryKey: [...queryKeys.all, 'jwks', jwksUri],
-    queryFn: ({ signal }) => sendViaRelay({ method: 'GET', url: jwksUri!, headers: [['Accept', 'application/json']] }, signal),
+    queryFn: ({ signal }) =>
+      sendViaRelay({ method: 'GET', url: jwksUri!, headers: [['Accept', 'application/json']] }, signal),
     enabled: !!jwksUri,
   });
   const publicKey = doc.publicKey;
-  const pem = typeof publicKey === 'string' ? publicKey : typeof publicKey === 'object' && publicKey && typeof (publicKey as { publicKeyPem?: unknown }).publicKeyPem === 'string' ? (publicKey as { publicKeyPem: string }).publicKeyPem : undefined;
+  const pem =
+    typeof publicKey === 'string'
+      ? publicKey
+      : typeof publicKey === 'object' &&
+          publicKey &&
+          typeof (publicKey as { publicKeyPem?: unknown }).publicKeyPem === 'string'
+        ? (publicKey as { publicKeyPem: string }).publicKeyPem
+        : undefined;
   const pemCheck = pem ? checkPublicKeyPem(pem) : undefined;
   let keys: Jwk[] | undefined;
   let jwksProblem: string | undefined;
@@ -68,24 +86,36 @@ export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
   return (
     <section aria-label="Keys" className="space-y-3">
       <h2 className="text-lg font-semibold">Keys</h2>
-      {!jwksUri && !pem ? <p className="text-sm text-slate-600 dark:text-slate-400">No jwksUri and no legacy publicKey: this server publishes no signing keys.</p> : null}
+      {!jwksUri && !pem ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No jwksUri and no legacy publicKey: this server publishes no signing keys.
+        </p>
+      ) : null}
       {jwksUri ? (
         <div className="space-y-2">
           <p className="text-sm">
             JWKS at <code className="font-mono text-xs break-all">{jwksUri}</code>
           </p>
           {jwks.isPending ? <p className="text-sm text-slate-500">Fetching…</p> : null}
-          {jwks.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{jwks.error.message}</p> : null}
+          {jwks.isError ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {jwks.error.message}
+            </p>
+          ) : null}
           {keys ? <JwksTable keys={keys} /> : null}
           {jwksProblem ? <p className="text-sm text-red-800 dark:text-red-300">{jwksProblem}</p> : null}
-          {jwks.data && ('failure' in jwks.data || !keys) ? <ExchangeView result={jwks.data} title="JWKS fetch" /> : null}
+          {jwks.data && ('failure' in jwks.data || !keys) ? (
+            <ExchangeView result={jwks.data} title="JWKS fetch" />
+          ) : null}
         </div>
       ) : null}
       {pem && pemCheck ? (
         <div className="space-y-1 text-sm">
           <p>
             Legacy publicKey (draft-cavage)
-            {typeof publicKey === 'object' && publicKey && typeof (publicKey as { keyId?: unknown }).keyId === 'string' ? (
+            {typeof publicKey === 'object' &&
+            publicKey &&
+            typeof (publicKey as { keyId?: unknown }).keyId === 'string' ? (
               <>
                 {' '}
                 with keyId <code className="font-mono text-xs">{(publicKey as { keyId: string }).keyId}</code>
@@ -93,7 +123,9 @@ export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
             ) : null}
             :{' '}
             {pemCheck.ok ? (
-              <Badge tone="good">{pemCheck.algorithm === 'rsa' ? `RSA ${pemCheck.rsaBits ?? '?'} bits` : pemCheck.algorithm}</Badge>
+              <Badge tone="good">
+                {pemCheck.algorithm === 'rsa' ? `RSA ${pemCheck.rsaBits ?? '?'} bits` : pemCheck.algorithm}
+              </Badge>
             ) : (
               <Badge tone="bad">{pemCheck.error}</Badge>
             )}

@@ -22,11 +22,17 @@ function Diff({ before, after }: { before: string; after: string }) {
   const lines = diffLines(before, after);
   if (lines.every((l) => l.kind === 'same')) return <p className="text-sm">No change since the previous fetch.</p>;
   return (
-    <pre aria-label="Changes since the previous fetch" className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">
+    <pre
+      aria-label="Changes since the previous fetch"
+      className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900"
+    >
       {lines
         .filter((l) => l.kind !== 'same')
         .map((l, i) => (
-          <div key={i} className={l.kind === 'ours' ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}>
+          <div
+            key={i}
+            className={l.kind === 'ours' ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}
+          >
             {l.kind === 'ours' ? '- ' : '+ '}
             {l.text}
           </div>
@@ -68,7 +74,6 @@ export function Component() {
   const previous = query.data?.previous;
   const latest = query.data ? JSON.stringify(query.data.result.document, null, 2) : undefined;
 
-
   const go = (next: string) => {
     const trimmed = next.trim();
     if (!trimmed) return;
@@ -88,11 +93,21 @@ export function Component() {
       >
         <label className="flex grow flex-col gap-1 text-sm">
           Host, URL or OCM address
-          <input className={`${input} font-mono`} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="cloud.example.org, https://…, or user@host" spellCheck={false} />
+          <input
+            className={`${input} font-mono`}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="cloud.example.org, https://…, or user@host"
+            spellCheck={false}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           User-Agent
-          <select className={input} value={UA_PRESETS.some((p) => p.value === ua) ? ua : 'custom'} onChange={(e) => setUa(e.target.value === 'custom' ? 'OCM Explorer' : e.target.value)}>
+          <select
+            className={input}
+            value={UA_PRESETS.some((p) => p.value === ua) ? ua : 'custom'}
+            onChange={(e) => setUa(e.target.value === 'custom' ? 'OCM Explorer' : e.target.value)}
+          >
             {UA_PRESETS.map((p) => (
               <option key={p.label} value={p.value}>
                 {p.label}
@@ -115,7 +130,10 @@ export function Component() {
             <option value="http">http</option>
           </select>
         </label>
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white dark:bg-slate-100 dark:text-slate-900"
+        >
           {draft.trim() && draft.trim() === target ? 'Fetch again' : 'Discover'}
         </button>
       </form>
@@ -123,20 +141,38 @@ export function Component() {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
         {demo.data?.peers.map((p) => (
-          <button key={p.id} type="button" className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" onClick={() => go(p.users[0] ?? p.origin)}>
+          <button
+            key={p.id}
+            type="button"
+            className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
+            onClick={() => go(p.users[0] ?? p.origin)}
+          >
             {p.name}
           </button>
         ))}
         {recent.length ? <span className="ml-2 text-slate-600 dark:text-slate-400">Recent:</span> : null}
         {recent.map((t) => (
-          <button key={t} type="button" className="rounded px-1.5 py-0.5 font-mono text-xs underline" onClick={() => go(t)}>
+          <button
+            key={t}
+            type="button"
+            className="rounded px-1.5 py-0.5 font-mono text-xs underline"
+            onClick={() => go(t)}
+          >
             {t}
           </button>
         ))}
       </div>
 
-      {!target ? <p className="text-sm text-slate-600 dark:text-slate-400">Enter a server to read its discovery document, or pick a demo peer.</p> : null}
-      {result.isFetching ? <p role="status" className="text-sm text-slate-500">Fetching discovery of {target}…</p> : null}
+      {!target ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Enter a server to read its discovery document, or pick a demo peer.
+        </p>
+      ) : null}
+      {result.isFetching ? (
+        <p role="status" className="text-sm text-slate-500">
+          Fetching discovery of {target}…
+        </p>
+      ) : null}
       {result.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {result.error.message}

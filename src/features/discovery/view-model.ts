@@ -1,4 +1,10 @@
-import { CAPABILITIES, CRITERIA, PATH_CAPABILITIES, RENAMED_CAPABILITIES, RENAMED_CRITERIA } from '../../protocol/vocabulary.ts';
+import {
+  CAPABILITIES,
+  CRITERIA,
+  PATH_CAPABILITIES,
+  RENAMED_CAPABILITIES,
+  RENAMED_CRITERIA,
+} from '../../protocol/vocabulary.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -24,7 +30,12 @@ export interface TermBadge {
   explanation: string;
 }
 
-function badge(term: string, known: readonly string[], renamed: Record<string, { now: string; since: string }>, path: Record<string, string>): TermBadge {
+function badge(
+  term: string,
+  known: readonly string[],
+  renamed: Record<string, { now: string; since: string }>,
+  path: Record<string, string>,
+): TermBadge {
   if (known.includes(term)) return { term, status: 'known', explanation: MEANINGS[term] ?? '' };
   const old = renamed[term];
   if (old) return { term, status: 'renamed', explanation: `an older name: ${old.now} since ${old.since}` };
@@ -56,7 +67,11 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 /** resourceTypes as rows; Seafile's object form is read too. */
 export function resourceRows(doc: Record<string, unknown>): ResourceRow[] {
   const raw = doc.resourceTypes;
-  const entries: unknown[] = Array.isArray(raw) ? raw : isObject(raw) ? Object.entries(raw).map(([name, v]) => ({ name, ...(isObject(v) ? v : {}) })) : [];
+  const entries: unknown[] = Array.isArray(raw)
+    ? raw
+    : isObject(raw)
+      ? Object.entries(raw).map(([name, v]) => ({ name, ...(isObject(v) ? v : {}) }))
+      : [];
   return entries.filter(isObject).map((e) => {
     const protocols = isObject(e.protocols) ? e.protocols : {};
     const serves: ResourceRow['serves'] = [];
@@ -69,7 +84,17 @@ export function resourceRows(doc: Record<string, unknown>): ResourceRow[] {
   });
 }
 
-const NOTABLE = ['content-type', 'server', 'x-powered-by', 'cache-control', 'access-control-allow-origin', 'strict-transport-security', 'location', 'www-authenticate', 'content-encoding'];
+const NOTABLE = [
+  'content-type',
+  'server',
+  'x-powered-by',
+  'cache-control',
+  'access-control-allow-origin',
+  'strict-transport-security',
+  'location',
+  'www-authenticate',
+  'content-encoding',
+];
 
 /** The response headers worth a glance when reading discovery. */
 export function notableHeaders(headers: [string, string][]): [string, string][] {
@@ -90,7 +115,11 @@ export function endpointLinks(doc: Record<string, unknown>, base: string): LinkI
   if (typeof doc.jwksUri === 'string') out.push({ label: 'JWKS', value: doc.jwksUri });
   if (typeof doc.inviteAcceptDialog === 'string') {
     const absolute = /^https?:\/\//.test(doc.inviteAcceptDialog);
-    out.push({ label: 'Invite accept dialog', value: absolute ? doc.inviteAcceptDialog : `${base}${doc.inviteAcceptDialog}`, ...(absolute ? { note: 'published as an absolute URL; the spec says a path' } : {}) });
+    out.push({
+      label: 'Invite accept dialog',
+      value: absolute ? doc.inviteAcceptDialog : `${base}${doc.inviteAcceptDialog}`,
+      ...(absolute ? { note: 'published as an absolute URL; the spec says a path' } : {}),
+    });
   }
   return out;
 }

@@ -6,7 +6,10 @@ export function Component() {
   const job = jobRoute('history');
   return (
     <Page title={job.label} summary={job.summary}>
-      <NotBuilt>Nothing is sent from this console yet, so there is no history to show. Every exchange will be kept here once sending exists.</NotBuilt>
+      <NotBuilt>
+        Nothing is sent from this console yet, so there is no history to show. Every exchange will be kept here once
+        sending exists.
+      </NotBuilt>
     </Page>
   );
 }

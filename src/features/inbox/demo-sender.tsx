@@ -38,7 +38,11 @@ function FaultSwitches({ peer }: { peer: DemoPeer }) {
       <span className="text-slate-600 dark:text-slate-400">Faults:</span>
       {FAULTS.map(({ key, label }) => (
         <label key={key} className="flex items-center gap-1">
-          <input type="checkbox" checked={(asked[key] as boolean | undefined) ?? peer.faults[key]} onChange={(e) => toggle(key, e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={(asked[key] as boolean | undefined) ?? peer.faults[key]}
+            onChange={(e) => toggle(key, e.target.checked)}
+          />
           {label}
         </label>
       ))}
@@ -55,7 +59,12 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
   const [protocol, setProtocol] = useState<'webdav' | 'webapp'>('webdav');
   const [to, setTo] = useState<string>();
 
-  if (peers.isError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{peers.error.message}</p>;
+  if (peers.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {peers.error.message}
+      </p>
+    );
   if (!peers.data) return null;
   if (!peers.data.enabled || peers.data.peers.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">The demo mesh is off (started with --no-demo).</p>;
@@ -95,7 +104,11 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
         {kind === 'share' ? (
           <label className="flex flex-col text-sm">
             Protocol
-            <select className={input} value={protocol} onChange={(e) => setProtocol(e.target.value as 'webdav' | 'webapp')}>
+            <select
+              className={input}
+              value={protocol}
+              onChange={(e) => setProtocol(e.target.value as 'webdav' | 'webapp')}
+            >
               <option value="webdav">webdav</option>
               <option value="webapp">webapp</option>
             </select>
@@ -103,16 +116,29 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
         ) : null}
         <label className="flex grow flex-col text-sm">
           To
-          <input className={`${input} font-mono`} value={recipient} onChange={(e) => setTo(e.target.value)} placeholder="user@host:port" />
+          <input
+            className={`${input} font-mono`}
+            value={recipient}
+            onChange={(e) => setTo(e.target.value)}
+            placeholder="user@host:port"
+          />
         </label>
-        <button type="submit" disabled={send.isPending || !recipient} className="rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          disabled={send.isPending || !recipient}
+          className="rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
+        >
           {send.isPending ? 'Sending…' : 'Send'}
         </button>
       </form>
       <FaultSwitches key={peer.id} peer={peer} />
       {outcome ? (
         <p role="status" aria-label="Demo send result" className="flex flex-wrap items-center gap-2 text-sm">
-          {outcome.response ? <Badge tone={statusTone(outcome.response.status)}>{outcome.response.status}</Badge> : <Badge tone="bad">not sent</Badge>}
+          {outcome.response ? (
+            <Badge tone={statusTone(outcome.response.status)}>{outcome.response.status}</Badge>
+          ) : (
+            <Badge tone="bad">not sent</Badge>
+          )}
           <span>
             {outcome.response
               ? `${outcome.request?.method} ${outcome.request?.url} answered ${outcome.response.status}${outcome.response.body ? `: ${outcome.response.body.slice(0, 200)}` : ''}`

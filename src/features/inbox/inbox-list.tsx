@@ -4,9 +4,20 @@ import { VerificationBadge } from './verification-badge.tsx';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour12: false });
 
-export function InboxList({ records, selectedId, onSelect }: { records: InboundRecord[]; selectedId?: string; onSelect: (id: string) => void }) {
+export function InboxList({
+  records,
+  selectedId,
+  onSelect,
+}: {
+  records: InboundRecord[];
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}) {
   return (
-    <ul aria-label="Received messages" className="self-start divide-y divide-slate-100 overflow-hidden rounded border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+    <ul
+      aria-label="Received messages"
+      className="self-start divide-y divide-slate-100 overflow-hidden rounded border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+    >
       {records.map((r) => {
         const selected = r.id === selectedId;
         return (
@@ -24,9 +35,17 @@ export function InboxList({ records, selectedId, onSelect }: { records: InboundR
                 </span>
               </span>
               <span className="flex flex-wrap items-center gap-1">
-                {r.response ? <Badge tone={statusTone(r.response.status)}>answered {r.response.status}</Badge> : <Badge>processing…</Badge>}
+                {r.response ? (
+                  <Badge tone={statusTone(r.response.status)}>answered {r.response.status}</Badge>
+                ) : (
+                  <Badge>processing…</Badge>
+                )}
                 <VerificationBadge verification={r.verification} />
-                {r.problems.length ? <Badge tone="bad">{r.problems.length} problem{r.problems.length > 1 ? 's' : ''}</Badge> : null}
+                {r.problems.length ? (
+                  <Badge tone="bad">
+                    {r.problems.length} problem{r.problems.length > 1 ? 's' : ''}
+                  </Badge>
+                ) : null}
                 {r.findings?.some((f) => f.severity === 'error') ? <Badge tone="bad">lint errors</Badge> : null}
               </span>
             </button>

@@ -23,30 +23,65 @@ const record = (seq: number, over: Partial<InboundRecord> = {}): InboundRecord =
   method: 'POST',
   target: '/ocm/shares',
   endpoint: 'shares',
-  headers: [['Content-Type', 'application/json'], ['X-Peer', '<b>not bold</b>']],
+  headers: [
+    ['Content-Type', 'application/json'],
+    ['X-Peer', '<b>not bold</b>'],
+  ],
   body: { encoding: 'utf8', data: '{"shareWith":"alice@127.0.0.1"}', size: 31, truncated: false },
   stage: 'done',
   problems: [],
   verification: { status: 'unsigned', summary: 'No Signature header: the request is not signed.' },
-  response: { status: 201, contentType: 'application/json', body: '{"recipientDisplayName":"Alice (OCM Explorer)"}', delayMs: 0, policy: 'spec' },
+  response: {
+    status: 201,
+    contentType: 'application/json',
+    body: '{"recipientDisplayName":"Alice (OCM Explorer)"}',
+    delayMs: 0,
+    policy: 'spec',
+  },
   ...over,
 });
 
 function backend() {
   const puts: { url: string; body: unknown }[] = [];
   fakeNetwork((url, init) => {
-    if (url === '/api/health') return jsonResponse({ name: 'ocm-explorer', version: '0.1.0', status: 'ok', mode: 'local', startedAt: '2026-01-01T00:00:00Z', uptimeSeconds: 5 });
+    if (url === '/api/health')
+      return jsonResponse({
+        name: 'ocm-explorer',
+        version: '0.1.0',
+        status: 'ok',
+        mode: 'local',
+        startedAt: '2026-01-01T00:00:00Z',
+        uptimeSeconds: 5,
+      });
     if (url === '/api/inbox/info')
-      return jsonResponse({ endPoint: 'http://127.0.0.1:8080/ocm', recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }], policies: {} });
+      return jsonResponse({
+        endPoint: 'http://127.0.0.1:8080/ocm',
+        recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }],
+        policies: {},
+      });
     if (url === '/api/inbox') return jsonResponse({ records: [], total: 0 });
     if (url === '/api/demo')
       return jsonResponse({
         enabled: true,
-        peers: [{ id: 'alpha', name: 'Alpha Cloud (OCM 1.5)', dialect: 'ocm-1.5', origin: 'http://127.0.0.1:8081', users: ['carol@127.0.0.1:8081'], keyId: '127.0.0.1:8081#ed25519', faults: { wrongDigest: false, staleCreated: false, unknownKeyid: false, serverError: false, slowMs: 0 } }],
+        peers: [
+          {
+            id: 'alpha',
+            name: 'Alpha Cloud (OCM 1.5)',
+            dialect: 'ocm-1.5',
+            origin: 'http://127.0.0.1:8081',
+            users: ['carol@127.0.0.1:8081'],
+            keyId: '127.0.0.1:8081#ed25519',
+            faults: { wrongDigest: false, staleCreated: false, unknownKeyid: false, serverError: false, slowMs: 0 },
+          },
+        ],
       });
     if (url === '/api/demo/alpha/send') {
       puts.push({ url, body: JSON.parse(String(init?.body)) });
-      return jsonResponse({ ok: true, request: { method: 'POST', url: 'http://127.0.0.1:8080/ocm/shares', headers: [], body: '{}' }, response: { status: 201, headers: [], body: '{"recipientDisplayName":"Alice (OCM Explorer)"}' } });
+      return jsonResponse({
+        ok: true,
+        request: { method: 'POST', url: 'http://127.0.0.1:8080/ocm/shares', headers: [], body: '{}' },
+        response: { status: 201, headers: [], body: '{"recipientDisplayName":"Alice (OCM Explorer)"}' },
+      });
     }
     if (url.startsWith('/api/inbox/policy/')) {
       puts.push({ url, body: JSON.parse(String(init?.body)) });
@@ -75,8 +110,29 @@ describe('Inbox page', () => {
     expect(await screen.findByText('1 received')).toBeInTheDocument();
 
     // A new call arrives: first as received, then processed (same id, updated in place).
-    act(() => source.emit('inbound', record(2, { target: '/ocm/notifications', endpoint: 'notifications', stage: 'received', verification: undefined, response: undefined })));
-    act(() => source.emit('inbound', record(2, { target: '/ocm/notifications', endpoint: 'notifications', problems: ['The body is not JSON.'], response: { status: 400, contentType: 'application/json', body: '{}', delayMs: 0, policy: 'spec' } })));
+    act(() =>
+      source.emit(
+        'inbound',
+        record(2, {
+          target: '/ocm/notifications',
+          endpoint: 'notifications',
+          stage: 'received',
+          verification: undefined,
+          response: undefined,
+        }),
+      ),
+    );
+    act(() =>
+      source.emit(
+        'inbound',
+        record(2, {
+          target: '/ocm/notifications',
+          endpoint: 'notifications',
+          problems: ['The body is not JSON.'],
+          response: { status: 400, contentType: 'application/json', body: '{}', delayMs: 0, policy: 'spec' },
+        }),
+      ),
+    );
     expect(await screen.findByText('2 received')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Received messages' });
     expect(within(list).getAllByRole('button')).toHaveLength(2);
@@ -88,13 +144,19 @@ describe('Inbox page', () => {
     const user = userEvent.setup();
     renderApp('/inbox');
     await screen.findByText('http://127.0.0.1:8080/ocm');
-    act(() => FakeEventSource.instances.at(-1)!.emit('reset', { records: [record(1), record(2, { target: '/ocm/token', endpoint: 'token' })], total: 2 }));
+    act(() =>
+      FakeEventSource.instances
+        .at(-1)!
+        .emit('reset', { records: [record(1), record(2, { target: '/ocm/token', endpoint: 'token' })], total: 2 }),
+    );
     await user.click(await screen.findByRole('button', { name: /\/ocm\/shares/ }));
     const detail = screen.getByRole('article', { name: 'Message in-1' });
     expect(within(detail).getByText('<b>not bold</b>')).toBeInTheDocument();
     expect(detail.querySelector('b')).toBeNull();
     expect(within(detail).getByText('No Signature header: the request is not signed.')).toBeInTheDocument();
-    expect(within(detail).getByLabelText('Answer body')).toHaveTextContent('"recipientDisplayName": "Alice (OCM Explorer)"');
+    expect(within(detail).getByLabelText('Answer body')).toHaveTextContent(
+      '"recipientDisplayName": "Alice (OCM Explorer)"',
+    );
   });
 
   it('has a demo peer send a share to this console, and shows the answer', async () => {
@@ -104,8 +166,12 @@ describe('Inbox page', () => {
     const form = await screen.findByRole('form', { name: 'Send from a demo peer' });
     expect(within(form).getByRole('textbox', { name: 'To' })).toHaveValue('alice@127.0.0.1:8080');
     await user.click(within(form).getByRole('button', { name: 'Send' }));
-    expect(await screen.findByRole('status', { name: 'Demo send result' })).toHaveTextContent('POST http://127.0.0.1:8080/ocm/shares answered 201');
-    expect(calls).toEqual([{ url: '/api/demo/alpha/send', body: { kind: 'share', to: 'alice@127.0.0.1:8080', protocol: 'webdav' } }]);
+    expect(await screen.findByRole('status', { name: 'Demo send result' })).toHaveTextContent(
+      'POST http://127.0.0.1:8080/ocm/shares answered 201',
+    );
+    expect(calls).toEqual([
+      { url: '/api/demo/alpha/send', body: { kind: 'share', to: 'alice@127.0.0.1:8080', protocol: 'webdav' } },
+    ]);
   });
 
   it('saves a custom answer for an endpoint', async () => {
@@ -121,7 +187,16 @@ describe('Inbox page', () => {
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await within(form).findByText('Saved.')).toBeInTheDocument();
     expect(puts).toEqual([
-      { url: '/api/inbox/policy/shares', body: { mode: 'custom', status: 503, contentType: 'application/json', body: '{"message": "SERVICE_UNAVAILABLE"}', delayMs: 0 } },
+      {
+        url: '/api/inbox/policy/shares',
+        body: {
+          mode: 'custom',
+          status: 503,
+          contentType: 'application/json',
+          body: '{"message": "SERVICE_UNAVAILABLE"}',
+          delayMs: 0,
+        },
+      },
     ]);
   });
 });

@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { setInboxPolicyMutation } from '../../api/inbox.ts';
-import { INBOUND_ENDPOINTS, type InboundEndpoint, type InboxPolicies, type InboxPolicy } from '../../contract/inbound.ts';
+import {
+  INBOUND_ENDPOINTS,
+  type InboundEndpoint,
+  type InboxPolicies,
+  type InboxPolicy,
+} from '../../contract/inbound.ts';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
@@ -24,7 +29,11 @@ function PolicyRow({ endpoint, policy }: { endpoint: InboundEndpoint; policy: In
   };
 
   return (
-    <form onSubmit={submit} aria-label={`Answer policy for ${endpoint}`} className="space-y-2 border-b border-slate-100 py-3 dark:border-slate-800">
+    <form
+      onSubmit={submit}
+      aria-label={`Answer policy for ${endpoint}`}
+      className="space-y-2 border-b border-slate-100 py-3 dark:border-slate-800"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <span className="w-32 font-mono text-sm">/ocm/{endpoint === 'other' ? '*' : endpoint}</span>
         <label className="text-sm">
@@ -35,25 +44,55 @@ function PolicyRow({ endpoint, policy }: { endpoint: InboundEndpoint; policy: In
           </select>
         </label>
         <label className="text-sm">
-          Delay (ms) <input className={`${input} w-24`} type="number" min={0} max={60000} value={delay} onChange={(e) => setDelay(e.target.value)} />
+          Delay (ms){' '}
+          <input
+            className={`${input} w-24`}
+            type="number"
+            min={0}
+            max={60000}
+            value={delay}
+            onChange={(e) => setDelay(e.target.value)}
+          />
         </label>
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1 text-sm text-white dark:bg-slate-100 dark:text-slate-900" disabled={save.isPending}>
+        <button
+          type="submit"
+          className="rounded bg-slate-900 px-3 py-1 text-sm text-white dark:bg-slate-100 dark:text-slate-900"
+          disabled={save.isPending}
+        >
           Save
         </button>
         {save.isSuccess ? <span className="text-xs text-emerald-700 dark:text-emerald-400">Saved.</span> : null}
-        {save.isError ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{save.error.message}</span> : null}
+        {save.isError ? (
+          <span role="alert" className="text-xs text-red-700 dark:text-red-400">
+            {save.error.message}
+          </span>
+        ) : null}
       </div>
       {mode === 'custom' ? (
         <div className="flex flex-wrap items-start gap-3 pl-32">
           <label className="text-sm">
-            Status <input className={`${input} w-20`} type="number" min={100} max={599} value={status} onChange={(e) => setStatus(e.target.value)} />
+            Status{' '}
+            <input
+              className={`${input} w-20`}
+              type="number"
+              min={100}
+              max={599}
+              value={status}
+              onChange={(e) => setStatus(e.target.value)}
+            />
           </label>
           <label className="text-sm">
-            Content-Type <input className={`${input} w-48`} value={contentType} onChange={(e) => setContentType(e.target.value)} />
+            Content-Type{' '}
+            <input className={`${input} w-48`} value={contentType} onChange={(e) => setContentType(e.target.value)} />
           </label>
           <label className="flex grow flex-col text-sm">
             Body
-            <textarea className={`${input} font-mono`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+            <textarea
+              className={`${input} font-mono`}
+              rows={2}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
           </label>
         </div>
       ) : null}

@@ -24,7 +24,8 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
         </h2>
         <p className="text-xs text-slate-500">
           {record.endpoint === 'other' ? 'Not an OCM endpoint' : `OCM endpoint: ${record.endpoint}`} · received{' '}
-          {new Date(record.receivedAt).toLocaleString()} from {record.remoteAddress ?? 'an unknown address'} · {record.id}
+          {new Date(record.receivedAt).toLocaleString()} from {record.remoteAddress ?? 'an unknown address'} ·{' '}
+          {record.id}
         </p>
       </header>
 
@@ -51,7 +52,10 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
           </ul>
         ) : null}
         {record.verification?.signatureBase ? (
-          <pre aria-label="Signature base" className="overflow-auto rounded bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900">
+          <pre
+            aria-label="Signature base"
+            className="overflow-auto rounded bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900"
+          >
             {record.verification.signatureBase}
           </pre>
         ) : null}
@@ -78,7 +82,12 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
             </p>
             <BodyView
               label="Answer body"
-              body={{ encoding: 'utf8', data: record.response.body, size: new TextEncoder().encode(record.response.body).length, truncated: false }}
+              body={{
+                encoding: 'utf8',
+                data: record.response.body,
+                size: new TextEncoder().encode(record.response.body).length,
+                truncated: false,
+              }}
             />
           </div>
         ) : (

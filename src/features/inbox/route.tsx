@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { clearInboxMutation, inboxInfoQueryOptions, inboxRecordsQueryOptions, useInboxStream, type StreamState } from '../../api/inbox.ts';
+import {
+  clearInboxMutation,
+  inboxInfoQueryOptions,
+  inboxRecordsQueryOptions,
+  useInboxStream,
+  type StreamState,
+} from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { InboxInfo } from '../../contract/inbound.ts';
 import { Badge } from '../../ui/badge.tsx';
@@ -65,7 +71,11 @@ function ClearButton({ count }: { count: number }) {
   return confirming ? (
     <span className="flex items-center gap-2 text-sm">
       Delete all {count} received messages?
-      <button type="button" className="rounded bg-red-700 px-2 py-1 text-white" onClick={() => clear.mutate(undefined, { onSettled: () => setConfirming(false) })}>
+      <button
+        type="button"
+        className="rounded bg-red-700 px-2 py-1 text-white"
+        onClick={() => clear.mutate(undefined, { onSettled: () => setConfirming(false) })}
+      >
         Delete
       </button>
       <button type="button" className="rounded border px-2 py-1" onClick={() => setConfirming(false)}>
@@ -73,7 +83,11 @@ function ClearButton({ count }: { count: number }) {
       </button>
     </span>
   ) : (
-    <button type="button" className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700" onClick={() => setConfirming(true)}>
+    <button
+      type="button"
+      className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700"
+      onClick={() => setConfirming(true)}
+    >
       Clear…
     </button>
   );
@@ -92,7 +106,11 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       {info.data ? <WhereToSend info={info.data} /> : null}
-      {info.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{info.error.message}</p> : null}
+      {info.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {info.error.message}
+        </p>
+      ) : null}
 
       <details className="rounded border border-slate-200 p-4 dark:border-slate-800" open>
         <summary className="cursor-pointer text-sm font-semibold">Have a demo peer send something</summary>
@@ -108,7 +126,11 @@ export function Component() {
         </p>
         <ClearButton count={records.data?.total ?? 0} />
       </div>
-      {streamError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{streamError}</p> : null}
+      {streamError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {streamError}
+        </p>
+      ) : null}
 
       {records.data && list.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -127,8 +149,9 @@ export function Component() {
         <details className="rounded border border-slate-200 p-4 dark:border-slate-800">
           <summary className="cursor-pointer text-sm font-semibold">How the console answers</summary>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-            By default each endpoint answers as the spec says (201 with recipientDisplayName for a share to a known recipient, 400 with
-            validationErrors otherwise…). Choose another status, body or a delay to see how the sending server copes.
+            By default each endpoint answers as the spec says (201 with recipientDisplayName for a share to a known
+            recipient, 400 with validationErrors otherwise…). Choose another status, body or a delay to see how the
+            sending server copes.
           </p>
           <PolicyEditor policies={info.data.policies} />
         </details>

@@ -20,7 +20,8 @@ export function KeyCard({ info }: { info: KeyInfo }) {
         {info.active ? <Badge tone="good">active: signs</Badge> : <Badge>published, not signing</Badge>}
         <span className="text-slate-600 dark:text-slate-400">
           {info.kty}
-          {info.crv ? ` ${info.crv}` : ''} · {info.alg ?? 'no alg'} · created {new Date(info.createdAt).toLocaleString()}
+          {info.crv ? ` ${info.crv}` : ''} · {info.alg ?? 'no alg'} · created{' '}
+          {new Date(info.createdAt).toLocaleString()}
         </span>
       </p>
       <p className="text-xs text-slate-500">
@@ -28,10 +29,17 @@ export function KeyCard({ info }: { info: KeyInfo }) {
       </p>
       <details>
         <summary className="cursor-pointer text-sm">Public key</summary>
-        <pre aria-label={`Public JWK of ${info.kid}`} className="mt-1 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">
+        <pre
+          aria-label={`Public JWK of ${info.kid}`}
+          className="mt-1 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900"
+        >
           {JSON.stringify(info.publicJwk, null, 2)}
         </pre>
-        {info.publicKeyPem ? <pre className="mt-1 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">{info.publicKeyPem}</pre> : null}
+        {info.publicKeyPem ? (
+          <pre className="mt-1 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900">
+            {info.publicKeyPem}
+          </pre>
+        ) : null}
       </details>
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={button} onClick={() => remove.mutate(info.kid)} disabled={remove.isPending}>
@@ -57,10 +65,21 @@ export function KeyCard({ info }: { info: KeyInfo }) {
           </button>
         )}
       </div>
-      {remove.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{remove.error.message.replace(/^\/api\/keys\/[^:]+: /, '')}</p> : null}
-      {exported.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{exported.error.message}</p> : null}
+      {remove.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {remove.error.message.replace(/^\/api\/keys\/[^:]+: /, '')}
+        </p>
+      ) : null}
+      {exported.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {exported.error.message}
+        </p>
+      ) : null}
       {exported.data ? (
-        <pre aria-label={`Private key of ${info.kid}`} className="overflow-auto rounded border border-red-300 bg-red-50 p-2 font-mono text-xs dark:border-red-800 dark:bg-red-950">
+        <pre
+          aria-label={`Private key of ${info.kid}`}
+          className="overflow-auto rounded border border-red-300 bg-red-50 p-2 font-mono text-xs dark:border-red-800 dark:bg-red-950"
+        >
           {exported.data.privateKeyPem}
         </pre>
       ) : null}

@@ -7,7 +7,8 @@ import { Page } from '../../ui/page.tsx';
 import { KeyCard } from './key-card.tsx';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
-const primary = 'rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
+const primary =
+  'rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
 type Use = 'rfc9421' | 'cavage';
 
 function UseSelect({ value, onChange }: { value: Use; onChange: (u: Use) => void }) {
@@ -39,10 +40,14 @@ export function Component() {
     <Page title={job.label} summary={job.summary}>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         The console signs with the active key of each kind. RFC 9421 keys are published at <code>/ocm/jwks</code> (the{' '}
-        <code>jwksUri</code> of <code>/.well-known/ocm</code>); the active draft-cavage key is the legacy <code>publicKey</code>. Keys
-        live in the data folder, readable only by you.
+        <code>jwksUri</code> of <code>/.well-known/ocm</code>); the active draft-cavage key is the legacy{' '}
+        <code>publicKey</code>. Keys live in the data folder, readable only by you.
       </p>
-      {keys.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{keys.error.message}</p> : null}
+      {keys.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {keys.error.message}
+        </p>
+      ) : null}
       <ul aria-label="Keys" className="space-y-2">
         {keys.data?.keys.map((k) => (
           <KeyCard key={k.kid} info={k} />
@@ -79,37 +84,68 @@ export function Component() {
             Rotate the active {use === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'} key
           </button>
         </form>
-        {generate.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{generate.error.message}</p> : null}
-        {rotate.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{rotate.error.message}</p> : null}
+        {generate.isError ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {generate.error.message}
+          </p>
+        ) : null}
+        {rotate.isError ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {rotate.error.message}
+          </p>
+        ) : null}
       </section>
 
-      <section aria-label="Import a key" className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
+      <section
+        aria-label="Import a key"
+        className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800"
+      >
         <h2 className="text-sm font-semibold">Import a private key</h2>
         <form
           aria-label="Import"
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            importKey.mutate({ use: importUse, key: pem, ...(kid.trim() ? { kid: kid.trim() } : {}) }, { onSuccess: () => setPem('') });
+            importKey.mutate(
+              { use: importUse, key: pem, ...(kid.trim() ? { kid: kid.trim() } : {}) },
+              { onSuccess: () => setPem('') },
+            );
           }}
         >
           <div className="flex flex-wrap items-end gap-3">
             <UseSelect value={importUse} onChange={setImportUse} />
             <label className="flex flex-col gap-1 text-sm">
               kid (optional)
-              <input className={`${input} font-mono`} value={kid} onChange={(e) => setKid(e.target.value)} placeholder="cloud.example.org#key1" />
+              <input
+                className={`${input} font-mono`}
+                value={kid}
+                onChange={(e) => setKid(e.target.value)}
+                placeholder="cloud.example.org#key1"
+              />
             </label>
           </div>
           <label className="flex flex-col gap-1 text-sm">
             PEM (PKCS#8, PKCS#1, SEC1) or JWK
-            <textarea className={`${input} font-mono`} rows={5} value={pem} onChange={(e) => setPem(e.target.value)} spellCheck={false} />
+            <textarea
+              className={`${input} font-mono`}
+              rows={5}
+              value={pem}
+              onChange={(e) => setPem(e.target.value)}
+              spellCheck={false}
+            />
           </label>
           <button type="submit" className={primary} disabled={importKey.isPending || !pem.trim()}>
             Import
           </button>
         </form>
-        {importKey.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{importKey.error.message.replace(/^\/api\/keys\/import: /, '')}</p> : null}
-        {importKey.isSuccess ? <p className="text-sm text-emerald-700 dark:text-emerald-400">Imported {importKey.data.kid}.</p> : null}
+        {importKey.isError ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {importKey.error.message.replace(/^\/api\/keys\/import: /, '')}
+          </p>
+        ) : null}
+        {importKey.isSuccess ? (
+          <p className="text-sm text-emerald-700 dark:text-emerald-400">Imported {importKey.data.kid}.</p>
+        ) : null}
       </section>
     </Page>
   );

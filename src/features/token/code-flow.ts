@@ -20,18 +20,30 @@ export interface FlowStep {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The sender's token endpoint, and the absolute URL of a relative webdav uri, from its discovery. */
-export function endpointsFrom(result: DiscoverResult, uri: string): { tokenEndPoint?: string; resource?: string; note?: string } {
+export function endpointsFrom(
+  result: DiscoverResult,
+  uri: string,
+): { tokenEndPoint?: string; resource?: string; note?: string } {
   const doc = isObject(result.document) ? result.document : undefined;
   if (!doc) return { note: result.problem ?? 'The sender has no usable discovery document.' };
   const endPoint = typeof doc.endPoint === 'string' ? doc.endPoint.replace(/\/+$/, '') : undefined;
-  const tokenEndPoint = typeof doc.tokenEndPoint === 'string' ? doc.tokenEndPoint : endPoint ? `${endPoint}/token` : undefined;
+  const tokenEndPoint =
+    typeof doc.tokenEndPoint === 'string' ? doc.tokenEndPoint : endPoint ? `${endPoint}/token` : undefined;
   let resource = uri;
   if (uri && !/^https?:\/\//i.test(uri)) {
     const types = Array.isArray(doc.resourceTypes) ? doc.resourceTypes : [];
-    const prefix = types.map((t) => (isObject(t) && isObject(t.protocols) ? t.protocols.webdav : undefined)).find((p): p is string => typeof p === 'string');
+    const prefix = types
+      .map((t) => (isObject(t) && isObject(t.protocols) ? t.protocols.webdav : undefined))
+      .find((p): p is string => typeof p === 'string');
     resource = `${result.base}${(prefix ?? '/').replace(/\/?$/, '/')}${uri}`;
   }
-  return { ...(tokenEndPoint ? { tokenEndPoint } : {}), ...(resource ? { resource } : {}), ...(typeof doc.tokenEndPoint === 'string' ? {} : { note: 'The sender publishes no tokenEndPoint; trying {endPoint}/token as 1.2 servers did.' }) };
+  return {
+    ...(tokenEndPoint ? { tokenEndPoint } : {}),
+    ...(resource ? { resource } : {}),
+    ...(typeof doc.tokenEndPoint === 'string'
+      ? {}
+      : { note: 'The sender publishes no tokenEndPoint; trying {endPoint}/token as 1.2 servers did.' }),
+  };
 }
 
 /**
@@ -53,13 +65,29 @@ export async function runCodeFlow(input: FlowInput, onStep: (steps: FlowStep[]) 
     push({ title: 'Discovery of the sender', summary: (err as Error).message, ok: false });
     return steps;
   }
-  if (!push({ title: 'Discovery of the sender', summary: found.tokenEndPoint ? `Token endpoint: ${found.tokenEndPoint}${found.note ? ` (${found.note})` : ''}` : (found.note ?? 'No token endpoint found.'), ok: !!found.tokenEndPoint })) return steps;
+  if (
+    !push({
+      title: 'Discovery of the sender',
+      summary: found.tokenEndPoint
+        ? `Token endpoint: ${found.tokenEndPoint}${found.note ? ` (${found.note})` : ''}`
+        : (found.note ?? 'No token endpoint found.'),
+      ok: !!found.tokenEndPoint,
+    })
+  )
+    return steps;
 
-  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: input.clientId, code: input.code }).toString();
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: input.clientId,
+    code: input.code,
+  }).toString();
   const exchange = await sendViaRelay({
     method: 'POST',
     url: found.tokenEndPoint!,
-    headers: [['Content-Type', 'application/x-www-form-urlencoded'], ['Accept', 'application/json']],
+    headers: [
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+      ['Accept', 'application/json'],
+    ],
     body: { encoding: 'utf8', data: form },
     sign: input.sign,
   });
@@ -73,7 +101,8 @@ export async function runCodeFlow(input: FlowInput, onStep: (steps: FlowStep[]) 
       if (status === 200 && typeof parsed.access_token === 'string') {
         token = parsed.access_token;
         summary = `Got a ${String(parsed.token_type ?? 'bearer')} token${typeof parsed.expires_in === 'number' ? `, valid ${parsed.expires_in} s` : ''}.`;
-      } else summary = `The token endpoint answered ${status}${typeof parsed.error === 'string' ? ` with error "${parsed.error}"` : ''}.`;
+      } else
+        summary = `The token endpoint answered ${status}${typeof parsed.error === 'string' ? ` with error "${parsed.error}"` : ''}.`;
     } catch {
       summary = `The token endpoint answered ${status} with something that is not JSON.`;
     }
@@ -84,10 +113,22 @@ export async function runCodeFlow(input: FlowInput, onStep: (steps: FlowStep[]) 
     return steps;
   }
   for (const method of ['PROPFIND', 'GET'] as const) {
-    const read = await sendViaRelay({ method, url: found.resource, headers: [['Authorization', `Bearer ${token}`], ...(method === 'PROPFIND' ? ([['Depth', '0']] as [string, string][]) : [])] });
+    const read = await sendViaRelay({
+      method,
+      url: found.resource,
+      headers: [
+        ['Authorization', `Bearer ${token}`],
+        ...(method === 'PROPFIND' ? ([['Depth', '0']] as [string, string][]) : []),
+      ],
+    });
     const status = 'exchange' in read ? read.exchange.response.status : undefined;
     const ok = status !== undefined && status < 300;
-    const text = 'failure' in read ? read.failure.message : ok ? `${method} answered ${status}: the token opens the resource.` : `${method} answered ${status}: the token does not open the resource.`;
+    const text =
+      'failure' in read
+        ? read.failure.message
+        : ok
+          ? `${method} answered ${status}: the token opens the resource.`
+          : `${method} answered ${status}: the token does not open the resource.`;
     if (!push({ title: `${method} with the token`, result: read, summary: text, ok })) return steps;
   }
   return steps;

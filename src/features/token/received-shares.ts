@@ -34,10 +34,17 @@ export function receivedShares(records: InboundRecord[]): ReceivedShare[] {
       const entry = p[kind];
       if (isObject(entry) && typeof entry.sharedSecret === 'string') {
         const requirements = Array.isArray(entry.requirements) ? entry.requirements : [];
-        out.push({ ...base, code: entry.sharedSecret, ...(typeof entry.uri === 'string' ? { uri: entry.uri } : {}), protocol: kind, mustExchangeToken: requirements.includes('must-exchange-token') });
+        out.push({
+          ...base,
+          code: entry.sharedSecret,
+          ...(typeof entry.uri === 'string' ? { uri: entry.uri } : {}),
+          protocol: kind,
+          mustExchangeToken: requirements.includes('must-exchange-token'),
+        });
       }
     }
-    if (isObject(p.options) && typeof p.options.sharedSecret === 'string') out.push({ ...base, code: p.options.sharedSecret, protocol: 'legacy', mustExchangeToken: false });
+    if (isObject(p.options) && typeof p.options.sharedSecret === 'string')
+      out.push({ ...base, code: p.options.sharedSecret, protocol: 'legacy', mustExchangeToken: false });
   }
   return out;
 }

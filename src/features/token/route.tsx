@@ -11,19 +11,47 @@ import { receivedShares, type ReceivedShare } from './received-shares.ts';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
-function Field({ label, value, onChange, placeholder, mono = true }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; mono?: boolean }) {
+function Field({
+  label,
+  value,
+  onChange,
+  placeholder,
+  mono = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  mono?: boolean;
+}) {
   return (
     <label className="flex flex-col gap-1 text-sm">
       {label}
-      <input className={`${input} ${mono ? 'font-mono' : ''}`} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} autoComplete="off" spellCheck={false} />
+      <input
+        className={`${input} ${mono ? 'font-mono' : ''}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </label>
   );
 }
 
 export function Component() {
   const job = jobRoute('token');
-  const shares = useQuery({ queryKey: [...queryKeys.inbox.all(), 'shares-with-codes'], queryFn: ({ signal }) => fetchInboxRecords(signal).then((r) => receivedShares(r.records)) });
-  const [form, setForm] = useState<FlowInput>({ sender: '', code: '', uri: '', clientId: window.location.host, sign: 'ocm' });
+  const shares = useQuery({
+    queryKey: [...queryKeys.inbox.all(), 'shares-with-codes'],
+    queryFn: ({ signal }) => fetchInboxRecords(signal).then((r) => receivedShares(r.records)),
+  });
+  const [form, setForm] = useState<FlowInput>({
+    sender: '',
+    code: '',
+    uri: '',
+    clientId: window.location.host,
+    sign: 'ocm',
+  });
   const [steps, setSteps] = useState<FlowStep[]>([]);
   const flow = useMutation({ mutationFn: (values: FlowInput) => runCodeFlow(values, setSteps) });
   const set = (patch: Partial<FlowInput>) => setForm((f) => ({ ...f, ...patch }));
@@ -34,16 +62,25 @@ export function Component() {
     <Page title={job.label} summary={job.summary}>
       <section aria-label="Shares received" className="space-y-2">
         <h2 className="text-sm font-semibold">Start from a share this console received</h2>
-        {shares.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{shares.error.message}</p> : null}
+        {shares.isError ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {shares.error.message}
+          </p>
+        ) : null}
         {shares.data && usable.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            No share with a code yet. Have a demo peer send one from the Inbox page, or fill in the fields below by hand.
+            No share with a code yet. Have a demo peer send one from the Inbox page, or fill in the fields below by
+            hand.
           </p>
         ) : null}
         <ul className="space-y-1">
           {usable.slice(0, 8).map((s) => (
             <li key={`${s.recordId}-${s.protocol}`}>
-              <button type="button" onClick={() => pick(s)} className="flex w-full flex-wrap items-center gap-2 rounded border border-slate-200 px-3 py-1.5 text-left text-sm hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
+              <button
+                type="button"
+                onClick={() => pick(s)}
+                className="flex w-full flex-wrap items-center gap-2 rounded border border-slate-200 px-3 py-1.5 text-left text-sm hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
+              >
                 <span className="font-medium">{s.name}</span>
                 <span className="text-slate-600 dark:text-slate-400">from {s.sender}</span>
                 <Badge>{s.protocol}</Badge>
@@ -64,25 +101,47 @@ export function Component() {
           flow.mutate(form);
         }}
       >
-        <Field label="Sender (OCM address or host)" value={form.sender} onChange={(v) => set({ sender: v })} placeholder="carol@cloud.example.org" />
+        <Field
+          label="Sender (OCM address or host)"
+          value={form.sender}
+          onChange={(v) => set({ sender: v })}
+          placeholder="carol@cloud.example.org"
+        />
         <Field label="Code (the share's sharedSecret)" value={form.code} onChange={(v) => set({ code: v })} />
-        <Field label="Resource URI" value={form.uri} onChange={(v) => set({ uri: v })} placeholder="https://cloud.example.org/remote/dav/ocm/…" />
+        <Field
+          label="Resource URI"
+          value={form.uri}
+          onChange={(v) => set({ uri: v })}
+          placeholder="https://cloud.example.org/remote/dav/ocm/…"
+        />
         <Field label="client_id (this console's host)" value={form.clientId} onChange={(v) => set({ clientId: v })} />
         <label className="flex flex-col gap-1 text-sm">
           Sign the token request
-          <select className={input} value={form.sign} onChange={(e) => set({ sign: e.target.value as FlowInput['sign'] })}>
+          <select
+            className={input}
+            value={form.sign}
+            onChange={(e) => set({ sign: e.target.value as FlowInput['sign'] })}
+          >
             <option value="ocm">RFC 9421 (OCM profile)</option>
             <option value="cavage">draft-cavage (Nextcloud)</option>
             <option value="none">not signed</option>
           </select>
         </label>
         <div className="flex items-end">
-          <button type="submit" disabled={flow.isPending || !form.sender || !form.code} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900">
+          <button
+            type="submit"
+            disabled={flow.isPending || !form.sender || !form.code}
+            className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
+          >
             {flow.isPending ? 'Running…' : 'Exchange the code and open the resource'}
           </button>
         </div>
       </form>
-      {flow.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{flow.error.message}</p> : null}
+      {flow.isError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {flow.error.message}
+        </p>
+      ) : null}
 
       {steps.length ? (
         <ol aria-label="Code flow steps" className="space-y-3">

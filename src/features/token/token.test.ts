@@ -20,28 +20,73 @@ const record = (body: unknown, endpoint: InboundRecord['endpoint'] = 'shares'): 
 describe('shares with a code, from the inbox', () => {
   it('reads webdav, webapp and legacy secrets, with the must-exchange-token requirement', () => {
     const shares = receivedShares([
-      record({ name: 'a.txt', sender: 'carol@alpha:1', protocol: { name: 'multi', webdav: { uri: 'https://alpha/webdav/1', sharedSecret: 's1', requirements: ['must-exchange-token'] } } }),
+      record({
+        name: 'a.txt',
+        sender: 'carol@alpha:1',
+        protocol: {
+          name: 'multi',
+          webdav: { uri: 'https://alpha/webdav/1', sharedSecret: 's1', requirements: ['must-exchange-token'] },
+        },
+      }),
       record({ name: 'b.txt', owner: 'erin@legacy', protocol: { name: 'webdav', options: { sharedSecret: 's2' } } }),
       record('not json'),
       record({ notificationType: 'SHARE_ACCEPTED' }, 'notifications'),
     ]);
     expect(shares).toEqual([
-      { recordId: 'in-1', receivedAt: '2026-11-22T10:00:00Z', name: 'a.txt', sender: 'carol@alpha:1', code: 's1', uri: 'https://alpha/webdav/1', protocol: 'webdav', mustExchangeToken: true },
-      { recordId: 'in-1', receivedAt: '2026-11-22T10:00:00Z', name: 'b.txt', sender: 'erin@legacy', code: 's2', protocol: 'legacy', mustExchangeToken: false },
+      {
+        recordId: 'in-1',
+        receivedAt: '2026-11-22T10:00:00Z',
+        name: 'a.txt',
+        sender: 'carol@alpha:1',
+        code: 's1',
+        uri: 'https://alpha/webdav/1',
+        protocol: 'webdav',
+        mustExchangeToken: true,
+      },
+      {
+        recordId: 'in-1',
+        receivedAt: '2026-11-22T10:00:00Z',
+        name: 'b.txt',
+        sender: 'erin@legacy',
+        code: 's2',
+        protocol: 'legacy',
+        mustExchangeToken: false,
+      },
     ]);
   });
 });
 
 describe("the sender's endpoints, from its discovery", () => {
-  const result = (document: unknown) => ({ target: 't', base: 'https://sender.example', wellKnown: { url: 'x' }, legacy: null, answeredBy: 'well-known' as const, document, detected: null, findings: [] });
+  const result = (document: unknown) => ({
+    target: 't',
+    base: 'https://sender.example',
+    wellKnown: { url: 'x' },
+    legacy: null,
+    answeredBy: 'well-known' as const,
+    document,
+    detected: null,
+    findings: [],
+  });
 
   it('takes tokenEndPoint, and resolves a relative webdav uri against the webdav path', () => {
-    const doc = { endPoint: 'https://sender.example/ocm', tokenEndPoint: 'https://sender.example/ocm/token', resourceTypes: [{ name: 'file', protocols: { webdav: '/remote/dav/ocm/' } }] };
-    expect(endpointsFrom(result(doc), 'abc')).toEqual({ tokenEndPoint: 'https://sender.example/ocm/token', resource: 'https://sender.example/remote/dav/ocm/abc' });
+    const doc = {
+      endPoint: 'https://sender.example/ocm',
+      tokenEndPoint: 'https://sender.example/ocm/token',
+      resourceTypes: [{ name: 'file', protocols: { webdav: '/remote/dav/ocm/' } }],
+    };
+    expect(endpointsFrom(result(doc), 'abc')).toEqual({
+      tokenEndPoint: 'https://sender.example/ocm/token',
+      resource: 'https://sender.example/remote/dav/ocm/abc',
+    });
   });
 
   it('falls back to {endPoint}/token as 1.2 servers did, and says so', () => {
-    expect(endpointsFrom(result({ endPoint: 'https://sender.example/ocm/' }), 'https://sender.example/f')).toMatchObject({ tokenEndPoint: 'https://sender.example/ocm/token', note: expect.stringMatching(/no tokenEndPoint/) });
+    expect(
+      endpointsFrom(result({ endPoint: 'https://sender.example/ocm/' }), 'https://sender.example/f'),
+    ).toMatchObject({
+      tokenEndPoint: 'https://sender.example/ocm/token',
+      note: expect.stringMatching(/no tokenEndPoint/),
+    });
   });
 
   it('says why when there is no document', () => {

@@ -6,7 +6,10 @@ export function Component() {
   const job = jobRoute('webapp');
   return (
     <Page title={job.label} summary={job.summary}>
-      <NotBuilt>The webapp embedding demos (iframe, popup and redirect, with the token delivered by form POST) are not available yet.</NotBuilt>
+      <NotBuilt>
+        The webapp embedding demos (iframe, popup and redirect, with the token delivered by form POST) are not available
+        yet.
+      </NotBuilt>
     </Page>
   );
 }

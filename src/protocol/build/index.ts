@@ -1,4 +1,11 @@
 export { targetFacts, type BuiltPayload, type ConsoleIdentity, type TargetFacts } from './target.ts';
 export { buildShare, type ShareChoices } from './share.ts';
 export { buildNotification, type NotificationChoices, type NotificationIntent } from './notification.ts';
-export { buildInviteAccepted, buildRequestShare, buildTokenRequest, formEncode, type InviteAcceptedChoices, type RequestShareChoices } from './exchanges.ts';
+export {
+  buildInviteAccepted,
+  buildRequestShare,
+  buildTokenRequest,
+  formEncode,
+  type InviteAcceptedChoices,
+  type RequestShareChoices,
+} from './exchanges.ts';

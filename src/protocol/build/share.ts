@@ -1,7 +1,14 @@
 import { atLeast, below } from '../versions.ts';
 import { WEBAPP_TARGETS } from '../vocabulary.ts';
 import { isRecord, stringsOf } from '../check/util.ts';
-import { endpointUrl, identityAddress, identityOrigin, targetFacts, type BuiltPayload, type ConsoleIdentity } from './target.ts';
+import {
+  endpointUrl,
+  identityAddress,
+  identityOrigin,
+  targetFacts,
+  type BuiltPayload,
+  type ConsoleIdentity,
+} from './target.ts';
 
 export interface ShareChoices {
   shareWith: string;
@@ -44,7 +51,10 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
   const permissions = choices.permissions ?? ['read'];
 
   if (below(version, '1.1')) {
-    payload.protocol = { name: 'webdav', options: { sharedSecret: choices.sharedSecret, permissions: permissions.join(',') } };
+    payload.protocol = {
+      name: 'webdav',
+      options: { sharedSecret: choices.sharedSecret, permissions: permissions.join(',') },
+    };
     notes.push(`The receiver looks like OCM ${version}: sent the legacy {name, options} protocol it understands.`);
     return { kind: 'share', payload, version, dialect: facts.dialect, url: endpointUrl(facts, '/shares'), notes };
   }
@@ -52,23 +62,36 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
   const wanted = choices.protocols ?? ['webdav'];
   const receiverWantsCode = facts.criteria.includes('must-exchange-token') || facts.criteria.includes('token-exchange');
   const webapp = wanted.includes('webapp') && atLeast(version, '1.4');
-  if (wanted.includes('webapp') && !webapp) notes.push(`Left out webapp: the ${version} web-app shape is not supported by this builder; it needs a 1.4+ receiver.`);
+  if (wanted.includes('webapp') && !webapp)
+    notes.push(
+      `Left out webapp: the ${version} web-app shape is not supported by this builder; it needs a 1.4+ receiver.`,
+    );
   const requireCode = (receiverWantsCode || choices.mustExchangeToken || webapp) && atLeast(version, '1.3');
-  if (receiverWantsCode) notes.push('The receiver requires the code flow (criterion must-exchange-token): every protocol carries must-exchange-token.');
+  if (receiverWantsCode)
+    notes.push(
+      'The receiver requires the code flow (criterion must-exchange-token): every protocol carries must-exchange-token.',
+    );
   const requirements = requireCode ? { requirements: ['must-exchange-token'] } : {};
   const protocol: Record<string, unknown> = { name: 'multi' };
 
   if (wanted.includes('webdav')) {
     const receive = facts.protocols['webdav-receive'];
     const receiveUri = isRecord(receive) ? receive.uri : undefined;
-    const relative = receiveUri === 'relative' || (receiveUri === undefined && (version === '1.2' || version === '1.3'));
+    const relative =
+      receiveUri === 'relative' || (receiveUri === undefined && (version === '1.2' || version === '1.3'));
     const uri = relative ? key : `${identityOrigin(identity)}${webdavPath}${encodeURIComponent(key)}`;
-    notes.push(relative ? 'webdav.uri is relative: the receiver appends it to this server\'s protocols.webdav path.' : 'webdav.uri is an absolute URL.');
+    notes.push(
+      relative
+        ? "webdav.uri is relative: the receiver appends it to this server's protocols.webdav path."
+        : 'webdav.uri is an absolute URL.',
+    );
     const accessTypes = atLeast(version, '1.3') ? { accessTypes: ['remote'] } : {};
     protocol.webdav = { uri, sharedSecret: choices.sharedSecret, permissions, ...requirements, ...accessTypes };
   }
   if (webapp) {
-    const advertised = stringsOf(isRecord(facts.protocols['webapp-receive']) ? facts.protocols['webapp-receive'].targets : undefined).filter((t) => (WEBAPP_TARGETS as readonly string[]).includes(t));
+    const advertised = stringsOf(
+      isRecord(facts.protocols['webapp-receive']) ? facts.protocols['webapp-receive'].targets : undefined,
+    ).filter((t) => (WEBAPP_TARGETS as readonly string[]).includes(t));
     const targets = advertised.length ? advertised : ['blank'];
     if (!advertised.length) notes.push('The receiver advertises no webapp-receive targets: offered "blank" only.');
     protocol.webapp = {
@@ -79,7 +102,11 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
       sharedSecret: choices.sharedSecret,
     };
   }
-  if (wanted.includes('ssh')) protocol.ssh = { uri: choices.sshUri ?? `${identity.user}@${identity.host.replace(/:\d+$/, '')}:22/${key}`, ...(atLeast(version, '1.3') ? { accessTypes: ['remote'] } : {}) };
+  if (wanted.includes('ssh'))
+    protocol.ssh = {
+      uri: choices.sshUri ?? `${identity.user}@${identity.host.replace(/:\d+$/, '')}:22/${key}`,
+      ...(atLeast(version, '1.3') ? { accessTypes: ['remote'] } : {}),
+    };
   const offered = Object.keys(protocol).filter((k) => k !== 'name');
   if (offered.length === 1 && below(version, '1.2')) protocol.name = offered[0];
   payload.protocol = protocol;

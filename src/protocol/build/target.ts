@@ -40,10 +40,15 @@ export interface BuiltPayload {
   notes: string[];
 }
 
-export function targetFacts(discovery: unknown, override: { version?: SpecVersion; dialect?: Dialect } = {}): TargetFacts {
+export function targetFacts(
+  discovery: unknown,
+  override: { version?: SpecVersion; dialect?: Dialect } = {},
+): TargetFacts {
   const detected = detect(discovery, 'discovery');
   const doc = isRecord(discovery) ? discovery : {};
-  const entries = resourceTypeEntries(doc).map((e) => e.entry).filter(isRecord);
+  const entries = resourceTypeEntries(doc)
+    .map((e) => e.entry)
+    .filter(isRecord);
   const file = entries.find((e) => e.name === 'file') ?? entries[0];
   const facts: TargetFacts = {
     version: override.version ?? detected.version,
@@ -57,11 +62,13 @@ export function targetFacts(discovery: unknown, override: { version?: SpecVersio
   return facts;
 }
 
-export const endpointUrl = (facts: TargetFacts, path: string): string | undefined => (facts.endPoint ? `${facts.endPoint}${path}` : undefined);
+export const endpointUrl = (facts: TargetFacts, path: string): string | undefined =>
+  facts.endPoint ? `${facts.endPoint}${path}` : undefined;
 
 export const identityAddress = (identity: ConsoleIdentity): string => `${identity.user}@${identity.host}`;
 
-export const identityOrigin = (identity: ConsoleIdentity): string => (identity.origin ?? `https://${identity.host}`).replace(/\/+$/, '');
+export const identityOrigin = (identity: ConsoleIdentity): string =>
+  (identity.origin ?? `https://${identity.host}`).replace(/\/+$/, '');
 
 /** The host name without a port, for fields that want an FQDN. */
 export const identityDomain = (identity: ConsoleIdentity): string => identity.host;

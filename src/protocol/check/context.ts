@@ -20,7 +20,13 @@ export interface CheckContext {
 
 export function makeFinding(code: RuleCode, path: string, message: string, options: ReportOptions = {}): Finding {
   const rule = RULES[code];
-  const finding: Finding = { severity: options.severity ?? rule.severity, path, code, message, specRef: specRef(rule.section) };
+  const finding: Finding = {
+    severity: options.severity ?? rule.severity,
+    path,
+    code,
+    message,
+    specRef: specRef(rule.section),
+  };
   if (options.hint) finding.hint = options.hint;
   return finding;
 }

@@ -5,7 +5,8 @@ import { checkResourceTypes } from './discovery-resources.ts';
 import { checkApiVersion, checkDiscoveryUrls } from './discovery-urls.ts';
 
 export function checkDiscovery(ctx: CheckContext): void {
-  if (ctx.doc.enabled === false) ctx.report('discovery.disabled', '/enabled', 'OCM is switched off on this server: peers will not send it shares.');
+  if (ctx.doc.enabled === false)
+    ctx.report('discovery.disabled', '/enabled', 'OCM is switched off on this server: peers will not send it shares.');
   checkDiscoveryUrls(ctx);
   checkApiVersion(ctx);
   checkResourceTypes(ctx);

@@ -9,7 +9,13 @@ import type { SpecVersion } from '../versions.ts';
 import { createContext, makeFinding, type CheckContext } from './context.ts';
 import { checkDiscovery } from './discovery.ts';
 import { checkNotification } from './notification.ts';
-import { checkErrorBody, checkInviteAccepted, checkRequestShare, checkTokenRequest, checkTokenResponse } from './small-kinds.ts';
+import {
+  checkErrorBody,
+  checkInviteAccepted,
+  checkRequestShare,
+  checkTokenRequest,
+  checkTokenResponse,
+} from './small-kinds.ts';
 import { schemaFindings } from './schema-findings.ts';
 import { checkShare } from './share.ts';
 import { unknownFieldFindings } from './unknown-fields.ts';
@@ -58,7 +64,13 @@ function capPerCode(findings: Finding[]): Finding[] {
   for (const [code, n] of counts) {
     if (n <= MAX_FINDINGS_PER_CODE) continue;
     const { severity, specRef } = findings.find((f) => f.code === code)!;
-    kept.push({ severity, path: '', code, message: `…and ${n - MAX_FINDINGS_PER_CODE} more findings like this (${code}) not listed.`, specRef });
+    kept.push({
+      severity,
+      path: '',
+      code,
+      message: `…and ${n - MAX_FINDINGS_PER_CODE} more findings like this (${code}) not listed.`,
+      specRef,
+    });
   }
   return kept;
 }
@@ -72,8 +84,22 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
     return { kind, detected, version, valid: !sorted.some((f) => f.severity === 'error'), findings: sorted };
   };
   const tooDeep = findTooDeep(doc, MAX_DEPTH);
-  if (tooDeep !== null) return done([makeFinding('doc.too-deep', tooDeep, `The document nests more than ${MAX_DEPTH} levels deep here; no OCM payload does, so it was not checked further.`)]);
-  if (!isRecord(doc)) return done([makeFinding('doc.not-object', '', `A ${kind} document is a JSON object; this is ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}.`)]);
+  if (tooDeep !== null)
+    return done([
+      makeFinding(
+        'doc.too-deep',
+        tooDeep,
+        `The document nests more than ${MAX_DEPTH} levels deep here; no OCM payload does, so it was not checked further.`,
+      ),
+    ]);
+  if (!isRecord(doc))
+    return done([
+      makeFinding(
+        'doc.not-object',
+        '',
+        `A ${kind} document is a JSON object; this is ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}.`,
+      ),
+    ]);
   const findings: Finding[] = [];
   const schema = schemaFor(kind);
   findings.push(...schemaFindings(kind, schema, doc));

@@ -17,48 +17,112 @@ export function checkNotification(ctx: CheckContext): void {
   if (type && !registry.includes(type)) {
     const vendor = VENDOR_NOTIFICATION_TYPES[type];
     const other: readonly string[] = current ? NOTIFICATION_TYPES_LEGACY : NOTIFICATION_TYPES_15;
-    if (vendor) ctx.report('notification.type-vendor', '/notificationType', `${type} is a ${vendor} type, outside the OCM registry; other servers will answer 400 or 501.`);
+    if (vendor)
+      ctx.report(
+        'notification.type-vendor',
+        '/notificationType',
+        `${type} is a ${vendor} type, outside the OCM registry; other servers will answer 400 or 501.`,
+      );
     else if (other.includes(type)) {
       const moved = MOVED[type];
       const detail = current
-        ? moved?.current ? `it was renamed ${moved.current} in 1.5` : 'draft -07 dropped it from the registry'
-        : type === 'SHARE_CHANGE_PERMISSION' ? 'before 1.5 the registry names it RESHARE_CHANGE_PERMISSION (ownCloud Reva already sent this name; Nextcloud expects the old one)' : 'it was added in 1.5';
-      ctx.report('notification.type-version', '/notificationType', `${type} is not a ${version} notification type: ${detail}.`);
-    } else ctx.report('notification.type-unknown', '/notificationType', `${quote(type)} is not in the OCM notification registry (${registry.join(', ')}).`);
+        ? moved?.current
+          ? `it was renamed ${moved.current} in 1.5`
+          : 'draft -07 dropped it from the registry'
+        : type === 'SHARE_CHANGE_PERMISSION'
+          ? 'before 1.5 the registry names it RESHARE_CHANGE_PERMISSION (ownCloud Reva already sent this name; Nextcloud expects the old one)'
+          : 'it was added in 1.5';
+      ctx.report(
+        'notification.type-version',
+        '/notificationType',
+        `${type} is not a ${version} notification type: ${detail}.`,
+      );
+    } else
+      ctx.report(
+        'notification.type-unknown',
+        '/notificationType',
+        `${quote(type)} is not in the OCM notification registry (${registry.join(', ')}).`,
+      );
   }
   if (current) checkCurrent(ctx, type);
   else checkLegacy(ctx);
   const n = isRecord(doc.notification) ? doc.notification : undefined;
-  if (n && 'sharedSecret' in n) ctx.report('notification.vendor-binding', '/notification/sharedSecret', 'notification.sharedSecret is how Nextcloud finds the share (it answers 400 without it); Reva uses "grantee", draft -07 uses notification.file.providerId. Secrets in notifications are discouraged when token exchange is in use.');
-  if (n && 'grantee' in n) ctx.report('notification.vendor-binding', '/notification/grantee', 'notification.grantee is how ownCloud Reva finds the share (it requires it); Nextcloud uses sharedSecret, draft -07 uses notification.file.providerId.');
+  if (n && 'sharedSecret' in n)
+    ctx.report(
+      'notification.vendor-binding',
+      '/notification/sharedSecret',
+      'notification.sharedSecret is how Nextcloud finds the share (it answers 400 without it); Reva uses "grantee", draft -07 uses notification.file.providerId. Secrets in notifications are discouraged when token exchange is in use.',
+    );
+  if (n && 'grantee' in n)
+    ctx.report(
+      'notification.vendor-binding',
+      '/notification/grantee',
+      'notification.grantee is how ownCloud Reva finds the share (it requires it); Nextcloud uses sharedSecret, draft -07 uses notification.file.providerId.',
+    );
 }
 
 function checkLegacy(ctx: CheckContext): void {
   const { doc, version } = ctx;
   if (doc.providerId === undefined)
-    ctx.report('notification.provider-id', '/providerId', `providerId is required in a ${version} notification (copied from the share it is about).`, { hint: 'Add "providerId": "<the share\'s providerId>".' });
-  if (doc.resourceType === undefined) ctx.report('notification.resource-type-missing', '/resourceType', 'resourceType is missing; spec.yaml up to 1.4 requires it (e.g. "file").');
+    ctx.report(
+      'notification.provider-id',
+      '/providerId',
+      `providerId is required in a ${version} notification (copied from the share it is about).`,
+      { hint: 'Add "providerId": "<the share\'s providerId>".' },
+    );
+  if (doc.resourceType === undefined)
+    ctx.report(
+      'notification.resource-type-missing',
+      '/resourceType',
+      'resourceType is missing; spec.yaml up to 1.4 requires it (e.g. "file").',
+    );
 }
 
 function checkCurrent(ctx: CheckContext, type: string | undefined): void {
   const { doc } = ctx;
-  if (doc.senderDomain === undefined) ctx.report('notification.sender-domain', '/senderDomain', 'senderDomain is required since 1.5: the receiver uses it to find your keys and to check the share is yours.', { hint: 'Add "senderDomain": "<your FQDN>".' });
-  if (doc.resourceType === undefined && doc.shareType === undefined) ctx.report('notification.resource-or-share-type', '', 'At least one of resourceType and shareType must be present.');
-  if (typeof doc.providerId === 'string') ctx.report('notification.provider-id-deprecated', '/providerId', 'Top-level providerId is deprecated in 1.5; it moved to notification.file.providerId (keep both while peers are older).');
+  if (doc.senderDomain === undefined)
+    ctx.report(
+      'notification.sender-domain',
+      '/senderDomain',
+      'senderDomain is required since 1.5: the receiver uses it to find your keys and to check the share is yours.',
+      { hint: 'Add "senderDomain": "<your FQDN>".' },
+    );
+  if (doc.resourceType === undefined && doc.shareType === undefined)
+    ctx.report(
+      'notification.resource-or-share-type',
+      '',
+      'At least one of resourceType and shareType must be present.',
+    );
+  if (typeof doc.providerId === 'string')
+    ctx.report(
+      'notification.provider-id-deprecated',
+      '/providerId',
+      'Top-level providerId is deprecated in 1.5; it moved to notification.file.providerId (keep both while peers are older).',
+    );
   if (!type) return;
   const n = isRecord(doc.notification) ? doc.notification : undefined;
   const need = (object: 'file' | 'user' | 'group', fields: string[]) => {
     const inner = n && isRecord(n[object]) ? n[object] : undefined;
     for (const field of fields) {
       if (inner && inner[field] !== undefined) continue;
-      ctx.report('notification.payload', `/notification/${object}/${field}`, `${type} needs notification.${object}.${field} in 1.5.`);
+      ctx.report(
+        'notification.payload',
+        `/notification/${object}/${field}`,
+        `${type} needs notification.${object}.${field} in 1.5.`,
+      );
     }
   };
-  if (['SHARE_ACCEPTED', 'SHARE_DECLINED', 'SHARE_UNSHARED', 'SHARE_CHANGE_PERMISSION'].includes(type)) need('file', ['providerId']);
+  if (['SHARE_ACCEPTED', 'SHARE_DECLINED', 'SHARE_UNSHARED', 'SHARE_CHANGE_PERMISSION'].includes(type))
+    need('file', ['providerId']);
   else if (type === 'REQUEST_RESHARE') need('file', ['providerId', 'shareWith']);
   else if (type === 'REQUEST_SHARE') {
     need('file', ['owner', 'shareWith', 'shareId', 'permissions']);
-    if (doc.shareType !== undefined) ctx.report('notification.share-type-forbidden', '/shareType', 'REQUEST_SHARE must not carry shareType: no share exists yet.');
+    if (doc.shareType !== undefined)
+      ctx.report(
+        'notification.share-type-forbidden',
+        '/shareType',
+        'REQUEST_SHARE must not carry shareType: no share exists yet.',
+      );
   } else if (type === 'USER_REMOVED') need('user', ['userId']);
   else if (type === 'GROUP_REMOVED') need('group', ['groupId']);
 }

@@ -43,11 +43,18 @@ export function checkPublicKeyPem(pem: string): PemResult {
   const text = pem.trim();
   if (/-----BEGIN RSA PUBLIC KEY-----/.test(text))
     return { ok: false, error: 'it is a PKCS#1 "RSA PUBLIC KEY"; verifiers expect an SPKI "PUBLIC KEY" block' };
-  if (/-----BEGIN (?:RSA |EC )?PRIVATE KEY-----/.test(text)) return { ok: false, error: 'it is a PRIVATE key: never publish it' };
+  if (/-----BEGIN (?:RSA |EC )?PRIVATE KEY-----/.test(text))
+    return { ok: false, error: 'it is a PRIVATE key: never publish it' };
   const match = /^-----BEGIN PUBLIC KEY-----([\s\S]*?)-----END PUBLIC KEY-----$/.exec(text);
-  if (!match) return { ok: false, error: 'no "-----BEGIN PUBLIC KEY-----" … "-----END PUBLIC KEY-----" armor (escaped "\\n" sequences instead of newlines also break it)' };
+  if (!match)
+    return {
+      ok: false,
+      error:
+        'no "-----BEGIN PUBLIC KEY-----" … "-----END PUBLIC KEY-----" armor (escaped "\\n" sequences instead of newlines also break it)',
+    };
   const body = match[1]!.replace(/\s+/g, '');
-  if (!body || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return { ok: false, error: 'the text between the armor lines is not base64' };
+  if (!body || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+    return { ok: false, error: 'the text between the armor lines is not base64' };
   let bytes: Uint8Array;
   try {
     bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
@@ -55,19 +62,22 @@ export function checkPublicKeyPem(pem: string): PemResult {
     return { ok: false, error: 'the text between the armor lines is not base64' };
   }
   const spki = readTlv(bytes, 0, bytes.length);
-  if (!spki || spki.tag !== 0x30 || spki.end !== bytes.length) return { ok: false, error: 'the DER content is not one SEQUENCE' };
+  if (!spki || spki.tag !== 0x30 || spki.end !== bytes.length)
+    return { ok: false, error: 'the DER content is not one SEQUENCE' };
   const algId = readTlv(bytes, spki.start, spki.end);
   if (!algId || algId.tag !== 0x30) return { ok: false, error: 'the SubjectPublicKeyInfo has no AlgorithmIdentifier' };
   const oid = readTlv(bytes, algId.start, algId.end);
   if (!oid || oid.tag !== 0x06) return { ok: false, error: 'the AlgorithmIdentifier has no OID' };
   const algorithm = OIDS.find(([h]) => h === hex(bytes.subarray(oid.start, oid.end)))?.[1] ?? 'unknown';
   const bits = readTlv(bytes, algId.end, spki.end);
-  if (!bits || bits.tag !== 0x03 || bits.end !== spki.end) return { ok: false, error: 'the key is not a BIT STRING after the AlgorithmIdentifier' };
+  if (!bits || bits.tag !== 0x03 || bits.end !== spki.end)
+    return { ok: false, error: 'the key is not a BIT STRING after the AlgorithmIdentifier' };
   if (algorithm !== 'rsa') return { ok: true, algorithm };
   const rsa = readTlv(bytes, bits.start + 1, bits.end);
   const modulus = rsa && rsa.tag === 0x30 ? readTlv(bytes, rsa.start, rsa.end) : null;
   const exponent = modulus && modulus.tag === 0x02 ? readTlv(bytes, modulus.end, rsa!.end) : null;
-  if (!modulus || modulus.tag !== 0x02 || !exponent || exponent.tag !== 0x02) return { ok: false, error: 'the RSA key is not SEQUENCE { modulus, exponent }' };
+  if (!modulus || modulus.tag !== 0x02 || !exponent || exponent.tag !== 0x02)
+    return { ok: false, error: 'the RSA key is not SEQUENCE { modulus, exponent }' };
   let length = modulus.end - modulus.start;
   if (bytes[modulus.start] === 0) length -= 1;
   return { ok: true, algorithm, rsaBits: length * 8 };

@@ -6,7 +6,9 @@ import { guessKind } from '../detect/guess-kind.ts';
 import { KINDS } from '../kinds.ts';
 import { lint } from './engine.ts';
 
-const files = readdirSync(fileURLToPath(new URL('../__fixtures__/', import.meta.url))).filter((f) => f.endsWith('.json'));
+const files = readdirSync(fileURLToPath(new URL('../__fixtures__/', import.meta.url))).filter((f) =>
+  f.endsWith('.json'),
+);
 const ODD_VALUES: unknown[] = [null, 0, -1, 1e300, '', 'x@', '\u0000', [], [null], [[]], {}, { a: {} }, true];
 
 /** Every path down to depth 3, so each field can be replaced by something of the wrong type. */
@@ -44,7 +46,10 @@ describe('the linter never throws, whatever is in a field', () => {
 
 describe('a document with thousands of problems', () => {
   it('lists the first ones of each kind and says how many more there are', () => {
-    const doc = { ...fixture('discovery-1.5.json'), ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`extra${i}`, i])) };
+    const doc = {
+      ...fixture('discovery-1.5.json'),
+      ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`extra${i}`, i])),
+    };
     const findings = lint('discovery', doc).findings.filter((f) => f.code === 'fields.unknown');
     expect(findings).toHaveLength(51);
     expect(findings.find((f) => f.path === '')?.message).toMatch(/and 4950 more findings like this/);

@@ -17,18 +17,69 @@ const genericFires: Array<RuleCase & { text?: string }> = [
   { code: 'json.binary', kind: 'discovery', doc: null, text: '\u0000\u0001PK\u0003\u0004', path: '' },
   { code: 'doc.too-deep', kind: 'discovery', doc: null, text: `{"resourceTypes": ${nested(10_000)}}` },
   { code: 'doc.not-object', kind: 'share', doc: [1, 2], path: '' },
-  { code: 'schema.required', kind: 'discovery', path: '/endPoint', doc: variant('discovery-1.5.json', (d) => delete d.endPoint) },
-  { code: 'schema.type', kind: 'discovery', path: '/enabled', doc: variant('discovery-1.5.json', (d) => (d.enabled = 'yes')) },
-  { code: 'schema.type', kind: 'share', path: '/expiration', doc: variant('share-1.5-canonical.json', (d) => (d.expiration = 1.5)) },
-  { code: 'schema.null', kind: 'discovery', path: '/publicKey', doc: variant('discovery-nextcloud-signatory.json', (d) => (d.publicKey = null)) },
-  { code: 'schema.enum', kind: 'discovery', path: '/resourceTypes/0/protocols/webdav-receive/uri', doc: variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webdav-receive'].uri = 'both')) },
-  { code: 'schema.too-small', kind: 'notification', path: '/notificationType', doc: variant('notification-1.5-share-accepted.json', (d) => (d.notificationType = '')) },
-  { code: 'schema.forbidden-key', kind: 'discovery', path: '/resourceTypes/0/protocols/webapp-receive/modes', doc: variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webapp-receive'].modes = ['popup'])) },
-  { code: 'fields.unknown', kind: 'share', path: '/protocol/webdav/sharedSecrets', doc: variant('share-1.5-canonical.json', (d) => (d.protocol.webdav.sharedSecrets = 'typo')) },
+  {
+    code: 'schema.required',
+    kind: 'discovery',
+    path: '/endPoint',
+    doc: variant('discovery-1.5.json', (d) => delete d.endPoint),
+  },
+  {
+    code: 'schema.type',
+    kind: 'discovery',
+    path: '/enabled',
+    doc: variant('discovery-1.5.json', (d) => (d.enabled = 'yes')),
+  },
+  {
+    code: 'schema.type',
+    kind: 'share',
+    path: '/expiration',
+    doc: variant('share-1.5-canonical.json', (d) => (d.expiration = 1.5)),
+  },
+  {
+    code: 'schema.null',
+    kind: 'discovery',
+    path: '/publicKey',
+    doc: variant('discovery-nextcloud-signatory.json', (d) => (d.publicKey = null)),
+  },
+  {
+    code: 'schema.enum',
+    kind: 'discovery',
+    path: '/resourceTypes/0/protocols/webdav-receive/uri',
+    doc: variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webdav-receive'].uri = 'both')),
+  },
+  {
+    code: 'schema.too-small',
+    kind: 'notification',
+    path: '/notificationType',
+    doc: variant('notification-1.5-share-accepted.json', (d) => (d.notificationType = '')),
+  },
+  {
+    code: 'schema.forbidden-key',
+    kind: 'discovery',
+    path: '/resourceTypes/0/protocols/webapp-receive/modes',
+    doc: variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webapp-receive'].modes = ['popup'])),
+  },
+  {
+    code: 'fields.unknown',
+    kind: 'share',
+    path: '/protocol/webdav/sharedSecrets',
+    doc: variant('share-1.5-canonical.json', (d) => (d.protocol.webdav.sharedSecrets = 'typo')),
+  },
 ];
-const genericQuiet: RuleCase[] = ['json.syntax', 'json.too-large', 'json.binary', 'doc.too-deep', 'doc.not-object', 'schema.required', 'schema.type', 'schema.null', 'schema.enum', 'schema.too-small', 'schema.forbidden-key', 'fields.unknown'].map(
-  (code) => ({ code: code as RuleCode, kind: 'discovery', doc: fixture('discovery-1.5.json') }),
-);
+const genericQuiet: RuleCase[] = [
+  'json.syntax',
+  'json.too-large',
+  'json.binary',
+  'doc.too-deep',
+  'doc.not-object',
+  'schema.required',
+  'schema.type',
+  'schema.null',
+  'schema.enum',
+  'schema.too-small',
+  'schema.forbidden-key',
+  'fields.unknown',
+].map((code) => ({ code: code as RuleCode, kind: 'discovery', doc: fixture('discovery-1.5.json') }));
 
 const fires = [...genericFires, ...discoveryFires, ...shareFires, ...otherFires];
 const quiet = [...genericQuiet, ...discoveryQuiet, ...shareQuiet, ...otherQuiet];

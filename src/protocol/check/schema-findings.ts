@@ -20,7 +20,14 @@ export function sectionForPath(kind: Kind, path: readonly PropertyKey[]): Sectio
       if (first === 'publicKeys' || first === 'jwksUri') return 'signatures';
       return 'discovery-fields';
     case 'share':
-      if (first === 'protocol') return second === 'webdav' ? 'webdav' : second === 'webapp' ? 'webapp' : second === 'ssh' ? 'ssh' : 'share-protocol';
+      if (first === 'protocol')
+        return second === 'webdav'
+          ? 'webdav'
+          : second === 'webapp'
+            ? 'webapp'
+            : second === 'ssh'
+              ? 'ssh'
+              : 'share-protocol';
       if (first === 'encryption') return 'encryption';
       return 'share';
     case 'notification':
@@ -37,7 +44,14 @@ export function sectionForPath(kind: Kind, path: readonly PropertyKey[]): Sectio
   }
 }
 
-const EXPECTED: Record<string, string> = { object: 'an object', array: 'an array', int: 'an integer', string: 'a string', boolean: 'true or false', number: 'a number' };
+const EXPECTED: Record<string, string> = {
+  object: 'an object',
+  array: 'an array',
+  int: 'an integer',
+  string: 'a string',
+  boolean: 'true or false',
+  number: 'a number',
+};
 
 const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
@@ -51,27 +65,70 @@ function deviation(kind: Kind, issue: Issue, doc: Json): Finding | 'skip' | null
   const key = path.length === 1 ? String(path[0]) : '';
   if (kind === 'discovery') {
     if (key === 'resourceTypes' && value === undefined && Array.isArray(doc.shareTypes))
-      return makeFinding('discovery.owncloud10-share-types', '/shareTypes', 'The resource types are listed under a top-level "shareTypes" (ownCloud 10) instead of "resourceTypes".', { hint: 'Rename the top-level "shareTypes" to "resourceTypes" and give each entry its own "shareTypes": ["user"].' });
+      return makeFinding(
+        'discovery.owncloud10-share-types',
+        '/shareTypes',
+        'The resource types are listed under a top-level "shareTypes" (ownCloud 10) instead of "resourceTypes".',
+        {
+          hint: 'Rename the top-level "shareTypes" to "resourceTypes" and give each entry its own "shareTypes": ["user"].',
+        },
+      );
     if (key === 'resourceTypes' && isRecord(value))
-      return makeFinding('discovery.resource-types-object', '/resourceTypes', '"resourceTypes" is an object; the spec wants an array of {name, shareTypes, protocols} (Seafile publishes an object).', { hint: 'Wrap the entry in an array: "resourceTypes": [ {...} ].' });
+      return makeFinding(
+        'discovery.resource-types-object',
+        '/resourceTypes',
+        '"resourceTypes" is an object; the spec wants an array of {name, shareTypes, protocols} (Seafile publishes an object).',
+        { hint: 'Wrap the entry in an array: "resourceTypes": [ {...} ].' },
+      );
     if (key === 'publicKey' && typeof value === 'string')
-      return makeFinding('discovery.public-key-bare-pem', '/publicKey', '"publicKey" is a bare PEM string; draft-cavage verifiers look for {keyId, publicKeyPem} to match the request\'s keyId.', { hint: 'Publish {"keyId": "https://<host>/ocm#signature", "publicKeyPem": "-----BEGIN PUBLIC KEY-----…"}.' });
+      return makeFinding(
+        'discovery.public-key-bare-pem',
+        '/publicKey',
+        '"publicKey" is a bare PEM string; draft-cavage verifiers look for {keyId, publicKeyPem} to match the request\'s keyId.',
+        { hint: 'Publish {"keyId": "https://<host>/ocm#signature", "publicKeyPem": "-----BEGIN PUBLIC KEY-----…"}.' },
+      );
   }
   if (kind === 'share') {
     if (key === 'providerId' && typeof value === 'number')
-      return makeFinding('share.provider-id-integer', '/providerId', `"providerId" is the number ${value}; the spec makes it an opaque string.`, { hint: `Send "providerId": "${value}".` });
+      return makeFinding(
+        'share.provider-id-integer',
+        '/providerId',
+        `"providerId" is the number ${value}; the spec makes it an opaque string.`,
+        { hint: `Send "providerId": "${value}".` },
+      );
     if (key === 'sender' && value === undefined && typeof doc.sharedBy === 'string')
-      return makeFinding('share.shared-by-instead-of-sender', '/sharedBy', 'The sharing user is in "sharedBy" (older Nextcloud); the spec names the field "sender", and receivers find the sender\'s keys from it.', { hint: `Send "sender": ${JSON.stringify(doc.sharedBy)} (and "senderDisplayName" for "sharedByDisplayName").` });
+      return makeFinding(
+        'share.shared-by-instead-of-sender',
+        '/sharedBy',
+        'The sharing user is in "sharedBy" (older Nextcloud); the spec names the field "sender", and receivers find the sender\'s keys from it.',
+        { hint: `Send "sender": ${JSON.stringify(doc.sharedBy)} (and "senderDisplayName" for "sharedByDisplayName").` },
+      );
     const last = path[path.length - 1];
     if (last === 'uri' && value === undefined && path[0] === 'protocol') {
       const parent = valueAt(doc, path.slice(0, -1));
       if (isRecord(parent) && 'url' in parent)
-        return makeFinding('share.url-instead-of-uri', toPointer([...path.slice(0, -1), 'url']), 'This protocol carries "url" where the spec names the field "uri" (an old OpenCloud/Reva deviation).', { hint: 'Rename "url" to "uri".' });
+        return makeFinding(
+          'share.url-instead-of-uri',
+          toPointer([...path.slice(0, -1), 'url']),
+          'This protocol carries "url" where the spec names the field "uri" (an old OpenCloud/Reva deviation).',
+          { hint: 'Rename "url" to "uri".' },
+        );
     }
   }
   if (kind === 'invite-accepted' && key === 'userID' && value === undefined && 'userId' in doc)
-    return makeFinding('invite.user-id-case', '/userId', 'The field is spelled "userId"; the spec names it "userID" (capital ID), and receivers that read "userID" will not find it.', { hint: 'Send "userID" (some receivers also read "userId"; sending both is harmless).' });
-  if (kind === 'request-share' && value === undefined && ['owner', 'share', 'shareWith'].includes(key) && ['shareId', 'sender', 'share_id', 'share_with'].some((k) => k in doc)) return 'skip';
+    return makeFinding(
+      'invite.user-id-case',
+      '/userId',
+      'The field is spelled "userId"; the spec names it "userID" (capital ID), and receivers that read "userID" will not find it.',
+      { hint: 'Send "userID" (some receivers also read "userId"; sending both is harmless).' },
+    );
+  if (
+    kind === 'request-share' &&
+    value === undefined &&
+    ['owner', 'share', 'shareWith'].includes(key) &&
+    ['shareId', 'sender', 'share_id', 'share_with'].some((k) => k in doc)
+  )
+    return 'skip';
   return null;
 }
 
@@ -80,13 +137,28 @@ function messageFor(issue: Issue, value: unknown): { code: Finding['code']; mess
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return { code: 'schema.required', message: `${name} is required.` };
-      return { code: 'schema.type', message: `${name} must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${typeName(value)}${typeof value === 'number' ? ` (${value})` : ''}.` };
+      return {
+        code: 'schema.type',
+        message: `${name} must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${typeName(value)}${typeof value === 'number' ? ` (${value})` : ''}.`,
+      };
     case 'invalid_value':
-      return { code: 'schema.enum', message: `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}.` };
+      return {
+        code: 'schema.enum',
+        message: `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}.`,
+      };
     case 'too_small':
-      return { code: 'schema.too-small', message: issue.origin === 'array' ? `${name} must have at least ${String(issue.minimum)} item(s).` : `${name} must not be empty.` };
+      return {
+        code: 'schema.too-small',
+        message:
+          issue.origin === 'array'
+            ? `${name} must have at least ${String(issue.minimum)} item(s).`
+            : `${name} must not be empty.`,
+      };
     case 'invalid_union':
-      return { code: 'schema.type', message: `${name} has none of the allowed shapes (got ${typeName(value)}${isRecord(value) ? ` with ${Object.keys(value).length} field(s)` : ''}).` };
+      return {
+        code: 'schema.type',
+        message: `${name} has none of the allowed shapes (got ${typeName(value)}${isRecord(value) ? ` with ${Object.keys(value).length} field(s)` : ''}).`,
+      };
     default:
       return { code: 'schema.type', message: `${name}: ${issue.message}` };
   }
@@ -97,7 +169,10 @@ function isOptionalAt(schema: z.ZodType, path: readonly PropertyKey[]): boolean 
   let current: z.ZodType = schema;
   for (const key of path) {
     if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
-    if (current instanceof z.ZodObject) current = ((current.shape as Record<string, z.ZodType>)[String(key)] ?? current._zod.def.catchall ?? z.never()) as z.ZodType;
+    if (current instanceof z.ZodObject)
+      current = ((current.shape as Record<string, z.ZodType>)[String(key)] ??
+        current._zod.def.catchall ??
+        z.never()) as z.ZodType;
     else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
     else return false;
   }
@@ -119,12 +194,25 @@ export function schemaFindings(kind: Kind, schema: z.ZodType, doc: Json): Findin
     const section = sectionForPath(kind, issue.path);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys)
-        findings.push({ severity: 'error', path: toPointer([...issue.path, key]), code: 'schema.forbidden-key', message: `"${key}" is not allowed here: the spec closes this object.`, specRef: specRef(section) });
+        findings.push({
+          severity: 'error',
+          path: toPointer([...issue.path, key]),
+          code: 'schema.forbidden-key',
+          message: `"${key}" is not allowed here: the spec closes this object.`,
+          specRef: specRef(section),
+        });
       continue;
     }
     const value = valueAt(doc, issue.path);
     if (value === null && issue.code === 'invalid_type' && isOptionalAt(schema, issue.path)) {
-      findings.push({ ...makeFinding('schema.null', toPointer(issue.path), `"${String(issue.path[issue.path.length - 1])}" is null; when there is nothing to say, leave the field out (strict parsers reject null where ${EXPECTED[issue.expected] ?? issue.expected} is expected).`), specRef: specRef(section) });
+      findings.push({
+        ...makeFinding(
+          'schema.null',
+          toPointer(issue.path),
+          `"${String(issue.path[issue.path.length - 1])}" is null; when there is nothing to say, leave the field out (strict parsers reject null where ${EXPECTED[issue.expected] ?? issue.expected} is expected).`,
+        ),
+        specRef: specRef(section),
+      });
       continue;
     }
     const { code, message } = messageFor(issue, value);

@@ -1,6 +1,15 @@
 import { childPointer } from '../json/pointer.ts';
 import { atLeast, below } from '../versions.ts';
-import { ACCESS_TYPES, BUILTIN_PROTOCOLS, RENAMED_REQUIREMENTS, REQUIREMENTS, WEBAPP_PERMISSIONS, WEBAPP_TARGETS, WEBDAV_PERMISSIONS, includes } from '../vocabulary.ts';
+import {
+  ACCESS_TYPES,
+  BUILTIN_PROTOCOLS,
+  RENAMED_REQUIREMENTS,
+  REQUIREMENTS,
+  WEBAPP_PERMISSIONS,
+  WEBAPP_TARGETS,
+  WEBDAV_PERMISSIONS,
+  includes,
+} from '../vocabulary.ts';
 import type { CheckContext } from './context.ts';
 import { checkHttpUrl, isRecord, quote, stringsOf, type Json } from './util.ts';
 
@@ -14,13 +23,25 @@ export function checkShareProtocol(ctx: CheckContext): void {
   const options = isRecord(protocol.options) ? protocol.options : undefined;
   if (offered.length === 0) {
     if (options) checkLegacyOptions(ctx, options);
-    else ctx.report('share.protocol-empty', P, 'The protocol object offers no protocol: add "webdav", "webapp" or "ssh".');
+    else
+      ctx.report('share.protocol-empty', P, 'The protocol object offers no protocol: add "webdav", "webapp" or "ssh".');
     return;
   }
   const name = protocol.name;
   if (typeof name === 'string') {
-    if (offered.length > 1 && name !== 'multi') ctx.report('share.protocol-name', `${P}/name`, `Several protocols are offered (${offered.join(', ')}), so "name" must be "multi"; got ${quote(name)}.`);
-    else if (offered.length === 1 && name !== 'multi' && name !== offered[0]) ctx.report('share.protocol-name', `${P}/name`, `"name" is ${quote(name)} but the protocol offered is "${offered[0]}".`, { hint: 'Use "multi" (canonical) or the name of the one protocol.' });
+    if (offered.length > 1 && name !== 'multi')
+      ctx.report(
+        'share.protocol-name',
+        `${P}/name`,
+        `Several protocols are offered (${offered.join(', ')}), so "name" must be "multi"; got ${quote(name)}.`,
+      );
+    else if (offered.length === 1 && name !== 'multi' && name !== offered[0])
+      ctx.report(
+        'share.protocol-name',
+        `${P}/name`,
+        `"name" is ${quote(name)} but the protocol offered is "${offered[0]}".`,
+        { hint: 'Use "multi" (canonical) or the name of the one protocol.' },
+      );
   }
   const webdav = isRecord(protocol.webdav) ? protocol.webdav : undefined;
   const webapp = isRecord(protocol.webapp) ? protocol.webapp : undefined;
@@ -34,71 +55,189 @@ export function checkShareProtocol(ctx: CheckContext): void {
   if (webdav && webapp && Array.isArray(webdav.requirements) && Array.isArray(webapp.requirements)) {
     const a = [...new Set(stringsOf(webdav.requirements))].sort().join(',');
     const b = [...new Set(stringsOf(webapp.requirements))].sort().join(',');
-    if (a !== b) ctx.report('share.requirements-disagree', `${P}/webapp/requirements`, `webdav requires [${a}] but webapp requires [${b}]; requirements must agree across the protocols of one share.`);
+    if (a !== b)
+      ctx.report(
+        'share.requirements-disagree',
+        `${P}/webapp/requirements`,
+        `webdav requires [${a}] but webapp requires [${b}]; requirements must agree across the protocols of one share.`,
+      );
   }
 }
 
 function checkLegacyOptions(ctx: CheckContext, options: Json): void {
-  ctx.report('share.protocol-legacy', P, 'The {name, options} protocol form is deprecated since 1.1; receivers that advertise "protocol-object" expect {"name": "multi", "webdav": {...}}.', { severity: below(ctx.version, '1.1') ? 'info' : 'warning' });
-  if (typeof options.sharedSecret !== 'string') ctx.report('share.shared-secret-missing', `${P}/options/sharedSecret`, 'options.sharedSecret is missing: the receiver has no credential to access the resource.');
+  ctx.report(
+    'share.protocol-legacy',
+    P,
+    'The {name, options} protocol form is deprecated since 1.1; receivers that advertise "protocol-object" expect {"name": "multi", "webdav": {...}}.',
+    { severity: below(ctx.version, '1.1') ? 'info' : 'warning' },
+  );
+  if (typeof options.sharedSecret !== 'string')
+    ctx.report(
+      'share.shared-secret-missing',
+      `${P}/options/sharedSecret`,
+      'options.sharedSecret is missing: the receiver has no credential to access the resource.',
+    );
   if (typeof options.permissions === 'string' && options.permissions.includes('open-cloud-mesh.org/ns'))
-    ctx.report('share.legacy-permission-property', `${P}/options/permissions`, `options.permissions is the WebDAV property name ${quote(options.permissions)} (Nextcloud's legacy share), not a list of permissions.`, { hint: 'Receivers find the permissions by PROPFIND on that property; the protocol object form carries ["read", …] instead.' });
+    ctx.report(
+      'share.legacy-permission-property',
+      `${P}/options/permissions`,
+      `options.permissions is the WebDAV property name ${quote(options.permissions)} (Nextcloud's legacy share), not a list of permissions.`,
+      {
+        hint: 'Receivers find the permissions by PROPFIND on that property; the protocol object form carries ["read", …] instead.',
+      },
+    );
 }
 
-function checkList(ctx: CheckContext, value: unknown, pointer: string, allowed: readonly string[], code: 'share.permissions-unknown' | 'share.access-types-unknown', what: string): void {
+function checkList(
+  ctx: CheckContext,
+  value: unknown,
+  pointer: string,
+  allowed: readonly string[],
+  code: 'share.permissions-unknown' | 'share.access-types-unknown',
+  what: string,
+): void {
   if (!Array.isArray(value)) return;
   value.forEach((v, i) => {
-    if (typeof v === 'string' && !includes(allowed, v)) ctx.report(code, childPointer(pointer, i), `${what} ${quote(v)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+    if (typeof v === 'string' && !includes(allowed, v))
+      ctx.report(
+        code,
+        childPointer(pointer, i),
+        `${what} ${quote(v)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}.`,
+      );
   });
 }
 
 function checkRequirements(ctx: CheckContext, value: unknown, pointer: string): void {
   if (!Array.isArray(value)) return;
-  if (value.length === 0) ctx.report('share.requirements-empty', pointer, '"requirements" is present but empty; leave it out instead (spec.yaml: if present, not empty).');
+  if (value.length === 0)
+    ctx.report(
+      'share.requirements-empty',
+      pointer,
+      '"requirements" is present but empty; leave it out instead (spec.yaml: if present, not empty).',
+    );
   value.forEach((v, i) => {
     if (typeof v !== 'string' || includes(REQUIREMENTS, v)) return;
     const at = childPointer(pointer, i);
     const now = RENAMED_REQUIREMENTS[v];
-    if (now) ctx.report('share.requirements-renamed', at, `Requirement "${v}" is the old name of "${now}" (renamed in 1.3); receivers must reject requirements they do not understand.`, { severity: below(ctx.version, '1.3') ? 'info' : 'warning' });
-    else ctx.report('share.requirements-unknown', at, `Requirement ${quote(v)} is unknown; receivers must reject a share whose requirements they do not understand.`);
+    if (now)
+      ctx.report(
+        'share.requirements-renamed',
+        at,
+        `Requirement "${v}" is the old name of "${now}" (renamed in 1.3); receivers must reject requirements they do not understand.`,
+        { severity: below(ctx.version, '1.3') ? 'info' : 'warning' },
+      );
+    else
+      ctx.report(
+        'share.requirements-unknown',
+        at,
+        `Requirement ${quote(v)} is unknown; receivers must reject a share whose requirements they do not understand.`,
+      );
   });
 }
 
 function checkWebdav(ctx: CheckContext, webdav: Json): void {
   const at = `${P}/webdav`;
   if (typeof webdav.uri === 'string' && checkHttpUrl(webdav.uri).ok && (ctx.version === '1.2' || ctx.version === '1.3'))
-    ctx.report('share.webdav-uri-form', `${at}/uri`, `webdav.uri is an absolute URL; ${ctx.version} preferred a relative key appended to the sender's protocols.webdav path (1.4 allows absolute URLs again).`);
+    ctx.report(
+      'share.webdav-uri-form',
+      `${at}/uri`,
+      `webdav.uri is an absolute URL; ${ctx.version} preferred a relative key appended to the sender's protocols.webdav path (1.4 allows absolute URLs again).`,
+    );
   if (typeof webdav.sharedSecret !== 'string')
-    ctx.report('share.shared-secret-missing', `${at}/sharedSecret`, `webdav.sharedSecret is missing: ${atLeast(ctx.version, '1.4') ? 'it is required since 1.4' : 'the receiver has no credential'}.`, { severity: atLeast(ctx.version, '1.4') ? 'error' : 'warning' });
+    ctx.report(
+      'share.shared-secret-missing',
+      `${at}/sharedSecret`,
+      `webdav.sharedSecret is missing: ${atLeast(ctx.version, '1.4') ? 'it is required since 1.4' : 'the receiver has no credential'}.`,
+      { severity: atLeast(ctx.version, '1.4') ? 'error' : 'warning' },
+    );
   const historic = below(ctx.version, '1.3') ? ['mfa-enforced'] : [];
-  checkList(ctx, webdav.permissions, `${at}/permissions`, [...WEBDAV_PERMISSIONS, ...historic], 'share.permissions-unknown', 'WebDAV permission');
+  checkList(
+    ctx,
+    webdav.permissions,
+    `${at}/permissions`,
+    [...WEBDAV_PERMISSIONS, ...historic],
+    'share.permissions-unknown',
+    'WebDAV permission',
+  );
   checkRequirements(ctx, webdav.requirements, `${at}/requirements`);
   checkList(ctx, webdav.accessTypes, `${at}/accessTypes`, ACCESS_TYPES, 'share.access-types-unknown', 'Access type');
 }
 
 function checkWebapp(ctx: CheckContext, webapp: Json): void {
   const at = `${P}/webapp`;
-  if (typeof webapp.uri !== 'string' && typeof webapp.url === 'string') ctx.report('share.url-instead-of-uri', `${at}/url`, 'webapp carries "url" where the spec names the field "uri".', { hint: 'Rename "url" to "uri".' });
+  if (typeof webapp.uri !== 'string' && typeof webapp.url === 'string')
+    ctx.report('share.url-instead-of-uri', `${at}/url`, 'webapp carries "url" where the spec names the field "uri".', {
+      hint: 'Rename "url" to "uri".',
+    });
   if (below(ctx.version, '1.4')) {
-    if (typeof webapp.uri !== 'string' && typeof webapp.uriTemplate !== 'string' && typeof webapp.url !== 'string') ctx.report('share.webapp-uri', `${at}/uri`, 'webapp needs a "uri" (or the older "uriTemplate").');
+    if (typeof webapp.uri !== 'string' && typeof webapp.uriTemplate !== 'string' && typeof webapp.url !== 'string')
+      ctx.report('share.webapp-uri', `${at}/uri`, 'webapp needs a "uri" (or the older "uriTemplate").');
     return;
   }
-  if (typeof webapp.uri === 'string' && !checkHttpUrl(webapp.uri).ok) ctx.report('share.webapp-uri', `${at}/uri`, `webapp.uri must be an absolute URL since 1.4 (the browser form-POSTs the token to it); got ${quote(webapp.uri)}.`);
-  else if (typeof webapp.uri !== 'string' && typeof webapp.url !== 'string') ctx.report('share.webapp-uri', `${at}/uri`, 'webapp.uri is required: the absolute URL the receiver form-POSTs the access token to.');
-  if ('viewMode' in webapp) ctx.report('share.webapp-view-mode', `${at}/viewMode`, '"viewMode" is the 1.2–1.3 webapp; since 1.4 use "permissions" and "targets".');
-  if (!Array.isArray(webapp.targets) || webapp.targets.length === 0) ctx.report('share.webapp-targets', `${at}/targets`, 'webapp.targets is required and must list "blank" and/or "iframe" (only targets the receiver advertises in webapp-receive).');
+  if (typeof webapp.uri === 'string' && !checkHttpUrl(webapp.uri).ok)
+    ctx.report(
+      'share.webapp-uri',
+      `${at}/uri`,
+      `webapp.uri must be an absolute URL since 1.4 (the browser form-POSTs the token to it); got ${quote(webapp.uri)}.`,
+    );
+  else if (typeof webapp.uri !== 'string' && typeof webapp.url !== 'string')
+    ctx.report(
+      'share.webapp-uri',
+      `${at}/uri`,
+      'webapp.uri is required: the absolute URL the receiver form-POSTs the access token to.',
+    );
+  if ('viewMode' in webapp)
+    ctx.report(
+      'share.webapp-view-mode',
+      `${at}/viewMode`,
+      '"viewMode" is the 1.2–1.3 webapp; since 1.4 use "permissions" and "targets".',
+    );
+  if (!Array.isArray(webapp.targets) || webapp.targets.length === 0)
+    ctx.report(
+      'share.webapp-targets',
+      `${at}/targets`,
+      'webapp.targets is required and must list "blank" and/or "iframe" (only targets the receiver advertises in webapp-receive).',
+    );
   else checkTargets(ctx, webapp.targets, `${at}/targets`);
-  if (!Array.isArray(webapp.permissions) || webapp.permissions.length === 0) ctx.report('share.webapp-permissions', `${at}/permissions`, 'webapp.permissions is required (at least one of "view", "read", "write", "share").');
-  else checkList(ctx, webapp.permissions, `${at}/permissions`, WEBAPP_PERMISSIONS, 'share.permissions-unknown', 'Web-app permission');
+  if (!Array.isArray(webapp.permissions) || webapp.permissions.length === 0)
+    ctx.report(
+      'share.webapp-permissions',
+      `${at}/permissions`,
+      'webapp.permissions is required (at least one of "view", "read", "write", "share").',
+    );
+  else
+    checkList(
+      ctx,
+      webapp.permissions,
+      `${at}/permissions`,
+      WEBAPP_PERMISSIONS,
+      'share.permissions-unknown',
+      'Web-app permission',
+    );
   const reqs = stringsOf(webapp.requirements);
-  if (!reqs.includes('must-exchange-token')) ctx.report('share.webapp-requirements', `${at}/requirements`, 'A webapp share must require "must-exchange-token": the app only ever sees an exchanged token, never the shared secret.');
+  if (!reqs.includes('must-exchange-token'))
+    ctx.report(
+      'share.webapp-requirements',
+      `${at}/requirements`,
+      'A webapp share must require "must-exchange-token": the app only ever sees an exchanged token, never the shared secret.',
+    );
   checkRequirements(ctx, webapp.requirements, `${at}/requirements`);
-  if (typeof webapp.sharedSecret !== 'string') ctx.report('share.shared-secret-missing', `${at}/sharedSecret`, 'webapp.sharedSecret is missing: it is the code the receiver exchanges at the tokenEndPoint.');
+  if (typeof webapp.sharedSecret !== 'string')
+    ctx.report(
+      'share.shared-secret-missing',
+      `${at}/sharedSecret`,
+      'webapp.sharedSecret is missing: it is the code the receiver exchanges at the tokenEndPoint.',
+    );
 }
 
 function checkTargets(ctx: CheckContext, targets: unknown[], pointer: string): void {
   targets.forEach((t, i) => {
-    if (typeof t === 'string' && !includes(WEBAPP_TARGETS, t)) ctx.report('share.webapp-targets', childPointer(pointer, i), `Target ${quote(t)} is not one of "blank", "iframe".`);
+    if (typeof t === 'string' && !includes(WEBAPP_TARGETS, t))
+      ctx.report(
+        'share.webapp-targets',
+        childPointer(pointer, i),
+        `Target ${quote(t)} is not one of "blank", "iframe".`,
+      );
   });
 }
 
@@ -113,6 +252,12 @@ function checkSecretInUri(ctx: CheckContext, proto: Json, pointer: string): void
   if (typeof secret !== 'string' || secret.length < 4) return;
   for (const field of ['uri', 'uriTemplate']) {
     const uri = proto[field];
-    if (typeof uri === 'string' && uri.includes(secret)) ctx.report('share.secret-in-uri', `${pointer}/${field}`, `The sharedSecret appears in ${field}: URLs end up in logs, history and Referer headers.`, { hint: 'Keep the secret in sharedSecret only; the receiver sends it as a bearer token or exchanges it.' });
+    if (typeof uri === 'string' && uri.includes(secret))
+      ctx.report(
+        'share.secret-in-uri',
+        `${pointer}/${field}`,
+        `The sharedSecret appears in ${field}: URLs end up in logs, history and Referer headers.`,
+        { hint: 'Keep the secret in sharedSecret only; the receiver sends it as a bearer token or exchanges it.' },
+      );
   }
 }

@@ -5,12 +5,18 @@ import type { CheckContext } from './context.ts';
 import { quote } from './util.ts';
 
 /** A bare host[:port]: no scheme, path or "@". */
-const isFqdn = (value: string) => /^[a-z0-9.-]+(?::\d{1,5})?$/i.test(value) || /^\[[0-9a-f:.]+\](?::\d{1,5})?$/i.test(value);
+const isFqdn = (value: string) =>
+  /^[a-z0-9.-]+(?::\d{1,5})?$/i.test(value) || /^\[[0-9a-f:.]+\](?::\d{1,5})?$/i.test(value);
 
 export function checkInviteAccepted(ctx: CheckContext): void {
   const { doc } = ctx;
   if (typeof doc.recipientProvider === 'string' && doc.recipientProvider && !isFqdn(doc.recipientProvider))
-    ctx.report('invite.recipient-provider', '/recipientProvider', `recipientProvider should be the receiver server's FQDN; got ${quote(doc.recipientProvider)}.`, { hint: `e.g. "${doc.recipientProvider.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')}"` });
+    ctx.report(
+      'invite.recipient-provider',
+      '/recipientProvider',
+      `recipientProvider should be the receiver server's FQDN; got ${quote(doc.recipientProvider)}.`,
+      { hint: `e.g. "${doc.recipientProvider.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')}"` },
+    );
   if (typeof doc.email === 'string' && !/^[^@\s]+@[^@\s]+$/.test(doc.email))
     ctx.report('invite.email', '/email', `email ${quote(doc.email)} does not look like an e-mail address.`);
 }
@@ -18,26 +24,61 @@ export function checkInviteAccepted(ctx: CheckContext): void {
 export function checkTokenRequest(ctx: CheckContext): void {
   const { doc } = ctx;
   if (typeof doc.grant_type === 'string' && doc.grant_type !== 'authorization_code')
-    ctx.report('token.grant-type', '/grant_type', `grant_type must be "authorization_code"; got ${quote(doc.grant_type)}.`);
+    ctx.report(
+      'token.grant-type',
+      '/grant_type',
+      `grant_type must be "authorization_code"; got ${quote(doc.grant_type)}.`,
+    );
   if (typeof doc.client_id === 'string' && doc.client_id && !isFqdn(doc.client_id))
-    ctx.report('token.client-id', '/client_id', `client_id should be the receiving server's FQDN (the sender checks it against the signature); got ${quote(doc.client_id)}.`);
+    ctx.report(
+      'token.client-id',
+      '/client_id',
+      `client_id should be the receiving server's FQDN (the sender checks it against the signature); got ${quote(doc.client_id)}.`,
+    );
 }
 
 export function checkTokenResponse(ctx: CheckContext): void {
   const { doc } = ctx;
   if (typeof doc.token_type === 'string' && doc.token_type.toLowerCase() !== 'bearer')
     ctx.report('token.token-type', '/token_type', `token_type should be "Bearer"; got ${quote(doc.token_type)}.`);
-  if (doc.expires_in === undefined) ctx.report('token.expires-in', '/expires_in', 'expires_in is missing: receivers cannot tell when to repeat the exchange.');
-  if ('refresh_token' in doc) ctx.report('token.refresh-token', '/refresh_token', 'OCM has no refresh tokens: receivers repeat the code exchange instead, so this is ignored.');
+  if (doc.expires_in === undefined)
+    ctx.report(
+      'token.expires-in',
+      '/expires_in',
+      'expires_in is missing: receivers cannot tell when to repeat the exchange.',
+    );
+  if ('refresh_token' in doc)
+    ctx.report(
+      'token.refresh-token',
+      '/refresh_token',
+      'OCM has no refresh tokens: receivers repeat the code exchange instead, so this is ignored.',
+    );
 }
 
 export function checkRequestShare(ctx: CheckContext): void {
   const { doc, version } = ctx;
   if ('shareId' in doc || 'share_id' in doc || 'share_with' in doc || ('sender' in doc && !('owner' in doc))) {
-    const fields = Object.keys(doc).filter((k) => ['sender', 'shareWith', 'shareId', 'share_with', 'share_id'].includes(k));
-    ctx.report('request-share.legacy-fields', '', `This uses an earlier field set of the request-share proposal (${fields.join(', ')}); the draft settled on owner, shareWith and share.`, { hint: '"sender" became "owner" (the one asked to share) and "shareId" became "share" (any resource identifier); the snake_case names only ever appeared in meeting minutes.' });
+    const fields = Object.keys(doc).filter((k) =>
+      ['sender', 'shareWith', 'shareId', 'share_with', 'share_id'].includes(k),
+    );
+    ctx.report(
+      'request-share.legacy-fields',
+      '',
+      `This uses an earlier field set of the request-share proposal (${fields.join(', ')}); the draft settled on owner, shareWith and share.`,
+      {
+        hint: '"sender" became "owner" (the one asked to share) and "shareId" became "share" (any resource identifier); the snake_case names only ever appeared in meeting minutes.',
+      },
+    );
   }
-  if (atLeast(version, '1.5')) ctx.report('request-share.replaced', '', 'POST /request-share was replaced in 1.5 by the REQUEST_SHARE notification.', { hint: 'Send a notification with notificationType "REQUEST_SHARE" and notification.file {owner, shareWith, shareId, permissions}.' });
+  if (atLeast(version, '1.5'))
+    ctx.report(
+      'request-share.replaced',
+      '',
+      'POST /request-share was replaced in 1.5 by the REQUEST_SHARE notification.',
+      {
+        hint: 'Send a notification with notificationType "REQUEST_SHARE" and notification.file {owner, shareWith, shareId, permissions}.',
+      },
+    );
   checkAddressFields(ctx, ['owner', 'shareWith'], 'request-share.address', null);
 }
 
@@ -48,7 +89,15 @@ export function checkErrorBody(ctx: CheckContext): void {
     return;
   }
   if (typeof doc.message === 'string' && !/^[A-Z][A-Z0-9_]*$/.test(doc.message))
-    ctx.report('error.message-form', '/message', `message ${quote(doc.message)} reads as prose; the spec asks for a machine-readable code such as "RESOURCE_NOT_FOUND".`);
+    ctx.report(
+      'error.message-form',
+      '/message',
+      `message ${quote(doc.message)} reads as prose; the spec asks for a machine-readable code such as "RESOURCE_NOT_FOUND".`,
+    );
   if (typeof doc.error === 'string' && !includes(OAUTH_ERRORS, doc.error))
-    ctx.report('error.oauth-code', '/error', `${quote(doc.error)} is not an OAuth error code (${OAUTH_ERRORS.join(', ')}).`);
+    ctx.report(
+      'error.oauth-code',
+      '/error',
+      `${quote(doc.error)} is not an OAuth error code (${OAUTH_ERRORS.join(', ')}).`,
+    );
 }

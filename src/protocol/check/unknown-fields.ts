@@ -26,7 +26,9 @@ export function unknownFieldFindings(kind: Kind, schema: z.ZodType, doc: unknown
   const visit = (s: z.ZodType, value: unknown, pointer: string, path: string[]): void => {
     const inner = unwrap(s);
     if (inner instanceof z.ZodArray && Array.isArray(value)) {
-      value.forEach((item, i) => visit(inner.element as z.ZodType, item, childPointer(pointer, i), [...path, String(i)]));
+      value.forEach((item, i) =>
+        visit(inner.element as z.ZodType, item, childPointer(pointer, i), [...path, String(i)]),
+      );
       return;
     }
     if (!(inner instanceof z.ZodObject) || !isRecord(value)) return;
@@ -35,7 +37,13 @@ export function unknownFieldFindings(kind: Kind, schema: z.ZodType, doc: unknown
       const known = shape[key];
       if (known) visit(known, child, childPointer(pointer, key), [...path, key]);
       else if (isOpen(inner))
-        findings.push({ severity: 'info', path: childPointer(pointer, key), code: 'fields.unknown', message: `"${key}" is not defined by the spec here; receivers ignore it.`, specRef: specRef(sectionForPath(kind, [...path, key])) });
+        findings.push({
+          severity: 'info',
+          path: childPointer(pointer, key),
+          code: 'fields.unknown',
+          message: `"${key}" is not defined by the spec here; receivers ignore it.`,
+          specRef: specRef(sectionForPath(kind, [...path, key])),
+        });
     }
   };
   visit(schema, doc, '', []);

@@ -76,10 +76,20 @@ describe('detect explains itself', () => {
   it('reads Nextcloud\'s real version from "version" beside its frozen apiVersion', () => {
     const d = detect(fixture('discovery-nextcloud-signatory.json'));
     expect(d.evidence).toContainEqual({ path: '/version', reason: expect.stringContaining('declares 1.1') });
-    expect(lint('discovery', fixture('discovery-nextcloud-signatory.json')).findings.filter((f) => f.code === 'discovery.api-version-mismatch')).toEqual([]);
+    expect(
+      lint('discovery', fixture('discovery-nextcloud-signatory.json')).findings.filter(
+        (f) => f.code === 'discovery.api-version-mismatch',
+      ),
+    ).toEqual([]);
   });
   it('lists other plausible versions after the likeliest', () => {
-    expect(detect(fixture('nextcloud-files-notification-share-unshared.json')).versions).toEqual(['1.4', '1.3', '1.2', '1.1', '1.0']);
+    expect(detect(fixture('nextcloud-files-notification-share-unshared.json')).versions).toEqual([
+      '1.4',
+      '1.3',
+      '1.2',
+      '1.1',
+      '1.0',
+    ]);
   });
   it('calls ownCloud 10 and Seafile by name', () => {
     expect(detect(fixture('discovery-owncloud10.json')).evidence.some((e) => e.path === '/shareTypes')).toBe(true);

@@ -13,12 +13,21 @@ const has = (doc: Record<string, unknown>, ...keys: string[]) => keys.every((k) 
 export function guessKind(doc: unknown): KindGuess {
   if (!isRecord(doc)) return { kind: null, reason: 'not a JSON object' };
   if ('notificationType' in doc) return { kind: 'notification', reason: 'has notificationType' };
-  if (has(doc, 'grant_type') || (has(doc, 'client_id', 'code'))) return { kind: 'token-request', reason: 'has grant_type/client_id/code' };
+  if (has(doc, 'grant_type') || has(doc, 'client_id', 'code'))
+    return { kind: 'token-request', reason: 'has grant_type/client_id/code' };
   if ('access_token' in doc) return { kind: 'token-response', reason: 'has access_token' };
-  if ('endPoint' in doc || 'resourceTypes' in doc || ('apiVersion' in doc && 'enabled' in doc)) return { kind: 'discovery', reason: 'has endPoint/resourceTypes/apiVersion' };
-  if ('recipientProvider' in doc || (has(doc, 'token') && ('userID' in doc || 'userId' in doc))) return { kind: 'invite-accepted', reason: 'has recipientProvider/token/userID' };
-  if ('protocol' in doc || has(doc, 'shareWith', 'providerId')) return { kind: 'share', reason: 'has protocol/shareWith/providerId' };
-  if ((has(doc, 'shareWith') && ('share' in doc || 'shareId' in doc || 'owner' in doc)) || has(doc, 'share_with', 'share_id')) return { kind: 'request-share', reason: 'has owner/shareWith/share' };
-  if ('message' in doc || 'error' in doc || 'validationErrors' in doc) return { kind: 'error', reason: 'has message/error/validationErrors' };
+  if ('endPoint' in doc || 'resourceTypes' in doc || ('apiVersion' in doc && 'enabled' in doc))
+    return { kind: 'discovery', reason: 'has endPoint/resourceTypes/apiVersion' };
+  if ('recipientProvider' in doc || (has(doc, 'token') && ('userID' in doc || 'userId' in doc)))
+    return { kind: 'invite-accepted', reason: 'has recipientProvider/token/userID' };
+  if ('protocol' in doc || has(doc, 'shareWith', 'providerId'))
+    return { kind: 'share', reason: 'has protocol/shareWith/providerId' };
+  if (
+    (has(doc, 'shareWith') && ('share' in doc || 'shareId' in doc || 'owner' in doc)) ||
+    has(doc, 'share_with', 'share_id')
+  )
+    return { kind: 'request-share', reason: 'has owner/shareWith/share' };
+  if ('message' in doc || 'error' in doc || 'validationErrors' in doc)
+    return { kind: 'error', reason: 'has message/error/validationErrors' };
   return { kind: null, reason: 'no field that names an OCM document kind' };
 }

@@ -23,7 +23,8 @@ const CLUES: Record<Kind, (doc: Record<string, unknown>) => Clues> = {
  */
 export function detect(doc: unknown, kind?: Kind): Detection {
   const k = kind ?? guessKind(doc).kind ?? 'discovery';
-  if (!isRecord(doc)) return { kind: k, version: LATEST_VERSION, versions: [LATEST_VERSION], dialect: 'spec', evidence: [] };
+  if (!isRecord(doc))
+    return { kind: k, version: LATEST_VERSION, versions: [LATEST_VERSION], dialect: 'spec', evidence: [] };
   const clues = CLUES[k](doc);
   const max = clues.max ?? LATEST_VERSION;
   const inRange = SPEC_VERSIONS.filter((v) => compareVersions(v, clues.min) >= 0 && compareVersions(v, max) <= 0);
@@ -31,7 +32,12 @@ export function detect(doc: unknown, kind?: Kind): Detection {
   const first = range[0]!;
   const last = range[range.length - 1]!;
   let version: SpecVersion;
-  if (clues.declared) version = range.includes(clues.declared) ? clues.declared : compareVersions(clues.declared, first) < 0 ? first : last;
+  if (clues.declared)
+    version = range.includes(clues.declared)
+      ? clues.declared
+      : compareVersions(clues.declared, first) < 0
+        ? first
+        : last;
   // A discovery document without apiVersion is judged by its oldest plausible version; a payload by
   // the newest version it fits (nothing in it says it is older).
   else version = k === 'discovery' ? first : last;

@@ -8,8 +8,15 @@ export function findTooDeep(value: unknown, max: number): string | null {
     const { node, depth, pointer } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     if (depth >= max) return pointer;
-    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, depth: depth + 1, pointer: `${pointer}/${i}` }));
-    else for (const [key, child] of Object.entries(node)) stack.push({ node: child, depth: depth + 1, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    if (Array.isArray(node))
+      node.forEach((child, i) => stack.push({ node: child, depth: depth + 1, pointer: `${pointer}/${i}` }));
+    else
+      for (const [key, child] of Object.entries(node))
+        stack.push({
+          node: child,
+          depth: depth + 1,
+          pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        });
   }
   return null;
 }

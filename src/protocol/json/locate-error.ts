@@ -39,7 +39,10 @@ export function locateJsonError(text: string): JsonErrorLocation {
         i += 2;
         continue;
       }
-      if (c < ' ') return fail(c === '\n' ? 'unterminated string (a raw line break inside quotes)' : 'control character inside a string');
+      if (c < ' ')
+        return fail(
+          c === '\n' ? 'unterminated string (a raw line break inside quotes)' : 'control character inside a string',
+        );
       i++;
     }
     i = start;
@@ -49,7 +52,11 @@ export function locateJsonError(text: string): JsonErrorLocation {
     skipWs();
     if (i >= text.length) {
       if (expect === 'end') return fail('JSON.parse failed, but no syntax error was found');
-      return fail(stack.length ? `unexpected end of input: ${stack.length} unclosed ${stack[stack.length - 1] === '{' ? 'object' : 'array'}${stack.length > 1 ? 's' : ''}` : 'unexpected end of input: no value');
+      return fail(
+        stack.length
+          ? `unexpected end of input: ${stack.length} unclosed ${stack[stack.length - 1] === '{' ? 'object' : 'array'}${stack.length > 1 ? 's' : ''}`
+          : 'unexpected end of input: no value',
+      );
     }
     const c = text[i]!;
     if (expect === 'end') return fail(`unexpected ${describe(c)} after the end of the JSON value`);
@@ -81,7 +88,12 @@ export function locateJsonError(text: string): JsonErrorLocation {
         expect = stack.length ? 'after' : 'end';
         continue;
       }
-      if (c !== '"') return fail(expect === 'key' && c === '}' ? 'trailing comma before "}"' : `expected a property name in double quotes, found ${describe(c)}`);
+      if (c !== '"')
+        return fail(
+          expect === 'key' && c === '}'
+            ? 'trailing comma before "}"'
+            : `expected a property name in double quotes, found ${describe(c)}`,
+        );
       const err = readString();
       if (err) return err;
       expect = 'colon';
@@ -105,7 +117,8 @@ export function locateJsonError(text: string): JsonErrorLocation {
       if (err) return err;
     } else {
       const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-      if (!m) return fail(c === ']' ? 'trailing comma before "]"' : `unexpected ${describe(c)} where a value should be`);
+      if (!m)
+        return fail(c === ']' ? 'trailing comma before "]"' : `unexpected ${describe(c)} where a value should be`);
       i += m[0].length;
     }
     expect = stack.length ? 'after' : 'end';

@@ -17,11 +17,25 @@ export const MAX_DOCUMENT_CHARS = 1_000_000;
 /** Parses a document the user pasted or a peer sent, saying precisely what is wrong and where. */
 export function parseJsonDocument(text: string, maxChars = MAX_DOCUMENT_CHARS): JsonDocumentResult {
   if (text.length > maxChars)
-    return { ok: false, error: { code: 'json.too-large', message: `The document is ${formatSize(text.length)}, more than the ${formatSize(maxChars)} the linter accepts; OCM payloads are a few kilobytes.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'json.too-large',
+        message: `The document is ${formatSize(text.length)}, more than the ${formatSize(maxChars)} the linter accepts; OCM payloads are a few kilobytes.`,
+      },
+    };
   const nul = text.indexOf('\u0000');
   if (nul >= 0 || /[\ufffd]{3}/.test(text.slice(0, 4096))) {
     const at = nul >= 0 ? nul : text.indexOf('\ufffd');
-    return { ok: false, error: { code: 'json.binary', message: `The input looks binary (${nul >= 0 ? 'a NUL byte' : 'bytes that are not UTF-8'} at offset ${at}), not JSON text.`, offset: at, ...lineColumn(text, at) } };
+    return {
+      ok: false,
+      error: {
+        code: 'json.binary',
+        message: `The input looks binary (${nul >= 0 ? 'a NUL byte' : 'bytes that are not UTF-8'} at offset ${at}), not JSON text.`,
+        offset: at,
+        ...lineColumn(text, at),
+      },
+    };
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
@@ -29,7 +43,16 @@ export function parseJsonDocument(text: string, maxChars = MAX_DOCUMENT_CHARS): 
   } catch {
     const { offset, message } = locateJsonError(body);
     const { line, column } = lineColumn(body, offset);
-    return { ok: false, error: { code: 'json.syntax', message: `Not valid JSON at line ${line}, column ${column}: ${message}.`, line, column, offset } };
+    return {
+      ok: false,
+      error: {
+        code: 'json.syntax',
+        message: `Not valid JSON at line ${line}, column ${column}: ${message}.`,
+        line,
+        column,
+        offset,
+      },
+    };
   }
 }
 

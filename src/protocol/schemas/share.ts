@@ -26,7 +26,10 @@ export const webappShareSchema = z.looseObject({
 
 export const sshShareSchema = z.looseObject({ uri: str, accessTypes: strings.optional() });
 
-export const legacyOptionsSchema = z.looseObject({ sharedSecret: optStr, permissions: z.union([z.string(), strings]).optional() });
+export const legacyOptionsSchema = z.looseObject({
+  sharedSecret: optStr,
+  permissions: z.union([z.string(), strings]).optional(),
+});
 
 export const shareProtocolSchema = z
   .object({

@@ -117,4 +117,5 @@ export const TEST_KEY_ED25519_JWK = {
 };
 
 /** B.1.5 test-shared-secret: the HMAC key is the base64-decoded value. */
-export const TEST_SHARED_SECRET = 'uzvJfB4u3N0Jy4T7NZ75MDVcr8zSTInedJtkgcu46YW4XByzNJjxBdtjUkdJPBtbmHhIDi6pcl8jsasjlTMtDQ==';
+export const TEST_SHARED_SECRET =
+  'uzvJfB4u3N0Jy4T7NZ75MDVcr8zSTInedJtkgcu46YW4XByzNJjxBdtjUkdJPBtbmHhIDi6pcl8jsasjlTMtDQ==';

@@ -2,7 +2,8 @@
 // with the RFC 8792 line wrapping undone. Test use only.
 import type { HttpRequestInput, HttpResponseInput } from '../message.ts';
 
-const REQUEST_DIGEST = 'sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:';
+const REQUEST_DIGEST =
+  'sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:';
 
 /** B.2 test-request (the RFC's examples use plain http; the scheme is not covered by any of them). */
 export const TEST_REQUEST: HttpRequestInput = {
@@ -24,7 +25,10 @@ export const TEST_RESPONSE: HttpResponseInput = {
   headers: [
     ['Date', 'Tue, 20 Apr 2021 02:07:56 GMT'],
     ['Content-Type', 'application/json'],
-    ['Content-Digest', 'sha-512=:mEWXIS7MaLRuGgxOBdODa3xqM1XdEvxoYhvlCFJ41QJgJc4GTsPp29l5oGX69wWdXymyU0rjJuahq4l5aGgfLQ==:'],
+    [
+      'Content-Digest',
+      'sha-512=:mEWXIS7MaLRuGgxOBdODa3xqM1XdEvxoYhvlCFJ41QJgJc4GTsPp29l5oGX69wWdXymyU0rjJuahq4l5aGgfLQ==:',
+    ],
     ['Content-Length', '23'],
   ],
   body: '{"message": "good dog"}',
@@ -50,7 +54,8 @@ export const B21: Vector = {
 export const B22: Vector = {
   section: 'B.2.2',
   label: 'sig-b22',
-  signatureInput: 'sig-b22=("@authority" "content-digest" "@query-param";name="Pet");created=1618884473;keyid="test-key-rsa-pss";tag="header-example"',
+  signatureInput:
+    'sig-b22=("@authority" "content-digest" "@query-param";name="Pet");created=1618884473;keyid="test-key-rsa-pss";tag="header-example"',
   signature:
     'sig-b22=:LjbtqUbfmvjj5C5kr1Ugj4PmLYvx9wVjZvD9GsTT4F7GrcQEdJzgI9qHxICagShLRiLMlAJjtq6N4CDfKtjvuJyE5qH7KT8UCMkSowOB4+ECxCmT8rtAmj/0PIXxi0A0nxKyB09RNrCQibbUjsLS/2YyFYXEu4TRJQzRw1rLEuEfY17SARYhpTlaqwZVtR8NV7+4UKkjqpcAoFqWFQh62s7Cl+H2fjBSpqfZUJcsIk4N6wiKYd4je2U/lankenQ99PZfB4jY3I5rSV2DSBVkSFsURIjYErOs0tFTQosMTAoxk//0RoKUqiYY8Bh0aaUEb0rQl3/XaVe4bXTugEjHSw==:',
   base: [
@@ -64,7 +69,8 @@ export const B22: Vector = {
 export const B23: Vector = {
   section: 'B.2.3',
   label: 'sig-b23',
-  signatureInput: 'sig-b23=("date" "@method" "@path" "@query" "@authority" "content-type" "content-digest" "content-length");created=1618884473;keyid="test-key-rsa-pss"',
+  signatureInput:
+    'sig-b23=("date" "@method" "@path" "@query" "@authority" "content-type" "content-digest" "content-length");created=1618884473;keyid="test-key-rsa-pss"',
   signature:
     'sig-b23=:bbN8oArOxYoyylQQUU6QYwrTuaxLwjAC9fbY2F6SVWvh0yBiMIRGOnMYwZ/5MR6fb0Kh1rIRASVxFkeGt683+qRpRRU5p2voTp768ZrCUb38K0fUxN0O0iC59DzYx8DFll5GmydPxSmme9v6ULbMFkl+V5B1TP/yPViV7KsLNmvKiLJH1pFkh/aYA2HXXZzNBXmIkoQoLd7YfW91kE9o/CCoC1xMy7JA1ipwvKvfrs65ldmlu9bpG6A9BmzhuzF8Eim5f8ui9eH8LZH896+QIF61ka39VBrohr9iyMUJpvRX2Zbhl5ZJzSRxpJyoEZAFL2FUo5fTIztsDZKEgM4cUA==:',
   base: [
@@ -83,7 +89,8 @@ export const B23: Vector = {
 export const B24: Vector = {
   section: 'B.2.4',
   label: 'sig-b24',
-  signatureInput: 'sig-b24=("@status" "content-type" "content-digest" "content-length");created=1618884473;keyid="test-key-ecc-p256"',
+  signatureInput:
+    'sig-b24=("@status" "content-type" "content-digest" "content-length");created=1618884473;keyid="test-key-ecc-p256"',
   signature: 'sig-b24=:wNmSUAhwb5LxtOtOpNa6W5xj067m5hFrj0XQ4fvpaCLx0NKocgPquLgyahnzDnDAUy5eCdlYUEkLIj+32oiasw==:',
   base: [
     '"@status": 200',
@@ -110,7 +117,8 @@ export const B25: Vector = {
 export const B26: Vector = {
   section: 'B.2.6',
   label: 'sig-b26',
-  signatureInput: 'sig-b26=("date" "@method" "@path" "@authority" "content-type" "content-length");created=1618884473;keyid="test-key-ed25519"',
+  signatureInput:
+    'sig-b26=("date" "@method" "@path" "@authority" "content-type" "content-length");created=1618884473;keyid="test-key-ed25519"',
   signature: 'sig-b26=:wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==:',
   base: [
     '"date": Tue, 20 Apr 2021 02:07:55 GMT',
@@ -125,12 +133,17 @@ export const B26: Vector = {
 
 const SIG1_VALUE =
   ':LAH8BjcfcOcLojiuOBFWn0P5keD3xAOuJRGziCLuD8r5MW9S0RoXXLzLSRfGY/3SF8kVIkHjE13SEFdTo4Af/fJ/Pu9wheqoLVdwXyY/UkBIS1M8Brc8IODsn5DFIrG0IrburbLi0uCc+E2ZIIb6HbUJ+o+jP58JelMTe0QE3IpWINTEzpxjqDf5/Df+InHCAkQCTuKsamjWXUpyOT1Wkxi7YPVNOjW4MfNuTZ9HdbD2Tr65+BXeTG9ZS/9SWuXAc+BZ8WyPz0QRz//ec3uWXd7bYYODSjRAxHqX+S1ag3LZElYyUKaAIjZ8MGOt4gXEwCSLDv/zqxZeWLj/PDkn6w==:';
-const SIG1_INPUT = 'sig1=("@method" "@authority" "@path" "content-digest" "content-length" "content-type");created=1618884475;keyid="test-key-rsa-pss"';
+const SIG1_INPUT =
+  'sig1=("@method" "@authority" "@path" "content-digest" "content-length" "content-type");created=1618884475;keyid="test-key-rsa-pss"';
 
 /** §4.3: the client's request, signed as sig1 with test-key-rsa-pss. */
 export const MULTI_CLIENT_REQUEST: HttpRequestInput = {
   ...TEST_REQUEST,
-  headers: [...(TEST_REQUEST.headers as Array<[string, string]>), ['Signature-Input', SIG1_INPUT], ['Signature', `sig1=${SIG1_VALUE}`]],
+  headers: [
+    ...(TEST_REQUEST.headers as Array<[string, string]>),
+    ['Signature-Input', SIG1_INPUT],
+    ['Signature', `sig1=${SIG1_VALUE}`],
+  ],
 };
 
 /** §4.3: the same request after the proxy, with the proxy's own signature proxy_sig (rsa-v1_5-sha256, test-key-rsa). */
@@ -144,7 +157,10 @@ export const MULTI_PROXY_REQUEST: HttpRequestInput = {
     ['Content-Digest', REQUEST_DIGEST],
     ['Content-Length', '18'],
     ['Forwarded', 'for=192.0.2.123'],
-    ['Signature-Input', `${SIG1_INPUT}, proxy_sig=("signature";key="sig1" "forwarded");created=1618884480;expires=1618884540;keyid="test-key-rsa";alg="rsa-v1_5-sha256"`],
+    [
+      'Signature-Input',
+      `${SIG1_INPUT}, proxy_sig=("signature";key="sig1" "forwarded");created=1618884480;expires=1618884540;keyid="test-key-rsa";alg="rsa-v1_5-sha256"`,
+    ],
     [
       'Signature',
       `sig1=${SIG1_VALUE}, proxy_sig=:G1WLTL4/9PGSKEQbSAMypZNk+I2dpLJ6qvl2JISahlP31OO/QEUd8/HdO2O7vYLi5k3JIiAK3UPK4U+kvJZyIUidsiXlzRI+Y2se3SGo0D8dLfhG95bKr6ukYXl60QHpsGRTfSiwdtvYKXGpKNrMlISJYd+oGrGRyI9gbCy0aFhc6I/okIMLeK4g9PgzpC3YTwhUQ98KIBNLWHgREfBgJxjPbxFlsgJ9ykPviLj8GKJ81HwsK3XM9P7WaS7fMGOt8h1kSqgkZQB9YqiIo+WhHvJa7iPy8QrYFKzx9BBEY6AwfStZAsXXz3LobZseyxsYcLJLs8rY0wVA9NPsxKrHGA==:`,
@@ -169,7 +185,10 @@ export const REQRES_RESPONSE: HttpResponseInput = {
     ['Date', 'Tue, 20 Apr 2021 02:07:56 GMT'],
     ['Content-Type', 'application/json'],
     ['Content-Length', '62'],
-    ['Signature-Input', 'reqres=("@status" "content-length" "content-type" "signature";req;key="sig1" "@authority";req "@method";req);created=1618884479;keyid="test-key-ecc-p256"'],
+    [
+      'Signature-Input',
+      'reqres=("@status" "content-length" "content-type" "signature";req;key="sig1" "@authority";req "@method";req);created=1618884479;keyid="test-key-ecc-p256"',
+    ],
     ['Signature', 'reqres=:mh17P4TbYYBmBwsXPT4nsyVzW4Rp9Fb8WcvnfqKCQLoMvzOBLD/n32tL/GPW6XE5GAS5bdsg1khK6lBzV1Cx/Q==:'],
   ],
   body: '{"busy": true, "message": "Your call is very important to us"}',
@@ -187,5 +206,12 @@ export const REQRES_BASE = [
 ].join('\n');
 
 export function withSignature<M extends HttpRequestInput | HttpResponseInput>(message: M, vector: Vector): M {
-  return { ...message, headers: [...(message.headers as Array<[string, string]>), ['Signature-Input', vector.signatureInput], ['Signature', vector.signature]] };
+  return {
+    ...message,
+    headers: [
+      ...(message.headers as Array<[string, string]>),
+      ['Signature-Input', vector.signatureInput],
+      ['Signature', vector.signature],
+    ],
+  };
 }

@@ -3,7 +3,14 @@ import { importPem } from '../keys/import.ts';
 import { generateKey } from '../keys/export.ts';
 import type { KeyMaterial } from '../keys/material.ts';
 import { withHeaders, type HttpRequestInput } from '../message.ts';
-import { C1_DEFAULT, C2_BASIC, C3_ALL_HEADERS, CAVAGE_PRIVATE_KEY, CAVAGE_PUBLIC_KEY, CAVAGE_REQUEST } from '../__fixtures__/cavage.ts';
+import {
+  C1_DEFAULT,
+  C2_BASIC,
+  C3_ALL_HEADERS,
+  CAVAGE_PRIVATE_KEY,
+  CAVAGE_PUBLIC_KEY,
+  CAVAGE_REQUEST,
+} from '../__fixtures__/cavage.ts';
 import { NEXTCLOUD_CAVAGE_PROFILE } from '../../protocol/signature-profile.ts';
 import { signCavage, signCavageWithProfile } from './sign.ts';
 import { verifyCavage } from './verify.ts';
@@ -22,7 +29,12 @@ describe('draft-cavage-12 Appendix C', () => {
     ['C.2 Basic Test', C2_BASIC],
     ['C.3 All Headers Test', C3_ALL_HEADERS],
   ])('%s: builds the signing string and reproduces the signature exactly', async (_name, vector) => {
-    const result = await signCavage(CAVAGE_REQUEST, { key: await pem(CAVAGE_PRIVATE_KEY), keyId: 'Test', algorithm: 'rsa-sha256', headers: vector.headers });
+    const result = await signCavage(CAVAGE_REQUEST, {
+      key: await pem(CAVAGE_PRIVATE_KEY),
+      keyId: 'Test',
+      algorithm: 'rsa-sha256',
+      headers: vector.headers,
+    });
     expect(result.ok && result.value.signingString).toBe(vector.signingString);
     expect(result.ok && result.value.value).toBe(vector.header);
   });
@@ -59,7 +71,10 @@ describe('draft-cavage-12 Appendix C', () => {
 
 describe('non-standard cavage variants are recognised and named', () => {
   it('algorithm="sha256" verifies and is flagged', async () => {
-    const outcome = await verifyCavage(signed(C2_BASIC.header.replace('rsa-sha256', 'sha256')), { key: await pem(CAVAGE_PUBLIC_KEY), now: NOW });
+    const outcome = await verifyCavage(signed(C2_BASIC.header.replace('rsa-sha256', 'sha256')), {
+      key: await pem(CAVAGE_PUBLIC_KEY),
+      now: NOW,
+    });
     expect(outcome.ok).toBe(true);
     expect(outcome.nonStandard).toContain('algorithm="sha256"');
   });
@@ -90,13 +105,18 @@ describe('non-standard cavage variants are recognised and named', () => {
   });
 
   it('a truncated signature is a clear error, not a crash', async () => {
-    const outcome = await verifyCavage(signed(C2_BASIC.header.replace(/signature="(.{20}).*"/, 'signature="$1x"')), { key: await pem(CAVAGE_PUBLIC_KEY), now: NOW });
+    const outcome = await verifyCavage(signed(C2_BASIC.header.replace(/signature="(.{20}).*"/, 'signature="$1x"')), {
+      key: await pem(CAVAGE_PUBLIC_KEY),
+      now: NOW,
+    });
     expect(outcome.ok).toBe(false);
     expect(outcome.problems.map((p) => p.code)).toEqual(['bad-base64']);
   });
 
   it('garbage in the Signature header names where it stops making sense', async () => {
-    const outcome = await verifyCavage(signed('keyId="Test",algorithm=rsa-sha256,signature="abc"'), { key: await pem(CAVAGE_PUBLIC_KEY) });
+    const outcome = await verifyCavage(signed('keyId="Test",algorithm=rsa-sha256,signature="abc"'), {
+      key: await pem(CAVAGE_PUBLIC_KEY),
+    });
     expect(outcome.problems[0]?.code).toBe('bad-signature-header');
     expect(outcome.problems[0]?.where).toMatch(/character \d+/);
   });
@@ -105,15 +125,34 @@ describe('non-standard cavage variants are recognised and named', () => {
 describe("Nextcloud's cavage profile", () => {
   it('adds Date, Digest, Host and Content-Length, signs the five headers and verifies', async () => {
     const key = await generateKey('rsa-v1_5-sha256');
-    const request: HttpRequestInput = { method: 'POST', url: 'https://receiver.example.org/ocm/shares', headers: { 'Content-Type': 'application/json' }, body: '{"shareWith":"alice@receiver.example.org"}' };
-    const result = await signCavageWithProfile(request, NEXTCLOUD_CAVAGE_PROFILE, { key, keyId: 'https://sender.example.org/ocm#signature', now: 1785060500 });
+    const request: HttpRequestInput = {
+      method: 'POST',
+      url: 'https://receiver.example.org/ocm/shares',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"shareWith":"alice@receiver.example.org"}',
+    };
+    const result = await signCavageWithProfile(request, NEXTCLOUD_CAVAGE_PROFILE, {
+      key,
+      keyId: 'https://sender.example.org/ocm#signature',
+      now: 1785060500,
+    });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.headers.map(([n]) => n)).toEqual(['Content-Length', 'Date', 'Digest', 'Host', 'Signature']);
-    expect(result.value.value).toMatch(/^keyId="https:\/\/sender.example.org\/ocm#signature",algorithm="rsa-sha256",headers="\(request-target\) content-length date digest host",signature="/);
+    expect(result.value.value).toMatch(
+      /^keyId="https:\/\/sender.example.org\/ocm#signature",algorithm="rsa-sha256",headers="\(request-target\) content-length date digest host",signature="/,
+    );
     expect(result.value.signingString.split('\n')[0]).toBe('(request-target): post /ocm/shares');
-    const outcome = await verifyCavage(result.value.message, { key, profile: NEXTCLOUD_CAVAGE_PROFILE, now: 1785060500 + 10 });
+    const outcome = await verifyCavage(result.value.message, {
+      key,
+      profile: NEXTCLOUD_CAVAGE_PROFILE,
+      now: 1785060500 + 10,
+    });
     expect(outcome.ok).toBe(true);
-    const late = await verifyCavage(result.value.message, { key, profile: NEXTCLOUD_CAVAGE_PROFILE, now: 1785060500 + 400 });
+    const late = await verifyCavage(result.value.message, {
+      key,
+      profile: NEXTCLOUD_CAVAGE_PROFILE,
+      now: 1785060500 + 400,
+    });
     expect(late.problems.map((p) => p.code)).toEqual(['date-too-old']);
   });
 });

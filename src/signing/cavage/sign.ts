@@ -54,10 +54,18 @@ export interface CavageSignResult {
   message: HttpRequestInput;
 }
 
-export async function signCavage(request: HttpRequestInput, options: CavageSignOptions): Promise<Result<CavageSignResult>> {
+export async function signCavage(
+  request: HttpRequestInput,
+  options: CavageSignOptions,
+): Promise<Result<CavageSignResult>> {
   const algorithm = options.algorithm ?? 'rsa-sha256';
   const primitive = cavagePrimitive(algorithm, options.key);
-  if (!primitive) return fail('unsupported-algorithm', `cavage algorithm "${algorithm}" is not supported (${CAVAGE_ALGORITHMS.join(', ')})`, 'algorithm');
+  if (!primitive)
+    return fail(
+      'unsupported-algorithm',
+      `cavage algorithm "${algorithm}" is not supported (${CAVAGE_ALGORITHMS.join(', ')})`,
+      'algorithm',
+    );
   const headers = [...(options.headers ?? ['(request-target)', 'host', 'date'])].map((h) => h.toLowerCase());
   const params: CavageParams = { keyId: options.keyId, algorithm, headers };
   if (options.created !== undefined) params.created = options.created;
@@ -81,11 +89,19 @@ export async function signCavageWithProfile(
   const added: HeaderPairs = [];
   const url = parseUrl(request.url);
   if (!url) return fail('bad-message', `the request URL ${JSON.stringify(request.url)} is not an absolute URL`, 'url');
-  if (profile.addContentLength && !hasHeader(request.headers, 'content-length')) added.push(['Content-Length', String(toBytes(request.body).length)]);
-  if (profile.addDate && !hasHeader(request.headers, 'date')) added.push(['Date', new Date((options.now ?? Math.floor(Date.now() / 1000)) * 1000).toUTCString()]);
-  if (profile.digest && !hasHeader(request.headers, 'digest')) added.push(['Digest', await createLegacyDigest(request.body, profile.digest)]);
+  if (profile.addContentLength && !hasHeader(request.headers, 'content-length'))
+    added.push(['Content-Length', String(toBytes(request.body).length)]);
+  if (profile.addDate && !hasHeader(request.headers, 'date'))
+    added.push(['Date', new Date((options.now ?? Math.floor(Date.now() / 1000)) * 1000).toUTCString()]);
+  if (profile.digest && !hasHeader(request.headers, 'digest'))
+    added.push(['Digest', await createLegacyDigest(request.body, profile.digest)]);
   if (profile.addHost && !hasHeader(request.headers, 'host')) added.push(['Host', url.authority]);
-  const signed = await signCavage(withHeaders(request, added), { key: options.key, keyId: options.keyId, algorithm: profile.algorithm, headers: profile.headers });
+  const signed = await signCavage(withHeaders(request, added), {
+    key: options.key,
+    keyId: options.keyId,
+    algorithm: profile.algorithm,
+    headers: profile.headers,
+  });
   if (!signed.ok) return signed;
   return ok({ ...signed.value, headers: [...added, ...signed.value.headers] });
 }

@@ -22,26 +22,49 @@ export function requestTarget(request: HttpRequestInput, style: RequestTargetSty
   const url = parseUrl(request.url);
   if (!url) return null;
   const method = style.upperMethod ? request.method.toUpperCase() : request.method.toLowerCase();
-  const target = style.target === 'path-only' ? url.path : style.target === 'full-url' ? url.href : url.query === null ? url.path : `${url.path}?${url.query}`;
+  const target =
+    style.target === 'path-only'
+      ? url.path
+      : style.target === 'full-url'
+        ? url.href
+        : url.query === null
+          ? url.path
+          : `${url.path}?${url.query}`;
   return `${method} ${target}`;
 }
 
 /** Builds the signing string for a `headers` list. */
-export function signingString(request: HttpRequestInput, headers: readonly string[], params: CavageParams, style: RequestTargetStyle = {}): Result<string> {
+export function signingString(
+  request: HttpRequestInput,
+  headers: readonly string[],
+  params: CavageParams,
+  style: RequestTargetStyle = {},
+): Result<string> {
   const lines: string[] = [];
   for (const raw of headers) {
     const name = raw.toLowerCase();
     if (name === '(request-target)') {
       const target = requestTarget(request, style);
-      if (target === null) return fail('bad-message', `the request URL ${JSON.stringify(request.url)} is not an absolute URL`, 'url');
+      if (target === null)
+        return fail('bad-message', `the request URL ${JSON.stringify(request.url)} is not an absolute URL`, 'url');
       lines.push(`(request-target): ${target}`);
     } else if (name === '(created)' || name === '(expires)') {
       const value = name === '(created)' ? params.created : params.expires;
-      if (value === undefined) return fail('missing-component', `"${name}" is listed in headers but the ${name.slice(1, -1)} parameter is missing`, 'headers');
+      if (value === undefined)
+        return fail(
+          'missing-component',
+          `"${name}" is listed in headers but the ${name.slice(1, -1)} parameter is missing`,
+          'headers',
+        );
       lines.push(`${name}: ${value}`);
     } else {
       const values = headerValues(request.headers, name);
-      if (values.length === 0) return fail('missing-component', `the header "${name}" is listed in headers but not present in the request`, name);
+      if (values.length === 0)
+        return fail(
+          'missing-component',
+          `the header "${name}" is listed in headers but not present in the request`,
+          name,
+        );
       lines.push(`${name}: ${values.map((v) => v.trim()).join(', ')}`);
     }
   }
@@ -57,7 +80,12 @@ export function parseCavageHeader(value: string): Result<CavageParams> {
   while (at < text.length) {
     re.lastIndex = at;
     const m = re.exec(text);
-    if (!m) return fail('bad-signature', `cannot read the Signature header near ${JSON.stringify(text.slice(at, at + 30))} (expected name="value" pairs separated by commas)`, `Signature at character ${at}`);
+    if (!m)
+      return fail(
+        'bad-signature',
+        `cannot read the Signature header near ${JSON.stringify(text.slice(at, at + 30))} (expected name="value" pairs separated by commas)`,
+        `Signature at character ${at}`,
+      );
     const [, name, quoted, number] = m;
     const v = quoted ?? number ?? '';
     switch (name) {
@@ -75,7 +103,12 @@ export function parseCavageHeader(value: string): Result<CavageParams> {
         break;
       case 'created':
       case 'expires':
-        if (!/^\d+$/.test(v)) return fail('bad-signature', `"${name}" must be an integer Unix time, got ${JSON.stringify(v)}`, `Signature ${name}`);
+        if (!/^\d+$/.test(v))
+          return fail(
+            'bad-signature',
+            `"${name}" must be an integer Unix time, got ${JSON.stringify(v)}`,
+            `Signature ${name}`,
+          );
         params[name] = Number(v);
         break;
       default:
@@ -83,8 +116,10 @@ export function parseCavageHeader(value: string): Result<CavageParams> {
     }
     at = re.lastIndex;
   }
-  if (params.signature === undefined) return fail('bad-signature', 'the Signature header has no signature="..." parameter', 'Signature');
-  if (params.keyId === undefined) return fail('bad-signature', 'the Signature header has no keyId="..." parameter', 'Signature');
+  if (params.signature === undefined)
+    return fail('bad-signature', 'the Signature header has no signature="..." parameter', 'Signature');
+  if (params.keyId === undefined)
+    return fail('bad-signature', 'the Signature header has no keyId="..." parameter', 'Signature');
   return ok(params);
 }
 

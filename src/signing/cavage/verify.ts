@@ -53,9 +53,18 @@ export interface CavageOutcome {
 
 // Algorithm names seen in the wild that draft-12 does not define, and what they mean.
 const ALGORITHM_ALIASES: Record<string, { algorithm: string; note: string }> = {
-  sha256: { algorithm: 'rsa-sha256', note: 'algorithm="sha256" is not a draft-cavage name (a Nextcloud doc comment shows it); read as rsa-sha256' },
-  'rsa-sha-256': { algorithm: 'rsa-sha256', note: 'algorithm="rsa-sha-256" is not a draft-cavage name; read as rsa-sha256' },
-  ed25519: { algorithm: 'hs2019', note: 'algorithm="ed25519" is not a draft-cavage name (draft-12 uses hs2019 for Ed25519 keys); read as hs2019' },
+  sha256: {
+    algorithm: 'rsa-sha256',
+    note: 'algorithm="sha256" is not a draft-cavage name (a Nextcloud doc comment shows it); read as rsa-sha256',
+  },
+  'rsa-sha-256': {
+    algorithm: 'rsa-sha256',
+    note: 'algorithm="rsa-sha-256" is not a draft-cavage name; read as rsa-sha256',
+  },
+  ed25519: {
+    algorithm: 'hs2019',
+    note: 'algorithm="ed25519" is not a draft-cavage name (draft-12 uses hs2019 for Ed25519 keys); read as hs2019',
+  },
 };
 
 interface Attempt {
@@ -71,37 +80,73 @@ function attempts(algorithm: string, key: KeyMaterial, headers: string[]): Attem
   if (!primitive) return [];
   const out: Attempt[] = [{ primitive, style: {} }];
   if (!headers.includes('(request-target)')) {
-    out.push({ primitive, style: {}, headers: ['(request-target)', ...headers], note: "the signing string starts with (request-target) although headers does not list it (Nextcloud's verifier always prepends it)" });
+    out.push({
+      primitive,
+      style: {},
+      headers: ['(request-target)', ...headers],
+      note: "the signing string starts with (request-target) although headers does not list it (Nextcloud's verifier always prepends it)",
+    });
   }
-  if (algorithm === 'hs2019' && key.kty === 'RSA') out.push({ primitive: 'rsa-v1_5-sha256', style: {}, note: 'hs2019 with an RSA key verified as RSASSA-PKCS1-v1_5/SHA-256, which many servers use; draft-12 implies RSASSA-PSS/SHA-512' });
+  if (algorithm === 'hs2019' && key.kty === 'RSA')
+    out.push({
+      primitive: 'rsa-v1_5-sha256',
+      style: {},
+      note: 'hs2019 with an RSA key verified as RSASSA-PKCS1-v1_5/SHA-256, which many servers use; draft-12 implies RSASSA-PSS/SHA-512',
+    });
   out.push(
-    { primitive, style: { upperMethod: true }, note: '(request-target) uses the upper-case method; draft-12 requires lower case' },
-    { primitive, style: { target: 'path-only' }, note: '(request-target) leaves out the query string; draft-12 includes it' },
-    { primitive, style: { target: 'full-url' }, note: '(request-target) uses the full URL; draft-12 uses the path and query' },
+    {
+      primitive,
+      style: { upperMethod: true },
+      note: '(request-target) uses the upper-case method; draft-12 requires lower case',
+    },
+    {
+      primitive,
+      style: { target: 'path-only' },
+      note: '(request-target) leaves out the query string; draft-12 includes it',
+    },
+    {
+      primitive,
+      style: { target: 'full-url' },
+      note: '(request-target) uses the full URL; draft-12 uses the path and query',
+    },
   );
   return out;
 }
 
 /** Verifies a draft-cavage signature (Signature or Authorization: Signature header) and names non-standard variants. */
-export async function verifyCavage(request: HttpRequestInput, options: CavageVerifyOptions = {}): Promise<CavageOutcome> {
+export async function verifyCavage(
+  request: HttpRequestInput,
+  options: CavageVerifyOptions = {},
+): Promise<CavageOutcome> {
   const outcome: CavageOutcome = { ok: false, headers: [], problems: [], notes: [] };
   const sig = headerValues(request.headers, 'signature')[0];
   const auth = headerValues(request.headers, 'authorization').find((v) => /^Signature\s/i.test(v));
   const raw = sig ?? auth;
   if (raw === undefined) {
-    outcome.problems.push({ code: 'no-signature', message: 'the request has no Signature header (nor Authorization: Signature ...)' });
+    outcome.problems.push({
+      code: 'no-signature',
+      message: 'the request has no Signature header (nor Authorization: Signature ...)',
+    });
     return outcome;
   }
   const parsed = parseCavageHeader(raw);
   if (!parsed.ok) {
-    outcome.problems.push({ code: 'bad-signature-header', message: parsed.error.message, ...(parsed.error.where ? { where: parsed.error.where } : {}) });
+    outcome.problems.push({
+      code: 'bad-signature-header',
+      message: parsed.error.message,
+      ...(parsed.error.where ? { where: parsed.error.where } : {}),
+    });
     return outcome;
   }
   const params: CavageParams = parsed.value;
   outcome.keyId = params.keyId!;
   let algorithm = params.algorithm ?? 'hs2019';
   if (params.algorithm === undefined) outcome.notes.push('no algorithm parameter: taken from the key (hs2019)');
-  const alias = ALGORITHM_ALIASES[algorithm.toLowerCase()] ?? (algorithm !== algorithm.toLowerCase() ? { algorithm: algorithm.toLowerCase(), note: `algorithm="${algorithm}" should be lower case` } : undefined);
+  const alias =
+    ALGORITHM_ALIASES[algorithm.toLowerCase()] ??
+    (algorithm !== algorithm.toLowerCase()
+      ? { algorithm: algorithm.toLowerCase(), note: `algorithm="${algorithm}" should be lower case` }
+      : undefined);
   if (alias) {
     algorithm = alias.algorithm;
     outcome.nonStandard = alias.note;
@@ -110,64 +155,114 @@ export async function verifyCavage(request: HttpRequestInput, options: CavageVer
   let headers = params.headers;
   if (!headers) {
     headers = params.created !== undefined ? ['(created)'] : ['date'];
-    outcome.notes.push(`no headers parameter: signing string taken as ${headers.join(' ')} (draft-12 default${headers[0] === 'date' ? '; Appendix C.1 signs date only' : ''})`);
+    outcome.notes.push(
+      `no headers parameter: signing string taken as ${headers.join(' ')} (draft-12 default${headers[0] === 'date' ? '; Appendix C.1 signs date only' : ''})`,
+    );
   }
   outcome.headers = headers;
 
   const profile = options.profile;
   if (profile) {
     for (const h of profile.headers) {
-      if (!headers.includes(h)) outcome.problems.push({ code: 'profile-header-missing', message: `the ${profile.name} profile expects "${h}" in headers, but the signature does not cover it`, where: 'headers' });
+      if (!headers.includes(h))
+        outcome.problems.push({
+          code: 'profile-header-missing',
+          message: `the ${profile.name} profile expects "${h}" in headers, but the signature does not cover it`,
+          where: 'headers',
+        });
     }
   }
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  if (params.created !== undefined && params.created > now + 60) outcome.problems.push({ code: 'created-in-future', message: `created=${params.created} is ${params.created - now} s in the future`, where: 'created' });
-  if (params.expires !== undefined && params.expires < now) outcome.problems.push({ code: 'expired', message: `the signature expired ${now - params.expires} s ago`, where: 'expires' });
+  if (params.created !== undefined && params.created > now + 60)
+    outcome.problems.push({
+      code: 'created-in-future',
+      message: `created=${params.created} is ${params.created - now} s in the future`,
+      where: 'created',
+    });
+  if (params.expires !== undefined && params.expires < now)
+    outcome.problems.push({
+      code: 'expired',
+      message: `the signature expired ${now - params.expires} s ago`,
+      where: 'expires',
+    });
   const date = headerValues(request.headers, 'date')[0];
   if (profile?.maxDateAgeSeconds !== undefined && date !== undefined) {
     const at = Date.parse(date);
-    if (Number.isNaN(at)) outcome.problems.push({ code: 'date-too-old', message: `the Date header ${JSON.stringify(date)} is not an HTTP date`, where: 'date' });
-    else if (now - at / 1000 > profile.maxDateAgeSeconds) outcome.problems.push({ code: 'date-too-old', message: `Date is ${Math.round(now - at / 1000)} s old, older than the ${profile.maxDateAgeSeconds} s the ${profile.name} profile accepts`, where: 'date' });
+    if (Number.isNaN(at))
+      outcome.problems.push({
+        code: 'date-too-old',
+        message: `the Date header ${JSON.stringify(date)} is not an HTTP date`,
+        where: 'date',
+      });
+    else if (now - at / 1000 > profile.maxDateAgeSeconds)
+      outcome.problems.push({
+        code: 'date-too-old',
+        message: `Date is ${Math.round(now - at / 1000)} s old, older than the ${profile.maxDateAgeSeconds} s the ${profile.name} profile accepts`,
+        where: 'date',
+      });
   }
   if (headers.includes('digest')) {
     const digest = headerValues(request.headers, 'digest').join(',');
     if (digest && request.body !== undefined) {
       const checked = await checkLegacyDigest(digest, request.body);
-      if (!checked.ok) outcome.problems.push({ code: 'digest-mismatch', message: checked.error.message, where: 'Digest' });
+      if (!checked.ok)
+        outcome.problems.push({ code: 'digest-mismatch', message: checked.error.message, where: 'Digest' });
       else {
         outcome.digest = checked.value;
-        if (!checked.value.ok) outcome.problems.push({ code: 'digest-mismatch', message: checked.value.reason!, where: 'Digest' });
+        if (!checked.value.ok)
+          outcome.problems.push({ code: 'digest-mismatch', message: checked.value.reason!, where: 'Digest' });
       }
     }
   }
 
   const text = signingString(request, headers, params);
   if (!text.ok) {
-    outcome.problems.push({ code: 'missing-header', message: text.error.message, ...(text.error.where ? { where: text.error.where } : {}) });
+    outcome.problems.push({
+      code: 'missing-header',
+      message: text.error.message,
+      ...(text.error.where ? { where: text.error.where } : {}),
+    });
     return finish(outcome);
   }
   outcome.signingString = text.value;
   const key = options.key ?? options.keys?.(params.keyId!);
   if (!key) {
-    outcome.problems.push({ code: 'no-key', message: options.keys ? `no key is known for keyId "${params.keyId}"` : 'no key was given to verify with', where: 'keyId' });
+    outcome.problems.push({
+      code: 'no-key',
+      message: options.keys ? `no key is known for keyId "${params.keyId}"` : 'no key was given to verify with',
+      where: 'keyId',
+    });
     return finish(outcome);
   }
   const signature = fromBase64(params.signature!);
   if (!signature) {
-    outcome.problems.push({ code: 'bad-base64', message: 'signature="..." is not valid base64 (truncated or with stray characters)', where: 'signature' });
+    outcome.problems.push({
+      code: 'bad-base64',
+      message: 'signature="..." is not valid base64 (truncated or with stray characters)',
+      where: 'signature',
+    });
     return finish(outcome);
   }
   const tries = attempts(algorithm, key, headers);
   if (!tries.length) {
-    outcome.problems.push({ code: 'unsupported-algorithm', message: `algorithm "${algorithm}" is not a draft-cavage algorithm we know (rsa-sha256, rsa-sha512, hmac-sha256, ecdsa-sha256, hs2019)`, where: 'algorithm' });
+    outcome.problems.push({
+      code: 'unsupported-algorithm',
+      message: `algorithm "${algorithm}" is not a draft-cavage algorithm we know (rsa-sha256, rsa-sha512, hmac-sha256, ecdsa-sha256, hs2019)`,
+      where: 'algorithm',
+    });
     return finish(outcome);
   }
   if (!keyTypeMatches(key, tries[0]!.primitive)) {
-    outcome.problems.push({ code: 'alg-mismatch', message: `algorithm "${algorithm}" cannot be used with ${describeKey(key)}`, where: 'algorithm' });
+    outcome.problems.push({
+      code: 'alg-mismatch',
+      message: `algorithm "${algorithm}" cannot be used with ${describeKey(key)}`,
+      where: 'algorithm',
+    });
     return finish(outcome);
   }
   for (const attempt of tries) {
-    const candidate = attempt === tries[0] ? text : signingString(request, attempt.headers ?? headers, params, attempt.style);
+    const candidate =
+      attempt === tries[0] ? text : signingString(request, attempt.headers ?? headers, params, attempt.style);
     if (!candidate.ok) continue;
     const verified = await verifyBytes(key, attempt.primitive, utf8(candidate.value), signature);
     if (!verified.ok) {
@@ -182,7 +277,10 @@ export async function verifyCavage(request: HttpRequestInput, options: CavageVer
       return finish(outcome);
     }
   }
-  outcome.problems.push({ code: 'signature-mismatch', message: `the signature does not match the signing string with ${describeKey(key)} (also tried the common non-standard variants)` });
+  outcome.problems.push({
+    code: 'signature-mismatch',
+    message: `the signature does not match the signing string with ${describeKey(key)} (also tried the common non-standard variants)`,
+  });
   return finish(outcome);
 }
 

@@ -47,7 +47,8 @@ export function oidToString(der: Uint8Array, tlv: Tlv): string {
   bytes.forEach((b, i) => {
     value = value * 128 + (b & 0x7f);
     if (!(b & 0x80)) {
-      if (i === 0 || parts.length === 0) parts.push(Math.floor(value / 40) < 2 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+      if (i === 0 || parts.length === 0)
+        parts.push(Math.floor(value / 40) < 2 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
       else parts.push(value);
       value = 0;
     }
@@ -85,7 +86,9 @@ export const OID = {
 } as const;
 
 // Pre-encoded DER of the pieces we write.
-const RSA_ALG_ID = new Uint8Array([0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00]);
+const RSA_ALG_ID = new Uint8Array([
+  0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+]);
 const EC_PUBLIC_KEY_OID = new Uint8Array([0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]);
 const VERSION_0 = new Uint8Array([0x02, 0x01, 0x00]);
 

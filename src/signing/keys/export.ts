@@ -6,7 +6,8 @@ import { writePem } from './pem.ts';
 import type { AlgorithmParams } from '../webcrypto.ts';
 import { defaultAlgorithm, materialFromJwk, publicJwkMembers, type JwkObject, type KeyMaterial } from './material.ts';
 
-export type GenerateKind = 'ed25519' | 'ecdsa-p256-sha256' | 'ecdsa-p384-sha384' | 'rsa-pss-sha512' | 'rsa-v1_5-sha256' | 'hmac-sha256';
+export type GenerateKind =
+  'ed25519' | 'ecdsa-p256-sha256' | 'ecdsa-p384-sha384' | 'rsa-pss-sha512' | 'rsa-v1_5-sha256' | 'hmac-sha256';
 
 /**
  * Generates a key for an RFC 9421 algorithm (RSA keys are 2048 bits). The key's `kid` is its RFC 7638
@@ -15,7 +16,8 @@ export type GenerateKind = 'ed25519' | 'ecdsa-p256-sha256' | 'ecdsa-p384-sha384'
 export async function generateKey(alg: GenerateKind, options: { kid?: string } = {}): Promise<KeyMaterial> {
   const spec = PRIMITIVES[alg];
   let params: AlgorithmParams = spec.importParams;
-  if (spec.kty === 'RSA') params = { ...spec.importParams, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
+  if (spec.kty === 'RSA')
+    params = { ...spec.importParams, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
   const generated = await subtle().generateKey(params, true, ['sign', 'verify']);
   const privateKey = 'privateKey' in generated ? generated.privateKey : generated;
   const jwk = await subtle().exportKey('jwk', privateKey);
@@ -32,7 +34,10 @@ export function thumbprint(material: KeyMaterial): Promise<string> {
 }
 
 /** The public JWK to publish: key members plus kid and alg (JOSE name), never private members. */
-export function exportPublicJwk(material: KeyMaterial, options: { kid?: string; alg?: SignatureAlgorithm } = {}): JwkObject {
+export function exportPublicJwk(
+  material: KeyMaterial,
+  options: { kid?: string; alg?: SignatureAlgorithm } = {},
+): JwkObject {
   const out: JwkObject = publicJwkMembers(material);
   if (material.type === 'secret') delete out.k;
   const kid = options.kid ?? material.kid;
@@ -66,7 +71,8 @@ function exportParams(material: KeyMaterial): AlgorithmParams {
 
 /** The private key as PKCS#8 PEM ("PRIVATE KEY"). RSA-PSS keys are written with the rsaEncryption OID. */
 export async function exportPkcs8Pem(material: KeyMaterial): Promise<Result<string>> {
-  if (material.type !== 'private') return fail('bad-key', `cannot export a ${material.type} key as a private PKCS#8 key`);
+  if (material.type !== 'private')
+    return fail('bad-key', `cannot export a ${material.type} key as a private PKCS#8 key`);
   try {
     const key = await subtle().importKey('jwk', stripJwk(material.jwk), exportParams(material), true, ['sign']);
     return ok(writePem('PRIVATE KEY', new Uint8Array(await subtle().exportKey('pkcs8', key))));

@@ -1,6 +1,15 @@
 import { fail, ok, jsonInput, type Result, errorText } from '../result.ts';
 import { subtle } from '../bytes.ts';
-import { children, OID, oidToString, readTlv, wrapEcPrivateKey, wrapRsaPrivateKey, wrapRsaPublicKey, type Tlv } from './der.ts';
+import {
+  children,
+  OID,
+  oidToString,
+  readTlv,
+  wrapEcPrivateKey,
+  wrapRsaPrivateKey,
+  wrapRsaPublicKey,
+  type Tlv,
+} from './der.ts';
 import { readPem } from './pem.ts';
 import { materialFromJwk, type JwkObject, type KeyMaterial } from './material.ts';
 import type { SignatureAlgorithm } from '../algorithms.ts';
@@ -26,7 +35,8 @@ function classify(format: 'pkcs8' | 'spki', der: Uint8Array<ArrayBuffer>, label:
   const algId = parts?.[algIdx];
   const algParts = algId && algId.tag === 0x30 ? children(der, algId) : null;
   const oidTlv = algParts?.[0];
-  if (!parts || !algParts || !oidTlv || oidTlv.tag !== 0x06) return `"${label}" is not a well-formed ${format === 'pkcs8' ? 'PKCS#8' : 'SPKI'} structure`;
+  if (!parts || !algParts || !oidTlv || oidTlv.tag !== 0x06)
+    return `"${label}" is not a well-formed ${format === 'pkcs8' ? 'PKCS#8' : 'SPKI'} structure`;
   const oid = oidToString(der, oidTlv);
   switch (oid) {
     case OID.rsaEncryption:
@@ -58,7 +68,8 @@ function sec1ToPkcs8(der: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> | st
   const top = readTlv(der, 0);
   const parts = top && top.tag === 0x30 ? children(der, top) : null;
   const params = parts?.find((p: Tlv) => p.tag === 0xa0);
-  if (!parts || !params) return 'the EC PRIVATE KEY does not name its curve (no parameters field); export it as PKCS#8 instead';
+  if (!parts || !params)
+    return 'the EC PRIVATE KEY does not name its curve (no parameters field); export it as PKCS#8 instead';
   const curveOid = readTlv(der, params.start);
   if (!curveOid || curveOid.tag !== 0x06) return 'the EC PRIVATE KEY curve parameter is not an OID';
   return wrapEcPrivateKey(der, der.subarray(curveOid.header, curveOid.end));
@@ -66,7 +77,9 @@ function sec1ToPkcs8(der: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> | st
 
 async function toMaterial(c: Classified, source: string): Promise<Result<KeyMaterial>> {
   try {
-    const key = await subtle().importKey(c.format as 'pkcs8', c.der, c.params, true, [c.format === 'pkcs8' ? 'sign' : 'verify']);
+    const key = await subtle().importKey(c.format as 'pkcs8', c.der, c.params, true, [
+      c.format === 'pkcs8' ? 'sign' : 'verify',
+    ]);
     const jwk = await subtle().exportKey('jwk', key);
     // WebCrypto writes the import algorithm (e.g. RS256) into the JWK: that is ours, not the key's.
     delete jwk.alg;
@@ -104,9 +117,17 @@ export async function importPem(text: string): Promise<Result<KeyMaterial>> {
       break;
     }
     case 'ENCRYPTED PRIVATE KEY':
-      return fail('bad-key', 'encrypted private keys are not supported: decrypt it first (openssl pkey -in key.pem)', source);
+      return fail(
+        'bad-key',
+        'encrypted private keys are not supported: decrypt it first (openssl pkey -in key.pem)',
+        source,
+      );
     case 'CERTIFICATE':
-      return fail('bad-key', 'this is a certificate, not a key: extract the public key (openssl x509 -pubkey -noout)', source);
+      return fail(
+        'bad-key',
+        'this is a certificate, not a key: extract the public key (openssl x509 -pubkey -noout)',
+        source,
+      );
     default:
       return fail('bad-key', `PEM type "${pem.label}" is not a supported key`, source);
   }
@@ -119,8 +140,14 @@ export function importJwk(input: string | object): Result<KeyMaterial> {
   const parsed = jsonInput(input, 'JWK');
   if (!parsed.ok) return parsed;
   const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('bad-key', 'a JWK must be a JSON object', 'JWK');
-  if ('keys' in value) return fail('bad-key', 'this is a JWK Set ({"keys": [...]}), not a single JWK: pick one key or pass it as a JWKS', 'JWK');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('bad-key', 'a JWK must be a JSON object', 'JWK');
+  if ('keys' in value)
+    return fail(
+      'bad-key',
+      'this is a JWK Set ({"keys": [...]}), not a single JWK: pick one key or pass it as a JWKS',
+      'JWK',
+    );
   const material = materialFromJwk(value as JwkObject);
   return typeof material === 'string' ? fail('bad-key', material, 'JWK') : ok(material);
 }
@@ -138,6 +165,12 @@ export function importSecret(secret: Uint8Array, kid?: string): KeyMaterial {
   let k = '';
   for (let i = 0; i < secret.length; i++) k += String.fromCharCode(secret[i]!);
   const jwk: JwkObject = { kty: 'oct', k: btoa(k).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
-  return { type: 'secret', kty: 'oct', jwk, source: 'raw secret', alg: 'hmac-sha256', ...(kid === undefined ? {} : { kid }) };
+  return {
+    type: 'secret',
+    kty: 'oct',
+    jwk,
+    source: 'raw secret',
+    alg: 'hmac-sha256',
+    ...(kid === undefined ? {} : { kid }),
+  };
 }
-

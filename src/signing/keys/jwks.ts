@@ -22,7 +22,8 @@ export function parseJwks(input: string | object): Result<Jwks> {
       return;
     }
     const material = materialFromJwk(entry as JwkObject, `JWKS key ${index}`);
-    if (typeof material === 'string') out.skipped.push({ index, ...(kid === undefined ? {} : { kid }), reason: material });
+    if (typeof material === 'string')
+      out.skipped.push({ index, ...(kid === undefined ? {} : { kid }), reason: material });
     else out.keys.push(material);
   });
   return ok(out);
@@ -35,6 +36,12 @@ export function findKey(jwks: Jwks, keyid: string): KeyMaterial | undefined {
 
 /** Kids that differ from keyid only in case, a trailing slash or a URL prefix: likely what the signer meant. */
 export function nearKids(jwks: Jwks, keyid: string): string[] {
-  const norm = (s: string) => s.toLowerCase().replace(/\/+$/, '').replace(/^https?:\/\//, '');
-  return jwks.keys.map((k) => k.kid).filter((kid): kid is string => kid !== undefined && kid !== keyid && norm(kid) === norm(keyid));
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\/+$/, '')
+      .replace(/^https?:\/\//, '');
+  return jwks.keys
+    .map((k) => k.kid)
+    .filter((kid): kid is string => kid !== undefined && kid !== keyid && norm(kid) === norm(keyid));
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { generateKey, exportPkcs8Pem, exportSpkiPem, exportPublicJwk, exportPrivateJwk, thumbprint, toJwks, publicKeyOf } from './export.ts';
+import {
+  generateKey,
+  exportPkcs8Pem,
+  exportSpkiPem,
+  exportPublicJwk,
+  exportPrivateJwk,
+  thumbprint,
+  toJwks,
+  publicKeyOf,
+} from './export.ts';
 import { importKey, importPem, importJwk } from './import.ts';
 import { parseJwks, findKey } from './jwks.ts';
 import * as K from '../__fixtures__/rfc9421-keys.ts';
@@ -41,25 +50,28 @@ describe('key import', () => {
 });
 
 describe('key generation and export', () => {
-  it.each(['ed25519', 'ecdsa-p256-sha256', 'rsa-v1_5-sha256'] as const)('%s: PEM and JWK exports round-trip to the same thumbprint, used as kid', async (alg) => {
-    const key = await generateKey(alg);
-    const kid = await thumbprint(key);
-    expect(key.kid).toBe(kid);
-    expect(kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const pkcs8 = await exportPkcs8Pem(key);
-    const spki = await exportSpkiPem(key);
-    expect(pkcs8.ok && pkcs8.value.startsWith('-----BEGIN PRIVATE KEY-----')).toBe(true);
-    const back = await importKey(pkcs8.ok ? pkcs8.value : '');
-    const pub = await importKey(spki.ok ? spki.value : '');
-    expect(back.ok && (await thumbprint(back.value))).toBe(kid);
-    expect(pub.ok && (await thumbprint(pub.value))).toBe(kid);
-    const jwk = exportPublicJwk(key);
-    expect(jwk).not.toHaveProperty('d');
-    expect(jwk.kid).toBe(kid);
-    const stored = importJwk(exportPrivateJwk(key));
-    expect(stored.ok && stored.value.alg).toBe(alg);
-    expect(publicKeyOf(key).type).toBe('public');
-  });
+  it.each(['ed25519', 'ecdsa-p256-sha256', 'rsa-v1_5-sha256'] as const)(
+    '%s: PEM and JWK exports round-trip to the same thumbprint, used as kid',
+    async (alg) => {
+      const key = await generateKey(alg);
+      const kid = await thumbprint(key);
+      expect(key.kid).toBe(kid);
+      expect(kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const pkcs8 = await exportPkcs8Pem(key);
+      const spki = await exportSpkiPem(key);
+      expect(pkcs8.ok && pkcs8.value.startsWith('-----BEGIN PRIVATE KEY-----')).toBe(true);
+      const back = await importKey(pkcs8.ok ? pkcs8.value : '');
+      const pub = await importKey(spki.ok ? spki.value : '');
+      expect(back.ok && (await thumbprint(back.value))).toBe(kid);
+      expect(pub.ok && (await thumbprint(pub.value))).toBe(kid);
+      const jwk = exportPublicJwk(key);
+      expect(jwk).not.toHaveProperty('d');
+      expect(jwk.kid).toBe(kid);
+      const stored = importJwk(exportPrivateJwk(key));
+      expect(stored.ok && stored.value.alg).toBe(alg);
+      expect(publicKeyOf(key).type).toBe('public');
+    },
+  );
 
   it('writes the JOSE alg names OCM expects in a JWKS and finds keys by kid', async () => {
     const ed = await generateKey('ed25519', { kid: 'sender.example.org#key1' });
@@ -75,7 +87,10 @@ describe('key generation and export', () => {
     // RFC 7638 §3: SHA-256 over {"crv","kty","x"} in lexicographic order.
     const json = `{"crv":"Ed25519","kty":"OKP","x":"${K.TEST_KEY_ED25519_JWK.x}"}`;
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json)));
-    const expected = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const expected = btoa(String.fromCharCode(...digest))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     expect(r.ok && (await thumbprint(r.value))).toBe(expected);
   });
 });

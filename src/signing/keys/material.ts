@@ -4,7 +4,6 @@ import type { CryptoKeyLike, JwkObject } from '../webcrypto.ts';
 
 export type { JwkObject };
 
-
 /**
  * A key as the signing core holds it: a JWK plus what we know about it. WebCrypto binds a CryptoKey to
  * one algorithm, so the JWK is kept and imported once per algorithm on first use (then cached).
@@ -45,7 +44,14 @@ export function keyTypeMatches(material: KeyMaterial, primitive: Primitive): boo
 
 /** Describes a key in a few words for messages: "an EC P-256 private key". */
 export function describeKey(material: KeyMaterial): string {
-  const kind = material.kty === 'OKP' ? material.crv ?? 'OKP' : material.kty === 'EC' ? `EC ${material.crv}` : material.kty === 'oct' ? 'HMAC' : 'RSA';
+  const kind =
+    material.kty === 'OKP'
+      ? (material.crv ?? 'OKP')
+      : material.kty === 'EC'
+        ? `EC ${material.crv}`
+        : material.kty === 'oct'
+          ? 'HMAC'
+          : 'RSA';
   return `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind} ${material.type} key`;
 }
 
@@ -56,7 +62,11 @@ export function defaultAlgorithm(material: KeyMaterial): SignatureAlgorithm | un
     case 'OKP':
       return material.crv === 'Ed25519' ? 'ed25519' : undefined;
     case 'EC':
-      return material.crv === 'P-256' ? 'ecdsa-p256-sha256' : material.crv === 'P-384' ? 'ecdsa-p384-sha384' : undefined;
+      return material.crv === 'P-256'
+        ? 'ecdsa-p256-sha256'
+        : material.crv === 'P-384'
+          ? 'ecdsa-p384-sha384'
+          : undefined;
     case 'RSA':
       return 'rsa-v1_5-sha256';
     case 'oct':
@@ -67,7 +77,11 @@ export function defaultAlgorithm(material: KeyMaterial): SignatureAlgorithm | un
 const cache = new WeakMap<KeyMaterial, Map<string, Promise<CryptoKeyLike>>>();
 
 /** The WebCrypto key for one primitive and use; imported once per key, primitive and use. */
-export function cryptoKeyFor(material: KeyMaterial, primitive: Primitive, use: 'sign' | 'verify'): Promise<CryptoKeyLike> {
+export function cryptoKeyFor(
+  material: KeyMaterial,
+  primitive: Primitive,
+  use: 'sign' | 'verify',
+): Promise<CryptoKeyLike> {
   let perKey = cache.get(material);
   if (!perKey) cache.set(material, (perKey = new Map()));
   const id = `${primitive}/${use}`;
@@ -89,12 +103,15 @@ export function cryptoKeyFor(material: KeyMaterial, primitive: Primitive, use: '
 /** Builds key material from a JWK object (public, private or oct). Throws a message for bad input. */
 export function materialFromJwk(input: JwkObject, source = 'JWK'): KeyMaterial | string {
   const kty = input.kty;
-  if (kty !== 'RSA' && kty !== 'EC' && kty !== 'OKP' && kty !== 'oct') return `JWK "kty" must be RSA, EC, OKP or oct (got ${JSON.stringify(kty)})`;
+  if (kty !== 'RSA' && kty !== 'EC' && kty !== 'OKP' && kty !== 'oct')
+    return `JWK "kty" must be RSA, EC, OKP or oct (got ${JSON.stringify(kty)})`;
   const need: Record<KeyType, string[]> = { RSA: ['n', 'e'], EC: ['crv', 'x', 'y'], OKP: ['crv', 'x'], oct: ['k'] };
   const missing = need[kty].filter((m) => typeof input[m] !== 'string');
   if (missing.length) return `JWK of kty ${kty} lacks ${missing.map((m) => `"${m}"`).join(', ')}`;
-  if (kty === 'OKP' && input.crv !== 'Ed25519') return `OKP curve ${JSON.stringify(input.crv)} is not supported (only Ed25519)`;
-  if (kty === 'EC' && input.crv !== 'P-256' && input.crv !== 'P-384') return `EC curve ${JSON.stringify(input.crv)} is not supported (P-256 or P-384)`;
+  if (kty === 'OKP' && input.crv !== 'Ed25519')
+    return `OKP curve ${JSON.stringify(input.crv)} is not supported (only Ed25519)`;
+  if (kty === 'EC' && input.crv !== 'P-256' && input.crv !== 'P-384')
+    return `EC curve ${JSON.stringify(input.crv)} is not supported (P-256 or P-384)`;
   const jwk: JwkObject = { ...input };
   delete jwk.alg;
   delete jwk.key_ops;

@@ -23,7 +23,11 @@ export function serializeSignatureParams(components: ComponentId[], params: Para
   return serializeInnerList([components, params]);
 }
 
-export function buildSignatureBase(message: HttpMessageInput, components: ComponentId[], params: Parameters): Result<SignatureBase> {
+export function buildSignatureBase(
+  message: HttpMessageInput,
+  components: ComponentId[],
+  params: Parameters,
+): Result<SignatureBase> {
   const lines: BaseLine[] = [];
   for (const id of components) {
     const value = componentValue(id, message);
@@ -31,6 +35,8 @@ export function buildSignatureBase(message: HttpMessageInput, components: Compon
     lines.push({ component: componentKey(id), value: value.value });
   }
   const signatureParams = serializeSignatureParams(components, params);
-  const base = [...lines.map((l) => `${l.component}: ${l.value}`), `"@signature-params": ${signatureParams}`].join('\n');
+  const base = [...lines.map((l) => `${l.component}: ${l.value}`), `"@signature-params": ${signatureParams}`].join(
+    '\n',
+  );
   return ok({ base, lines, signatureParams });
 }

@@ -36,7 +36,10 @@ describe('RFC 9421 §2.1 field values', () => {
 
   it('sf re-serialises strictly, key picks a Dictionary member', () => {
     expect(value('"example-dict";sf')).toBe('a=1, b=2;x=1;y=2, c=(a b c)');
-    const dict = { ...request, headers: [['Example-Dict', ' a=1, b=2;x=1;y=2, c=(a   b    c), d']] as Array<[string, string]> };
+    const dict = {
+      ...request,
+      headers: [['Example-Dict', ' a=1, b=2;x=1;y=2, c=(a   b    c), d']] as Array<[string, string]>,
+    };
     expect(value('"example-dict";key="a"', dict)).toBe('1');
     expect(value('"example-dict";key="d"', dict)).toBe('?1');
     expect(value('"example-dict";key="b"', dict)).toBe('2;x=1;y=2');
@@ -44,15 +47,28 @@ describe('RFC 9421 §2.1 field values', () => {
   });
 
   it('bs wraps each field line as a byte sequence', () => {
-    const two = { ...request, headers: [['Example-Header', 'value, with, lots'], ['Example-Header', 'of, commas']] as Array<[string, string]> };
+    const two = {
+      ...request,
+      headers: [
+        ['Example-Header', 'value, with, lots'],
+        ['Example-Header', 'of, commas'],
+      ] as Array<[string, string]>,
+    };
     expect(value('"example-header";bs', two)).toBe(':dmFsdWUsIHdpdGgsIGxvdHM=:, :b2YsIGNvbW1hcw==:');
-    const one = { ...request, headers: [['Example-Header', 'value, with, lots, of, commas']] as Array<[string, string]> };
+    const one = {
+      ...request,
+      headers: [['Example-Header', 'value, with, lots, of, commas']] as Array<[string, string]>,
+    };
     expect(value('"example-header";bs', one)).toBe(':dmFsdWUsIHdpdGgsIGxvdHMsIG9mLCBjb21tYXM=:');
   });
 });
 
 describe('RFC 9421 §2.2 derived components', () => {
-  const post: HttpRequestInput = { method: 'POST', url: 'https://www.example.com/path?param=value&foo=bar&baz=bat%2Dman', headers: {} };
+  const post: HttpRequestInput = {
+    method: 'POST',
+    url: 'https://www.example.com/path?param=value&foo=bar&baz=bat%2Dman',
+    headers: {},
+  };
   it('derives method, target URI, authority, scheme, request target, path and query', () => {
     expect(value('"@method"', post)).toBe('POST');
     expect(value('"@target-uri"', post)).toBe('https://www.example.com/path?param=value&foo=bar&baz=bat%2Dman');
@@ -71,7 +87,10 @@ describe('RFC 9421 §2.2 derived components', () => {
   });
 
   it('@query-param decodes then re-encodes names and values (space as %20)', () => {
-    const q: HttpRequestInput = { ...post, url: 'https://example.com/parameters?var=this%20is%20a%20big%0Avalue&bar=with+plus+whitespace&fa%C3%A7ade%22%3A%20=something&qux=' };
+    const q: HttpRequestInput = {
+      ...post,
+      url: 'https://example.com/parameters?var=this%20is%20a%20big%0Avalue&bar=with+plus+whitespace&fa%C3%A7ade%22%3A%20=something&qux=',
+    };
     expect(value('"@query-param";name="var"', q)).toBe('this%20is%20a%20big%0Avalue');
     expect(value('"@query-param";name="bar"', q)).toBe('with%20plus%20whitespace');
     expect(value('"@query-param";name="fa%C3%A7ade%22%3A%20"', q)).toBe('something');

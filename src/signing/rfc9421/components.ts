@@ -15,12 +15,30 @@ import {
   type Parameters,
 } from 'structured-headers';
 import { toBase64, utf8 } from '../bytes.ts';
-import { canonicalFieldValue, canonicalLine, headerValues, isRequest, parseUrl, type HttpMessageInput, type HttpRequestInput } from '../message.ts';
+import {
+  canonicalFieldValue,
+  canonicalLine,
+  headerValues,
+  isRequest,
+  parseUrl,
+  type HttpMessageInput,
+  type HttpRequestInput,
+} from '../message.ts';
 import { fail, ok, type Result, errorText } from '../result.ts';
 
 export type ComponentId = Item;
 
-export const DERIVED = ['@method', '@target-uri', '@authority', '@scheme', '@request-target', '@path', '@query', '@query-param', '@status'] as const;
+export const DERIVED = [
+  '@method',
+  '@target-uri',
+  '@authority',
+  '@scheme',
+  '@request-target',
+  '@path',
+  '@query',
+  '@query-param',
+  '@status',
+] as const;
 
 /** Structured field types we know, for `sf` and `key` (RFC 9421 §2.1.1: the type must be known). */
 const STRUCTURED_TYPES: Record<string, 'dictionary' | 'list' | 'item'> = {
@@ -73,12 +91,18 @@ function parseComponentsUncached(input: string | readonly string[]): Result<Comp
   for (const piece of pieces) {
     const text = piece.trim();
     if (!text) continue;
-    const quoted = text.startsWith('"') ? text : text.split(/\s+/).map((n) => JSON.stringify(n.toLowerCase())).join(' ');
+    const quoted = text.startsWith('"')
+      ? text
+      : text
+          .split(/\s+/)
+          .map((n) => JSON.stringify(n.toLowerCase()))
+          .join(' ');
     try {
       const list = parseList(`(${quoted.replace(/^\(|\)$/g, '')})`);
       const inner = list[0] as InnerList;
       for (const item of inner[0]) {
-        if (typeof item[0] !== 'string') return fail('bad-component', `component ${serializeItem(item)} must be a quoted string`, text);
+        if (typeof item[0] !== 'string')
+          return fail('bad-component', `component ${serializeItem(item)} must be a quoted string`, text);
         out.push(item);
       }
     } catch (error) {
@@ -88,7 +112,12 @@ function parseComponentsUncached(input: string | readonly string[]): Result<Comp
   const seen = new Set<string>();
   for (const id of out) {
     const key = canonicalKey(id);
-    if (seen.has(key)) return fail('duplicate-component', `component ${componentKey(id)} is listed twice (RFC 9421 §2)`, componentKey(id));
+    if (seen.has(key))
+      return fail(
+        'duplicate-component',
+        `component ${componentKey(id)} is listed twice (RFC 9421 §2)`,
+        componentKey(id),
+      );
     seen.add(key);
   }
   return ok(out);
@@ -120,12 +149,17 @@ function fieldValue(id: ComponentId, message: HttpMessageInput, name: string): R
   const source = params.get('tr') === true ? message.trailers : message.headers;
   const values = headerValues(source, name);
   if (values.length === 0) {
-    return fail('missing-component', `the ${params.get('tr') === true ? 'trailer' : 'header'} "${name}" is covered by the signature but not present in the ${isRequest(message) ? 'request' : 'response'}`, where);
+    return fail(
+      'missing-component',
+      `the ${params.get('tr') === true ? 'trailer' : 'header'} "${name}" is covered by the signature but not present in the ${isRequest(message) ? 'request' : 'response'}`,
+      where,
+    );
   }
   const bs = params.get('bs') === true;
   const sf = params.get('sf') === true;
   const key = params.get('key');
-  if (bs && (sf || key !== undefined)) return fail('bad-component', `"bs" cannot be combined with "sf" or "key" (RFC 9421 §2.1)`, where);
+  if (bs && (sf || key !== undefined))
+    return fail('bad-component', `"bs" cannot be combined with "sf" or "key" (RFC 9421 §2.1)`, where);
   if (bs) {
     const list = values.map((v): Item => [utf8(canonicalLine(v)).buffer as ArrayBuffer, new Map()]);
     return ok(serializeList(list));
@@ -135,17 +169,32 @@ function fieldValue(id: ComponentId, message: HttpMessageInput, name: string): R
   const type = STRUCTURED_TYPES[name];
   if (key !== undefined) {
     if (typeof key !== 'string') return fail('bad-component', `the "key" parameter must be a string`, where);
-    if (type !== undefined && type !== 'dictionary') return fail('bad-component', `"${name}" is a structured ${type}, not a Dictionary, so "key" does not apply`, where);
+    if (type !== undefined && type !== 'dictionary')
+      return fail(
+        'bad-component',
+        `"${name}" is a structured ${type}, not a Dictionary, so "key" does not apply`,
+        where,
+      );
     try {
       const dict = parseDictionary(combined);
       const member = dict.get(key);
-      if (!member) return fail('missing-component', `the Dictionary "${name}" has no member "${key}" (it has: ${[...dict.keys()].join(', ') || 'none'})`, where);
+      if (!member)
+        return fail(
+          'missing-component',
+          `the Dictionary "${name}" has no member "${key}" (it has: ${[...dict.keys()].join(', ') || 'none'})`,
+          where,
+        );
       return ok(Array.isArray(member[0]) ? serializeInnerList(member as InnerList) : serializeItem(member as Item));
     } catch (error) {
       return fail('bad-component', `"${name}" is not a valid structured Dictionary: ${errorText(error)}`, where);
     }
   }
-  if (!type) return fail('bad-component', `"sf" needs the structured type of "${name}", which is not known here (known: ${Object.keys(STRUCTURED_TYPES).join(', ')})`, where);
+  if (!type)
+    return fail(
+      'bad-component',
+      `"sf" needs the structured type of "${name}", which is not known here (known: ${Object.keys(STRUCTURED_TYPES).join(', ')})`,
+      where,
+    );
   try {
     if (type === 'dictionary') return ok(serializeDictionary(parseDictionary(combined)));
     if (type === 'list') return ok(serializeList(parseList(combined)));
@@ -155,16 +204,27 @@ function fieldValue(id: ComponentId, message: HttpMessageInput, name: string): R
   }
 }
 
-function derivedValue(id: ComponentId, request: HttpRequestInput | undefined, message: HttpMessageInput, name: string): Result<string> {
+function derivedValue(
+  id: ComponentId,
+  request: HttpRequestInput | undefined,
+  message: HttpMessageInput,
+  name: string,
+): Result<string> {
   const where = componentKey(id);
   if (name === '@status') {
-    if (isRequest(message)) return fail('bad-component', '"@status" applies to responses only (RFC 9421 §2.2.9)', where);
+    if (isRequest(message))
+      return fail('bad-component', '"@status" applies to responses only (RFC 9421 §2.2.9)', where);
     const status = (message as { status: number }).status;
-    if (!Number.isInteger(status) || status < 100 || status > 999) return fail('bad-message', `the response status ${status} is not a three-digit code`, where);
+    if (!Number.isInteger(status) || status < 100 || status > 999)
+      return fail('bad-message', `the response status ${status} is not a three-digit code`, where);
     return ok(String(status));
   }
   if (!request) {
-    return fail('bad-component', `${name} is derived from a request; in a response it needs the "req" parameter and the related request`, where);
+    return fail(
+      'bad-component',
+      `${name} is derived from a request; in a response it needs the "req" parameter and the related request`,
+      where,
+    );
   }
   if (name === '@method') return ok(request.method);
   const url = parseUrl(request.url);
@@ -184,10 +244,18 @@ function derivedValue(id: ComponentId, request: HttpRequestInput | undefined, me
       return ok(`?${url.query ?? ''}`);
     case '@query-param': {
       const wanted = id[1].get('name');
-      if (typeof wanted !== 'string') return fail('bad-component', '"@query-param" needs a name parameter, e.g. "@query-param";name="id"', where);
-      const values = [...new URLSearchParams(url.query ?? '')].filter(([n]) => formEncode(n) === wanted).map(([, v]) => formEncode(v));
+      if (typeof wanted !== 'string')
+        return fail('bad-component', '"@query-param" needs a name parameter, e.g. "@query-param";name="id"', where);
+      const values = [...new URLSearchParams(url.query ?? '')]
+        .filter(([n]) => formEncode(n) === wanted)
+        .map(([, v]) => formEncode(v));
       if (values.length === 0) return fail('missing-component', `the query has no parameter named "${wanted}"`, where);
-      if (values.length > 1) return fail('bad-component', `the query parameter "${wanted}" occurs ${values.length} times; sign "@query" instead`, where);
+      if (values.length > 1)
+        return fail(
+          'bad-component',
+          `the query parameter "${wanted}" occurs ${values.length} times; sign "@query" instead`,
+          where,
+        );
       return ok(values[0]!);
     }
     default:
@@ -205,20 +273,33 @@ export function componentValue(id: ComponentId, message: HttpMessageInput): Resu
   const derived = name.startsWith('@');
   for (const [p, v] of params) {
     const allowed = derived ? p === 'req' || (p === 'name' && name === '@query-param') : FIELD_PARAMS.has(p);
-    if (!allowed) return fail('bad-component', `parameter "${p}" does not apply to ${name} (RFC 9421 §2.5: unknown parameters are an error)`, where);
-    if (p !== 'name' && p !== 'key' && v !== true) return fail('bad-component', `parameter "${p}" must be a boolean flag (written ;${p})`, where);
+    if (!allowed)
+      return fail(
+        'bad-component',
+        `parameter "${p}" does not apply to ${name} (RFC 9421 §2.5: unknown parameters are an error)`,
+        where,
+      );
+    if (p !== 'name' && p !== 'key' && v !== true)
+      return fail('bad-component', `parameter "${p}" must be a boolean flag (written ;${p})`, where);
   }
-  if (name === '@signature-params') return fail('bad-component', '"@signature-params" must not be listed as a covered component', where);
-  if (!derived && name !== name.toLowerCase()) return fail('bad-component', `field names in components are lower-case: use "${name.toLowerCase()}"`, where);
+  if (name === '@signature-params')
+    return fail('bad-component', '"@signature-params" must not be listed as a covered component', where);
+  if (!derived && name !== name.toLowerCase())
+    return fail('bad-component', `field names in components are lower-case: use "${name.toLowerCase()}"`, where);
   let target: HttpMessageInput = message;
   if (params.get('req') === true) {
-    if (isRequest(message)) return fail('bad-component', '"req" is for signed responses; this message is a request', where);
+    if (isRequest(message))
+      return fail('bad-component', '"req" is for signed responses; this message is a request', where);
     const request = (message as { request?: HttpRequestInput }).request;
-    if (!request) return fail('missing-component', `${where} refers to the request, but no related request was given`, where);
+    if (!request)
+      return fail('missing-component', `${where} refers to the request, but no related request was given`, where);
     target = request;
   }
-  const value = derived ? derivedValue(id, isRequest(target) ? target : undefined, target, name) : fieldValue(id, target, name);
-  if (value.ok && /[\r\n]/.test(value.value)) return fail('bad-component', `the value of ${where} contains a newline, which a signature base cannot hold`, where);
+  const value = derived
+    ? derivedValue(id, isRequest(target) ? target : undefined, target, name)
+    : fieldValue(id, target, name);
+  if (value.ok && /[\r\n]/.test(value.value))
+    return fail('bad-component', `the value of ${where} contains a newline, which a signature base cannot hold`, where);
   return value;
 }
 

@@ -57,31 +57,59 @@ export function nowSeconds(): number {
 /** Chooses the algorithm for a key: the requested one must fit the key type. */
 export function resolveAlgorithm(key: KeyMaterial, requested?: string): Result<SignatureAlgorithm> {
   if (requested !== undefined) {
-    if (!isSignatureAlgorithm(requested)) return fail('unsupported-algorithm', `"${requested}" is not an RFC 9421 algorithm (ed25519, ecdsa-p256-sha256, ecdsa-p384-sha384, rsa-pss-sha512, rsa-v1_5-sha256, hmac-sha256)`, 'alg');
-    if (!keyTypeMatches(key, requested)) return fail('alg-mismatch', `algorithm ${requested} needs ${PRIMITIVES[requested].kty}${PRIMITIVES[requested].crv ? ` ${PRIMITIVES[requested].crv}` : ''} key, but the key is ${describeKey(key)}`, 'alg');
+    if (!isSignatureAlgorithm(requested))
+      return fail(
+        'unsupported-algorithm',
+        `"${requested}" is not an RFC 9421 algorithm (ed25519, ecdsa-p256-sha256, ecdsa-p384-sha384, rsa-pss-sha512, rsa-v1_5-sha256, hmac-sha256)`,
+        'alg',
+      );
+    if (!keyTypeMatches(key, requested))
+      return fail(
+        'alg-mismatch',
+        `algorithm ${requested} needs ${PRIMITIVES[requested].kty}${PRIMITIVES[requested].crv ? ` ${PRIMITIVES[requested].crv}` : ''} key, but the key is ${describeKey(key)}`,
+        'alg',
+      );
     return ok(requested);
   }
   const alg = defaultAlgorithm(key);
-  if (!alg) return fail('unsupported-algorithm', `no RFC 9421 algorithm fits ${describeKey(key)}${key.joseAlg ? ` with JWK alg ${key.joseAlg}` : ''}`, 'alg');
+  if (!alg)
+    return fail(
+      'unsupported-algorithm',
+      `no RFC 9421 algorithm fits ${describeKey(key)}${key.joseAlg ? ` with JWK alg ${key.joseAlg}` : ''}`,
+      'alg',
+    );
   return ok(alg);
 }
 
 /** Signs a request or response (RFC 9421 §3.1) and returns the base, the header values and the signed message. */
-export async function signMessage<M extends HttpMessageInput>(message: M, options: SignOptions): Promise<Result<SignResult<M>>> {
+export async function signMessage<M extends HttpMessageInput>(
+  message: M,
+  options: SignOptions,
+): Promise<Result<SignResult<M>>> {
   const label = options.label ?? 'sig1';
-  if (!/^[a-z*][a-z0-9_\-.*]*$/.test(label)) return fail('bad-signature-input', `label "${label}" is not a structured-field key (lower-case letters, digits, _ - . *)`, 'label');
+  if (!/^[a-z*][a-z0-9_\-.*]*$/.test(label))
+    return fail(
+      'bad-signature-input',
+      `label "${label}" is not a structured-field key (lower-case letters, digits, _ - . *)`,
+      'label',
+    );
   const existing = headerValues(message.headers, 'signature-input').join(', ');
-  if (new RegExp(`(^|,)\\s*${label.replace(/[.*]/g, '\\$&')}=`).test(existing)) return fail('bad-signature-input', `the message already has a signature labelled "${label}"; choose another label`, 'label');
+  if (new RegExp(`(^|,)\\s*${label.replace(/[.*]/g, '\\$&')}=`).test(existing))
+    return fail(
+      'bad-signature-input',
+      `the message already has a signature labelled "${label}"; choose another label`,
+      'label',
+    );
   const alg = resolveAlgorithm(options.key, options.alg);
   if (!alg.ok) return alg;
   const components = parseComponents(options.components);
   if (!components.ok) return components;
 
   const params: Parameters = new Map();
-  const created = options.created === undefined ? options.now ?? nowSeconds() : options.created;
+  const created = options.created === undefined ? (options.now ?? nowSeconds()) : options.created;
   if (created !== null) params.set('created', created);
   if (options.expires !== undefined) params.set('expires', options.expires);
-  const keyid = options.keyid === undefined ? options.key.kid : options.keyid ?? undefined;
+  const keyid = options.keyid === undefined ? options.key.kid : (options.keyid ?? undefined);
   if (keyid !== undefined) params.set('keyid', keyid);
   if (options.nonce !== undefined) params.set('nonce', options.nonce);
   if (options.includeAlg) params.set('alg', alg.value);
@@ -115,10 +143,15 @@ export async function signMessage<M extends HttpMessageInput>(message: M, option
 }
 
 /** Headers a profile wants before signing (Content-Digest, Content-Length), for those the message lacks. */
-export async function profileHeaders(message: HttpMessageInput, profile: Pick<Rfc9421Profile, 'contentDigest' | 'addContentLength'>): Promise<HeaderPairs> {
+export async function profileHeaders(
+  message: HttpMessageInput,
+  profile: Pick<Rfc9421Profile, 'contentDigest' | 'addContentLength'>,
+): Promise<HeaderPairs> {
   const added: HeaderPairs = [];
-  if (profile.contentDigest && !hasHeader(message.headers, 'content-digest')) added.push(['Content-Digest', await createContentDigest(message.body, [profile.contentDigest])]);
-  if (profile.addContentLength && !hasHeader(message.headers, 'content-length')) added.push(['Content-Length', String(toBytes(message.body).length)]);
+  if (profile.contentDigest && !hasHeader(message.headers, 'content-digest'))
+    added.push(['Content-Digest', await createContentDigest(message.body, [profile.contentDigest])]);
+  if (profile.addContentLength && !hasHeader(message.headers, 'content-length'))
+    added.push(['Content-Length', String(toBytes(message.body).length)]);
   return added;
 }
 
@@ -137,12 +170,21 @@ export interface ProfileSignOptions {
 }
 
 /** Signs with a profile: adds the headers it needs, then covers its components with its tag and `created`=now. */
-export async function signWithProfile<M extends HttpMessageInput>(message: M, profile: Rfc9421Profile, options: ProfileSignOptions): Promise<Result<SignResult<M>>> {
+export async function signWithProfile<M extends HttpMessageInput>(
+  message: M,
+  profile: Rfc9421Profile,
+  options: ProfileSignOptions,
+): Promise<Result<SignResult<M>>> {
   if (profile.forbiddenAlgorithms?.includes(options.alg ?? defaultAlgorithm(options.key) ?? '')) {
-    return fail('alg-mismatch', `the ${profile.name} profile forbids ${options.alg ?? defaultAlgorithm(options.key)}`, 'alg');
+    return fail(
+      'alg-mismatch',
+      `the ${profile.name} profile forbids ${options.alg ?? defaultAlgorithm(options.key)}`,
+      'alg',
+    );
   }
   const keyid = options.keyid ?? options.key.kid;
-  if (profile.requiredParams.includes('keyid') && keyid === undefined) return fail('bad-key', `the ${profile.name} profile needs a keyid: give the key a kid or pass one`, 'keyid');
+  if (profile.requiredParams.includes('keyid') && keyid === undefined)
+    return fail('bad-key', `the ${profile.name} profile needs a keyid: give the key a kid or pass one`, 'keyid');
   const added = await profileHeaders(message, profile);
   const prepared = withHeaders(message, added);
   const signOptions: SignOptions = { key: options.key, components: profile.components, label: options.label ?? 'sig1' };

@@ -28,10 +28,16 @@ export function readParams(params: Parameters, label: string): Result<SignatureP
   for (const [name, value] of params) {
     const where = `Signature-Input ${label};${name}`;
     if (name === 'created' || name === 'expires') {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return fail('bad-signature-input', `"${name}" must be an integer Unix time in seconds, got ${describe(value)}`, where);
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return fail(
+          'bad-signature-input',
+          `"${name}" must be an integer Unix time in seconds, got ${describe(value)}`,
+          where,
+        );
       out[name] = value;
     } else if (name === 'nonce' || name === 'alg' || name === 'keyid' || name === 'tag') {
-      if (typeof value !== 'string') return fail('bad-signature-input', `"${name}" must be a quoted string, got ${describe(value)}`, where);
+      if (typeof value !== 'string')
+        return fail('bad-signature-input', `"${name}" must be a quoted string, got ${describe(value)}`, where);
       out[name] = value;
     }
   }
@@ -48,12 +54,17 @@ function describe(value: BareItem): string {
 /** Parses all Signature-Input and Signature members of a message. */
 export function readSignatures(headers: HeaderInput): Result<SignatureEntry[]> {
   const inputLines = headerValues(headers, 'signature-input');
-  if (inputLines.length === 0) return fail('missing-signature', 'the message has no Signature-Input header', 'Signature-Input');
+  if (inputLines.length === 0)
+    return fail('missing-signature', 'the message has no Signature-Input header', 'Signature-Input');
   let inputs;
   try {
     inputs = parseDictionary(inputLines.join(', '));
   } catch (error) {
-    return fail('bad-signature-input', `Signature-Input is not a valid structured Dictionary: ${errorText(error)}`, 'Signature-Input');
+    return fail(
+      'bad-signature-input',
+      `Signature-Input is not a valid structured Dictionary: ${errorText(error)}`,
+      'Signature-Input',
+    );
   }
   if (inputs.size === 0) return fail('missing-signature', 'the Signature-Input header is empty', 'Signature-Input');
   const sigLines = headerValues(headers, 'signature');
@@ -74,15 +85,30 @@ export function readSignatures(headers: HeaderInput): Result<SignatureEntry[]> {
   }
   const out: SignatureEntry[] = [];
   for (const [label, member] of inputs) {
-    if (!Array.isArray(member[0])) return fail('bad-signature-input', `Signature-Input member "${label}" must be an inner list like ("@method" ...);created=...`, `Signature-Input ${label}`);
+    if (!Array.isArray(member[0]))
+      return fail(
+        'bad-signature-input',
+        `Signature-Input member "${label}" must be an inner list like ("@method" ...);created=...`,
+        `Signature-Input ${label}`,
+      );
     const [items, params] = member as InnerList;
     for (const item of items) {
-      if (typeof item[0] !== 'string') return fail('bad-signature-input', `Signature-Input "${label}" lists a component that is not a quoted string`, `Signature-Input ${label}`);
+      if (typeof item[0] !== 'string')
+        return fail(
+          'bad-signature-input',
+          `Signature-Input "${label}" lists a component that is not a quoted string`,
+          `Signature-Input ${label}`,
+        );
     }
     const entry: SignatureEntry = { label, components: items, params };
     const sig = sigs.get(label);
     if (sig) {
-      if (!(sig[0] instanceof ArrayBuffer)) return fail('bad-signature', `Signature member "${label}" must be a byte sequence (:base64:)`, `Signature ${label}`);
+      if (!(sig[0] instanceof ArrayBuffer))
+        return fail(
+          'bad-signature',
+          `Signature member "${label}" must be a byte sequence (:base64:)`,
+          `Signature ${label}`,
+        );
       entry.signature = new Uint8Array(sig[0]);
     }
     out.push(entry);

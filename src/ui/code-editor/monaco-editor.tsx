@@ -12,7 +12,17 @@ const SEVERITY: Record<number, EditorProblem['severity']> = {
 };
 
 export default function MonacoEditor(props: CodeEditorProps) {
-  const { label, value, onChange, language = 'json', readOnly = false, height = '24rem', modelPath, jsonSchema, onProblems } = props;
+  const {
+    label,
+    value,
+    onChange,
+    language = 'json',
+    readOnly = false,
+    height = '24rem',
+    modelPath,
+    jsonSchema,
+    onProblems,
+  } = props;
   const { resolved } = useTheme();
   // The editor owns its text while the user types: pushing each keystroke back in as `value` races
   // with the next one (characters lost or doubled). Only a value the parent changes on its own (a new
