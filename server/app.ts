@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
 import { sameOriginApi } from './guard/same-origin.ts';
+import { requireAccess, SessionStore } from './guard/access.ts';
+import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
+import { sessionRoutes } from './routes/session.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
 import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
@@ -56,6 +59,37 @@ export function baseUrlFor(config: ServerConfig, requestUrl: string): string {
   return (config.publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
 }
 
+/** Routes that make the server call other servers: rate-limited on a public instance. */
+function isOutbound(method: string, path: string): boolean {
+  return (
+    (method === 'POST' && (path === '/api/relay' || path === '/api/check' || path === '/api/shares')) ||
+    (method === 'GET' && path === '/api/discover') ||
+    (method === 'POST' && /^\/api\/demo\/[^/]+\/send$/.test(path))
+  );
+}
+
+/**
+ * Access control. A local console needs no sign-in (it binds loopback and refuses other sites). A
+ * public one answers its API only to the holder of its access token (bearer, or the session cookie
+ * a browser gets by signing in) and limits the outbound work each user and address can ask for.
+ */
+function guardPublicApi(app: Hono, config: ServerConfig): void {
+  const token = config.public ? config.accessToken : undefined;
+  if (config.public && !token) throw new Error('A public console needs an access token (--access-token).');
+  const sessions = new SessionStore();
+  if (token) {
+    app.use('/api/*', requireAccess(token, sessions));
+    const limit = rateLimitOutbound(new RateLimiter(config.rateLimit));
+    app.use('/api/*', (c, next) => (isOutbound(c.req.method, c.req.path) ? limit(c, next) : next()));
+  }
+  const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
+  const secure = (requestUrl: string) => {
+    const url = new URL(requestUrl);
+    return url.protocol === 'https:' || (publicUrl?.protocol === 'https:' && publicUrl.host === url.host);
+  };
+  app.route('/', sessionRoutes({ token, sessions, attempts: new RateLimiter(10), secure }));
+}
+
 /**
  * Builds the one Hono app behind every mode: mounted in `vite dev`/`vite preview` by the plugin,
  * and served standalone (with the built SPA) by server/index.ts. Tests call `app.request()` on it.
@@ -66,7 +100,8 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
   app.use('*', hostCheck(hosts));
-  app.use('/api/*', sameOriginApi(hosts));
+  app.use('/api/*', sameOriginApi(ctx.config.publicUrl));
+  guardPublicApi(app, ctx.config);
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const persist = ctx.persist !== false;
   const keys =
@@ -77,7 +112,8 @@ export function createApp(ctx: AppContext): Hono {
   const baseUrl = (url: string) => baseUrlFor(ctx.config, url);
   // Identity before the inbox: /ocm/jwks lives under the /ocm prefix the inbox records.
   app.route('/', identityRoutes(keys, baseUrl));
-  app.route('/', keyRoutes(keys));
+  // A public instance never hands out a private key, whoever asks.
+  app.route('/', keyRoutes(keys, { exportPrivate: !ctx.config.public }));
   const { config } = ctx;
   const outbound =
     ctx.outbound ??

@@ -10,8 +10,12 @@ export const serverConfigSchema = z.object({
   dataDir: z.string().min(1).default('.ocm-explorer'),
   /** The base URL other OCM servers use to reach this console (tunnel, reverse proxy). */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** Public mode: the relay refuses private and loopback targets. */
+  /** Public mode: the relay refuses private and loopback targets, and the API needs the access token. */
   public: z.boolean().default(false),
+  /** The token a public instance asks for (made at start when not given). */
+  accessToken: z.string().min(16, 'at least 16 characters, so it cannot be guessed').optional(),
+  /** Public mode: outbound requests (relay, discovery, check, sharing) a minute, per user and per address. */
+  rateLimit: z.coerce.number().int().positive().default(60),
   /** Extra host names accepted in the Host header (besides loopback names and the public URL's host). */
   allowedHosts: z.array(z.string().min(1)).default([]),
   /** Local users that can receive OCM shares at this console (alice@<console host>…). */
@@ -64,6 +68,8 @@ const FLAGS: Record<string, FlagSpec> = {
   '--data-dir': { key: 'dataDir', env: 'OCM_EXPLORER_DATA_DIR', kind: 'string' },
   '--public-url': { key: 'publicUrl', env: 'OCM_EXPLORER_PUBLIC_URL', kind: 'string' },
   '--public': { key: 'public', env: 'OCM_EXPLORER_PUBLIC', kind: 'boolean' },
+  '--access-token': { key: 'accessToken', env: 'OCM_EXPLORER_ACCESS_TOKEN', kind: 'string' },
+  '--rate-limit': { key: 'rateLimit', env: 'OCM_EXPLORER_RATE_LIMIT', kind: 'string' },
   '--allowed-host': { key: 'allowedHosts', env: 'OCM_EXPLORER_ALLOWED_HOSTS', kind: 'list' },
   '--static-dir': { key: 'staticDir', env: 'OCM_EXPLORER_STATIC_DIR', kind: 'string' },
   '--recipient': { key: 'recipients', env: 'OCM_EXPLORER_RECIPIENTS', kind: 'list' },
@@ -93,7 +99,9 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --port PORT             OCM_EXPLORER_PORT          port (default 8080; 0 picks a free one)
   --data-dir DIR          OCM_EXPLORER_DATA_DIR      keys and received messages (default ./.ocm-explorer)
   --public-url URL        OCM_EXPLORER_PUBLIC_URL    base URL other servers use to reach this console
-  --public                OCM_EXPLORER_PUBLIC=1      public mode: refuse private and loopback relay targets
+  --public                OCM_EXPLORER_PUBLIC=1      public mode: refuse private and loopback relay targets, require the access token
+  --access-token TOKEN    OCM_EXPLORER_ACCESS_TOKEN  public mode: the token to sign in with (default: made at start, printed once)
+  --rate-limit N          OCM_EXPLORER_RATE_LIMIT    public mode: outbound requests a minute per user and per address (default 60)
   --allowed-host NAME     OCM_EXPLORER_ALLOWED_HOSTS extra Host header names to accept (repeat, or comma list)
   --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)
   --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)

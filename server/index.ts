@@ -6,12 +6,15 @@ import { createApp } from './app.ts';
 import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
 import { mountStatic, securityHeaders } from './static.ts';
+import { generateAccessToken } from './guard/access.ts';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface RunningServer {
   url: string;
   demo?: DemoMesh;
+  /** The access token made at start for a public instance that was given none (shown once, then forgotten). */
+  generatedAccessToken?: string;
   close(): Promise<void>;
 }
 
@@ -19,7 +22,9 @@ export interface RunningServer {
  * Starts the standalone server (API + built SPA) and, unless turned off, the demo mesh next to it
  * (on the two ports after the console's, or free ones). Resolves once everything listens.
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(given: ServerConfig): Promise<RunningServer> {
+  const generatedAccessToken = given.public && !given.accessToken ? generateAccessToken() : undefined;
+  const config = generatedAccessToken ? { ...given, accessToken: generatedAccessToken } : given;
   // Not in public mode: the demo peers send wherever they are told, which a shared instance must not allow.
   const demo =
     config.demo && !config.public
@@ -36,6 +41,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       resolvePromise({
         url: `http://${host}:${info.port}`,
         demo,
+        generatedAccessToken,
         close: () =>
           new Promise((done) => {
             // Open SSE streams would keep close() waiting forever; cut them.
@@ -80,6 +86,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`OCM Explorer is running at ${running.url}/${config.public ? ' (public mode)' : ''}`);
+  if (running.generatedAccessToken) {
+    // Standard output only, once: it is not written to any file, and never goes into a URL.
+    console.log(`  access token (shown once; sign in with it, or set your own with --access-token):`);
+    console.log(`    ${running.generatedAccessToken}`);
+  } else if (config.public) {
+    console.log('  access token: the one given with --access-token / OCM_EXPLORER_ACCESS_TOKEN');
+  }
   for (const { state } of running.demo?.peers ?? []) {
     console.log(
       `  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`,

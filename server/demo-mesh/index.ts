@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { randomBytes } from 'node:crypto';
 import { fetchNet, type PeerNet } from './net.ts';
 import { createPeerApp } from './peer-app.ts';
 import { createPeerState } from './peer-state.ts';
@@ -18,6 +19,8 @@ export interface RunningPeer {
 
 export interface DemoMesh {
   peers: RunningPeer[];
+  /** What the console sends in the peers' control header; made at start, never shown. */
+  controlSecret: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startDemoMesh(
   const net = options.net ?? fetchNet();
   const peers: RunningPeer[] = [];
   const servers: ServerType[] = [];
+  const controlSecret = randomBytes(24).toString('base64url');
   for (const [i, spec] of DEMO_PEERS.entries()) {
     // The app needs its origin (keys, discovery), which needs the port: route through a holder.
     let handler: Hono['fetch'] = () => new Response('starting', { status: 503 });
@@ -52,12 +56,13 @@ export async function startDemoMesh(
     }
     servers.push(listening.server);
     const state = await createPeerState(spec, `http://${host}:${listening.port}`);
-    const app = createPeerApp(state, net);
+    const app = createPeerApp(state, net, controlSecret);
     handler = app.fetch;
     peers.push({ state, app });
   }
   return {
     peers,
+    controlSecret,
     close: () =>
       Promise.all(
         servers.map(

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { headerPairs, signWithProfile } from '../../src/signing/index.ts';
 import { startDemoMesh } from './index.ts';
+import { DEMO_CONTROL_HEADER } from './peer-app.ts';
 import type { SendOutcome } from './send.ts';
 
 // Both demo peers for real, on loopback ports, talking to each other over HTTP.
@@ -12,12 +13,13 @@ const [alpha, legacy] = mesh.peers.map((p) => p.state) as [
   NonNullable<(typeof mesh.peers)[number]>['state'],
 ];
 const hostOf = (origin: string) => new URL(origin).host;
+const control = { 'content-type': 'application/json', [DEMO_CONTROL_HEADER]: mesh.controlSecret };
 
 async function send(origin: string, command: Record<string, unknown>): Promise<SendOutcome> {
   const res = await fetch(`${origin}/demo/send`, {
     method: 'POST',
     body: JSON.stringify(command),
-    headers: { 'content-type': 'application/json' },
+    headers: control,
   });
   return (await res.json()) as SendOutcome;
 }
@@ -25,7 +27,7 @@ const setFaults = (origin: string, faults: Record<string, unknown>) =>
   fetch(`${origin}/demo/faults`, {
     method: 'PUT',
     body: JSON.stringify(faults),
-    headers: { 'content-type': 'application/json' },
+    headers: control,
   });
 
 describe('the embedded demo mesh', () => {
@@ -194,7 +196,9 @@ describe('the embedded demo mesh', () => {
   });
 
   it('accepts an invite it issued once, and refuses unknown or repeated acceptances', async () => {
-    const invite = (await (await fetch(`${alpha.origin}/demo/invites`, { method: 'POST' })).json()) as {
+    const invite = (await (
+      await fetch(`${alpha.origin}/demo/invites`, { method: 'POST', headers: control })
+    ).json()) as {
       token: string;
       inviteString: string;
     };
@@ -210,6 +214,36 @@ describe('the embedded demo mesh', () => {
       (await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: 'nope' })).response
         ?.status,
     ).toBe(400);
+  });
+
+  it('answers its demo controls only to the console that holds the control secret', async () => {
+    const sharesBefore = alpha.shares.size;
+    const faultsBefore = { ...alpha.faults };
+    // What a page on another site could send without a preflight: a text/plain body, no secret.
+    for (const [path, method] of [
+      ['/demo/send', 'POST'],
+      ['/demo/faults', 'PUT'],
+      ['/demo/invites', 'POST'],
+      ['/demo/state', 'GET'],
+    ] as const) {
+      const res = await fetch(`${alpha.origin}${path}`, {
+        method,
+        body:
+          method === 'GET' ? undefined : JSON.stringify({ kind: 'share', to: 'eve@evil.example', serverError: true }),
+        headers: { 'content-type': 'text/plain', origin: 'http://evil.example' },
+      });
+      expect(res.status, `${method} ${path}`).toBe(403);
+    }
+    const wrong = await fetch(`${alpha.origin}/demo/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ serverError: true }),
+      headers: { ...control, [DEMO_CONTROL_HEADER]: 'guessed' },
+    });
+    expect(wrong.status).toBe(403);
+    expect(alpha.shares.size).toBe(sharesBefore);
+    expect(alpha.faults).toEqual(faultsBefore);
+    // What a real peer serves stays open.
+    expect((await fetch(`${alpha.origin}/.well-known/ocm`)).status).toBe(200);
   });
 
   it('says what went wrong when the target is not an OCM server', async () => {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { allowedHostNames, hostCheck } from '../guard/host-check.ts';
 import { discoveryDocument, jwksDocument } from './discovery.ts';
 import type { PeerNet } from './net.ts';
@@ -40,10 +40,30 @@ async function readJson(c: Context): Promise<Record<string, unknown> | undefined
   }
 }
 
-/** One embedded OCM server: discovery, OCM endpoint, token endpoint, WebDAV, web app, and its demo controls. */
-export function createPeerApp(peer: PeerState, net: PeerNet): Hono {
+/** The header that carries the demo mesh's control secret from the console to its peers. */
+export const DEMO_CONTROL_HEADER = 'x-ocm-explorer-demo-control';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * One embedded OCM server: discovery, OCM endpoint, token endpoint, WebDAV, web app, and its demo
+ * controls. What a real peer serves is open to anyone; the controls (/demo/*) answer only callers with
+ * the mesh's control secret (the console), since a page on another site could otherwise make a peer
+ * send signed messages wherever it liked.
+ */
+export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: string): Hono {
   const app = new Hono();
   app.use('*', hostCheck(allowedHostNames(undefined, [])));
+  app.use('/demo/*', async (c, next) => {
+    const presented = c.req.header(DEMO_CONTROL_HEADER);
+    if (presented === undefined || !timingSafeEqual(sha256(presented), sha256(controlSecret))) {
+      return c.json(
+        { message: 'FORBIDDEN: the demo controls answer only the console that started this peer (Inbox page → Send).' },
+        403,
+      );
+    }
+    return next();
+  });
   const modern = peer.spec.dialect === 'ocm-1.5';
 
   app.get('/.well-known/ocm', (c) => c.json(discoveryDocument(peer)));

@@ -1,47 +1,70 @@
 import type { MiddlewareHandler } from 'hono';
-import { hostNameOf } from './host-check.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Cross-site request forgery guard for the console's own API (not for /ocm, where peers call): a
- * page on another site may make the browser POST to 127.0.0.1 without reading the answer, e.g. a
- * text/plain form shaped like JSON. So a state-changing /api call must come from one of this
- * server's own origins, and a body must be declared as JSON (which a cross-site page cannot send
- * without a CORS preflight, and this server answers none).
+ * The origins the console's own pages are served from: the origin the request came to (the Host
+ * header with the request's scheme) and the public URL's, when one is set (a reverse proxy may
+ * speak http to us while the browser sees https).
  */
-export function sameOriginApi(allowed: ReadonlySet<string>): MiddlewareHandler {
+export function ownOrigins(requestUrl: string, publicUrl: string | undefined): Set<string> {
+  const origins = new Set([new URL(requestUrl).origin]);
+  if (publicUrl) origins.add(new URL(publicUrl).origin);
+  return origins;
+}
+
+/** Why a request to the console's API may have come from another site, or undefined when it did not. */
+export function crossSiteReason(
+  headers: { origin?: string; secFetchSite?: string },
+  own: ReadonlySet<string>,
+): string | undefined {
+  const { origin, secFetchSite } = headers;
+  // Browsers send Sec-Fetch-Site on every request; `same-site` covers another port of the same host,
+  // which is another origin (another local web server) all the same.
+  if (secFetchSite === 'cross-site' || secFetchSite === 'same-site') {
+    return `the browser marked this request Sec-Fetch-Site: ${secFetchSite}`;
+  }
+  if (origin === undefined) return undefined;
+  if (origin === 'null') return 'it came from an opaque origin (Origin: null: a sandboxed frame, a file or a redirect)';
+  if (!own.has(origin.toLowerCase())) return `it came from ${origin}, which is not this console`;
+  return undefined;
+}
+
+/**
+ * Cross-site request forgery guard for the console's own API (not for /ocm, where peers call): a
+ * page on another site can make the browser send a "simple" request to 127.0.0.1 without reading the
+ * answer, e.g. a text/plain form shaped like JSON. So an /api request must not come from another
+ * origin (by Origin or Sec-Fetch-Site), and a state-changing one must declare its body as JSON, which
+ * a cross-site page cannot do without a CORS preflight that this server never grants. Requests with
+ * no browser headers at all (curl, the CLI, tests) pass.
+ */
+export function sameOriginApi(publicUrl: string | undefined): MiddlewareHandler {
   return async (c, next) => {
-    if (SAFE.has(c.req.method)) return next();
-    const origin = c.req.header('origin');
-    if (origin && origin !== 'null') {
-      let host: string;
-      try {
-        host = hostNameOf(new URL(origin).host);
-      } catch {
-        host = '';
-      }
-      if (!allowed.has(host))
-        return c.json(
-          { error: 'cross-origin', message: `Requests to the console's API from ${origin} are refused.` },
-          403,
-        );
-    } else if (origin === 'null' || c.req.header('sec-fetch-site') === 'cross-site') {
+    const why = crossSiteReason(
+      { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site')?.toLowerCase() },
+      ownOrigins(c.req.url, publicUrl),
+    );
+    if (why) {
       return c.json(
-        { error: 'cross-origin', message: "Requests to the console's API from other sites are refused." },
+        {
+          error: 'cross-origin',
+          message: `Refused: ${why}. The console's API answers only its own pages, so other web pages cannot drive it.`,
+        },
         403,
       );
     }
+    if (SAFE.has(c.req.method)) return next();
+    const length = c.req.header('content-length');
     const hasBody =
-      Number(c.req.header('content-length') ?? 0) > 0 ||
+      Number(length ?? 0) > 0 ||
       c.req.header('transfer-encoding') !== undefined ||
-      (c.req.header('content-length') === undefined && c.req.raw.body !== null);
+      (length === undefined && c.req.raw.body !== null);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (hasBody && type !== 'application/json') {
       return c.json(
         {
           error: 'unsupported-media-type',
-          message: "The console's API takes JSON bodies (Content-Type: application/json).",
+          message: `The console's API takes JSON bodies (Content-Type: application/json), not ${type || 'an undeclared type'}.`,
         },
         415,
       );

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { DemoPeer } from '../../src/contract/demo.ts';
 import type { DemoMesh } from '../demo-mesh/index.ts';
 import { hostOf } from '../demo-mesh/peer-state.ts';
+import { DEMO_CONTROL_HEADER } from '../demo-mesh/peer-app.ts';
 
 /**
  * The console's window on its demo peers. The browser cannot call the peers itself (other origins,
@@ -34,7 +35,7 @@ export function demoRoutes(mesh: DemoMesh | undefined): Hono {
       const res = await fetch(`${peer.state.origin}/demo/${action}`, {
         method,
         body: await c.req.text(),
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [DEMO_CONTROL_HEADER]: mesh!.controlSecret },
       });
       return new Response(res.body, {
         status: res.status,

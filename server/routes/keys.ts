@@ -24,7 +24,10 @@ async function body(c: Context): Promise<Record<string, unknown>> {
  * /api/keys: the console's signing keys. Lists show public parts only; a private key leaves the
  * server only through POST /api/keys/:kid/export with {"confirm": "export private key"}.
  */
-export function keyRoutes(keys: Promise<KeyStore>): Hono {
+export function keyRoutes(
+  keys: Promise<KeyStore>,
+  options: { exportPrivate: boolean } = { exportPrivate: true },
+): Hono {
   const app = new Hono();
   const guard = async (c: Context, action: (store: KeyStore) => Promise<Response>) => {
     try {
@@ -75,6 +78,15 @@ export function keyRoutes(keys: Promise<KeyStore>): Hono {
   );
   app.post('/api/keys/:kid/export', (c) =>
     guard(c, async (store) => {
+      if (!options.exportPrivate) {
+        return c.json(
+          {
+            error: 'forbidden',
+            message: 'A public console never hands out its private keys. Run the console locally to export a key.',
+          },
+          403,
+        );
+      }
       const { confirm } = await body(c);
       if (confirm !== 'export private key') {
         return c.json(

@@ -1,0 +1,78 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from './access.ts';
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * Token buckets, one per key: each holds `perMinute` tokens and refills at that rate, so a client
+ * may burst up to the limit and then goes at the limit's pace. Full buckets are forgotten.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private level(key: string, at: number): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return this.perMinute;
+    return Math.min(this.perMinute, bucket.tokens + ((at - bucket.at) * this.perMinute) / 60_000);
+  }
+
+  /**
+   * Takes one token from every key's bucket, or none when any is empty: then answers how many
+   * seconds until the emptiest has one again.
+   */
+  take(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const at = this.now();
+    const levels = keys.map((key) => this.level(key, at));
+    const lowest = Math.min(...levels);
+    if (lowest < 1) {
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - lowest) * 60) / this.perMinute)) };
+    }
+    keys.forEach((key, i) => this.buckets.set(key, { tokens: levels[i]! - 1, at }));
+    if (this.buckets.size > 10_000) {
+      for (const [key] of this.buckets) if (this.level(key, at) >= this.perMinute) this.buckets.delete(key);
+    }
+    return { ok: true };
+  }
+}
+
+/** The client's address as the socket saw it (a reverse proxy in front makes this the proxy's). */
+export function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** Who is asking, for the per-session limit: the signed-in browser's session, or the bearer-token holder. */
+function callerOf(c: Context): string {
+  if (c.req.header('authorization')) return 'bearer';
+  return `session:${getCookie(c, SESSION_COOKIE) ?? 'none'}`;
+}
+
+/**
+ * Limits outbound work (relay, discovery, check, sharing) per caller and per client address, so a
+ * shared instance cannot be used to scan the internet. Answers 429 with Retry-After.
+ */
+export function rateLimitOutbound(limiter: RateLimiter): MiddlewareHandler {
+  return async (c, next) => {
+    const outcome = limiter.take([`caller:${callerOf(c)}`, `address:${clientAddress(c)}`]);
+    if (!outcome.ok) {
+      c.header('retry-after', String(outcome.retryAfterSeconds));
+      return c.json(
+        {
+          error: 'rate-limited',
+          message: `This public console allows ${limiter.perMinute} outbound requests a minute per user and per address; try again in ${outcome.retryAfterSeconds} s.`,
+        },
+        429,
+      );
+    }
+    return next();
+  };
+}
