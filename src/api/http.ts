@@ -2,6 +2,7 @@ import { safeParse } from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 
 import { ApiError } from './errors.ts';
+import { reportUnauthorized } from './session.ts';
 
 export { ApiError };
 
@@ -38,6 +39,7 @@ export async function requestJson<S extends $ZodType>(
     throw new ApiError(`${path} answered ${response.status} with something that is not JSON`, response.status);
   }
   if (!response.ok) {
+    if (response.status === 401) reportUnauthorized();
     const fields = (typeof body === 'object' && body ? body : {}) as { message?: unknown; error?: unknown };
     const message =
       typeof fields.message === 'string'

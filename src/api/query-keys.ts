@@ -2,6 +2,7 @@
 export const queryKeys = {
   all: ['ocm-explorer'] as const,
   health: () => [...queryKeys.all, 'health'] as const,
+  session: () => [...queryKeys.all, 'session'] as const,
   demo: () => [...queryKeys.all, 'demo'] as const,
   keys: () => [...queryKeys.all, 'keys'] as const,
   inbox: {

@@ -7,6 +7,7 @@ import {
   type RelayResult,
 } from '../contract/exchange.ts';
 import { ApiError, requestJson } from './http.ts';
+import { reportUnauthorized } from './session.ts';
 
 /**
  * Sends a request through the console's relay. The target goes in `x-relay-target` as well (the relay
@@ -33,8 +34,13 @@ export async function sendViaRelay(request: RelayRequest, signal?: AbortSignal):
     throw new ApiError(`The relay answered ${response.status} with something that is not JSON.`, response.status);
   }
   const parsed = safeParse(relayResultSchema, body);
-  if (!parsed.success)
+  if (!parsed.success) {
+    // The console itself refused (not signed in, rate-limited, another origin): say what it said.
+    if (response.status === 401) reportUnauthorized();
+    const message = (body as { message?: unknown } | null)?.message;
+    if (typeof message === 'string') throw new ApiError(`/api/relay: ${message}`, response.status);
     throw new ApiError(`The relay answered an unexpected shape (${response.status}).`, response.status);
+  }
   return parsed.data;
 }
 

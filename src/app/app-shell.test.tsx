@@ -85,4 +85,51 @@ describe('console shell', () => {
     expect(document.documentElement).not.toHaveClass('dark');
     await waitFor(() => expect(localStorage.getItem('ocm-explorer.theme')).toBe('light'));
   });
+
+  it('shows the sign-in page on a public console, says when the token is wrong, and lets the right one in', async () => {
+    let signedIn = false;
+    const calls = fakeNetwork(async (url, init) => {
+      if (url.endsWith('/api/health'))
+        return jsonResponse({
+          name: 'ocm-explorer',
+          version: '0.1.0',
+          status: 'ok',
+          mode: 'public',
+          startedAt: '2026-01-01T00:00:00Z',
+          uptimeSeconds: 5,
+        });
+      if (url.endsWith('/api/session') && init?.method === 'POST') {
+        const { token } = JSON.parse(String(init.body)) as { token: string };
+        if (token !== 'the-right-token-123') {
+          return jsonResponse({ error: 'wrong-token', message: "That is not this console's access token." }, 401);
+        }
+        signedIn = true;
+        return jsonResponse({ required: true, signedIn: true });
+      }
+      if (url.endsWith('/api/session') && init?.method === 'DELETE') {
+        signedIn = false;
+        return jsonResponse({ required: true, signedIn: false });
+      }
+      if (url.endsWith('/api/session')) return jsonResponse({ required: true, signedIn });
+      return new Response('not found', { status: 404 });
+    });
+    const user = userEvent.setup();
+    renderApp('/keys');
+    expect(await screen.findByRole('heading', { name: 'Sign in to this console' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Keys' })).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Access token'), 'guess');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("That is not this console's access token.");
+
+    await user.clear(screen.getByLabelText('Access token'));
+    await user.type(screen.getByLabelText('Access token'), 'the-right-token-123');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Keys' }, { timeout: 5_000 })).toBeInTheDocument();
+    // The token travelled in the body, never in a URL.
+    expect(calls.some((c) => c.includes('the-right-token-123'))).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to this console' })).toBeInTheDocument();
+  });
 });

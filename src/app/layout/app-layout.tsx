@@ -1,10 +1,13 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { JOB_ROUTES, paths } from '../../config/paths.ts';
+import { SignInPage } from '../../features/access/sign-in-page.tsx';
 import { ServerStatus } from './server-status.tsx';
+import { SignOutButton, useSignInRequired } from './session-control.tsx';
 import { ThemeSelect } from './theme-select.tsx';
 
 export function AppLayout() {
+  const signInRequired = useSignInRequired();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
@@ -15,6 +18,7 @@ export function AppLayout() {
         <div className="flex items-center gap-4">
           <ServerStatus />
           <ThemeSelect />
+          <SignOutButton />
         </div>
       </header>
       <div className="flex flex-1">
@@ -40,9 +44,13 @@ export function AppLayout() {
           </ul>
         </nav>
         <main className="min-w-0 flex-1 p-6">
-          <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
-            <Outlet />
-          </Suspense>
+          {signInRequired ? (
+            <SignInPage />
+          ) : (
+            <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+              <Outlet />
+            </Suspense>
+          )}
         </main>
       </div>
     </div>
