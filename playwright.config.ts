@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // scripts/e2e.mjs finds the browser and builds the console first; this file only describes the run.
-const port = Number(process.env.E2E_PORT ?? 4173);
+import { CONSOLE_PORT, PUBLIC_ACCESS_TOKEN, PUBLIC_CONSOLE_PORT } from './e2e/servers.ts';
+
+const port = CONSOLE_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
+const publicPort = PUBLIC_CONSOLE_PORT;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,13 +37,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The standalone production server, exactly what `npm start` runs, with a throwaway data folder.
-    command: `node --import tsx server/index.ts --port ${port} --data-dir ${process.env.E2E_DATA_DIR ?? '.test-reports/e2e-data'}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The standalone production server, exactly what `npm start` runs, with a throwaway data folder.
+      command: `node --import tsx server/index.ts --port ${port} --data-dir ${process.env.E2E_DATA_DIR ?? '.test-reports/e2e-data'}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // A second console in public mode, for the sign-in journey, with this run's access token.
+      command: `node --import tsx server/index.ts --public --port ${publicPort} --data-dir ${process.env.E2E_DATA_DIR ?? '.test-reports/e2e-data'}/public`,
+      url: `http://127.0.0.1:${publicPort}/api/health`,
+      env: { OCM_EXPLORER_ACCESS_TOKEN: PUBLIC_ACCESS_TOKEN },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -26,7 +26,11 @@ export function ocmExplorerServer(): Plugin {
         return;
       }
       // Preview serves the built console: give it the same policy as the standalone server.
-      if (preview) res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+      if (preview) {
+        res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setHeader('referrer-policy', 'no-referrer');
+      }
       next();
     });
   };

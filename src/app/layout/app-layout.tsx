@@ -44,7 +44,9 @@ export function AppLayout() {
           </ul>
         </nav>
         <main className="min-w-0 flex-1 p-6">
-          {signInRequired ? (
+          {signInRequired === 'unknown' ? (
+            <p className="text-sm text-slate-500">Loading…</p>
+          ) : signInRequired ? (
             <SignInPage />
           ) : (
             <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>

@@ -3,8 +3,11 @@ import { useEffect } from 'react';
 import { onUnauthorized, sessionQueryOptions, signOutMutationOptions } from '../../api/session.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 
-/** Whether the page must show the sign-in page: a public console, and this browser not signed in. */
-export function useSignInRequired(): boolean {
+/**
+ * Whether the page must show the sign-in page (a public console, and this browser not signed in);
+ * 'unknown' until the server has said, so no page starts calling the API only to be refused.
+ */
+export function useSignInRequired(): boolean | 'unknown' {
   const client = useQueryClient();
   const session = useQuery(sessionQueryOptions());
   // Any API call answered 401 (a session that expired, a server restarted) brings the sign-in page back.
@@ -12,6 +15,7 @@ export function useSignInRequired(): boolean {
     () => onUnauthorized(() => client.setQueryData(queryKeys.session(), { required: true, signedIn: false })),
     [client],
   );
+  if (session.isPending) return 'unknown';
   return !!session.data?.required && !session.data.signedIn;
 }
 
