@@ -104,6 +104,8 @@ test('a public console shows the sign-in page, refuses a wrong token, lets the r
   await expect(page.getByRole('heading', { level: 1, name: 'Keys' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Keys' }).getByRole('listitem')).toHaveCount(2);
   expect(page.url()).not.toContain(PUBLIC_ACCESS_TOKEN);
+  await expect(page.getByText('A public console never exports private keys.').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export private key…' })).toHaveCount(0);
   const cookies = await page.context().cookies(PUBLIC_CONSOLE_URL);
   expect(cookies.find((c) => c.name === 'ocmx_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 

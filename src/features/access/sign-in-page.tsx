@@ -19,7 +19,7 @@ export function SignInPage() {
       </h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         This is a public OCM Explorer, shared by a group. Its access token was printed on the console's standard output
-        when it started (or given with <code>--access-token</code>); ask whoever runs it.
+        when it started (or given with <code className="whitespace-nowrap">--access-token</code>); ask whoever runs it.
       </p>
       <form
         aria-label="Sign in"

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { healthQueryOptions } from '../../api/health.ts';
 import { useState } from 'react';
 import { deleteKeyMutation, exportKeyMutation } from '../../api/keys.ts';
 import type { KeyInfo } from '../../contract/keys.ts';
@@ -12,6 +13,8 @@ export function KeyCard({ info }: { info: KeyInfo }) {
   const remove = useMutation(deleteKeyMutation(client));
   const exported = useMutation(exportKeyMutation());
   const [confirming, setConfirming] = useState(false);
+  // A public console never hands out a private key (the server refuses); say so instead of offering it.
+  const isPublic = useQuery(healthQueryOptions()).data?.mode === 'public';
   return (
     <li aria-label={`Key ${info.kid}`} className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
       <p className="flex flex-wrap items-center gap-2 text-sm">
@@ -45,7 +48,11 @@ export function KeyCard({ info }: { info: KeyInfo }) {
         <button type="button" className={button} onClick={() => remove.mutate(info.kid)} disabled={remove.isPending}>
           Delete
         </button>
-        {confirming ? (
+        {isPublic ? (
+          <span className="text-sm text-slate-600 dark:text-slate-400">
+            A public console never exports private keys.
+          </span>
+        ) : confirming ? (
           <span className="flex flex-wrap items-center gap-2 text-sm">
             The private key will be shown on this page. Anyone who sees it can sign as this console.
             <button
