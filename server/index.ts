@@ -57,6 +57,24 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
   });
 }
 
+/** What the console prints when it starts: where it runs, its demo peers, and a made access token (once). */
+export function startupLines(running: RunningServer, config: ServerConfig): string[] {
+  const lines = [`OCM Explorer is running at ${running.url}/${config.public ? ' (public mode)' : ''}`];
+  if (running.generatedAccessToken) {
+    // Standard output only, once: it is not written to any file, and never goes into a URL.
+    lines.push('  access token (shown once; sign in with it, or set your own with --access-token):');
+    lines.push(`    ${running.generatedAccessToken}`);
+  } else if (config.public) {
+    lines.push('  access token: the one given with --access-token / OCM_EXPLORER_ACCESS_TOKEN');
+  }
+  for (const { state } of running.demo?.peers ?? []) {
+    lines.push(
+      `  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`,
+    );
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -85,19 +103,7 @@ async function main(): Promise<void> {
     console.error(`ocm-explorer: cannot start: ${why}`);
     process.exit(1);
   }
-  console.log(`OCM Explorer is running at ${running.url}/${config.public ? ' (public mode)' : ''}`);
-  if (running.generatedAccessToken) {
-    // Standard output only, once: it is not written to any file, and never goes into a URL.
-    console.log(`  access token (shown once; sign in with it, or set your own with --access-token):`);
-    console.log(`    ${running.generatedAccessToken}`);
-  } else if (config.public) {
-    console.log('  access token: the one given with --access-token / OCM_EXPLORER_ACCESS_TOKEN');
-  }
-  for (const { state } of running.demo?.peers ?? []) {
-    console.log(
-      `  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`,
-    );
-  }
+  for (const line of startupLines(running, config)) console.log(line);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (signal: string) => {

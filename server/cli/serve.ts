@@ -1,6 +1,6 @@
 import type { CliCommand } from './main.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig } from '../config.ts';
-import { startServer } from '../index.ts';
+import { startServer, startupLines } from '../index.ts';
 
 export const serveCommand: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
@@ -18,9 +18,8 @@ export const serveCommand: CliCommand = async (args, io) => {
     throw err;
   }
   const running = await startServer(config);
-  io.stdout(`OCM Explorer is running at ${running.url}/ (Ctrl+C to stop)`);
-  for (const { state } of running.demo?.peers ?? [])
-    io.stdout(`  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name})`);
+  for (const line of startupLines(running, config)) io.stdout(line);
+  io.stdout('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);
