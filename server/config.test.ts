@@ -62,7 +62,9 @@ describe('public mode and the demo mesh', () => {
     );
     try {
       expect(running.demo).toBeUndefined();
-      const res = await fetch(`${running.url}/api/demo`);
+      const res = await fetch(`${running.url}/api/demo`, {
+        headers: { authorization: `Bearer ${running.generatedAccessToken}` },
+      });
       expect(await res.json()).toEqual({ enabled: false, peers: [] });
     } finally {
       await running.close();

@@ -103,7 +103,7 @@ describe('the console receiving OCM calls', () => {
   });
 
   it('in public mode, does not fetch keys from the private address a keyid names, and says so', async () => {
-    const { inbox, post } = setup({ public: true });
+    const { inbox, post } = setup({ public: true, accessToken: 'inbound-test-access-token' });
     await post('/ocm/shares', JSON.stringify({ sender: 'x@10.0.0.1' }), {
       'content-type': 'application/json',
       'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"',

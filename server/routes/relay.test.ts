@@ -166,11 +166,20 @@ describe('the relay', () => {
   });
 
   it('in public mode, refuses loopback targets with 403', async () => {
-    const app = createApp({ config: defaultServerConfig({ public: true }), startedAt: new Date(), persist: false });
+    const token = 'relay-test-access-token';
+    const app = createApp({
+      config: defaultServerConfig({ public: true, accessToken: token }),
+      startedAt: new Date(),
+      persist: false,
+    });
     const res = await app.request('http://127.0.0.1:8080/api/relay', {
       method: 'POST',
       body: JSON.stringify({ method: 'GET', url: `${alpha}/` }),
-      headers: { 'content-type': 'application/json', 'x-relay-target': `${alpha}/` },
+      headers: {
+        'content-type': 'application/json',
+        'x-relay-target': `${alpha}/`,
+        authorization: `Bearer ${token}`,
+      },
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { failure: { kind: string } }).failure.kind).toBe('blocked');

@@ -58,7 +58,8 @@ describe('console shell', () => {
       // Some pages load the protocol core on first open: give the lazy chunk time.
       expect(await screen.findByRole('heading', { level: 1, name: job.label }, { timeout: 5_000 })).toBeInTheDocument();
     }
-  });
+    // Eight pages, each a lazy chunk transformed on first import: on a busy machine that takes a while.
+  }, 30_000);
 
   it('says plainly when a page is not built yet', async () => {
     healthy();
