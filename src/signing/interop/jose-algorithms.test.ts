@@ -11,6 +11,7 @@ import { signWithProfile } from '../rfc9421/sign.ts';
 import { verifyMessage } from '../rfc9421/verify.ts';
 import { subtle, type AlgorithmParams, type CryptoKeyLike, type JwkObject } from '../webcrypto.ts';
 import { importJwk } from '../keys/import.ts';
+import { diagnose } from '../doctor.ts';
 
 const NOW = 1785060500;
 const KID = 'sender.example.org#key1';
@@ -141,6 +142,18 @@ describe('draft-07 Keys and Algorithms: the JWK alg decides', () => {
       expect(tampered.problems.map((p) => p.code)).toEqual(['signature-mismatch']);
     },
   );
+
+  it.each(['RS512', 'ES512'])('%s: the doctor finds nothing to fix, and no size warning for a bad one', async (alg) => {
+    const pair = await keyPair(alg);
+    const message = await signedByThem(pair, alg);
+    const options = { jwks: jwksOf(pair.published), profile: OCM_RFC9421_PROFILE, now: NOW + 1 };
+    const report = await diagnose(message, options);
+    expect(report.ok).toBe(true);
+    expect(report.findings).toEqual([]);
+    const tampered = await diagnose({ ...message, method: 'PUT' }, options);
+    expect(tampered.findings.map((f) => f.code)).toEqual(['signature-mismatch']);
+    expect(tampered.findings[0]?.message).toContain(alg);
+  });
 
   it('an alg parameter is accepted when it names the JWK algorithm in the registry', async () => {
     const pair = await keyPair('ES256');
