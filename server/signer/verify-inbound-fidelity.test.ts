@@ -113,5 +113,13 @@ describe('inbound RFC 9421 verdicts (draft-07 HTTP Message Signatures)', () => {
     expect(verdict.details?.join(' ')).toContain('must-use-http-sig');
     // Nothing was fetched: a signature that is not OCM's is not checked as one.
     expect(net.asked).toEqual([]);
+    expect(verdict.details?.join(' ')).not.toContain('labelled "ocm"');
+  });
+
+  it('points out a signature labelled "ocm" without the tag, as early RFC 9421 senders made them', async () => {
+    const { pair } = await sender();
+    const verdict = await verifyInbound(await signed(pair, {}, 'ocm'), published({}).fetchJson, { doc });
+    expect(verdict).toMatchObject({ status: 'unsigned', otherSignatures: [{ label: 'ocm' }] });
+    expect(verdict.details?.join(' ')).toContain('labelled "ocm"');
   });
 });

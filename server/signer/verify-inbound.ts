@@ -212,6 +212,9 @@ function unsignedForOcm(others: Array<{ label: string; tag: unknown }>): Verific
     summary: `Unsigned for OCM: no signature carries tag="ocm". The request has ${named.length === 1 ? 'an RFC 9421 signature' : `${named.length} RFC 9421 signatures`} that ${named.length === 1 ? 'is' : 'are'} not OCM's: ${list.join(', ')}.`,
     details: [
       'OCM receivers look only at the signature with tag="ocm" and ignore the others; without it, a receiver that advertises must-use-http-sig refuses the request, and one that does not may accept it as unsigned.',
+      ...(named.some((o) => o.label === 'ocm' && o.tag === undefined)
+        ? ['A signature labelled "ocm" is not marked by its label (which proxies may rewrite): add tag="ocm".']
+        : []),
     ],
     otherSignatures: named,
   };

@@ -83,6 +83,23 @@ describe('draft-07: the OCM signature is found by tag="ocm"', () => {
     expect(outcome.signatureBase).toBeUndefined();
   });
 
+  it('a request with no RFC 9421 signature at all is unsigned for OCM too', async () => {
+    const key = await ed25519();
+    const outcome = await verify(share, key);
+    expect(outcome.problems.map((p) => p.code)).toEqual(['no-signature']);
+    expect(outcome.unsigned).toEqual({ others: [] });
+  });
+
+  it('names the near misses deployed signers make: the label "ocm" without the tag, or tag="OCM"', async () => {
+    const key = await ed25519();
+    const labelled = await verify(await addSignature(share, key, 'ocm', {}), key);
+    expect(labelled.problems[0]?.message).toContain('a label "ocm" does not mark the signature');
+    const upper = await verify(await addSignature(share, key, 'sig1', { tag: 'OCM' }), key);
+    expect(upper.problems[0]?.message).toContain('"OCM" is not "ocm"');
+    const unrelated = await verify(await addSignature(share, key, 'sig1', { tag: 'edge' }), key);
+    expect(unrelated.problems[0]?.message).not.toContain('does not mark');
+  });
+
   it('another application’s tag is named too', async () => {
     const key = await ed25519();
     const outcome = await verify(await addSignature(share, key, 'proxy', { tag: 'edge-proxy' }), key);

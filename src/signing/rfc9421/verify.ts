@@ -123,9 +123,17 @@ function chooseEntry(
     });
     outcome.unsigned = { others };
     const named = others.map((o) => (o.tag === undefined ? `"${o.label}" (no tag)` : `"${o.label}" (tag="${o.tag}")`));
+    // Near misses deployed signers produce: the label "ocm" without the tag (Nextcloud's first RFC 9421
+    // code), or the tag in another case.
+    const near = others.find((o) => o.label === tag || o.tag?.toLowerCase() === tag.toLowerCase());
+    const hint = !near
+      ? ''
+      : near.tag === undefined
+        ? `; a label "${tag}" does not mark the signature, the tag parameter does`
+        : `; tags are compared exactly: "${near.tag}" is not "${tag}"`;
     outcome.problems.push({
       code: 'not-tagged',
-      message: `no signature carries tag="${tag}", so for the ${options.profile!.name} profile the message is unsigned; the signature${others.length > 1 ? 's' : ''} present ${others.length > 1 ? 'are' : 'is'} not ${options.profile!.name} signature${others.length > 1 ? 's' : ''}: ${named.join(', ')}`,
+      message: `no signature carries tag="${tag}", so for the ${options.profile!.name} profile the message is unsigned; the signature${others.length > 1 ? 's' : ''} present ${others.length > 1 ? 'are' : 'is'} not ${options.profile!.name} signature${others.length > 1 ? 's' : ''}: ${named.join(', ')}${hint}`,
       where: 'Signature-Input',
     });
     return undefined;
@@ -329,6 +337,8 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
       message: read.error.message,
       ...(read.error.where ? { where: read.error.where } : {}),
     });
+    // No RFC 9421 signature at all: for a profile with a tag, simply unsigned.
+    if (code === 'no-signature' && options.profile?.tag !== undefined) outcome.unsigned = { others: [] };
     return outcome;
   }
   outcome.labels = read.value.map((e) => e.label);
