@@ -1,6 +1,6 @@
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import {
-  isSignatureAlgorithm,
+  DEFAULT_PARAM_ORDER,
   signCavage,
   signCavageWithProfile,
   signMessage,
@@ -8,6 +8,7 @@ import {
   type HeaderPairs,
   type HttpRequestInput,
   type Result,
+  type SignatureParamName,
   type SignOptions,
 } from '../../src/signing/index.ts';
 import type { CliCommand } from './main.ts';
@@ -24,15 +25,43 @@ Signs an HTTP message and prints the signature base and the headers to add.
                      rfc9421: signs exactly --components and the parameters given (created defaults to now)
                      cavage: draft-cavage-12; Nextcloud's headers unless --components lists others
   --components C     covered components, e.g. '"@method" "@path" "content-digest"' (cavage: header names)
-  --alg A            algorithm (default from the key: JWK alg, RSA-PSS OID, else key type)
-  --include-alg      write the alg parameter
+  --alg A            algorithm (default from the key: JWK alg, RSA-PSS OID, else key type); an RFC 9421
+                     name, or a JOSE name (RS512, ES512 …) for algorithms the registry does not name
+  --include-alg      write the alg parameter (left out, with a note, when the registry has no name for it)
   --keyid ID         keyid (default: the JWK kid)
   --label L          signature label (default sig1)
   --created N        created, Unix seconds (default now)
   --no-created       leave created out (rfc9421)
   --expires N  --nonce S  --tag T   (with the ocm profile they are added to, or replace, its parameters)
-  --json             print {signatureBase, signatureInput, signature, headers}
+  --json             print {signatureBase, signatureInput, signature, headers, notes}
+
+Parameter order: by default created, expires, keyid, nonce, alg, tag (the OCM profile's order, that of
+the draft-07 appendix example). Parameters given as flags (--created, --expires, --keyid, --nonce, --tag)
+keep the command line's order among themselves, in the places those parameters take by
+default: --expires E --created C signs ...;expires=E;created=C;keyid="...";tag="ocm".
 `;
+
+const PARAM_FLAGS: Record<string, SignatureParamName> = {
+  created: 'created',
+  expires: 'expires',
+  keyid: 'keyid',
+  nonce: 'nonce',
+  tag: 'tag',
+};
+
+/**
+ * The parameter order the command line asks for: the parameters given as flags take, in the order given,
+ * the places those parameters have in the default order; the others keep theirs.
+ */
+export function paramOrderFromArgs(args: readonly string[]): SignatureParamName[] {
+  const given: SignatureParamName[] = [];
+  for (const arg of args) {
+    const name = PARAM_FLAGS[arg.replace(/^--/, '').replace(/=.*$/, '')];
+    if (arg.startsWith('--') && name && !given.includes(name)) given.push(name);
+  }
+  const queue = [...given];
+  return DEFAULT_PARAM_ORDER.map((name) => (given.includes(name) ? queue.shift()! : name));
+}
 
 export const signCommand: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
@@ -61,7 +90,13 @@ export const signCommand: CliCommand = async (args, io) => {
     const label = parsed.values.get('label');
     const json = parsed.flags.has('json');
 
-    let out: Result<{ signatureBase: string; signatureInput: string | null; signature: string; headers: HeaderPairs }>;
+    let out: Result<{
+      signatureBase: string;
+      signatureInput: string | null;
+      signature: string;
+      headers: HeaderPairs;
+      notes?: string[];
+    }>;
     if (profile === 'cavage') {
       if (!('method' in message)) throw new UsageError('draft-cavage signs requests only');
       const cavageKeyId = keyid ?? key.kid;
@@ -94,8 +129,7 @@ export const signCommand: CliCommand = async (args, io) => {
           }
         : signed;
     } else {
-      if (alg !== undefined && !isSignatureAlgorithm(alg))
-        throw new UsageError(`--alg "${alg}" is not an RFC 9421 algorithm`);
+      const paramOrder = paramOrderFromArgs(args);
       const explicit = profile === 'rfc9421' || components !== undefined;
       if (profile === 'rfc9421' && components === undefined)
         throw new UsageError('--profile rfc9421 needs --components');
@@ -111,6 +145,7 @@ export const signCommand: CliCommand = async (args, io) => {
             ...(expires !== undefined ? { expires } : {}),
             ...(parsed.values.has('nonce') ? { nonce: parsed.values.get('nonce')! } : {}),
             ...(parsed.values.has('tag') ? { tag: parsed.values.get('tag')! } : {}),
+            paramOrder,
           } satisfies SignOptions)
         : await signWithProfile(message, OCM_RFC9421_PROFILE, {
             key,
@@ -122,6 +157,7 @@ export const signCommand: CliCommand = async (args, io) => {
             ...(expires !== undefined ? { expires } : {}),
             ...(parsed.values.has('nonce') ? { nonce: parsed.values.get('nonce')! } : {}),
             ...(parsed.values.has('tag') ? { tag: parsed.values.get('tag')! } : {}),
+            paramOrder,
           });
       out = signed.ok
         ? {
@@ -131,6 +167,7 @@ export const signCommand: CliCommand = async (args, io) => {
               signatureInput: signed.value.signatureInput,
               signature: signed.value.signature,
               headers: signed.value.headers,
+              notes: signed.value.notes,
             },
           }
         : signed;
@@ -141,8 +178,9 @@ export const signCommand: CliCommand = async (args, io) => {
     }
     if (json) io.stdout(JSON.stringify({ ...out.value, headers: Object.fromEntries(out.value.headers) }, null, 2));
     else {
+      const notes = out.value.notes?.length ? `\n\nNotes:\n${out.value.notes.map((n) => `  ${n}`).join('\n')}` : '';
       io.stdout(
-        `Signature base:\n${out.value.signatureBase}\n\nHeaders to add:\n${out.value.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}`,
+        `Signature base:\n${out.value.signatureBase}\n\nHeaders to add:\n${out.value.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${notes}`,
       );
     }
     return 0;

@@ -1,3 +1,5 @@
+import { webcrypto } from 'node:crypto';
+import { createSignature } from 'http-message-sig';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from './main.ts';
 
@@ -103,6 +105,25 @@ describe('ocm-explorer sign', () => {
       'x=("@method" "@path");created=1;keyid="sender.example.org#key1";nonce="n1";alg="ed25519";tag="t"',
     );
     expect(Object.keys(result.headers)).toEqual(['Signature-Input', 'Signature']);
+  });
+
+  it('writes parameters given as flags in the order given (RFC 9421 §4.3 puts expires last)', async () => {
+    const run = async (flags: string[]) => {
+      const f = fakeIo({ 'req.json': REQUEST, 'key.jwk': ED25519_JWK });
+      const base = ['sign', '--request', 'req.json', '--key', 'key.jwk', '--profile', 'rfc9421'];
+      expect(await runCli([...base, '--components', '"@method"', ...flags, '--json'], f.io)).toBe(0);
+      return JSON.parse(f.out.join('')).signatureInput as string;
+    };
+    expect(await run(['--created', '1', '--keyid', 'k', '--expires', '9'])).toBe(
+      'sig1=("@method");created=1;keyid="k";expires=9',
+    );
+    expect(await run(['--expires', '9', '--created', '1'])).toBe(
+      'sig1=("@method");expires=9;created=1;keyid="sender.example.org#key1"',
+    );
+    // Without ordering flags, the default (the OCM profile's) order.
+    expect(await run(['--expires', '9'])).toMatch(
+      /^sig1=\("@method"\);created=\d+;expires=9;keyid="sender.example.org#key1"$/,
+    );
   });
 
   it('exits 2 with a message on stderr for a missing file, a bad key and an unknown option', async () => {
@@ -222,6 +243,69 @@ describe('ocm-explorer verify', () => {
     expect(text).toContain('trailing slash');
     expect(text).toContain('- "@target-uri": https://receiver.example.org/ocm/shares/');
     expect(text).toContain('+ "@target-uri": https://receiver.example.org/ocm/shares\n');
+  });
+
+  /** A request signed by http-message-sig (not our signer) with the test key, with the given parameters. */
+  async function signedByThem(parameters: Record<string, string | number>) {
+    const { d, x } = JSON.parse(ED25519_JWK) as { d: string; x: string };
+    const privateKey = await webcrypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', d, x }, 'Ed25519', false, [
+      'sign',
+    ]);
+    const request = JSON.parse(REQUEST);
+    const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', Buffer.from(request.body))).toString('base64');
+    const fields: Array<[string, string]> = [
+      ['Content-Type', 'application/json'],
+      ['Content-Digest', `sha-256=:${digest}:`],
+      ['Content-Length', String(Buffer.byteLength(request.body))],
+    ];
+    const signature = await createSignature(
+      {
+        kind: 'request',
+        method: 'POST',
+        targetUri: request.url,
+        fields: fields.map(([name, value]) => ({ name, value })),
+      },
+      {
+        components: ['@method', '@target-uri', 'content-digest', 'content-length'],
+        parameters: { created: 1785060500, keyid: 'sender.example.org#key1', ...parameters },
+        signer: {
+          algorithm: 'ed25519',
+          sign: async (data) => new Uint8Array(await webcrypto.subtle.sign('Ed25519', privateKey, data)),
+        },
+      },
+    );
+    request.headers = [...fields, ['Signature-Input', signature.signatureInput], ['Signature', signature.signature]];
+    return JSON.stringify(request);
+  }
+
+  it('--profile ocm calls a request without tag="ocm" unsigned for OCM; --profile rfc9421 checks it plainly', async () => {
+    const f = fakeIo({ 'signed.json': await signedByThem({}), 'jwks.json': PUBLIC_JWKS });
+    const args = ['verify', '--request', 'signed.json', '--jwks', 'jwks.json', '--now', '1785060510'];
+    expect(await runCli([...args, '--profile', 'ocm', '--json'], f.io)).toBe(1);
+    const report = JSON.parse(f.out.join(''));
+    expect(report).toMatchObject({ ok: false, profile: 'ocm', unsigned: { others: [{ label: 'sig1' }] } });
+    expect(report.diagnostics[0].code).toBe('not-tagged');
+    f.out.length = 0;
+    expect(await runCli([...args, '--profile', 'ocm'], f.io)).toBe(1);
+    expect(f.out.join('')).toMatch(/^Unsigned for OCM: no signature carries tag="ocm"/);
+    f.out.length = 0;
+    expect(await runCli([...args, '--profile', 'rfc9421', '--json'], f.io)).toBe(0);
+    expect(JSON.parse(f.out.join(''))).toMatchObject({ ok: true, profile: 'rfc9421' });
+  });
+
+  it('--profile ocm refuses a JWKS key without alg and says which alg would verify', async () => {
+    const jwks = JSON.parse(PUBLIC_JWKS);
+    delete jwks.keys[0].alg;
+    const f = fakeIo({ 'signed.json': await signedByThem({ tag: 'ocm' }), 'jwks.json': JSON.stringify(jwks) });
+    const args = ['verify', '--request', 'signed.json', '--jwks', 'jwks.json', '--now', '1785060510', '--json'];
+    expect(await runCli([...args, '--profile', 'ocm'], f.io)).toBe(1);
+    const report = JSON.parse(f.out.join(''));
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['key-alg-missing', 'note']);
+    expect(report.diagnostics[1].message).toContain('"alg": "Ed25519"');
+    f.out.length = 0;
+    // With the alg published, the same request verifies.
+    f.files['jwks.json'] = PUBLIC_JWKS;
+    expect(await runCli([...args, '--profile', 'ocm'], f.io)).toBe(0);
   });
 
   it('exits 2 when neither --key nor --jwks is given', async () => {

@@ -21,11 +21,15 @@ Verifies the signature of an HTTP message and says why it fails.
   --key FILE         public (or private) key: PEM or JWK JSON
   --jwks FILE|URL    JWK Set; the key is the one whose kid equals the keyid
   --profile P        auto (default: RFC 9421 if Signature-Input is present, else draft-cavage; the OCM
-                     rules apply when the signature carries tag="ocm"), rfc9421, cavage
+                     rules apply when a signature carries tag="ocm"),
+                     ocm: the OCM rules (draft-07) whatever the message carries: the signature with
+                     tag="ocm" is checked (none: the message is unsigned for OCM), created and keyid
+                     required, the algorithm from the JWK's alg (a JWKS key without alg is refused),
+                     rfc9421: a plain RFC 9421 check of the first (or --label) signature, cavage
   --label L          which signature to check
   --now N            the current time, Unix seconds (to check old captures)
   --base FILE        the signature base the signer logged: compared line by line with ours (RFC 9421)
-  --json             print {ok, profile, label, keyid, alg, signatureBase, reason?, diagnostics}
+  --json             print {ok, profile, label, keyid, alg, signatureBase, reason?, unsigned?, diagnostics}
 Exit status: 0 verified, 1 not verified, 2 usage or I/O error.
 `;
 
@@ -57,6 +61,8 @@ interface Report {
   alg: string | null;
   signatureBase: string | null;
   reason?: string;
+  /** With the OCM profile: no signature carries tag="ocm"; the signatures present, which are not OCM's. */
+  unsigned?: { others: Array<{ label: string; tag?: string }> };
   diagnostics: Array<{ code: string; severity: string; message: string; fix?: string; where?: string }>;
   /** Line diff against --base: '  ' same, '- ' only ours, '+ ' only the signer's. */
   baseDiff?: string[];
@@ -75,8 +81,8 @@ export const verifyCommand: CliCommand = async (args, io) => {
     const jwksSource = parsed.values.get('jwks');
     if (!keyFile === !jwksSource) throw new UsageError('give exactly one of --key or --jwks');
     const profileArg = parsed.values.get('profile') ?? 'auto';
-    if (!['auto', 'rfc9421', 'cavage'].includes(profileArg))
-      throw new UsageError(`--profile must be auto, rfc9421 or cavage (got "${profileArg}")`);
+    if (!['auto', 'ocm', 'rfc9421', 'cavage'].includes(profileArg))
+      throw new UsageError(`--profile must be auto, ocm, rfc9421 or cavage (got "${profileArg}")`);
     const message = await readMessage(io, requestFile);
     const key: KeyMaterial | undefined = keyFile ? await readKey(io, keyFile) : undefined;
     const jwks = jwksSource ? await loadJwks(io, jwksSource) : undefined;
@@ -84,7 +90,8 @@ export const verifyCommand: CliCommand = async (args, io) => {
     const label = parsed.values.get('label');
     const baseFile = parsed.values.get('base');
     const pastedBase = baseFile ? await readFile(io, baseFile) : undefined;
-    const scheme = profileArg === 'auto' ? detectScheme(message.headers) : profileArg;
+    const scheme =
+      profileArg === 'auto' ? detectScheme(message.headers) : profileArg === 'ocm' ? 'rfc9421' : profileArg;
 
     let report: Report;
     if (scheme === 'cavage') {
@@ -115,7 +122,9 @@ export const verifyCommand: CliCommand = async (args, io) => {
       if (outcome.problems[0]) report.reason = outcome.problems[0].message;
     } else {
       const ocm =
-        profileArg === 'auto' && headerValues(message.headers, 'signature-input').some((v) => /;\s*tag="ocm"/.test(v));
+        profileArg === 'ocm' ||
+        (profileArg === 'auto' &&
+          headerValues(message.headers, 'signature-input').some((v) => /;\s*tag="ocm"/.test(v)));
       const options: VerifyOptions = {
         ...(key ? { key } : {}),
         ...(jwks ? { jwks } : {}),
@@ -146,13 +155,16 @@ export const verifyCommand: CliCommand = async (args, io) => {
         );
       const first = doctor.findings.find((f) => f.severity === 'error');
       if (first) report.reason = first.message;
+      if (outcome.unsigned) report.unsigned = outcome.unsigned;
     }
 
     if (parsed.flags.has('json')) io.stdout(JSON.stringify(report, null, 2));
     else {
       const head = report.ok
         ? `Verified (${report.profile}${report.label ? `, label ${report.label}` : ''}, keyid ${report.keyid ?? '-'}, ${report.alg ?? '?'})`
-        : `NOT verified (${report.profile}): ${report.reason ?? 'unknown reason'}`;
+        : report.unsigned
+          ? `Unsigned for OCM: ${report.reason ?? 'no signature carries tag="ocm"'}`
+          : `NOT verified (${report.profile}): ${report.reason ?? 'unknown reason'}`;
       const lines = report.diagnostics.map(
         (d) => `  [${d.severity}] ${d.message}${d.fix ? `\n      fix: ${d.fix}` : ''}`,
       );

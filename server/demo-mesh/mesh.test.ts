@@ -1,3 +1,5 @@
+import { webcrypto } from 'node:crypto';
+import { createSignature } from 'http-message-sig';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { headerPairs, signWithProfile } from '../../src/signing/index.ts';
@@ -93,6 +95,54 @@ describe('the embedded demo mesh', () => {
     });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toEqual({ message: 'SIGNATURE_REQUIRED' });
+  });
+
+  it('a notification signed without tag="ocm" is unsigned for OCM: alpha (must-use-http-sig) refuses it, legacy takes it', async () => {
+    // Signed by http-message-sig with alpha's own Ed25519 key, as a proxy or an OCM-unaware signer would.
+    const { d, x } = alpha.key.jwk as { d: string; x: string };
+    const privateKey = await webcrypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', d, x }, 'Ed25519', false, [
+      'sign',
+    ]);
+    const body = '{"notificationType":"SHARE_ACCEPTED","resourceType":"file"}';
+    const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', Buffer.from(body))).toString('base64');
+    const post = async (origin: string) => {
+      const url = `${origin}/ocm/notifications`;
+      const fields: Array<[string, string]> = [
+        ['content-type', 'application/json'],
+        ['content-digest', `sha-256=:${digest}:`],
+        ['content-length', String(Buffer.byteLength(body))],
+      ];
+      const signature = await createSignature(
+        { kind: 'request', method: 'POST', targetUri: url, fields: fields.map(([name, value]) => ({ name, value })) },
+        {
+          components: ['@method', '@target-uri', 'content-digest', 'content-length'],
+          parameters: { created: Math.floor(Date.now() / 1000), keyid: `${hostOf(alpha.origin)}#ed25519` },
+          signer: {
+            algorithm: 'ed25519',
+            sign: async (data) => new Uint8Array(await webcrypto.subtle.sign('Ed25519', privateKey, data)),
+          },
+        },
+      );
+      return fetch(url, {
+        method: 'POST',
+        body,
+        headers: [
+          ...fields.filter(([n]) => n !== 'content-length'),
+          ['signature-input', signature.signatureInput],
+          ['signature', signature.signature],
+        ],
+      });
+    };
+    const toAlpha = await post(alpha.origin);
+    expect(toAlpha.status).toBe(401);
+    expect(await toAlpha.json()).toEqual({ message: 'SIGNATURE_REQUIRED' });
+    expect(alpha.received[0]).toMatchObject({
+      verified: 'unsigned',
+      summary: expect.stringContaining('Unsigned for OCM'),
+    });
+    const toLegacy = await post(legacy.origin);
+    expect(toLegacy.status).toBe(201);
+    expect(legacy.received[0]).toMatchObject({ verified: 'unsigned', status: 201 });
   });
 
   it('exchanges a share code for a token at alpha and reads the file over WebDAV with it', async () => {

@@ -89,11 +89,11 @@ describe('the console receiving OCM calls', () => {
     expect(inbox.store.list()[0]!.problems).toEqual([]);
   });
 
-  it('fails a signature that names no keyid, and says why', async () => {
+  it('fails an OCM signature that names no keyid, and says why', async () => {
     const { inbox, post } = setup();
     await post('/ocm/shares', share, {
       'content-type': 'application/json',
-      'signature-input': 'sig1=("@method");created=1',
+      'signature-input': 'sig1=("@method");created=1;tag="ocm"',
       signature: 'sig1=:AAAA:',
     });
     expect(inbox.store.list()[0]!.verification).toMatchObject({
@@ -106,7 +106,7 @@ describe('the console receiving OCM calls', () => {
     const { inbox, post } = setup({ public: true, accessToken: 'inbound-test-access-token' });
     await post('/ocm/shares', JSON.stringify({ sender: 'x@10.0.0.1' }), {
       'content-type': 'application/json',
-      'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k"',
+      'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k";tag="ocm"',
       signature: 'sig1=:AAAA:',
     });
     const verification = inbox.store.list()[0]!.verification!;

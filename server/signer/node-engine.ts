@@ -21,7 +21,11 @@ const NODE: Partial<Record<Primitive, { hash: string | null; options?: object }>
   'ecdsa-p384-sha384': { hash: 'sha384', options: { dsaEncoding: 'ieee-p1363' } },
   'rsa-pss-sha512': { hash: 'sha512', options: { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 } },
   'rsa-v1_5-sha256': { hash: 'sha256', options: { padding: constants.RSA_PKCS1_PADDING } },
+  'rsa-v1_5-sha384': { hash: 'sha384', options: { padding: constants.RSA_PKCS1_PADDING } },
   'rsa-v1_5-sha512': { hash: 'sha512', options: { padding: constants.RSA_PKCS1_PADDING } },
+  'rsa-pss-sha256': { hash: 'sha256', options: { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } },
+  'rsa-pss-sha384': { hash: 'sha384', options: { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 } },
+  'ecdsa-p521-sha512': { hash: 'sha512', options: { dsaEncoding: 'ieee-p1363' } },
 };
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];

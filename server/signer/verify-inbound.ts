@@ -137,7 +137,8 @@ async function verifyRfc9421(
   if (!entries.ok) return { status: 'failed', profile: 'rfc9421', summary: entries.error.message };
   // structured-headers gives parameters as a Map.
   const param = (e: (typeof entries.value)[number] | undefined, name: string) => e?.params.get(name);
-  const entry = entries.value.find((e) => param(e, 'tag') === OCM_RFC9421_PROFILE.tag) ?? entries.value[0];
+  const entry = entries.value.find((e) => param(e, 'tag') === OCM_RFC9421_PROFILE.tag);
+  if (!entry) return unsignedForOcm(entries.value.map((e) => ({ label: e.label, tag: param(e, 'tag') })));
   const keyidValue = param(entry, 'keyid');
   const keyid = typeof keyidValue === 'string' ? keyidValue : undefined;
   if (!keyid)
@@ -163,14 +164,16 @@ async function verifyRfc9421(
       details: notes,
     };
   }
-  const jwksUri = found.doc.jwksUri;
-  if (typeof jwksUri !== 'string') {
-    return {
-      status: 'failed',
-      profile: 'rfc9421',
-      keyid,
-      summary: `The sender's discovery (${found.base}) has no jwksUri, so its RFC 9421 key cannot be found.`,
-    };
+  // Where the keys are: jwksUri (1.5 / draft-07); without it, the fixed /.well-known/jwks.json that 1.3 and
+  // 1.4 peers publish (draft-07 lets a receiver discard such a sender; the console says so and goes on).
+  const declared = found.doc.jwksUri;
+  const jwksUri = typeof declared === 'string' ? declared : '/.well-known/jwks.json';
+  const located: string[] = [];
+  if (typeof declared !== 'string') {
+    const version = typeof found.doc.apiVersion === 'string' ? found.doc.apiVersion : 'unknown';
+    located.push(
+      `The sender's discovery (${found.base}, apiVersion ${version}) has no jwksUri, so its keys were looked for at /.well-known/jwks.json, where OCM 1.3 and 1.4 servers publish them; draft-07 (1.5) requires jwksUri, and a 1.5 receiver may refuse the request for it.`,
+    );
   }
   const jwksRes = await fetchJson(new URL(jwksUri, found.base).href);
   if (!jwksRes.ok || jwksRes.status !== 200) {
@@ -178,7 +181,10 @@ async function verifyRfc9421(
       status: 'failed',
       profile: 'rfc9421',
       keyid,
-      summary: `The JWKS at ${jwksUri} could not be fetched: ${jwksRes.ok ? `HTTP ${jwksRes.status}` : jwksRes.error}.`,
+      summary:
+        typeof declared === 'string'
+          ? `The JWKS at ${jwksUri} could not be fetched: ${jwksRes.ok ? `HTTP ${jwksRes.status}` : jwksRes.error}.`
+          : `The sender's discovery (${found.base}) has no jwksUri, and it publishes no JWKS at /.well-known/jwks.json either (${jwksRes.ok ? `HTTP ${jwksRes.status}` : jwksRes.error}), so its RFC 9421 key cannot be found.`,
     };
   }
   const jwks = parseJwks(jwksRes.json as object);
@@ -189,7 +195,29 @@ async function verifyRfc9421(
       keyid,
       summary: `The JWKS at ${jwksUri} is not usable: ${jwks.error.message}.`,
     };
-  return rfc9421Outcome(message, jwks.value, keyid, options);
+  const verdict = await rfc9421Outcome(message, jwks.value, keyid, options);
+  return located.length ? { ...verdict, details: [...located, ...(verdict.details ?? [])] } : verdict;
+}
+
+/**
+ * Draft-07 "Verification Requirements": a request whose signatures all lack tag="ocm" is unsigned for OCM,
+ * and those signatures (a proxy's, another application's) are not checked as OCM signatures.
+ */
+function unsignedForOcm(others: Array<{ label: string; tag: unknown }>): Verification {
+  const named = others.map((o) => (typeof o.tag === 'string' ? { label: o.label, tag: o.tag } : { label: o.label }));
+  const list = named.map((o) => (o.tag === undefined ? `${o.label} (no tag)` : `${o.label} (tag="${o.tag}")`));
+  return {
+    status: 'unsigned',
+    profile: 'rfc9421',
+    summary: `Unsigned for OCM: no signature carries tag="ocm". The request has ${named.length === 1 ? 'an RFC 9421 signature' : `${named.length} RFC 9421 signatures`} that ${named.length === 1 ? 'is' : 'are'} not OCM's: ${list.join(', ')}.`,
+    details: [
+      'OCM receivers look only at the signature with tag="ocm" and ignore the others; without it, a receiver that advertises must-use-http-sig refuses the request, and one that does not may accept it as unsigned.',
+      ...(named.some((o) => o.label === 'ocm' && o.tag === undefined)
+        ? ['A signature labelled "ocm" is not marked by its label (which proxies may rewrite): add tag="ocm".']
+        : []),
+    ],
+    otherSignatures: named,
+  };
 }
 
 async function rfc9421Outcome(

@@ -40,13 +40,18 @@ export const findingSchema = z.object({
 export type InboundFinding = z.infer<typeof findingSchema>;
 
 export const verificationSchema = z.object({
-  /** verified: a signature checked out; failed: one did not; unsigned: none was sent; unchecked: not attempted. */
+  /**
+   * verified: a signature checked out; failed: one did not; unsigned: no OCM signature was sent (none at
+   * all, or only signatures without tag="ocm", listed in otherSignatures); unchecked: not attempted.
+   */
   status: z.enum(['verified', 'failed', 'unsigned', 'unchecked']),
   profile: z.optional(z.enum(['rfc9421', 'cavage'])),
   keyid: z.optional(z.string()),
   summary: z.string(),
   details: z.optional(z.array(z.string())),
   signatureBase: z.optional(z.string()),
+  /** With status unsigned: the RFC 9421 signatures present that are not OCM's (no tag="ocm"). */
+  otherSignatures: z.optional(z.array(z.object({ label: z.string(), tag: z.optional(z.string()) }))),
 });
 export type Verification = z.infer<typeof verificationSchema>;
 

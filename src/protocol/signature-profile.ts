@@ -16,6 +16,10 @@ export const OCM_RFC9421_PROFILE = {
   // Not fixed by the spec; Nextcloud's cavage Date TTL and one independent receiver use 300 s.
   maxAgeSeconds: 300,
   clockSkewSeconds: 60,
+  // The order the console writes parameters in: that of the draft's Appendix B example
+  // (created;keyid;alg;tag), with expires and nonce, which OCM does not require, where RFC 9421 §2.3 lists
+  // them. Verifiers take whatever order they receive (the order is part of the signed base).
+  paramOrder: ['created', 'expires', 'keyid', 'nonce', 'alg', 'tag'],
 } as const;
 
 /** Nextcloud's legacy draft-cavage-12 profile (OCM §5.2), used towards peers without `http-sig`. */

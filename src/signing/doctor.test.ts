@@ -56,10 +56,11 @@ describe('signature doctor', () => {
     expect(report.diff?.filter((l) => l.kind !== 'same').map((l) => l.kind)).toEqual(['theirs', 'ours']);
   });
 
-  it('gives a fix for every error finding of a stale, untagged request', async () => {
+  it('gives a fix for every error finding of a stale request checked by label against another tag', async () => {
     const { key, result } = await signed();
     const report = await diagnose(result.message, {
       key,
+      label: result.label,
       profile: { ...OCM_RFC9421_PROFILE, tag: 'other' },
       now: NOW + 1000,
     });
@@ -67,6 +68,19 @@ describe('signature doctor', () => {
     expect(errors.map((f) => f.code)).toEqual(['tag-missing', 'created-too-old']);
     expect(errors.every((f) => f.fix)).toBe(true);
     expect(errors[1]?.message).toContain('1000 s old');
+  });
+});
+
+describe('signature doctor, unsigned for the profile', () => {
+  it('says that a request without the profile tag is unsigned for it, and what to do', async () => {
+    const { key, result } = await signed();
+    const report = await diagnose(result.message, {
+      key,
+      profile: { ...OCM_RFC9421_PROFILE, tag: 'other' },
+      now: NOW,
+    });
+    expect(report.findings.map((f) => f.code)).toEqual(['not-tagged']);
+    expect(report.findings[0]?.fix).toContain('must-use-http-sig');
   });
 });
 

@@ -1,6 +1,7 @@
 // Why did a signature not verify? Turns verification problems into advice a user can act on, tries the
 // usual mistakes (port, case, scheme, trailing slash, subfolder in the URL) to find what the signer signed,
 // and diffs our signature base against one the user pastes.
+import type { Primitive } from './algorithms.ts';
 import { headerValues, parseUrl, type HttpMessageInput, type HttpRequestInput } from './message.ts';
 import { verifyMessage, type VerifyOptions, type VerifyOutcome, type VerifyProblem } from './rfc9421/verify.ts';
 
@@ -35,14 +36,21 @@ const FIXES: Partial<Record<VerifyProblem['code'], string>> = {
     'Send Signature-Input and Signature headers (RFC 9421 §4). A draft-cavage request carries only Signature with keyId=; check it with the cavage profile.',
   'tag-missing':
     'OCM receivers look for the signature with tag="ocm": add ;tag="ocm" to the Signature-Input parameters.',
+  'not-tagged':
+    'To sign for OCM, add ;tag="ocm" to the Signature-Input parameters of exactly one signature. Without it a receiver treats the request as unsigned: it refuses it when it advertises must-use-http-sig, and may accept it otherwise.',
+  'key-alg-missing':
+    'Publish every key in the JWK Set with "kid" and "alg" (e.g. "alg": "Ed25519"); strict receivers refuse a key without alg (draft-07, Keys and Algorithms).',
+  'alg-forbidden':
+    'Sign with an asymmetric key (Ed25519 recommended); OCM refuses HMAC and other shared-secret algorithms.',
   'created-in-future': "Check the signer's clock (NTP); created is set from the signer's time.",
   'created-too-old': 'Sign just before sending, and check both clocks; replays of old requests are refused.',
   expired: 'Sign again, or give the signature a longer expires.',
   'keyid-not-found':
     "Make the keyid equal to the kid of a key in the signer's JWK Set (the jwksUri in its /.well-known/ocm).",
-  'alg-mismatch': "Leave out the alg parameter, or make it match the key: the key's JWK alg decides (RFC 9421 §3.3.7).",
+  'alg-mismatch':
+    "Leave out the alg parameter, or make it name the key's algorithm: the JWK alg decides (RFC 9421 §3.3.7), and an algorithm without an RFC 9421 name (RS512, ES512 …) takes no alg parameter.",
   'alg-unknown':
-    'Use an RFC 9421 algorithm name (ed25519, ecdsa-p256-sha256, rsa-pss-sha512, rsa-v1_5-sha256 …), or leave alg out.',
+    'Give the key an asymmetric JOSE alg (Ed25519, ES256/384/512, PS256/384/512, RS256/384/512); in the alg parameter use an RFC 9421 name (ed25519, ecdsa-p256-sha256, rsa-pss-sha512, rsa-v1_5-sha256 …) or leave it out.',
   'digest-mismatch':
     'Compute Content-Digest over the exact body bytes sent (after any re-serialisation of the JSON), and sign after the body is final.',
   'profile-component-missing':
@@ -57,14 +65,23 @@ const FIXES: Partial<Record<VerifyProblem['code'], string>> = {
   'bad-signature-header': 'Signature must be a structured Dictionary: label=:base64:',
 };
 
-// Signature sizes by algorithm (RSA sizes follow the modulus).
-const LENGTH_HINTS: Record<number, { text: string; algs: string[] }> = {
+// Signature sizes by algorithm (RSA sizes follow the modulus, whatever the hash or padding).
+const RSA_ALGS: Primitive[] = [
+  'rsa-pss-sha512',
+  'rsa-v1_5-sha256',
+  'rsa-v1_5-sha384',
+  'rsa-v1_5-sha512',
+  'rsa-pss-sha256',
+  'rsa-pss-sha384',
+];
+const LENGTH_HINTS: Record<number, { text: string; algs: Primitive[] }> = {
   32: { text: 'hmac-sha256', algs: ['hmac-sha256'] },
   64: { text: 'ed25519 or ecdsa-p256-sha256', algs: ['ed25519', 'ecdsa-p256-sha256'] },
   96: { text: 'ecdsa-p384-sha384', algs: ['ecdsa-p384-sha384'] },
-  256: { text: 'a 2048-bit RSA key', algs: ['rsa-pss-sha512', 'rsa-v1_5-sha256'] },
-  384: { text: 'a 3072-bit RSA key', algs: ['rsa-pss-sha512', 'rsa-v1_5-sha256'] },
-  512: { text: 'a 4096-bit RSA key', algs: ['rsa-pss-sha512', 'rsa-v1_5-sha256'] },
+  132: { text: 'ES512 (ECDSA P-521)', algs: ['ecdsa-p521-sha512'] },
+  256: { text: 'a 2048-bit RSA key', algs: RSA_ALGS },
+  384: { text: 'a 3072-bit RSA key', algs: RSA_ALGS },
+  512: { text: 'a 4096-bit RSA key', algs: RSA_ALGS },
 };
 
 /** Small LCS line diff: good enough for signature bases of a dozen lines. */
@@ -165,7 +182,7 @@ export async function diagnose(
 
   const mismatch = outcome.problems.some((p) => p.code === 'signature-mismatch');
   const hint = outcome.signatureLength !== undefined ? LENGTH_HINTS[outcome.signatureLength] : undefined;
-  if (mismatch && hint && outcome.alg && !hint.algs.includes(outcome.alg)) {
+  if (mismatch && hint && outcome.primitive && !hint.algs.includes(outcome.primitive)) {
     report.findings.push({
       code: 'signature-length',
       severity: 'warning',

@@ -29,8 +29,10 @@ export {
   SIGNATURE_ALGORITHMS,
   isSignatureAlgorithm,
   algorithmFromJose,
+  primitiveFromJose,
   joseName,
   type SignatureAlgorithm,
+  type Primitive,
 } from './algorithms.ts';
 export { type ErrorCode, type Result, type SigningError } from './result.ts';
 export {
@@ -51,6 +53,7 @@ export {
   signWithProfile,
   profileHeaders,
   resolveAlgorithm,
+  DEFAULT_PARAM_ORDER,
   type SignOptions,
   type SignResult,
   type ProfileSignOptions,

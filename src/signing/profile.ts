@@ -24,6 +24,8 @@ export interface Rfc9421Profile {
   maxAgeSeconds?: number;
   /** Tolerated clock difference for `created` in the future. */
   clockSkewSeconds?: number;
+  /** The order the signer writes its parameters in (a verifier takes whatever order it receives). */
+  paramOrder?: readonly SignatureParamName[];
 }
 
 export interface CavageProfile {

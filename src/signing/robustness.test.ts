@@ -53,7 +53,7 @@ describe('bad input is reported, never thrown', () => {
   it.each([
     '{',
     '{"kty":"RSA"}',
-    '{"kty":"EC","crv":"P-521","x":"a","y":"b"}',
+    '{"kty":"EC","crv":"secp256k1","x":"a","y":"b"}',
     '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
     '-----BEGIN EC PRIVATE KEY-----\nMAA=\n-----END EC PRIVATE KEY-----',
   ])('key %j', async (text) => {

@@ -159,6 +159,38 @@ describe('Inbox page', () => {
     );
   });
 
+  it('says a request signed without tag="ocm" is unsigned for OCM, and names its signature', async () => {
+    backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    await screen.findByText('http://127.0.0.1:8080/ocm');
+    const summary =
+      'Unsigned for OCM: no signature carries tag="ocm". The request has an RFC 9421 signature that is not OCM\'s: proxy (tag="edge").';
+    act(() =>
+      FakeEventSource.instances.at(-1)!.emit('reset', {
+        records: [
+          record(1),
+          record(2, {
+            verification: {
+              status: 'unsigned',
+              profile: 'rfc9421',
+              summary,
+              otherSignatures: [{ label: 'proxy', tag: 'edge' }],
+            },
+          }),
+        ],
+        total: 2,
+      }),
+    );
+    const list = await screen.findByRole('list', { name: 'Received messages' });
+    // The plain unsigned request keeps its word; the one with a foreign signature says what it is.
+    expect(within(list).getByText('unsigned')).toBeInTheDocument();
+    expect(within(list).getByText('unsigned for OCM')).toBeInTheDocument();
+    await user.click(within(list).getByText('unsigned for OCM'));
+    const detail = screen.getByRole('article', { name: 'Message in-2' });
+    expect(within(detail).getByText(summary)).toBeInTheDocument();
+  });
+
   it('has a demo peer send a share to this console, and shows the answer', async () => {
     const calls = backend();
     const user = userEvent.setup();

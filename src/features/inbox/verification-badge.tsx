@@ -8,9 +8,15 @@ const LOOK: Record<Verification['status'], { tone: Tone; text: string }> = {
   unchecked: { tone: 'neutral', text: 'signature not checked' },
 };
 
+// Signed, but not for OCM (no tag="ocm"): to an OCM receiver the request is unsigned.
+const UNSIGNED_FOR_OCM = { tone: 'warn', text: 'unsigned for OCM' } as const;
+
 export function VerificationBadge({ verification }: { verification?: Verification }) {
   if (!verification) return <Badge>processing…</Badge>;
-  const look = LOOK[verification.status];
+  const look =
+    verification.status === 'unsigned' && verification.otherSignatures?.length
+      ? UNSIGNED_FOR_OCM
+      : LOOK[verification.status];
   return (
     <Badge tone={look.tone} title={verification.summary}>
       {look.text}

@@ -59,3 +59,32 @@ export const C3_ALL_HEADERS = {
   header:
     'keyId="Test",algorithm="rsa-sha256",headers="(request-target) host date content-type digest content-length",signature="vSdrb+dS3EceC9bcwHSo4MlyKS59iFIrhgYkz8+oVLEEzmYZZvRs8rgOp+63LEM3v+MFHB32NfpB2bEKBIvB1q52LaEUHFv120V01IL+TAD48XaERZFukWgHoBTLMhYS2Gb51gWxpeIq8knRmPnYePbF5MOkR0Zkly4zKH7s1dE="',
 };
+
+/**
+ * C.3 as draft-12 prints it: created and expires were added to the example, with (created) and (expires)
+ * in headers and in the signing string, but the signature value was kept from the earlier drafts, where
+ * they were absent; and draft-12 §2.3 itself forbids them with rsa-sha256.
+ */
+export const C3_DRAFT12 = {
+  created: 1402170695,
+  expires: 1402170699,
+  signingString:
+    '(request-target): post /foo?param=value&pet=dog\n(created): 1402170695\n(expires): 1402170699\nhost: example.com\ndate: Sun, 05 Jan 2014 21:31:40 GMT\ncontent-type: application/json\ndigest: SHA-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=\ncontent-length: 18',
+  header:
+    'keyId="Test",algorithm="rsa-sha256",created=1402170695, expires=1402170699,headers="(request-target) (created) (expires) host date content-type digest content-length",signature="vSdrb+dS3EceC9bcwHSo4MlyKS59iFIrhgYkz8+oVLEEzmYZZvRs8rgOp+63LEM3v+MFHB32NfpB2bEKBIvB1q52LaEUHFv120V01IL+TAD48XaERZFukWgHoBTLMhYS2Gb51gWxpeIq8knRmPnYePbF5MOkR0Zkly4zKH7s1dE="',
+};
+
+/**
+ * A known answer for (created) and (expires) the way draft-12 allows them (hs2019), over the Appendix C
+ * request, with RFC 9421's test-key-ed25519 (Ed25519 is deterministic). The signature was computed with
+ * Node's crypto over the signing string below, independently of this code.
+ */
+export const CREATED_EXPIRES_KAT = {
+  keyId: 'test-key-ed25519',
+  algorithm: 'hs2019',
+  created: 1402170695,
+  expires: 1402170699,
+  headers: ['(request-target)', '(created)', '(expires)', 'host', 'date', 'content-type', 'digest', 'content-length'],
+  signingString: C3_DRAFT12.signingString,
+  signature: '6Hb4c0cfpjc/0EJS5s5zUn/88E63ZaqcGUU7fr0FBiFUFHelT8I3CzFa8d22flXqaD+KFYdM4OnVhBQaSl4nDg==',
+};

@@ -14,6 +14,7 @@ export type CavageProblemCode =
   | 'unsupported-algorithm'
   | 'alg-mismatch'
   | 'missing-header'
+  | 'pseudo-header-algorithm'
   | 'profile-header-missing'
   | 'no-key'
   | 'bad-key'
@@ -87,6 +88,14 @@ function attempts(algorithm: string, key: KeyMaterial, headers: string[]): Attem
       note: "the signing string starts with (request-target) although headers does not list it (Nextcloud's verifier always prepends it)",
     });
   }
+  const pseudo: string[] = headers.filter((h) => h === '(created)' || h === '(expires)');
+  if (pseudo.length)
+    out.push({
+      primitive,
+      style: {},
+      headers: headers.filter((h) => !pseudo.includes(h)),
+      note: `the signature matches the signing string without its ${pseudo.join(' and ')} line${pseudo.length > 1 ? 's' : ''}: the signer listed ${pseudo.length > 1 ? 'them' : 'it'} in headers but did not sign ${pseudo.length > 1 ? 'them' : 'it'} (draft-12's own Appendix C.3 example has this mistake)`,
+    });
   if (algorithm === 'hs2019' && key.kty === 'RSA')
     out.push({
       primitive: 'rsa-v1_5-sha256',
@@ -160,6 +169,15 @@ export async function verifyCavage(
     );
   }
   outcome.headers = headers;
+  // Draft-12 §2.3: (created) and (expires) go with hs2019 only; with an rsa-, hmac- or ecdsa- algorithm an
+  // implementation must produce an error (its own Appendix C.3 example breaks this rule).
+  const pseudo = headers.filter((h) => h === '(created)' || h === '(expires)');
+  if (pseudo.length && /^(rsa|hmac|ecdsa)/.test(algorithm))
+    outcome.problems.push({
+      code: 'pseudo-header-algorithm',
+      message: `headers lists ${pseudo.join(' and ')} with algorithm="${algorithm}": draft-12 §2.3 allows them only with hs2019 (a verifier must refuse this combination)`,
+      where: 'headers',
+    });
 
   const profile = options.profile;
   if (profile) {

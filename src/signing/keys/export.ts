@@ -23,6 +23,7 @@ export async function generateKey(alg: GenerateKind, options: { kid?: string } =
   const jwk = await subtle().exportKey('jwk', privateKey);
   const material = materialFromJwk(jwk, 'generated') as KeyMaterial;
   material.alg = alg;
+  material.primitive = alg;
   material.joseAlg = joseName(alg);
   material.kid = options.kid ?? (await thumbprint(material));
   return material;

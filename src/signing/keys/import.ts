@@ -53,14 +53,14 @@ function classify(format: 'pkcs8' | 'spki', der: Uint8Array<ArrayBuffer>, label:
     case OID.ecPublicKey: {
       const curveTlv = algParts[1];
       const curve = curveTlv && curveTlv.tag === 0x06 ? oidToString(der, curveTlv) : '';
-      const crv = curve === OID.p256 ? 'P-256' : curve === OID.p384 ? 'P-384' : null;
-      if (!crv) return `EC key on curve ${curve || '(none)'} is not supported (P-256 or P-384)`;
+      const crv = curve === OID.p256 ? 'P-256' : curve === OID.p384 ? 'P-384' : curve === OID.p521 ? 'P-521' : null;
+      if (!crv) return `EC key on curve ${curve || '(none)'} is not supported (P-256, P-384 or P-521)`;
       return { format, der, params: { name: 'ECDSA', namedCurve: crv }, kty: 'EC', crv };
     }
     case OID.ed25519:
       return { format, der, params: { name: 'Ed25519' }, kty: 'OKP', crv: 'Ed25519' };
     default:
-      return `key algorithm OID ${oid} is not supported (RSA, EC P-256/P-384 or Ed25519)`;
+      return `key algorithm OID ${oid} is not supported (RSA, EC P-256/P-384/P-521 or Ed25519)`;
   }
 }
 
@@ -85,7 +85,10 @@ async function toMaterial(c: Classified, source: string): Promise<Result<KeyMate
     delete jwk.alg;
     const material = materialFromJwk(jwk, source);
     if (typeof material === 'string') return fail('bad-key', material, source);
-    if (c.alg) material.alg = c.alg;
+    if (c.alg) {
+      material.alg = c.alg;
+      material.primitive = c.alg;
+    }
     return ok(material);
   } catch (error) {
     return fail('bad-key', `the ${source} could not be imported: ${errorText(error)}`, source);
@@ -171,6 +174,7 @@ export function importSecret(secret: Uint8Array, kid?: string): KeyMaterial {
     jwk,
     source: 'raw secret',
     alg: 'hmac-sha256',
+    primitive: 'hmac-sha256',
     ...(kid === undefined ? {} : { kid }),
   };
 }

@@ -12,8 +12,32 @@ import {
 import { importKey, importPem, importJwk } from './import.ts';
 import { parseJwks, findKey } from './jwks.ts';
 import * as K from '../__fixtures__/rfc9421-keys.ts';
+import { defaultAlgorithm } from './material.ts';
+import { writePem } from './pem.ts';
+import { subtle, type CryptoKeyLike } from '../webcrypto.ts';
 
 describe('key import', () => {
+  it('reads EC P-521 keys (ES512) from PKCS#8 and SPKI PEM, and from a JWK naming ES512', async () => {
+    const pair = (await subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-521' }, true, ['sign', 'verify'])) as {
+      privateKey: CryptoKeyLike;
+      publicKey: CryptoKeyLike;
+    };
+    const pkcs8 = new Uint8Array(await subtle().exportKey('pkcs8', pair.privateKey));
+    const spki = new Uint8Array(await subtle().exportKey('spki', pair.publicKey));
+    for (const [text, type] of [
+      [writePem('PRIVATE KEY', pkcs8), 'private'],
+      [writePem('PUBLIC KEY', spki), 'public'],
+    ] as const) {
+      const r = await importKey(text);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value).toMatchObject({ kty: 'EC', crv: 'P-521', type });
+      expect(defaultAlgorithm(r.value)).toBe('ecdsa-p521-sha512');
+    }
+    const jwk = importJwk({ ...(await subtle().exportKey('jwk', pair.publicKey)), alg: 'ES512', kid: 'k' });
+    expect(jwk.ok && jwk.value.primitive).toBe('ecdsa-p521-sha512');
+    expect(jwk.ok && jwk.value.alg).toBeUndefined();
+  });
+
   it.each([
     ['PKCS#1 RSA PRIVATE KEY', K.TEST_KEY_RSA_PRIVATE, 'RSA', 'private', undefined],
     ['PKCS#1 RSA PUBLIC KEY', K.TEST_KEY_RSA_PUBLIC, 'RSA', 'public', undefined],

@@ -1,4 +1,11 @@
-import { algorithmFromJose, PRIMITIVES, type KeyType, type Primitive, type SignatureAlgorithm } from '../algorithms.ts';
+import {
+  algorithmFromJose,
+  primitiveFromJose,
+  PRIMITIVES,
+  type KeyType,
+  type Primitive,
+  type SignatureAlgorithm,
+} from '../algorithms.ts';
 import { subtle } from '../bytes.ts';
 import type { CryptoKeyLike, JwkObject } from '../webcrypto.ts';
 
@@ -20,6 +27,11 @@ export interface KeyMaterial {
   alg?: SignatureAlgorithm;
   /** The JWK `alg` as given, also when RFC 9421 has no name for it (e.g. RS512). */
   joseAlg?: string;
+  /**
+   * The primitive the key declares (its JWK `alg`, or the RSA-PSS OID), also when RFC 9421 has no name
+   * for it: RS512 → rsa-v1_5-sha512. Undefined when the key declares nothing or an algorithm we lack.
+   */
+  primitive?: Primitive;
   /** How the key was read, for messages (e.g. 'PKCS#1 RSA PRIVATE KEY PEM'). */
   source: string;
 }
@@ -56,8 +68,14 @@ export function describeKey(material: KeyMaterial): string {
 }
 
 /** The algorithm a key implies when none is requested: its declared alg, else its type. */
-export function defaultAlgorithm(material: KeyMaterial): SignatureAlgorithm | undefined {
+export function defaultAlgorithm(material: KeyMaterial): Primitive | undefined {
+  if (material.primitive) return material.primitive;
   if (material.alg) return material.alg;
+  return typeAlgorithm(material);
+}
+
+/** The algorithm a key's type suggests, whatever it declares (RSA: rsa-v1_5-sha256). */
+export function typeAlgorithm(material: KeyMaterial): Primitive | undefined {
   switch (material.kty) {
     case 'OKP':
       return material.crv === 'Ed25519' ? 'ed25519' : undefined;
@@ -66,7 +84,9 @@ export function defaultAlgorithm(material: KeyMaterial): SignatureAlgorithm | un
         ? 'ecdsa-p256-sha256'
         : material.crv === 'P-384'
           ? 'ecdsa-p384-sha384'
-          : undefined;
+          : material.crv === 'P-521'
+            ? 'ecdsa-p521-sha512'
+            : undefined;
     case 'RSA':
       return 'rsa-v1_5-sha256';
     case 'oct':
@@ -110,8 +130,8 @@ export function materialFromJwk(input: JwkObject, source = 'JWK'): KeyMaterial |
   if (missing.length) return `JWK of kty ${kty} lacks ${missing.map((m) => `"${m}"`).join(', ')}`;
   if (kty === 'OKP' && input.crv !== 'Ed25519')
     return `OKP curve ${JSON.stringify(input.crv)} is not supported (only Ed25519)`;
-  if (kty === 'EC' && input.crv !== 'P-256' && input.crv !== 'P-384')
-    return `EC curve ${JSON.stringify(input.crv)} is not supported (P-256 or P-384)`;
+  if (kty === 'EC' && input.crv !== 'P-256' && input.crv !== 'P-384' && input.crv !== 'P-521')
+    return `EC curve ${JSON.stringify(input.crv)} is not supported (P-256, P-384 or P-521)`;
   const jwk: JwkObject = { ...input };
   delete jwk.alg;
   delete jwk.key_ops;
@@ -126,6 +146,8 @@ export function materialFromJwk(input: JwkObject, source = 'JWK'): KeyMaterial |
     material.joseAlg = input.alg;
     const alg = algorithmFromJose(input.alg, material.crv);
     if (alg) material.alg = alg;
+    const primitive = primitiveFromJose(input.alg, material.crv);
+    if (primitive) material.primitive = primitive;
   }
   return material;
 }

@@ -78,11 +78,16 @@ describe('the OCM profile (draft -07 §5.1)', () => {
     expect(outcome.problems[0]?.message).toContain('close match: "https://sender.example.org#key1"');
   });
 
-  it('reports a missing tag, missing components and a missing created', async () => {
+  it('checked by its label, a signature reports a missing tag, missing components and a missing created', async () => {
     const key = await generateKey('ecdsa-p256-sha256', { kid: 'k1' });
     const signed = await signMessage(share, { key, components: '"@method" "@target-uri"', created: null });
     if (!signed.ok) throw new Error(signed.error.message);
-    const outcome = await verifyMessage(signed.value.message, { key, profile: OCM_RFC9421_PROFILE, now: NOW });
+    const outcome = await verifyMessage(signed.value.message, {
+      key,
+      label: 'sig1',
+      profile: OCM_RFC9421_PROFILE,
+      now: NOW,
+    });
     expect(outcome.problems.map((p) => p.code)).toEqual([
       'tag-missing',
       'profile-component-missing',

@@ -1,21 +1,40 @@
 import { serializeItem, type Parameters } from 'structured-headers';
-import { isSignatureAlgorithm, PRIMITIVES, type SignatureAlgorithm } from '../algorithms.ts';
+import {
+  isPrimitive,
+  isSignatureAlgorithm,
+  joseName,
+  primitiveFromJose,
+  PRIMITIVES,
+  SIGNATURE_ALGORITHMS,
+  type Primitive,
+} from '../algorithms.ts';
 import { toBase64, toBytes, utf8 } from '../bytes.ts';
 import { signBytes } from '../crypto.ts';
 import { createContentDigest } from '../digest/content-digest.ts';
 import { defaultAlgorithm, describeKey, keyTypeMatches, type KeyMaterial } from '../keys/material.ts';
 import { hasHeader, headerValues, withHeaders, type HeaderPairs, type HttpMessageInput } from '../message.ts';
-import type { Rfc9421Profile } from '../profile.ts';
+import type { Rfc9421Profile, SignatureParamName } from '../profile.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { buildSignatureBase, type BaseLine } from './base.ts';
 import { parseComponents } from './components.ts';
 
 export interface SignOptions {
   key: KeyMaterial;
-  /** Defaults to the key's algorithm (JWK alg, RSA-PSS OID, else key type). */
-  alg?: SignatureAlgorithm;
-  /** Write the `alg` parameter (off by default: RFC 9421 §3.3.7 and OCM derive it from the key). */
+  /**
+   * Defaults to the key's algorithm (JWK alg, RSA-PSS OID, else key type). An RFC 9421 name, or a JOSE
+   * name (RS512, ES512 …) for the algorithms the registry does not name.
+   */
+  alg?: Primitive | string;
+  /**
+   * Write the `alg` parameter (off by default: RFC 9421 §3.3.7 and OCM derive it from the key). Left out,
+   * with a note, when the algorithm has no RFC 9421 name (OCM: "the alg signature parameter MUST be omitted").
+   */
   includeAlg?: boolean;
+  /**
+   * The order of the signature parameters, as the signer wants them (RFC 9421 keeps whatever order the
+   * signer writes; §4.3's example puts expires last). Parameters not listed follow in DEFAULT_PARAM_ORDER.
+   */
+  paramOrder?: readonly SignatureParamName[];
   label?: string;
   /** `"@method" "@path"` or ['@method', '"@query-param";name="x"']. */
   components: string | readonly string[];
@@ -32,7 +51,9 @@ export interface SignOptions {
 
 export interface SignResult<M extends HttpMessageInput = HttpMessageInput> {
   label: string;
-  alg: SignatureAlgorithm;
+  alg: Primitive;
+  /** Things the signer chose that the caller may not expect (e.g. an alg parameter left out). */
+  notes: string[];
   keyid?: string;
   /** The exact bytes that were signed, as text. */
   signatureBase: string;
@@ -50,32 +71,43 @@ export interface SignResult<M extends HttpMessageInput = HttpMessageInput> {
   message: M;
 }
 
+/** The order parameters are written in unless the caller or profile says otherwise (the OCM -07 example's order). */
+export const DEFAULT_PARAM_ORDER: readonly SignatureParamName[] = [
+  'created',
+  'expires',
+  'keyid',
+  'nonce',
+  'alg',
+  'tag',
+];
+
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** Chooses the algorithm for a key: the requested one must fit the key type. */
-export function resolveAlgorithm(key: KeyMaterial, requested?: string): Result<SignatureAlgorithm> {
+/** Chooses the algorithm for a key: the requested one (RFC 9421 or JOSE name) must fit the key type. */
+export function resolveAlgorithm(key: KeyMaterial, requested?: string): Result<Primitive> {
   if (requested !== undefined) {
-    if (!isSignatureAlgorithm(requested))
+    const primitive = isPrimitive(requested) ? requested : primitiveFromJose(requested, key.crv);
+    if (!primitive)
       return fail(
         'unsupported-algorithm',
-        `"${requested}" is not an RFC 9421 algorithm (ed25519, ecdsa-p256-sha256, ecdsa-p384-sha384, rsa-pss-sha512, rsa-v1_5-sha256, hmac-sha256)`,
+        `"${requested}" is neither an RFC 9421 algorithm (${SIGNATURE_ALGORITHMS.join(', ')}) nor a JOSE signature algorithm this console implements (RS256/384/512, PS256/384/512, ES256/384/512, Ed25519/EdDSA)`,
         'alg',
       );
-    if (!keyTypeMatches(key, requested))
+    if (!keyTypeMatches(key, primitive))
       return fail(
         'alg-mismatch',
-        `algorithm ${requested} needs ${PRIMITIVES[requested].kty}${PRIMITIVES[requested].crv ? ` ${PRIMITIVES[requested].crv}` : ''} key, but the key is ${describeKey(key)}`,
+        `algorithm ${requested} needs ${PRIMITIVES[primitive].kty}${PRIMITIVES[primitive].crv ? ` ${PRIMITIVES[primitive].crv}` : ''} key, but the key is ${describeKey(key)}`,
         'alg',
       );
-    return ok(requested);
+    return ok(primitive);
   }
   const alg = defaultAlgorithm(key);
   if (!alg)
     return fail(
       'unsupported-algorithm',
-      `no RFC 9421 algorithm fits ${describeKey(key)}${key.joseAlg ? ` with JWK alg ${key.joseAlg}` : ''}`,
+      `no signature algorithm fits ${describeKey(key)}${key.joseAlg ? ` with JWK alg ${key.joseAlg}` : ''}`,
       'alg',
     );
   return ok(alg);
@@ -105,15 +137,27 @@ export async function signMessage<M extends HttpMessageInput>(
   const components = parseComponents(options.components);
   if (!components.ok) return components;
 
-  const params: Parameters = new Map();
+  const notes: string[] = [];
+  const values = new Map<SignatureParamName, string | number>();
   const created = options.created === undefined ? (options.now ?? nowSeconds()) : options.created;
-  if (created !== null) params.set('created', created);
-  if (options.expires !== undefined) params.set('expires', options.expires);
+  if (created !== null) values.set('created', created);
+  if (options.expires !== undefined) values.set('expires', options.expires);
   const keyid = options.keyid === undefined ? options.key.kid : (options.keyid ?? undefined);
-  if (keyid !== undefined) params.set('keyid', keyid);
-  if (options.nonce !== undefined) params.set('nonce', options.nonce);
-  if (options.includeAlg) params.set('alg', alg.value);
-  if (options.tag !== undefined) params.set('tag', options.tag);
+  if (keyid !== undefined) values.set('keyid', keyid);
+  if (options.nonce !== undefined) values.set('nonce', options.nonce);
+  if (options.includeAlg) {
+    if (isSignatureAlgorithm(alg.value)) values.set('alg', alg.value);
+    else
+      notes.push(
+        `the alg parameter was left out: ${joseName(alg.value)} has no name in the RFC 9421 algorithm registry, so the verifier takes it from the key`,
+      );
+  }
+  if (options.tag !== undefined) values.set('tag', options.tag);
+  const params: Parameters = new Map();
+  for (const name of [...(options.paramOrder ?? []), ...DEFAULT_PARAM_ORDER]) {
+    const value = values.get(name);
+    if (value !== undefined && !params.has(name)) params.set(name, value);
+  }
 
   const built = buildSignatureBase(message, components.value, params);
   if (!built.ok) return built;
@@ -129,6 +173,7 @@ export async function signMessage<M extends HttpMessageInput>(
   const result: SignResult<M> = {
     label,
     alg: alg.value,
+    notes,
     signatureBase: built.value.base,
     lines: built.value.lines,
     signatureParams: built.value.signatureParams,
@@ -157,7 +202,7 @@ export async function profileHeaders(
 
 export interface ProfileSignOptions {
   key: KeyMaterial;
-  alg?: SignatureAlgorithm;
+  alg?: Primitive | string;
   includeAlg?: boolean;
   label?: string;
   keyid?: string;
@@ -167,6 +212,8 @@ export interface ProfileSignOptions {
   nonce?: string;
   /** Replaces the profile's tag (to test a receiver's tag check). */
   tag?: string;
+  /** Replaces the profile's parameter order. */
+  paramOrder?: readonly SignatureParamName[];
 }
 
 /** Signs with a profile: adds the headers it needs, then covers its components with its tag and `created`=now. */
@@ -175,12 +222,10 @@ export async function signWithProfile<M extends HttpMessageInput>(
   profile: Rfc9421Profile,
   options: ProfileSignOptions,
 ): Promise<Result<SignResult<M>>> {
-  if (profile.forbiddenAlgorithms?.includes(options.alg ?? defaultAlgorithm(options.key) ?? '')) {
-    return fail(
-      'alg-mismatch',
-      `the ${profile.name} profile forbids ${options.alg ?? defaultAlgorithm(options.key)}`,
-      'alg',
-    );
+  const chosen = resolveAlgorithm(options.key, options.alg);
+  if (!chosen.ok) return chosen;
+  if (profile.forbiddenAlgorithms?.includes(chosen.value)) {
+    return fail('alg-mismatch', `the ${profile.name} profile forbids ${chosen.value}`, 'alg');
   }
   const keyid = options.keyid ?? options.key.kid;
   if (profile.requiredParams.includes('keyid') && keyid === undefined)
@@ -190,6 +235,8 @@ export async function signWithProfile<M extends HttpMessageInput>(
   const signOptions: SignOptions = { key: options.key, components: profile.components, label: options.label ?? 'sig1' };
   if (options.alg) signOptions.alg = options.alg;
   if (options.includeAlg) signOptions.includeAlg = true;
+  const order = options.paramOrder ?? profile.paramOrder;
+  if (order) signOptions.paramOrder = order;
   if (keyid !== undefined) signOptions.keyid = keyid;
   if (options.now !== undefined) signOptions.now = options.now;
   const tag = options.tag ?? profile.tag;

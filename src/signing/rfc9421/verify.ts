@@ -1,9 +1,9 @@
-import { isSignatureAlgorithm, type SignatureAlgorithm } from '../algorithms.ts';
+import { isSignatureAlgorithm, isSymmetric, joseName, type Primitive } from '../algorithms.ts';
 import { utf8 } from '../bytes.ts';
 import { verifyBytes } from '../crypto.ts';
 import { checkContentDigest, type DigestCheck } from '../digest/content-digest.ts';
 import { findKey, nearKids, type Jwks } from '../keys/jwks.ts';
-import { defaultAlgorithm, describeKey, keyTypeMatches, type KeyMaterial } from '../keys/material.ts';
+import { describeKey, keyTypeMatches, typeAlgorithm, type KeyMaterial } from '../keys/material.ts';
 import { headerValues, type HttpMessageInput } from '../message.ts';
 import type { Rfc9421Profile } from '../profile.ts';
 import { buildSignatureBase, type BaseLine } from './base.ts';
@@ -16,6 +16,7 @@ export type VerifyFailureCode =
   | 'bad-signature-input'
   | 'bad-signature-header'
   | 'label-not-found'
+  | 'not-tagged'
   | 'several-tagged-signatures'
   | 'signature-value-missing'
   | 'component-error'
@@ -27,6 +28,7 @@ export type VerifyFailureCode =
   | 'expired'
   | 'no-key'
   | 'keyid-not-found'
+  | 'key-alg-missing'
   | 'alg-unknown'
   | 'alg-mismatch'
   | 'alg-forbidden'
@@ -59,7 +61,10 @@ export interface VerifyOutcome {
   ok: boolean;
   label?: string;
   keyid?: string;
+  /** The algorithm checked: its RFC 9421 name, or its JOSE name when the registry has none (RS512). */
   alg?: string;
+  /** The primitive behind `alg`. */
+  primitive?: Primitive;
   params?: SignatureParamsView;
   /** Serialised identifiers of the covered components. */
   components: string[];
@@ -71,6 +76,12 @@ export interface VerifyOutcome {
   /** Length in bytes of the signature value (a hint at the algorithm the signer used). */
   signatureLength?: number;
   key?: KeyMaterial;
+  /**
+   * Set when the profile marks its signature with a tag and no signature carries it: for the profile the
+   * message is unsigned (draft-07: accepted or refused by the receiver's must-use-http-sig), and the
+   * signatures present belong to something else (a proxy, another application).
+   */
+  unsigned?: { others: Array<{ label: string; tag?: string }> };
   /** Every reason verification fails, most important first. Empty when ok. */
   problems: VerifyProblem[];
   /** Things worth knowing that do not fail verification. */
@@ -104,13 +115,28 @@ function chooseEntry(
       return tagged[0];
     }
     if (tagged.length === 1) return tagged[0];
-    const first = entries[0]!;
-    outcome.problems.push({
-      code: 'tag-missing',
-      message: `no signature carries tag="${tag}" (required by the ${options.profile!.name} profile); checked "${first.label}" instead`,
-      where: `Signature-Input ${first.label}`,
+    // Draft-07 "Verification Requirements": no signature with the tag means unsigned for OCM, and the
+    // others must not be processed as OCM signatures.
+    const others = entries.map((e) => {
+      const other = e.params.get('tag');
+      return typeof other === 'string' ? { label: e.label, tag: other } : { label: e.label };
     });
-    return first;
+    outcome.unsigned = { others };
+    const named = others.map((o) => (o.tag === undefined ? `"${o.label}" (no tag)` : `"${o.label}" (tag="${o.tag}")`));
+    // Near misses deployed signers produce: the label "ocm" without the tag (Nextcloud's first RFC 9421
+    // code), or the tag in another case.
+    const near = others.find((o) => o.label === tag || o.tag?.toLowerCase() === tag.toLowerCase());
+    const hint = !near
+      ? ''
+      : near.tag === undefined
+        ? `; a label "${tag}" does not mark the signature, the tag parameter does`
+        : `; tags are compared exactly: "${near.tag}" is not "${tag}"`;
+    outcome.problems.push({
+      code: 'not-tagged',
+      message: `no signature carries tag="${tag}", so for the ${options.profile!.name} profile the message is unsigned; the signature${others.length > 1 ? 's' : ''} present ${others.length > 1 ? 'are' : 'is'} not ${options.profile!.name} signature${others.length > 1 ? 's' : ''}: ${named.join(', ')}${hint}`,
+      where: 'Signature-Input',
+    });
+    return undefined;
   }
   if (entries.length > 1)
     outcome.notes.push(
@@ -221,14 +247,30 @@ function resolveKey(
   return key;
 }
 
-/** The algorithms to try: the alg parameter, else the key's. An RSA key with no declared alg could be either RSA algorithm. */
+/**
+ * The algorithms to try. A key that declares one (JWK alg, RSA-PSS OID) decides, whatever its RFC 9421
+ * name; else the alg parameter; else the key type (an RSA key that declares nothing could be either RSA
+ * registry algorithm). Under a profile that takes the algorithm from the key, a published JWK without
+ * `alg` is refused (draft-07 "Keys and Algorithms"), and the algorithm it would have verified with is
+ * kept as a hint.
+ */
 function candidateAlgorithms(
   key: KeyMaterial,
   params: SignatureParamsView,
   options: VerifyOptions,
   outcome: VerifyOutcome,
-): SignatureAlgorithm[] {
+  fromJwks: boolean,
+): Primitive[] {
   const profile = options.profile;
+  const declared = key.primitive ?? key.alg;
+  if (key.joseAlg !== undefined && declared === undefined) {
+    outcome.problems.push({
+      code: 'alg-unknown',
+      message: `the key's JWK alg "${key.joseAlg}" is not a signature algorithm this console can verify (asymmetric JOSE algorithms: RS256/384/512, PS256/384/512, ES256/384/512, Ed25519/EdDSA)`,
+      where: 'key',
+    });
+    return [];
+  }
   if (params.alg !== undefined) {
     if (!isSignatureAlgorithm(params.alg)) {
       outcome.problems.push({
@@ -246,30 +288,37 @@ function candidateAlgorithms(
       });
       return [];
     }
-    if (key.alg && key.alg !== params.alg) {
+    if (declared !== undefined && declared !== params.alg) {
       outcome.problems.push({
         code: 'alg-mismatch',
-        message: `alg="${params.alg}" but the key declares ${key.joseAlg ?? key.alg} (${key.alg})`,
+        message: isSignatureAlgorithm(declared)
+          ? `alg="${params.alg}" but the key declares ${key.joseAlg ?? declared} (${declared})`
+          : `alg="${params.alg}" but the key declares ${key.joseAlg ?? joseName(declared)}, which has no RFC 9421 name: the alg parameter must be left out`,
         where: 'alg',
       });
       return [];
     }
-    return [params.alg];
   }
-  const alg = defaultAlgorithm(key);
-  if (!alg) {
+  if (profile?.algorithmFromKey && fromJwks && key.joseAlg === undefined) {
     outcome.problems.push({
-      code: 'alg-unknown',
-      message: `no RFC 9421 algorithm fits ${describeKey(key)}${key.joseAlg ? ` (JWK alg ${key.joseAlg})` : ''}`,
+      code: 'key-alg-missing',
+      message: `the JWK${key.kid === undefined ? '' : ` "${key.kid}"`} has no "alg": the ${profile.name} profile takes the algorithm from the key, so every published key must carry kid and alg, and a verifier must refuse one without`,
+      where: 'key',
     });
+  }
+  if (declared !== undefined) return [declared];
+  if (params.alg !== undefined) return [params.alg];
+  const alg = typeAlgorithm(key);
+  if (!alg) {
+    outcome.problems.push({ code: 'alg-unknown', message: `no signature algorithm fits ${describeKey(key)}` });
     return [];
   }
-  if (profile?.algorithmFromKey && !key.joseAlg && key.kty !== 'OKP')
-    outcome.notes.push(
-      `the key has no JWK "alg"; the ${profile.name} profile derives the algorithm from it, so ${alg} was assumed`,
-    );
-  // An RSA key that declares nothing could be used with either RSA algorithm: try both and say which.
-  return key.kty === 'RSA' && !key.alg ? ['rsa-v1_5-sha256', 'rsa-pss-sha512'] : [alg];
+  return key.kty === 'RSA' ? ['rsa-v1_5-sha256', 'rsa-pss-sha512'] : [alg];
+}
+
+/** The name to show for a primitive: its RFC 9421 name, else its JOSE name. */
+function algName(primitive: Primitive): string {
+  return isSignatureAlgorithm(primitive) ? primitive : joseName(primitive);
 }
 
 /** Verifies one RFC 9421 signature of a message and says, as data, every reason it fails. */
@@ -288,6 +337,8 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
       message: read.error.message,
       ...(read.error.where ? { where: read.error.where } : {}),
     });
+    // No RFC 9421 signature at all: for a profile with a tag, simply unsigned.
+    if (code === 'no-signature' && options.profile?.tag !== undefined) outcome.unsigned = { others: [] };
     return outcome;
   }
   outcome.labels = read.value.map((e) => e.label);
@@ -327,6 +378,7 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
   if (entry.signature) outcome.signatureLength = entry.signature.length;
   const key = resolveKey(params.value, options, outcome);
   if (key) outcome.key = key;
+  const fromJwks = key !== undefined && options.key === undefined;
   if (!entry.signature) {
     outcome.problems.push({
       code: 'signature-value-missing',
@@ -352,17 +404,21 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
     return finish(outcome);
   }
 
-  const candidates = candidateAlgorithms(key, params.value, options, outcome);
-  if (options.profile?.forbiddenAlgorithms) {
-    const forbidden = candidates.filter((a) => options.profile!.forbiddenAlgorithms!.includes(a));
+  const candidates = candidateAlgorithms(key, params.value, options, outcome, fromJwks);
+  const profile = options.profile;
+  if (profile) {
+    // Symmetric algorithms are refused where the profile takes the algorithm from the key (OCM: no MACs).
+    const forbidden = candidates.filter(
+      (a) => profile.forbiddenAlgorithms?.includes(a) || (profile.algorithmFromKey && isSymmetric(a)),
+    );
     if (forbidden.length && forbidden.length === candidates.length)
       outcome.problems.push({
         code: 'alg-forbidden',
-        message: `the ${options.profile.name} profile does not allow ${forbidden.join(' or ')}`,
+        message: `the ${profile.name} profile does not allow ${forbidden.map(algName).join(' or ')}${forbidden.some(isSymmetric) ? ' (a symmetric MAC: the verifier would need the shared secret)' : ''}`,
         where: 'alg',
       });
   }
-  let matched: SignatureAlgorithm | undefined;
+  let matched: Primitive | undefined;
   for (const alg of candidates) {
     const verified = await verifyBytes(key, alg, utf8(built.value.base), entry.signature);
     if (!verified.ok) {
@@ -374,14 +430,22 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
       break;
     }
   }
-  outcome.alg = matched ?? params.value.alg ?? candidates[0];
+  const shown = matched ?? candidates[0];
+  if (shown) {
+    outcome.primitive = shown;
+    outcome.alg = algName(shown);
+  } else if (params.value.alg !== undefined) outcome.alg = params.value.alg;
   if (candidates.length && !matched && !outcome.problems.some((p) => p.code === 'bad-key')) {
     outcome.problems.push({
       code: 'signature-mismatch',
-      message: `the signature does not match the signature base with ${candidates.join(' or ')} and ${describeKey(key)}: the signer signed different bytes or used another key`,
+      message: `the signature does not match the signature base with ${candidates.map(algName).join(' or ')} and ${describeKey(key)}: the signer signed different bytes or used another key`,
     });
   }
-  if (matched && candidates.length > 1)
+  if (matched && outcome.problems.some((p) => p.code === 'key-alg-missing'))
+    outcome.notes.push(
+      `hint: with "alg": "${joseName(matched)}" in the JWK, the signature would verify (it matches as ${algName(matched)})`,
+    );
+  else if (matched && candidates.length > 1)
     outcome.notes.push(`the key does not declare its algorithm; the signature verified as ${matched}`);
   await digestCheck;
   return finish(outcome);
@@ -415,11 +479,13 @@ const ORDER: VerifyFailureCode[] = [
   'bad-signature-input',
   'bad-signature-header',
   'label-not-found',
+  'not-tagged',
   'several-tagged-signatures',
   'signature-value-missing',
   'component-error',
   'no-key',
   'keyid-not-found',
+  'key-alg-missing',
   'bad-key',
   'alg-unknown',
   'alg-mismatch',
