@@ -2,7 +2,11 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.ts';
+import { createApp, kidPrefixFor } from './app.ts';
+import { KeyStore } from './identity/key-store.ts';
+import { createInbox } from './inbox/index.ts';
+import { ShareStore } from './outgoing/share-store.ts';
+import { storageNotices } from './storage-report.ts';
 import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
 import { mountStatic, securityHeaders } from './static.ts';
@@ -12,6 +16,8 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface RunningServer {
   url: string;
   demo?: DemoMesh;
+  /** What could not be read from the data folder, one line each (empty when everything was). */
+  notices: string[];
   close(): Promise<void>;
 }
 
@@ -25,9 +31,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     config.demo && !config.public
       ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] })
       : undefined;
+  const dataDir = resolve(config.dataDir);
+  const inbox = createInbox(config);
+  const shares = new ShareStore(dataDir);
+  const keys = KeyStore.open(dataDir, { kidPrefix: kidPrefixFor(config) });
+  const notices = await storageNotices({ inbox: inbox.store, shares, keys });
   const root = new Hono();
   root.use('*', securityHeaders());
-  root.route('/', createApp({ config, startedAt: new Date(), demo }));
+  root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, keys }));
   mountStatic(root, resolve(packageRoot, config.staticDir));
 
   return new Promise((resolvePromise, reject) => {
@@ -36,6 +47,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       resolvePromise({
         url: `http://${host}:${info.port}`,
         demo,
+        notices,
         close: () =>
           new Promise((done) => {
             // Open SSE streams would keep close() waiting forever; cut them.
@@ -85,6 +97,7 @@ async function main(): Promise<void> {
       `  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`,
     );
   }
+  for (const notice of running.notices) console.log(`  ${notice}`);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (signal: string) => {

@@ -21,6 +21,7 @@ export const serveCommand: CliCommand = async (args, io) => {
   io.stdout(`OCM Explorer is running at ${running.url}/ (Ctrl+C to stop)`);
   for (const { state } of running.demo?.peers ?? [])
     io.stdout(`  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name})`);
+  for (const notice of running.notices) io.stdout(`  ${notice}`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);
