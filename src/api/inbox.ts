@@ -55,7 +55,11 @@ export function setInboxPolicyMutation(client: QueryClient) {
 export function clearInboxMutation(client: QueryClient) {
   return mutationOptions({
     mutationFn: () => requestJson('/api/inbox', z.object({ cleared: z.boolean() }), { method: 'DELETE' }),
-    onSuccess: () => client.setQueryData<InboxRecords>(queryKeys.inbox.records(), { records: [], total: 0 }),
+    onSuccess: () => {
+      client.setQueryData<InboxRecords>(queryKeys.inbox.records(), { records: [], total: 0 });
+      // Unreadable lines are set aside in another file when the inbox is cleared: the info says where.
+      return client.invalidateQueries({ queryKey: queryKeys.inbox.info() });
+    },
   });
 }
 

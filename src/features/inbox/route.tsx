@@ -9,7 +9,8 @@ import {
   type StreamState,
 } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
-import type { InboxInfo } from '../../contract/inbound.ts';
+import type { InboxInfo, Unreadable } from '../../contract/inbound.ts';
+import { Alert } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Page } from '../../ui/page.tsx';
 import { DemoSender } from './demo-sender.tsx';
@@ -63,6 +64,22 @@ function WhereToSend({ info }: { info: InboxInfo }) {
   );
 }
 
+/** Stored messages the server could not read back: said plainly, with where they are kept. */
+function UnreadableNotice({ unreadable }: { unreadable: Unreadable }) {
+  const { count, file, firstError } = unreadable;
+  return (
+    <Alert title={`${count} stored ${count === 1 ? 'message' : 'messages'} could not be read`}>
+      <p>
+        {count === 1 ? 'It is' : 'They are'} not listed below, and kept as {count === 1 ? 'it was' : 'they were'} in{' '}
+        <code className="font-mono break-all">{file}</code>.
+      </p>
+      <p>
+        First problem: <span className="font-mono break-all">{firstError}</span>
+      </p>
+    </Alert>
+  );
+}
+
 function ClearButton({ count }: { count: number }) {
   const client = useQueryClient();
   const clear = useMutation(clearInboxMutation(client));
@@ -106,6 +123,7 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       {info.data ? <WhereToSend info={info.data} /> : null}
+      {info.data?.unreadable ? <UnreadableNotice unreadable={info.data.unreadable} /> : null}
       {info.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {info.error.message}
