@@ -37,6 +37,14 @@ export function fetchInboxRecords(signal?: AbortSignal): Promise<InboxRecords> {
   return requestJson('/api/inbox', inboundListSchema, { signal });
 }
 
+/** The list read once, outside the live stream (the Token page picks received shares from it). */
+export function inboxSnapshotQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.inbox.snapshot(),
+    queryFn: ({ signal }) => fetchInboxRecords(signal),
+  });
+}
+
 export function inboxInfoQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.inbox.info(),

@@ -10,8 +10,9 @@ import {
 } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { InboxInfo, Unreadable } from '../../contract/inbound.ts';
-import { Alert } from '../../ui/alert.tsx';
+import { Alert, ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
+import { Button } from '../../ui/button.tsx';
 import { Page } from '../../ui/page.tsx';
 import { DemoSender } from './demo-sender.tsx';
 import { InboxList } from './inbox-list.tsx';
@@ -88,25 +89,21 @@ function ClearButton({ count }: { count: number }) {
   return confirming ? (
     <span className="flex items-center gap-2 text-sm">
       Delete all {count} received messages?
-      <button
-        type="button"
-        className="rounded bg-red-700 px-2 py-1 text-white"
+      <Button
+        variant="danger"
+        size="compact"
         onClick={() => clear.mutate(undefined, { onSettled: () => setConfirming(false) })}
       >
         Delete
-      </button>
-      <button type="button" className="rounded border px-2 py-1" onClick={() => setConfirming(false)}>
+      </Button>
+      <Button size="compact" onClick={() => setConfirming(false)}>
         Keep
-      </button>
+      </Button>
     </span>
   ) : (
-    <button
-      type="button"
-      className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700"
-      onClick={() => setConfirming(true)}
-    >
+    <Button size="compact" onClick={() => setConfirming(true)}>
       Clear…
-    </button>
+    </Button>
   );
 }
 
@@ -124,11 +121,7 @@ export function Component() {
     <Page title={job.label} summary={job.summary}>
       {info.data ? <WhereToSend info={info.data} /> : null}
       {info.data?.unreadable ? <UnreadableNotice unreadable={info.data.unreadable} /> : null}
-      {info.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {info.error.message}
-        </p>
-      ) : null}
+      {info.isError ? <ErrorMessage>{info.error.message}</ErrorMessage> : null}
 
       <details className="rounded border border-slate-200 p-4 dark:border-slate-800" open>
         <summary className="cursor-pointer text-sm font-semibold">Have a demo peer send something</summary>
@@ -144,11 +137,7 @@ export function Component() {
         </p>
         <ClearButton count={records.data?.total ?? 0} />
       </div>
-      {streamError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {streamError}
-        </p>
-      ) : null}
+      {streamError ? <ErrorMessage>{streamError}</ErrorMessage> : null}
 
       {records.data && list.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
