@@ -2,11 +2,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, kidPrefixFor } from './app.ts';
-import { KeyStore } from './identity/key-store.ts';
-import { createInbox } from './inbox/index.ts';
-import { ShareStore } from './outgoing/share-store.ts';
-import { storageNotices } from './storage-report.ts';
+import { createApp } from './app.ts';
+import { openDataStores } from './storage-report.ts';
 import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
 import { mountStatic, securityHeaders } from './static.ts';
@@ -31,11 +28,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     config.demo && !config.public
       ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] })
       : undefined;
-  const dataDir = resolve(config.dataDir);
-  const inbox = createInbox(config);
-  const shares = new ShareStore(dataDir);
-  const keys = KeyStore.open(dataDir, { kidPrefix: kidPrefixFor(config) });
-  const notices = await storageNotices({ inbox: inbox.store, shares, keys });
+  const { inbox, shares, keys, notices } = await openDataStores(config);
   const root = new Hono();
   root.use('*', securityHeaders());
   root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, keys }));

@@ -1,7 +1,12 @@
+import { resolve } from 'node:path';
 import type { Unreadable } from '../src/contract/inbound.ts';
-import type { KeyStore } from './identity/key-store.ts';
+import { kidPrefixFor } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import { KeyStore } from './identity/key-store.ts';
+import { createInbox } from './inbox/index.ts';
+import type { InboxDeps } from './inbox/receive.ts';
 import type { InboxStore } from './inbox/store.ts';
-import type { ShareStore } from './outgoing/share-store.ts';
+import { ShareStore } from './outgoing/share-store.ts';
 
 function line(what: string, unreadable: Unreadable): string {
   const count = unreadable.count === 1 ? '1 entry' : `${unreadable.count} entries`;
@@ -28,4 +33,17 @@ export async function storageNotices(stores: {
   const shares = stores.shares.unreadable;
   if (shares) notices.push(line('shares', shares));
   return notices;
+}
+
+/** The stores of the data folder, opened for createApp, with the notices about what could not be read. */
+export async function openDataStores(
+  config: ServerConfig,
+): Promise<{ inbox: InboxDeps; shares: ShareStore; keys: Promise<KeyStore>; notices: string[] }> {
+  const dataDir = resolve(config.dataDir);
+  const inbox = createInbox(config);
+  const shares = new ShareStore(dataDir);
+  const keys = KeyStore.open(dataDir, { kidPrefix: kidPrefixFor(config) });
+  // The app reports a key store that failed on each request; here it is only read for the notice.
+  keys.catch(() => undefined);
+  return { inbox, shares, keys, notices: await storageNotices({ inbox: inbox.store, shares, keys }) };
 }
