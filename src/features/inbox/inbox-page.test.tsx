@@ -1,9 +1,13 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import { FakeEventSource } from '../../testing/fake-event-source.ts';
 import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+
+// The page is a lazy route: load its module once up front, so each test waits for the page, not for the
+// first transform of the module graph on a busy machine.
+beforeAll(() => import('./route.tsx'), 30_000);
 
 const realFetch = globalThis.fetch;
 let restoreEventSource: () => void;
