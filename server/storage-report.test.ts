@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ describe('the start-up report of what could not be read', () => {
       ]);
       const health = await fetch(`${running.url}/api/health`);
       expect(health.status).toBe(200);
+      // The Keys page lists keys from here: it gets the same reason instead of new keys.
+      const keys = (await (await fetch(`${running.url}/api/keys`)).json()) as { message: string };
+      expect(keys.message).toMatch(/keys\.json cannot be read: it has no list of keys/);
+      expect(readFileSync(join(dataDir, 'keys.json'), 'utf8')).toBe('{}');
     } finally {
       await running.close();
     }
