@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Alert, ErrorMessage } from './alert.tsx';
 import { Button } from './button.tsx';
-import { SelectField, TargetField, TextArea, TextField } from './field.tsx';
+import { CheckboxField, SelectField, TargetField, TextArea, TextField } from './field.tsx';
 
 function Form({ onSubmit }: { onSubmit: (values: string[]) => void }) {
   const [name, setName] = useState('');
@@ -55,6 +55,14 @@ describe('form primitives', () => {
     expect(input).toHaveAttribute('spellcheck', 'false');
     expect(input).toHaveAttribute('autocapitalize', 'off');
     expect(input).toHaveAttribute('autocomplete', 'off');
+  });
+
+  it('name a checkbox by its label and hand back the new state', async () => {
+    const user = userEvent.setup();
+    const changed = vi.fn();
+    render(<CheckboxField label="wrong digest" checked={false} onChecked={changed} />);
+    await user.click(screen.getByRole('checkbox', { name: 'wrong digest' }));
+    expect(changed).toHaveBeenCalledWith(true);
   });
 
   it('announce errors and alerts', () => {

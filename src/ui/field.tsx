@@ -125,3 +125,21 @@ export function TargetField({
     />
   );
 }
+
+/** A checkbox followed by its label, named by it. */
+export function CheckboxField({
+  label,
+  checked,
+  onChecked,
+  ...input
+}: { label: ReactNode; checked: boolean; onChecked: (checked: boolean) => void } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'checked' | 'onChange' | 'className'
+>) {
+  return (
+    <label className="flex items-center gap-1 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChecked(e.target.checked)} {...input} />
+      {label}
+    </label>
+  );
+}

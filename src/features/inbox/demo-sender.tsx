@@ -5,7 +5,7 @@ import type { DemoFaults, DemoPeer } from '../../contract/demo.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
-import { SelectField, TargetField } from '../../ui/field.tsx';
+import { CheckboxField, SelectField, TargetField } from '../../ui/field.tsx';
 
 const FAULTS: { key: Exclude<keyof DemoFaults, 'slowMs'>; label: string }[] = [
   { key: 'wrongDigest', label: 'wrong digest' },
@@ -38,14 +38,12 @@ function FaultSwitches({ peer }: { peer: DemoPeer }) {
       <legend className="sr-only">Faults of {peer.name}</legend>
       <span className="text-slate-600 dark:text-slate-400">Faults:</span>
       {FAULTS.map(({ key, label }) => (
-        <label key={key} className="flex items-center gap-1">
-          <input
-            type="checkbox"
-            checked={(asked[key] as boolean | undefined) ?? peer.faults[key]}
-            onChange={(e) => toggle(key, e.target.checked)}
-          />
-          {label}
-        </label>
+        <CheckboxField
+          key={key}
+          label={label}
+          checked={(asked[key] as boolean | undefined) ?? peer.faults[key]}
+          onChecked={(on) => toggle(key, on)}
+        />
       ))}
     </fieldset>
   );
