@@ -148,6 +148,13 @@ describe('inbox files written by earlier consoles', () => {
     expect(kept).toHaveLength(2);
     expect(kept[0]).toMatch(/"target":"\/ocm\/sha$/);
     expect(store.unreadable).toMatchObject({ count: 2, file: join(dir, 'inbox.unreadable.jsonl') });
+    // Still counted after a restart: set aside is not forgotten.
+    expect(new InboxStore({ dir }).unreadable).toEqual({
+      count: 2,
+      file: join(dir, 'inbox.unreadable.jsonl'),
+      firstError: expect.stringMatching(/^line 1 of inbox\.unreadable\.jsonl: not JSON/),
+    });
+    expect(new InboxStore({ dir }).size).toBe(0);
   });
 
   it('keeps unreadable lines in inbox.unreadable.jsonl when rotation drops their file', () => {

@@ -83,6 +83,7 @@ export class InboxStore {
 
   private load(): void {
     for (const [path, where] of [
+      [this.kept!, 'kept'],
       [this.rotated!, 'rotated'],
       [this.file!, 'current'],
     ] as const) {
@@ -91,15 +92,19 @@ export class InboxStore {
       lines.forEach((line, i) => {
         if (!line.trim()) return;
         const read = readInboxLine(line);
-        if (read.ok) this.remember(read.record);
-        else
-          this.unreadableLines.push({ raw: line, where, error: `line ${i + 1} of ${basename(path)}: ${read.error}` });
+        // Lines set aside earlier stay set aside (and counted) even if this console could read them now.
+        if (read.ok && where !== 'kept') return this.remember(read.record);
+        const why = read.ok ? 'set aside by an earlier start' : read.error;
+        this.unreadableLines.push({ raw: line, where, error: `line ${i + 1} of ${basename(path)}: ${why}` });
       });
     }
     this.fileBytes = existsSync(this.file!) ? statSync(this.file!).size : 0;
   }
 
-  /** Lines of the inbox files that could not be read at start-up; undefined when every line was read. */
+  /**
+   * Lines of the inbox files that could not be read at start-up, those set aside in inbox.unreadable.jsonl
+   * included (deleting that file is how a user says they are done with them); undefined when there are none.
+   */
   get unreadable(): Unreadable | undefined {
     const first = this.unreadableLines[0];
     if (!first) return undefined;
