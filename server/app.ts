@@ -43,6 +43,8 @@ export interface AppContext {
   demo?: DemoMesh;
   /** The console's signing keys; by default the store in the config's data folder. */
   keys?: Promise<KeyStore>;
+  /** The shares the console sends; by default the store in the config's data folder. */
+  shares?: ShareStore;
   /** The server's outbound HTTP client; by default one built from the config's guard and limits. */
   outbound?: OutboundClient;
   /** false keeps the default inbox and keys in memory (tests); the data folder is not touched. */
@@ -129,7 +131,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
   app.route('/', discoverRoutes(outbound));
   app.route('/', checkRoutes({ client: outbound, keys, consoleBase: baseUrl }));
-  const shares = new ShareStore(persist ? resolve(config.dataDir) : undefined);
+  const shares = ctx.shares ?? new ShareStore(persist ? resolve(config.dataDir) : undefined);
   // Before the inbox: /ocm/webdav/* lives under the /ocm prefix the inbox records.
   app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl }));
   const inbox = ctx.inbox ?? createInbox(ctx.config, { persist });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { openDataStores } from './storage-report.ts';
 import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
 import { mountStatic, securityHeaders } from './static.ts';
@@ -15,6 +16,8 @@ export interface RunningServer {
   demo?: DemoMesh;
   /** The access token made at start for a public instance that was given none (shown once, then forgotten). */
   generatedAccessToken?: string;
+  /** What could not be read from the data folder, one line each (empty when everything was). */
+  notices: string[];
   close(): Promise<void>;
 }
 
@@ -30,9 +33,10 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
     config.demo && !config.public
       ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] })
       : undefined;
+  const { inbox, shares, keys, notices } = await openDataStores(config);
   const root = new Hono();
   root.use('*', securityHeaders());
-  root.route('/', createApp({ config, startedAt: new Date(), demo }));
+  root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, keys }));
   mountStatic(root, resolve(packageRoot, config.staticDir));
 
   return new Promise((resolvePromise, reject) => {
@@ -42,6 +46,7 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
         url: `http://${host}:${info.port}`,
         demo,
         generatedAccessToken,
+        notices,
         close: () =>
           new Promise((done) => {
             // Open SSE streams would keep close() waiting forever; cut them.
@@ -72,6 +77,7 @@ export function startupLines(running: RunningServer, config: ServerConfig): stri
       `  demo peer ${state.spec.id.padEnd(7)} ${state.origin}  (${state.spec.name}; users ${state.spec.users.join(', ')})`,
     );
   }
+  for (const notice of running.notices) lines.push(`  ${notice}`);
   return lines;
 }
 

@@ -3,6 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp, isServerPath } from './app.ts';
 import { defaultServerConfig } from './config.ts';
 import { startDemoMesh } from './demo-mesh/index.ts';
+import { openDataStores } from './storage-report.ts';
 import { CONTENT_SECURITY_POLICY } from './static.ts';
 
 /**
@@ -15,7 +16,10 @@ export function ocmExplorerServer(): Plugin {
     if (process.env.VITEST) return;
     const demo = process.env.OCM_EXPLORER_DEMO !== '0' ? await startDemoMesh({ ports: [0, 0] }) : undefined;
     if (demo) onClose(() => void demo.close());
-    const app = createApp({ config: defaultServerConfig(), startedAt: new Date(), demo });
+    const config = defaultServerConfig();
+    const { inbox, shares, keys, notices } = await openDataStores(config);
+    for (const notice of notices) console.warn(`ocm-explorer: ${notice}`);
+    const app = createApp({ config, startedAt: new Date(), demo, inbox, shares, keys });
     // Keep Vite's own Request/Response globals untouched inside its process.
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     // Not `use('/api', …)`: connect would strip the prefix from req.url.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,56 @@ describe('the console key store', () => {
     expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     // The key file holds the private JWK; nothing else writes it anywhere.
     expect(readFileSync(join(dir, 'keys.json'), 'utf8')).toContain('"d"');
+  });
+});
+
+const fixture = join(import.meta.dirname, '__fixtures__', 'keys-format-1.json');
+
+/** A data folder whose keys.json is the fixture, or the given text. */
+function dataDir(text?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'keys-'));
+  if (text === undefined) copyFileSync(fixture, join(dir, 'keys.json'));
+  else writeFileSync(join(dir, 'keys.json'), text, { mode: 0o600 });
+  return dir;
+}
+
+describe('key files written by earlier consoles', () => {
+  const written = JSON.parse(readFileSync(fixture, 'utf8')) as { version: number; keys: { kid: string }[] };
+
+  it('reads a keys.json of format 1 as it is, making no new keys and leaving the file alone', async () => {
+    const dir = dataDir();
+    const store = await open(dir);
+    expect(store.all().map((k) => [k.kid, k.use, k.active, k.material.type])).toEqual([
+      ['127.0.0.1:8080#ed25519-uGOo2mVs', 'rfc9421', true, 'private'],
+      ['127.0.0.1:8080#rsa-v1_5-sha256-IHw23pTq', 'cavage', true, 'private'],
+      ['127.0.0.1:8080#ecdsa-p256-sha256-pb1Z_WWG', 'rfc9421', false, 'private'],
+    ]);
+    expect(readFileSync(join(dir, 'keys.json'), 'utf8')).toBe(readFileSync(fixture, 'utf8'));
+  });
+
+  it('reads a keys.json without a version as format 1', async () => {
+    const store = await open(dataDir(JSON.stringify({ keys: written.keys })));
+    expect(store.all().map((k) => k.kid)).toEqual(written.keys.map((k) => k.kid));
+  });
+
+  it('refuses a file it cannot read instead of replacing the keys, and leaves it as it was', async () => {
+    const broken = {
+      ...written,
+      keys: [written.keys[0], { ...written.keys[1], jwk: { kty: 'RSA' } }, written.keys[2]],
+    };
+    for (const [text, why] of [
+      ['{"version": 1, "keys": [', /cannot be read: not JSON \(/],
+      ['{}', /cannot be read: it has no list of keys\./],
+      ['{"version": 2, "keys": []}', /written by a newer OCM Explorer \(format version 2; this one reads up to 1\)/],
+      [JSON.stringify(broken), /1 of 3 keys are unreadable \(key 127\.0\.0\.1:8080#rsa-v1_5-sha256-IHw23pTq: /],
+      [
+        JSON.stringify({ keys: [{ kid: 'k', use: 'hmac' }] }),
+        /1 of 1 keys are unreadable \(key 1: not of the expected shape/,
+      ],
+    ] as const) {
+      const dir = dataDir(text);
+      await expect(open(dir)).rejects.toThrow(why);
+      expect(readFileSync(join(dir, 'keys.json'), 'utf8')).toBe(text);
+    }
   });
 });

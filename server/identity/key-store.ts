@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import {
   exportPkcs8Pem,
   exportPrivateJwk,
@@ -13,6 +14,7 @@ import {
   type JwkObject,
   type KeyMaterial,
 } from '../../src/signing/index.ts';
+import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
 
 /** What a key is for: RFC 9421 (published in the JWKS) or draft-cavage (published as the legacy publicKey). */
 export type KeyUse = 'rfc9421' | 'cavage';
@@ -40,8 +42,22 @@ export interface KeyInfo {
   publicKeyPem?: string;
 }
 
+/**
+ * keys.json is `{"version": 1, "keys": [...]}`, as it has always been written; a file without a version is read
+ * as format 1 too.
+ */
+export const KEYS_FILE_FORMAT: StoredFormat = { current: 1, migrations: {} };
+
+const keyEntrySchema = z.object({
+  kid: z.string(),
+  use: z.enum(['rfc9421', 'cavage']),
+  active: z.boolean(),
+  createdAt: z.string(),
+  jwk: z.looseObject({ kty: z.string() }),
+});
+
 interface KeyFile {
-  version: 1;
+  version: number;
   keys: { kid: string; use: KeyUse; active: boolean; createdAt: string; jwk: JwkObject }[];
 }
 
@@ -71,34 +87,38 @@ export class KeyStore {
     return store;
   }
 
+  /**
+   * Reads keys.json. Anything it cannot read (the file, or any one key) stops the store with a KeyStoreError
+   * that says what and how many: the console's identity is never replaced by new keys behind the user's back,
+   * and the file is not touched.
+   */
   private load(): void {
-    let parsed: KeyFile;
-    try {
-      parsed = JSON.parse(readFileSync(this.file!, 'utf8')) as KeyFile;
-    } catch (err) {
-      throw new KeyStoreError(
-        `The key file ${this.file} is not readable JSON (${(err as Error).message}). Move it away to start with new keys.`,
+    const refuse = (why: string) =>
+      new KeyStoreError(
+        `The key file ${this.file} cannot be read: ${why}. The console has no keys until it is fixed or moved away (new keys are then made).`,
       );
-    }
-    for (const entry of parsed.keys ?? []) {
-      const material = importJwk(entry.jwk);
-      if (!material.ok)
-        throw new KeyStoreError(`Key ${entry.kid} in ${this.file} cannot be read: ${material.error.message}`);
-      material.value.kid = entry.kid;
-      this.keys.push({
-        kid: entry.kid,
-        use: entry.use,
-        active: entry.active,
-        createdAt: entry.createdAt,
-        material: material.value,
-      });
-    }
+    const json = parseStoredJson(readFileSync(this.file!, 'utf8'));
+    const upgraded = json.ok ? upgrade(KEYS_FILE_FORMAT, json.value) : json;
+    if (!upgraded.ok) throw refuse(upgraded.error);
+    const entries = upgraded.value.keys;
+    if (!Array.isArray(entries)) throw refuse('it has no list of keys');
+    const errors: string[] = [];
+    entries.forEach((value, i) => {
+      const entry = z.safeParse(keyEntrySchema, value);
+      if (!entry.success) return void errors.push(`key ${i + 1}: ${describeIssue(entry.error.issues)}`);
+      const material = importJwk(entry.data.jwk as JwkObject);
+      if (!material.ok) return void errors.push(`key ${entry.data.kid}: ${material.error.message}`);
+      material.value.kid = entry.data.kid;
+      const { kid, use, active, createdAt } = entry.data;
+      this.keys.push({ kid, use, active, createdAt, material: material.value });
+    });
+    if (errors.length) throw refuse(`${errors.length} of ${entries.length} keys are unreadable (${errors[0]})`);
   }
 
   private save(): void {
     if (!this.file) return;
     const data: KeyFile = {
-      version: 1,
+      version: KEYS_FILE_FORMAT.current,
       keys: this.keys.map((k) => ({
         kid: k.kid,
         use: k.use,

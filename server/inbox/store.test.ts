@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('inbox store', () => {
     expect(again.add(arrived('/ocm/x')).seq).toBe(3);
   });
 
-  it('skips a corrupted line on load instead of losing the rest', () => {
+  it('skips a corrupted line on load instead of losing the rest, and counts it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
     const store = new InboxStore({ dir });
     store.add(arrived('/ocm/shares'));
@@ -39,7 +39,8 @@ describe('inbox store', () => {
     store.add(arrived('/ocm/shares'));
     const again = new InboxStore({ dir });
     expect(again.size).toBe(2);
-    expect(again.skippedOnLoad).toBe(1);
+    expect(again.unreadable).toMatchObject({ count: 1, file: join(dir, 'inbox.jsonl') });
+    expect(again.unreadable?.firstError).toMatch(/^line 2 of inbox\.jsonl: not JSON/);
   });
 
   it('rotates the file when it grows past its limit, keeping one older file', () => {
@@ -80,5 +81,92 @@ describe('inbox store memory bound', () => {
     });
     for (let i = 1; i <= 4; i++) store.add(big(i));
     expect(store.list().map((r) => r.target)).toEqual(['/ocm/4', '/ocm/3']);
+  });
+});
+
+const fixture = (name: string) => join(import.meta.dirname, '__fixtures__', name);
+
+/** A data folder whose inbox.jsonl is a copy of a fixture. */
+function dataDirWith(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
+  copyFileSync(fixture(name), join(dir, 'inbox.jsonl'));
+  return dir;
+}
+
+describe('inbox files written by earlier consoles', () => {
+  it('reads a file in the unversioned format (1), the later line of each record winning', () => {
+    const store = new InboxStore({ dir: dataDirWith('inbox-format-1.jsonl') });
+    expect(store.unreadable).toBeUndefined();
+    expect(store.list().map((r) => [r.id, r.endpoint, r.stage, r.response?.status])).toEqual([
+      ['in-2', 'notifications', 'done', 400],
+      ['in-1', 'shares', 'done', 201],
+    ]);
+    expect(store.get('in-2')?.body).toEqual({ encoding: 'base64', data: '/w==', size: 1, truncated: false });
+    expect(store.get('in-1')?.findings?.[0]?.code).toBe('share.sender-not-owner');
+    expect(store.add(arrived('/ocm/shares')).seq).toBe(3);
+  });
+
+  it('writes the format version on new lines and reads old and new lines together', () => {
+    const dir = dataDirWith('inbox-format-1.jsonl');
+    new InboxStore({ dir }).add(arrived('/ocm/invite-accepted'));
+    const last = readFileSync(join(dir, 'inbox.jsonl'), 'utf8').trim().split('\n').at(-1)!;
+    expect(JSON.parse(last)).toMatchObject({ version: 1, id: 'in-3', target: '/ocm/invite-accepted' });
+    const again = new InboxStore({ dir });
+    expect(again.size).toBe(3);
+    expect(again.get('in-3')).not.toHaveProperty('version');
+  });
+
+  it('counts a broken line and a line from a newer console, reports the first, and leaves the file as it was', () => {
+    const dir = dataDirWith('inbox-broken-line.jsonl');
+    const before = readFileSync(join(dir, 'inbox.jsonl'), 'utf8');
+    const store = new InboxStore({ dir });
+    expect(store.list().map((r) => r.id)).toEqual(['in-3', 'in-1']);
+    expect(store.unreadable).toEqual({
+      count: 2,
+      file: join(dir, 'inbox.jsonl'),
+      firstError: expect.stringMatching(/^line 2 of inbox\.jsonl: not JSON \(/),
+    });
+    store.add(arrived('/ocm/shares'));
+    expect(readFileSync(join(dir, 'inbox.jsonl'), 'utf8').startsWith(before)).toBe(true);
+  });
+
+  it('says a line is from a newer console when its version is above the one it reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
+    const line = readFileSync(fixture('inbox-broken-line.jsonl'), 'utf8').trim().split('\n')[3]!;
+    appendFileSync(join(dir, 'inbox.jsonl'), `${line}\n`);
+    expect(new InboxStore({ dir }).unreadable?.firstError).toBe(
+      'line 1 of inbox.jsonl: written by a newer OCM Explorer (format version 7; this one reads up to 1)',
+    );
+  });
+
+  it('keeps unreadable lines in inbox.unreadable.jsonl when the inbox is cleared', () => {
+    const dir = dataDirWith('inbox-broken-line.jsonl');
+    const store = new InboxStore({ dir });
+    store.clear();
+    expect(store.size).toBe(0);
+    const kept = readFileSync(join(dir, 'inbox.unreadable.jsonl'), 'utf8').trim().split('\n');
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toMatch(/"target":"\/ocm\/sha$/);
+    expect(store.unreadable).toMatchObject({ count: 2, file: join(dir, 'inbox.unreadable.jsonl') });
+    // Still counted after a restart: set aside is not forgotten.
+    expect(new InboxStore({ dir }).unreadable).toEqual({
+      count: 2,
+      file: join(dir, 'inbox.unreadable.jsonl'),
+      firstError: expect.stringMatching(/^line 1 of inbox\.unreadable\.jsonl: not JSON/),
+    });
+    expect(new InboxStore({ dir }).size).toBe(0);
+  });
+
+  it('keeps unreadable lines in inbox.unreadable.jsonl when rotation drops their file', () => {
+    const dir = dataDirWith('inbox-broken-line.jsonl');
+    const store = new InboxStore({ dir, maxFileBytes: 1_000 });
+    store.add(arrived('/ocm/shares'));
+    // The first rotation moves the file (bad lines included) to inbox.1.jsonl…
+    expect(store.unreadable?.file).toBe(join(dir, 'inbox.1.jsonl'));
+    expect(existsSync(join(dir, 'inbox.unreadable.jsonl'))).toBe(false);
+    // …the next one would delete it: its bad lines are set aside first.
+    for (let i = 0; i < 30; i++) store.add(arrived(`/ocm/shares?n=${i}`));
+    expect(store.unreadable).toMatchObject({ count: 2, file: join(dir, 'inbox.unreadable.jsonl') });
+    expect(readFileSync(join(dir, 'inbox.unreadable.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
 });

@@ -1,7 +1,31 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { safeParse } from 'zod/mini';
-import { inboundRecordSchema, type InboundRecord } from '../../src/contract/inbound.ts';
+import { inboundRecordSchema, type InboundRecord, type Unreadable } from '../../src/contract/inbound.ts';
+import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+
+/**
+ * Each line is a record with `"version"`; lines without one were written before versions were (format 1).
+ * To change the record's shape, raise `current` and add the step from the previous version here.
+ */
+export const INBOX_LINE_FORMAT: StoredFormat = { current: 1, migrations: {} };
+
+/** Reads one line of inbox.jsonl, in any format version this console knows. */
+export function readInboxLine(line: string): { ok: true; record: InboundRecord } | { ok: false; error: string } {
+  const json = parseStoredJson(line);
+  if (!json.ok) return json;
+  const upgraded = upgrade(INBOX_LINE_FORMAT, json.value);
+  if (!upgraded.ok) return upgraded;
+  const parsed = safeParse(inboundRecordSchema, upgraded.value);
+  return parsed.success ? { ok: true, record: parsed.data } : { ok: false, error: describeIssue(parsed.error.issues) };
+}
+
+/** A line that could not be read, and which file holds it now. */
+interface UnreadableLine {
+  raw: string;
+  where: 'current' | 'rotated' | 'kept';
+  error: string;
+}
 
 export interface InboxStoreOptions {
   /** Folder for inbox.jsonl (and its rotated predecessor inbox.1.jsonl); none keeps records in memory only. */
@@ -10,7 +34,10 @@ export interface InboxStoreOptions {
   maxRecords?: number;
   /** Approximate bytes of records kept in memory (bodies dominate); oldest dropped first. */
   maxMemoryBytes?: number;
-  /** Size at which inbox.jsonl is rotated to inbox.1.jsonl (the older rotation is dropped). */
+  /**
+   * Size at which inbox.jsonl is rotated to inbox.1.jsonl (the older rotation is dropped, except its unreadable
+   * lines, which are appended to inbox.unreadable.jsonl).
+   */
   maxFileBytes?: number;
 }
 
@@ -22,6 +49,9 @@ const weightOf = (r: InboundRecord) => r.body.data.length + 2_048;
  * A record is written when it arrives (stage 'received') and again when it has been answered; on
  * load, the later line for an id wins. Writes are synchronous so that what was received is on disk
  * before anything else can go wrong while handling it.
+ *
+ * A line that cannot be read back (broken, or from a newer console) is counted and reported, and stays on
+ * disk: when rotation or clearing would delete its file, it is first appended to inbox.unreadable.jsonl.
  */
 export class InboxStore {
   private readonly records: InboundRecord[] = [];
@@ -29,13 +59,14 @@ export class InboxStore {
   private nextSeq = 1;
   private readonly file?: string;
   private readonly rotated?: string;
+  private readonly kept?: string;
   private readonly maxRecords: number;
   private readonly maxFileBytes: number;
   private readonly maxMemoryBytes: number;
   private memoryBytes = 0;
   private fileBytes = 0;
-  /** Lines that could not be read back on load (corrupted or from an incompatible version). */
-  readonly skippedOnLoad: number = 0;
+  /** Lines that could not be read back on load (corrupted or from a newer console), oldest first. */
+  private readonly unreadableLines: UnreadableLine[] = [];
 
   constructor(options: InboxStoreOptions = {}) {
     this.maxRecords = options.maxRecords ?? 5_000;
@@ -45,33 +76,48 @@ export class InboxStore {
       mkdirSync(options.dir, { recursive: true, mode: 0o700 });
       this.file = join(options.dir, 'inbox.jsonl');
       this.rotated = join(options.dir, 'inbox.1.jsonl');
-      this.skippedOnLoad = this.load();
+      this.kept = join(options.dir, 'inbox.unreadable.jsonl');
+      this.load();
     }
   }
 
-  private load(): number {
-    let skipped = 0;
-    for (const path of [this.rotated!, this.file!]) {
+  private load(): void {
+    for (const [path, where] of [
+      [this.kept!, 'kept'],
+      [this.rotated!, 'rotated'],
+      [this.file!, 'current'],
+    ] as const) {
       if (!existsSync(path)) continue;
-      for (const line of readFileSync(path, 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch {
-          skipped++;
-          continue;
-        }
-        const parsed = safeParse(inboundRecordSchema, value);
-        if (!parsed.success) {
-          skipped++;
-          continue;
-        }
-        this.remember(parsed.data);
-      }
+      const lines = readFileSync(path, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (!line.trim()) return;
+        const read = readInboxLine(line);
+        // Lines set aside earlier stay set aside (and counted) even if this console could read them now.
+        if (read.ok && where !== 'kept') return this.remember(read.record);
+        const why = read.ok ? 'set aside by an earlier start' : read.error;
+        this.unreadableLines.push({ raw: line, where, error: `line ${i + 1} of ${basename(path)}: ${why}` });
+      });
     }
     this.fileBytes = existsSync(this.file!) ? statSync(this.file!).size : 0;
-    return skipped;
+  }
+
+  /**
+   * Lines of the inbox files that could not be read at start-up, those set aside in inbox.unreadable.jsonl
+   * included (deleting that file is how a user says they are done with them); undefined when there are none.
+   */
+  get unreadable(): Unreadable | undefined {
+    const first = this.unreadableLines[0];
+    if (!first) return undefined;
+    const file = { current: this.file!, rotated: this.rotated!, kept: this.kept! }[first.where];
+    return { count: this.unreadableLines.length, file, firstError: first.error };
+  }
+
+  /** Appends the unreadable lines of files about to be deleted to inbox.unreadable.jsonl. */
+  private keepUnreadable(from: readonly UnreadableLine['where'][]): void {
+    const moving = this.unreadableLines.filter((l) => from.includes(l.where));
+    if (!moving.length) return;
+    appendFileSync(this.kept!, moving.map((l) => `${l.raw}\n`).join(''), { mode: 0o600 });
+    for (const l of moving) l.where = 'kept';
   }
 
   private remember(record: InboundRecord): void {
@@ -96,9 +142,11 @@ export class InboxStore {
 
   private persist(record: InboundRecord): void {
     if (!this.file) return;
-    const line = `${JSON.stringify(record)}\n`;
+    const line = `${JSON.stringify({ version: INBOX_LINE_FORMAT.current, ...record })}\n`;
     if (this.fileBytes + line.length > this.maxFileBytes && this.fileBytes > 0) {
+      this.keepUnreadable(['rotated']);
       renameSync(this.file, this.rotated!);
+      for (const l of this.unreadableLines) if (l.where === 'current') l.where = 'rotated';
       this.fileBytes = 0;
     }
     appendFileSync(this.file, line, { mode: 0o600 });
@@ -143,12 +191,13 @@ export class InboxStore {
     return this.nextSeq - 1;
   }
 
-  /** Forgets everything, in memory and on disk (an explicit user action). */
+  /** Forgets every record, in memory and on disk (an explicit user action); unreadable lines are kept aside. */
   clear(): void {
     this.records.length = 0;
     this.byId.clear();
     this.memoryBytes = 0;
     if (this.file) {
+      this.keepUnreadable(['current', 'rotated']);
       for (const path of [this.file, this.rotated!]) rmSync(path, { force: true });
       this.fileBytes = 0;
     }

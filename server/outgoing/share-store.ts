@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
+import type { Unreadable } from '../../src/contract/inbound.ts';
+import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
 
 /** A share the console sent out: what a receiver may exchange a code for and then read. */
 export interface ConsoleShare {
@@ -25,28 +28,80 @@ export interface IssuedToken {
 
 export const TOKEN_SECONDS = 300;
 
-/** The console's outgoing shares, in `<data dir>/shares.json`; issued tokens live in memory only. */
+const consoleShareSchema = z.object({
+  id: z.string(),
+  owner: z.string(),
+  shareWith: z.string(),
+  name: z.string(),
+  content: z.string(),
+  secret: z.string(),
+  mustExchangeToken: z.boolean(),
+  createdAt: z.string(),
+  sentStatus: z.nullable(z.number()),
+});
+
+/**
+ * shares.json is `{"version": 1, "shares": [...]}`. Files written before versions were are a bare array of
+ * shares: the same format 1, read as `{"shares": [...]}`.
+ */
+export const SHARES_FILE_FORMAT: StoredFormat = { current: 1, migrations: {} };
+
+/**
+ * The console's outgoing shares, in `<data dir>/shares.json`; issued tokens live in memory only.
+ *
+ * A share in the file that cannot be read is counted, reported, and written back as it was on every save.
+ * A file that cannot be read at all (not JSON, written by a newer console) is never overwritten: new shares
+ * are then kept in memory only, and the report says so.
+ */
 export class ShareStore {
   private readonly shares = new Map<string, ConsoleShare>();
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly file?: string;
+  /** Entries of the file that are not readable shares, kept to be written back as they were. */
+  private readonly unreadableEntries: unknown[] = [];
+  private firstError?: string;
+  /** False when the file cannot be read at all, so saving would destroy it. */
+  private writable = true;
 
   constructor(dir?: string) {
     if (!dir) return;
     this.file = join(dir, 'shares.json');
-    if (existsSync(this.file)) {
-      try {
-        for (const s of JSON.parse(readFileSync(this.file, 'utf8')) as ConsoleShare[]) this.shares.set(s.id, s);
-      } catch {
-        // An unreadable file is left in place for the user to inspect; the console starts with no shares.
-      }
+    if (existsSync(this.file)) this.load(readFileSync(this.file, 'utf8'));
+  }
+
+  private load(text: string): void {
+    const json = parseStoredJson(text);
+    const upgraded = json.ok
+      ? upgrade(SHARES_FILE_FORMAT, Array.isArray(json.value) ? { shares: json.value } : json.value)
+      : json;
+    const entries = upgraded.ok ? upgraded.value.shares : undefined;
+    if (!Array.isArray(entries)) {
+      const why = upgraded.ok ? 'it has no list of shares' : upgraded.error;
+      this.writable = false;
+      this.firstError = `the whole file: ${why}; new shares are kept in memory only until it is fixed or moved away`;
+      return;
     }
+    entries.forEach((entry, i) => {
+      const share = z.safeParse(consoleShareSchema, entry);
+      if (share.success) this.shares.set(share.data.id, share.data);
+      else {
+        this.unreadableEntries.push(entry);
+        this.firstError ??= `share ${i + 1}: ${describeIssue(share.error.issues)}`;
+      }
+    });
+  }
+
+  /** What could not be read from shares.json at start-up; undefined when everything was. */
+  get unreadable(): Unreadable | undefined {
+    if (!this.file || this.firstError === undefined) return undefined;
+    return { count: this.writable ? this.unreadableEntries.length : 1, file: this.file, firstError: this.firstError };
   }
 
   private save(): void {
-    if (!this.file) return;
+    if (!this.file || !this.writable) return;
     mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify([...this.shares.values()], null, 2), { mode: 0o600 });
+    const data = { version: SHARES_FILE_FORMAT.current, shares: [...this.shares.values(), ...this.unreadableEntries] };
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(data, null, 2), { mode: 0o600 });
     renameSync(`${this.file}.tmp`, this.file);
   }
 

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inboundListSchema, inboundRecordSchema } from '../../src/contract/inbound.ts';
 import { createApp } from '../app.ts';
@@ -180,7 +183,29 @@ describe('the console receiving OCM calls', () => {
         { name: 'bob', address: 'bob@127.0.0.1:8080' },
       ],
     });
+    expect(info).not.toHaveProperty('unreadable');
     await app.request('http://127.0.0.1:8080/api/inbox', { method: 'DELETE' });
     expect(inboundListSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox')).json()).total).toBe(0);
+  });
+});
+
+describe('an inbox file with lines the console cannot read', () => {
+  it('says how many, where, and the first reason, in the list and in the inbox info', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'inbox-route-'));
+    copyFileSync(
+      join(import.meta.dirname, '../inbox/__fixtures__/inbox-broken-line.jsonl'),
+      join(dataDir, 'inbox.jsonl'),
+    );
+    const config = defaultServerConfig({ dataDir });
+    const app = createApp({ config, startedAt: new Date(), inbox: createInbox(config), persist: false });
+    const unreadable = {
+      count: 2,
+      file: join(dataDir, 'inbox.jsonl'),
+      firstError: expect.stringMatching(/^line 2 of inbox\.jsonl: not JSON/),
+    };
+    const list = inboundListSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox')).json());
+    expect(list).toMatchObject({ total: 2, unreadable });
+    const info = await (await app.request('http://127.0.0.1:8080/api/inbox/info')).json();
+    expect(info).toMatchObject({ unreadable });
   });
 });

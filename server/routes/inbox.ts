@@ -8,15 +8,18 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
   const app = new Hono();
   app.get('/api/inbox', (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 200) || 200, 1), 5_000);
-    return c.json({ records: deps.store.list(limit), total: deps.store.size });
+    const unreadable = deps.store.unreadable;
+    return c.json({ records: deps.store.list(limit), total: deps.store.size, ...(unreadable ? { unreadable } : {}) });
   });
   app.get('/api/inbox/info', (c) => {
     const base = baseUrl(c.req.url);
     const host = new URL(base).host;
+    const unreadable = deps.store.unreadable;
     const info: InboxInfo = {
       endPoint: `${base}/ocm`,
       recipients: deps.recipients.map((name) => ({ name, address: `${name}@${host}` })),
       policies: deps.policies.all(),
+      ...(unreadable ? { unreadable } : {}),
     };
     return c.json(info);
   });

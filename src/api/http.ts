@@ -21,7 +21,9 @@ export async function requestJson<S extends $ZodType>(
       method: init.method ?? 'GET',
       headers: {
         accept: 'application/json',
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        // Every state change says JSON, body or not: the server's same-origin guard takes a bodiless DELETE
+        // over HTTP for one with an undeclared body, and refused Delete (keys) and Clear (inbox) with 415.
+        ...(init.body !== undefined || (init.method ?? 'GET') !== 'GET' ? { 'content-type': 'application/json' } : {}),
       },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init.signal,

@@ -37,6 +37,14 @@ export function fetchInboxRecords(signal?: AbortSignal): Promise<InboxRecords> {
   return requestJson('/api/inbox', inboundListSchema, { signal });
 }
 
+/** The list read once, outside the live stream (the Token page picks received shares from it). */
+export function inboxSnapshotQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.inbox.snapshot(),
+    queryFn: ({ signal }) => fetchInboxRecords(signal),
+  });
+}
+
 export function inboxInfoQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.inbox.info(),
@@ -55,7 +63,11 @@ export function setInboxPolicyMutation(client: QueryClient) {
 export function clearInboxMutation(client: QueryClient) {
   return mutationOptions({
     mutationFn: () => requestJson('/api/inbox', z.object({ cleared: z.boolean() }), { method: 'DELETE' }),
-    onSuccess: () => client.setQueryData<InboxRecords>(queryKeys.inbox.records(), { records: [], total: 0 }),
+    onSuccess: () => {
+      client.setQueryData<InboxRecords>(queryKeys.inbox.records(), { records: [], total: 0 });
+      // Unreadable lines are set aside in another file when the inbox is cleared: the info says where.
+      return client.invalidateQueries({ queryKey: queryKeys.inbox.info() });
+    },
   });
 }
 

@@ -1,13 +1,26 @@
-/** Hierarchical query keys: invalidating a prefix refreshes everything under it. */
+/**
+ * Hierarchical query keys: invalidating a prefix refreshes everything under it. Every key the console uses
+ * is made here, so a feature never spells one out.
+ */
 export const queryKeys = {
   all: ['ocm-explorer'] as const,
   health: () => [...queryKeys.all, 'health'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
   demo: () => [...queryKeys.all, 'demo'] as const,
   keys: () => [...queryKeys.all, 'keys'] as const,
+  discovery: {
+    all: () => [...queryKeys.all, 'discovery'] as const,
+    /** One server's discovery, as fetched with these options. */
+    target: (target: string, options: { ua?: string; scheme?: string }) =>
+      [...queryKeys.discovery.all(), 'target', target, options] as const,
+    /** A JWK Set named by a discovery document's jwksUri. */
+    jwks: (uri: string | undefined) => [...queryKeys.discovery.all(), 'jwks', uri] as const,
+  },
   inbox: {
     all: () => [...queryKeys.all, 'inbox'] as const,
     records: () => [...queryKeys.inbox.all(), 'records'] as const,
     info: () => [...queryKeys.inbox.all(), 'info'] as const,
+    /** One read of the list outside the live stream (the Token page's received shares). */
+    snapshot: () => [...queryKeys.inbox.all(), 'snapshot'] as const,
   },
 };

@@ -1,3 +1,4 @@
+import { mutationOptions } from '@tanstack/react-query';
 import { safeParse } from 'zod/mini';
 import {
   discoverResultSchema,
@@ -55,4 +56,9 @@ export function discover(
     ...(options.scheme ? { scheme: options.scheme } : {}),
   });
   return requestJson(`/api/discover?${query}`, discoverResultSchema, { signal });
+}
+
+/** Sends one request through the relay (Compose's "Send"): the exchange, or the transport failure, is the result. */
+export function relaySendMutation() {
+  return mutationOptions({ mutationFn: (request: RelayRequest) => sendViaRelay(request) });
 }

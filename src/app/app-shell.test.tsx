@@ -67,6 +67,15 @@ describe('console shell', () => {
     expect(await screen.findByRole('note')).toHaveTextContent('Not built yet.');
   });
 
+  it('says on the History page that exchanges are sent but not kept yet', async () => {
+    healthy();
+    renderApp('/history');
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent('Not built yet.');
+    expect(note).toHaveTextContent('None of them is kept yet, so there is no history to show');
+    expect(note).not.toHaveTextContent('Nothing is sent');
+  });
+
   it('shows a not-found page naming the unknown path', async () => {
     healthy();
     renderApp('/no/such/page');

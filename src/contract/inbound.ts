@@ -86,7 +86,18 @@ export const inboundRecordSchema = z.object({
 });
 export type InboundRecord = z.infer<typeof inboundRecordSchema>;
 
-export const inboundListSchema = z.object({ records: z.array(inboundRecordSchema), total: z.number() });
+/**
+ * Stored records the server could not read back (a broken line, a version from a newer console): they are
+ * counted and kept on disk, never dropped silently. `file` is where they are kept now.
+ */
+export const unreadableSchema = z.object({ count: z.number(), file: z.string(), firstError: z.string() });
+export type Unreadable = z.infer<typeof unreadableSchema>;
+
+export const inboundListSchema = z.object({
+  records: z.array(inboundRecordSchema),
+  total: z.number(),
+  unreadable: z.optional(unreadableSchema),
+});
 
 /** How the console answers one endpoint: as the spec says, or as the user chose (to test a sender's error handling). */
 export const inboxPolicySchema = z.union([
@@ -109,5 +120,7 @@ export const inboxInfoSchema = z.object({
   endPoint: z.string(),
   recipients: z.array(z.object({ name: z.string(), address: z.string() })),
   policies: inboxPoliciesSchema,
+  /** Present when lines of the inbox files could not be read at start-up. */
+  unreadable: z.optional(unreadableSchema),
 });
 export type InboxInfo = z.infer<typeof inboxInfoSchema>;

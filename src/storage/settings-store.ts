@@ -1,6 +1,7 @@
 /**
- * Small per-browser settings. localStorage is enough for a handful of scalar choices; history and
- * received messages go to IndexedDB in their own versioned stores.
+ * Small per-browser settings. localStorage is enough for a handful of scalar choices (compose drafts and
+ * recent targets sit beside them, under versioned keys). Received messages are kept by the server, in its
+ * data folder; nothing uses IndexedDB yet (the history of sent exchanges, when built, is meant to).
  */
 export type ThemeChoice = 'light' | 'dark' | 'system';
 

@@ -4,12 +4,12 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { runCheckMutation } from '../../api/check.ts';
 import { demoPeersQueryOptions } from '../../api/demo.ts';
 import { jobRoute, paths } from '../../config/paths.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { TargetField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
 import { reportFromHash, reportJson, reportLink, reportMarkdown } from './export.ts';
 import { ReportView } from './report-view.tsx';
-
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
-const secondary = 'rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -50,23 +50,10 @@ export function Component() {
           start(draft);
         }}
       >
-        <label className="flex grow flex-col gap-1 text-sm">
-          Host, URL or OCM address
-          <input
-            className={`${input} font-mono`}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder="cloud.example.org"
-            spellCheck={false}
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={run.isPending || !draft.trim()}
-          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
-        >
+        <TargetField value={draft} onValue={setDraft} placeholder="cloud.example.org" />
+        <Button type="submit" variant="primary" disabled={run.isPending || !draft.trim()}>
           {run.isPending ? 'Checking…' : 'Run the check'}
-        </button>
+        </Button>
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         The probes change nothing on the server: a share to a user that does not exist, and a token request with a code
@@ -76,16 +63,12 @@ export function Component() {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
         {demo.data?.peers.map((p) => (
-          <button key={p.id} type="button" className={secondary} onClick={() => start(p.origin)}>
+          <Button key={p.id} size="compact" onClick={() => start(p.origin)}>
             {p.name}
-          </button>
+          </Button>
         ))}
       </div>
-      {run.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {run.error.message}
-        </p>
-      ) : null}
+      {run.isError ? <ErrorMessage>{run.error.message}</ErrorMessage> : null}
       {shared && !run.data ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           A shared report (secrets redacted), as it was when it was made.
@@ -94,23 +77,13 @@ export function Component() {
       {report ? (
         <>
           <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={secondary}
-              onClick={() => download(`ocm-check-${report.target}.json`, 'application/json', reportJson(report))}
-            >
+            <Button onClick={() => download(`ocm-check-${report.target}.json`, 'application/json', reportJson(report))}>
               Download JSON
-            </button>
-            <button
-              type="button"
-              className={secondary}
-              onClick={() => download(`ocm-check-${report.target}.md`, 'text/markdown', reportMarkdown(report))}
-            >
+            </Button>
+            <Button onClick={() => download(`ocm-check-${report.target}.md`, 'text/markdown', reportMarkdown(report))}>
               Download Markdown
-            </button>
-            <button
-              type="button"
-              className={secondary}
+            </Button>
+            <Button
               onClick={() =>
                 void navigator.clipboard
                   ?.writeText(reportLink(window.location.origin, paths.check(report.target), report))
@@ -121,7 +94,7 @@ export function Component() {
               }
             >
               Copy link (secrets redacted)
-            </button>
+            </Button>
             {copied ? <span className="text-xs text-emerald-700 dark:text-emerald-400">Copied.</span> : null}
           </div>
           <ReportView report={report} />

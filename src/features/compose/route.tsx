@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { discover, sendViaRelay } from '../../api/relay.ts';
+import { discoverMutation } from '../../api/discovery.ts';
+import { relaySendMutation } from '../../api/relay.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
@@ -15,15 +16,15 @@ import {
   type SpecVersion,
 } from '../../protocol/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../storage/compose-drafts.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
+import { SelectField, TargetField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { Page } from '../../ui/page.tsx';
 import { SENDABLE, template } from './templates.ts';
 
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
-const primary =
-  'rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const PATHS: Partial<Record<Kind, string>> = {
@@ -74,7 +75,7 @@ export function Component() {
   }));
 
   const findTarget = useMutation({
-    mutationFn: (t: string) => discover(t),
+    ...discoverMutation(),
     onSuccess: (result) => {
       setReceiver(result);
       const doc = isObject(result.document) ? result.document : {};
@@ -83,19 +84,18 @@ export function Component() {
     },
   });
   const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);
-  const send = useMutation({
-    mutationFn: () =>
-      sendViaRelay({
-        method: 'POST',
-        url: url!,
-        headers: [
-          ['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'],
-          ['Accept', 'application/json'],
-        ],
-        body: { encoding: 'utf8', data: draft },
-        sign,
-      }),
-  });
+  const send = useMutation(relaySendMutation());
+  const sendDraft = () =>
+    send.mutate({
+      method: 'POST',
+      url: url!,
+      headers: [
+        ['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'],
+        ['Accept', 'application/json'],
+      ],
+      body: { encoding: 'utf8', data: draft },
+      sign,
+    });
 
   const chooseKind = (next: Kind) => {
     setKind(next);
@@ -114,34 +114,22 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm">
-          Message
-          <select className={input} value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Judge as version
-          <select className={input} value={spec} onChange={(e) => setSpec(e.target.value as SpecVersion | '')}>
-            <option value="">the one it looks like</option>
-            {SPEC_VERSIONS.map((v) => (
-              <option key={v} value={v}>
-                OCM {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
-          onClick={restart}
-        >
-          {receiverDoc ? 'New template for this target' : 'New template'}
-        </button>
+        <SelectField<Kind> label="Message" value={kind} onValue={chooseKind}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField<SpecVersion | ''> label="Judge as version" value={spec} onValue={setSpec}>
+          <option value="">the one it looks like</option>
+          {SPEC_VERSIONS.map((v) => (
+            <option key={v} value={v}>
+              OCM {v}
+            </option>
+          ))}
+        </SelectField>
+        <Button onClick={restart}>{receiverDoc ? 'New template for this target' : 'New template'}</Button>
       </div>
       {fresh.notes.length ? (
         <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
@@ -181,34 +169,18 @@ export function Component() {
               if (target.trim()) findTarget.mutate(target.trim());
             }}
           >
-            <label className="flex grow flex-col gap-1 text-sm">
-              Receiver (OCM address or host)
-              <input
-                className={`${input} font-mono`}
-                value={target}
-                onChange={(e) => setTarget(e.target.value)}
-                placeholder="carol@127.0.0.1:8081"
-                spellCheck={false}
-              />
-            </label>
-            <button
-              type="submit"
-              className="rounded border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
-              disabled={findTarget.isPending}
-            >
+            <TargetField
+              label="Receiver (OCM address or host)"
+              value={target}
+              onValue={setTarget}
+              placeholder="carol@127.0.0.1:8081"
+            />
+            <Button type="submit" disabled={findTarget.isPending}>
               Read its discovery
-            </button>
+            </Button>
           </form>
-          {findTarget.isError ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {findTarget.error.message}
-            </p>
-          ) : null}
-          {receiver && !receiverDoc ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {receiver.problem}
-            </p>
-          ) : null}
+          {findTarget.isError ? <ErrorMessage>{findTarget.error.message}</ErrorMessage> : null}
+          {receiver && !receiverDoc ? <ErrorMessage>{receiver.problem}</ErrorMessage> : null}
           {receiverDoc ? (
             <p className="text-sm">
               OCM {receiver?.detected?.version ?? '?'}
@@ -221,28 +193,21 @@ export function Component() {
             </p>
           ) : null}
           <div className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col gap-1 text-sm">
-              Signature
-              <select className={input} value={sign} onChange={(e) => setSign(e.target.value as typeof sign)}>
-                <option value="ocm">RFC 9421 (OCM profile)</option>
-                <option value="cavage">draft-cavage (Nextcloud)</option>
-                <option value="none">not signed</option>
-              </select>
-            </label>
-            <button type="button" className={primary} disabled={!url || send.isPending} onClick={() => send.mutate()}>
+            <SelectField<typeof sign> label="Signature" value={sign} onValue={setSign}>
+              <option value="ocm">RFC 9421 (OCM profile)</option>
+              <option value="cavage">draft-cavage (Nextcloud)</option>
+              <option value="none">not signed</option>
+            </SelectField>
+            <Button variant="primary" disabled={!url || send.isPending} onClick={sendDraft}>
               {send.isPending ? 'Sending…' : 'Send'}
-            </button>
+            </Button>
             {lint.findings.some((f) => f.severity === 'error') ? (
               <span className="text-xs text-amber-700 dark:text-amber-400">
                 The draft has lint errors; it is sent as it is.
               </span>
             ) : null}
           </div>
-          {send.isError ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {send.error.message}
-            </p>
-          ) : null}
+          {send.isError ? <ErrorMessage>{send.error.message}</ErrorMessage> : null}
           {send.data ? <ExchangeView result={send.data} title="Sent" /> : null}
         </section>
       ) : (

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { discover } from '../../api/relay.ts';
 import { verifyJws } from '../../signing/index.ts';
 import { Badge } from '../../ui/badge.tsx';
+import { Button } from '../../ui/button.tsx';
+import { TextArea } from '../../ui/field.tsx';
 import { columnOf, matrixRows, targetsFrom, type Column } from './compare-model.ts';
 
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 const CONCURRENCY = 6;
 
 /** Fetches every target's discovery, a few at a time, keeping the order; a failure becomes a column saying so. */
@@ -92,33 +93,25 @@ export function ComparePanel() {
           run.mutate();
         }}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          Servers (one per line), or a Directory Service document (JSON or JWS)
-          <textarea
-            className={`${input} font-mono`}
-            rows={4}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            spellCheck={false}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Federation key, to verify a signed directory (PEM or JWK, optional)
-          <textarea
-            className={`${input} font-mono`}
-            rows={2}
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-            spellCheck={false}
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={run.isPending || !text.trim()}
-          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
-        >
+        <TextArea
+          label="Servers (one per line), or a Directory Service document (JSON or JWS)"
+          mono
+          rows={4}
+          value={text}
+          onValue={setText}
+          spellCheck={false}
+        />
+        <TextArea
+          label="Federation key, to verify a signed directory (PEM or JWK, optional)"
+          mono
+          rows={2}
+          value={key}
+          onValue={setKey}
+          spellCheck={false}
+        />
+        <Button type="submit" variant="primary" disabled={run.isPending || !text.trim()}>
           {run.isPending ? `Comparing… ${done.length} of ${columns.length}` : 'Compare'}
-        </button>
+        </Button>
       </form>
       {source ? (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">

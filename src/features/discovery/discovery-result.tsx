@@ -1,5 +1,6 @@
 import type { DiscoverResult, Exchange } from '../../contract/exchange.ts';
 import { explainRelayFailure } from '../../contract/exchange.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge, statusTone, type Tone } from '../../ui/badge.tsx';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
@@ -87,11 +88,7 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
           <Attempt name="well-known" attempt={result.wellKnown} />
           {result.legacy ? <Attempt name="legacy" attempt={result.legacy} /> : null}
         </ul>
-        {result.problem ? (
-          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            {result.problem}
-          </p>
-        ) : null}
+        {result.problem ? <ErrorMessage>{result.problem}</ErrorMessage> : null}
       </section>
 
       {result.detected ? (

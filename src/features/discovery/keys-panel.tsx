@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { sendViaRelay } from '../../api/relay.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { jwksQueryOptions } from '../../api/discovery.ts';
 import { checkPublicKeyPem } from '../../protocol/index.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 
@@ -56,12 +56,7 @@ function JwksTable({ keys }: { keys: Jwk[] }) {
 /** Key material: the JWKS behind jwksUri (fetched live through the relay) and the legacy publicKey. */
 export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
   const jwksUri = typeof doc.jwksUri === 'string' ? doc.jwksUri : undefined;
-  const jwks = useQuery({
-    queryKey: [...queryKeys.all, 'jwks', jwksUri],
-    queryFn: ({ signal }) =>
-      sendViaRelay({ method: 'GET', url: jwksUri!, headers: [['Accept', 'application/json']] }, signal),
-    enabled: !!jwksUri,
-  });
+  const jwks = useQuery(jwksQueryOptions(jwksUri));
   const publicKey = doc.publicKey;
   const pem =
     typeof publicKey === 'string'
@@ -97,11 +92,7 @@ export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
             JWKS at <code className="font-mono text-xs break-all">{jwksUri}</code>
           </p>
           {jwks.isPending ? <p className="text-sm text-slate-500">Fetching…</p> : null}
-          {jwks.isError ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {jwks.error.message}
-            </p>
-          ) : null}
+          {jwks.isError ? <ErrorMessage>{jwks.error.message}</ErrorMessage> : null}
           {keys ? <JwksTable keys={keys} /> : null}
           {jwksProblem ? <p className="text-sm text-red-800 dark:text-red-300">{jwksProblem}</p> : null}
           {jwks.data && ('failure' in jwks.data || !keys) ? (

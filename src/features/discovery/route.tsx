@@ -2,17 +2,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { demoPeersQueryOptions } from '../../api/demo.ts';
-import { queryKeys } from '../../api/query-keys.ts';
-import { discover } from '../../api/relay.ts';
-import type { DiscoverResult } from '../../contract/exchange.ts';
+import { discoveryQueryOptions } from '../../api/discovery.ts';
 import { jobRoute, paths } from '../../config/paths.ts';
 import { diffLines } from '../../signing/index.ts';
 import { loadRecentTargets, rememberTarget } from '../../storage/recent-targets.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ComparePanel } from './compare-panel.tsx';
 import { DiscoveryResult } from './discovery-result.tsx';
 
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 const UA_PRESETS = [
   { label: 'none', value: '' },
   { label: 'Nextcloud Server Crawler', value: 'Nextcloud Server Crawler' },
@@ -57,19 +57,10 @@ export function Component() {
   const recent = loadRecentTargets();
   const demo = useQuery(demoPeersQueryOptions());
   const client = useQueryClient();
-  const key = [...queryKeys.all, 'discover', target, ua, scheme];
   // Each fetch also keeps the document of the fetch before it, for the diff.
-  const query = useQuery({
-    queryKey: key,
-    queryFn: async ({ signal }): Promise<{ result: DiscoverResult; previous?: string }> => {
-      const before = client.getQueryData<{ result: DiscoverResult }>(key);
-      const result = await discover(target, { ua: ua || undefined, scheme: scheme || undefined }, signal);
-      rememberTarget(target);
-      return { result, ...(before ? { previous: JSON.stringify(before.result.document, null, 2) } : {}) };
-    },
-    enabled: !!target,
-    staleTime: Infinity,
-  });
+  const query = useQuery(
+    discoveryQueryOptions(client, target, { ua: ua || undefined, scheme: scheme || undefined }, rememberTarget),
+  );
   const result = { ...query, data: query.data?.result };
   const previous = query.data?.previous;
   const latest = query.data ? JSON.stringify(query.data.result.document, null, 2) : undefined;
@@ -91,64 +82,38 @@ export function Component() {
           go(draft);
         }}
       >
-        <label className="flex grow flex-col gap-1 text-sm">
-          Host, URL or OCM address
-          <input
-            className={`${input} font-mono`}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder="cloud.example.org, https://…, or user@host"
-            spellCheck={false}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          User-Agent
-          <select
-            className={input}
-            value={UA_PRESETS.some((p) => p.value === ua) ? ua : 'custom'}
-            onChange={(e) => setUa(e.target.value === 'custom' ? 'OCM Explorer' : e.target.value)}
-          >
-            {UA_PRESETS.map((p) => (
-              <option key={p.label} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-            <option value="custom">custom…</option>
-          </select>
-        </label>
-        {!UA_PRESETS.some((p) => p.value === ua) ? (
-          <label className="flex flex-col gap-1 text-sm">
-            Custom User-Agent
-            <input className={input} value={ua} onChange={(e) => setUa(e.target.value)} />
-          </label>
-        ) : null}
-        <label className="flex flex-col gap-1 text-sm">
-          Scheme
-          <select className={input} value={scheme} onChange={(e) => setScheme(e.target.value as '' | 'http' | 'https')}>
-            <option value="">automatic</option>
-            <option value="https">https</option>
-            <option value="http">http</option>
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white dark:bg-slate-100 dark:text-slate-900"
+        <TargetField value={draft} onValue={setDraft} placeholder="cloud.example.org, https://…, or user@host" />
+        <SelectField
+          label="User-Agent"
+          value={UA_PRESETS.some((p) => p.value === ua) ? ua : 'custom'}
+          onValue={(v) => setUa(v === 'custom' ? 'OCM Explorer' : v)}
         >
+          {UA_PRESETS.map((p) => (
+            <option key={p.label} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom">custom…</option>
+        </SelectField>
+        {!UA_PRESETS.some((p) => p.value === ua) ? (
+          <TextField label="Custom User-Agent" value={ua} onValue={setUa} />
+        ) : null}
+        <SelectField<'' | 'http' | 'https'> label="Scheme" value={scheme} onValue={setScheme}>
+          <option value="">automatic</option>
+          <option value="https">https</option>
+          <option value="http">http</option>
+        </SelectField>
+        <Button type="submit" variant="primary">
           {draft.trim() && draft.trim() === target ? 'Fetch again' : 'Discover'}
-        </button>
+        </Button>
       </form>
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
         {demo.data?.peers.map((p) => (
-          <button
-            key={p.id}
-            type="button"
-            className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700"
-            onClick={() => go(p.users[0] ?? p.origin)}
-          >
+          <Button key={p.id} size="compact" onClick={() => go(p.users[0] ?? p.origin)}>
             {p.name}
-          </button>
+          </Button>
         ))}
         {recent.length ? <span className="ml-2 text-slate-600 dark:text-slate-400">Recent:</span> : null}
         {recent.map((t) => (
@@ -173,11 +138,7 @@ export function Component() {
           Fetching discovery of {target}…
         </p>
       ) : null}
-      {result.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {result.error.message}
-        </p>
-      ) : null}
+      {result.isError ? <ErrorMessage>{result.error.message}</ErrorMessage> : null}
       {previous !== undefined && latest !== undefined ? (
         <section aria-label="Diff" className="space-y-1">
           <h2 className="text-sm font-semibold">Compared with the previous fetch</h2>

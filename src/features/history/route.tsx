@@ -7,8 +7,9 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <NotBuilt>
-        Nothing is sent from this console yet, so there is no history to show. Every exchange will be kept here once
-        sending exists.
+        The console sends (Compose, Token, Check, the demo sender), and each of those pages shows the exchange it made
+        until you leave it. None of them is kept yet, so there is no history to show: every exchange will be kept here,
+        in this browser, once this page is built.
       </NotBuilt>
     </Page>
   );

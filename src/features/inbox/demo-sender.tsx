@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { demoFaultsMutation, demoPeersQueryOptions, demoSendMutation, type DemoSendInput } from '../../api/demo.ts';
 import type { DemoFaults, DemoPeer } from '../../contract/demo.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge, statusTone } from '../../ui/badge.tsx';
-
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+import { Button } from '../../ui/button.tsx';
+import { CheckboxField, SelectField, TargetField } from '../../ui/field.tsx';
 
 const FAULTS: { key: Exclude<keyof DemoFaults, 'slowMs'>; label: string }[] = [
   { key: 'wrongDigest', label: 'wrong digest' },
@@ -37,14 +38,12 @@ function FaultSwitches({ peer }: { peer: DemoPeer }) {
       <legend className="sr-only">Faults of {peer.name}</legend>
       <span className="text-slate-600 dark:text-slate-400">Faults:</span>
       {FAULTS.map(({ key, label }) => (
-        <label key={key} className="flex items-center gap-1">
-          <input
-            type="checkbox"
-            checked={(asked[key] as boolean | undefined) ?? peer.faults[key]}
-            onChange={(e) => toggle(key, e.target.checked)}
-          />
-          {label}
-        </label>
+        <CheckboxField
+          key={key}
+          label={label}
+          checked={(asked[key] as boolean | undefined) ?? peer.faults[key]}
+          onChecked={(on) => toggle(key, on)}
+        />
       ))}
     </fieldset>
   );
@@ -59,12 +58,7 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
   const [protocol, setProtocol] = useState<'webdav' | 'webapp'>('webdav');
   const [to, setTo] = useState<string>();
 
-  if (peers.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {peers.error.message}
-      </p>
-    );
+  if (peers.isError) return <ErrorMessage>{peers.error.message}</ErrorMessage>;
   if (!peers.data) return null;
   if (!peers.data.enabled || peers.data.peers.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">The demo mesh is off (started with --no-demo).</p>;
@@ -83,53 +77,28 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
           send.mutate({ peer: peer.id, kind, to: recipient, ...(kind === 'share' ? { protocol } : {}) });
         }}
       >
-        <label className="flex flex-col text-sm">
-          From
-          <select className={input} value={peer.id} onChange={(e) => setPeerId(e.target.value)}>
-            {peers.data.peers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Message
-          <select className={input} value={kind} onChange={(e) => setKind(e.target.value as DemoSendInput['kind'])}>
-            <option value="share">share</option>
-            <option value="notification">notification (SHARE_ACCEPTED)</option>
-            <option value="request-share">share request (REQUEST_SHARE)</option>
-          </select>
-        </label>
+        <SelectField label="From" value={peer.id} onValue={setPeerId}>
+          {peers.data.peers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField<DemoSendInput['kind']> label="Message" value={kind} onValue={setKind}>
+          <option value="share">share</option>
+          <option value="notification">notification (SHARE_ACCEPTED)</option>
+          <option value="request-share">share request (REQUEST_SHARE)</option>
+        </SelectField>
         {kind === 'share' ? (
-          <label className="flex flex-col text-sm">
-            Protocol
-            <select
-              className={input}
-              value={protocol}
-              onChange={(e) => setProtocol(e.target.value as 'webdav' | 'webapp')}
-            >
-              <option value="webdav">webdav</option>
-              <option value="webapp">webapp</option>
-            </select>
-          </label>
+          <SelectField<'webdav' | 'webapp'> label="Protocol" value={protocol} onValue={setProtocol}>
+            <option value="webdav">webdav</option>
+            <option value="webapp">webapp</option>
+          </SelectField>
         ) : null}
-        <label className="flex grow flex-col text-sm">
-          To
-          <input
-            className={`${input} font-mono`}
-            value={recipient}
-            onChange={(e) => setTo(e.target.value)}
-            placeholder="user@host:port"
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={send.isPending || !recipient}
-          className="rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
-        >
+        <TargetField label="To" value={recipient} onValue={setTo} placeholder="user@host:port" />
+        <Button type="submit" variant="primary" disabled={send.isPending || !recipient}>
           {send.isPending ? 'Sending…' : 'Send'}
-        </button>
+        </Button>
       </form>
       <FaultSwitches key={peer.id} peer={peer} />
       {outcome ? (

@@ -1,9 +1,13 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import { FakeEventSource } from '../../testing/fake-event-source.ts';
 import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+
+// The page is a lazy route: load its module once up front, so each test waits for the page, not for the
+// first transform of the module graph on a busy machine.
+beforeAll(() => import('./route.tsx'), 30_000);
 
 const realFetch = globalThis.fetch;
 let restoreEventSource: () => void;
@@ -41,7 +45,7 @@ const record = (seq: number, over: Partial<InboundRecord> = {}): InboundRecord =
   ...over,
 });
 
-function backend() {
+function backend(info: object = {}) {
   const puts: { url: string; body: unknown }[] = [];
   fakeNetwork((url, init) => {
     if (url === '/api/health')
@@ -58,6 +62,7 @@ function backend() {
         endPoint: 'http://127.0.0.1:8080/ocm',
         recipients: [{ name: 'alice', address: 'alice@127.0.0.1:8080' }],
         policies: {},
+        ...info,
       });
     if (url === '/api/inbox') return jsonResponse({ records: [], total: 0 });
     if (url === '/api/demo')
@@ -137,6 +142,28 @@ describe('Inbox page', () => {
     const list = screen.getByRole('list', { name: 'Received messages' });
     expect(within(list).getAllByRole('button')).toHaveLength(2);
     expect(within(list).getByText('answered 400')).toBeInTheDocument();
+  });
+
+  it('says plainly when stored messages could not be read, and where they are kept', async () => {
+    backend({
+      unreadable: {
+        count: 2,
+        file: '/home/me/.ocm-explorer/inbox.jsonl',
+        firstError: 'line 2 of inbox.jsonl: not JSON (Unterminated string in JSON at position 88)',
+      },
+    });
+    renderApp('/inbox');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('2 stored messages could not be read');
+    expect(alert).toHaveTextContent('kept as they were in /home/me/.ocm-explorer/inbox.jsonl');
+    expect(alert).toHaveTextContent('First problem: line 2 of inbox.jsonl: not JSON (Unterminated string');
+  });
+
+  it('shows no such notice when every stored message was read', async () => {
+    backend();
+    renderApp('/inbox');
+    await screen.findByText('http://127.0.0.1:8080/ocm');
+    expect(screen.queryByText(/could not be read/)).toBeNull();
   });
 
   it('shows one message in full, with remote text as text', async () => {

@@ -7,8 +7,9 @@ import {
   type InboxPolicies,
   type InboxPolicy,
 } from '../../contract/inbound.ts';
-
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/field.tsx';
 
 function PolicyRow({ endpoint, policy }: { endpoint: InboundEndpoint; policy: InboxPolicy }) {
   const client = useQueryClient();
@@ -36,64 +37,40 @@ function PolicyRow({ endpoint, policy }: { endpoint: InboundEndpoint; policy: In
     >
       <div className="flex flex-wrap items-center gap-3">
         <span className="w-32 font-mono text-sm">/ocm/{endpoint === 'other' ? '*' : endpoint}</span>
-        <label className="text-sm">
-          Answer{' '}
-          <select className={input} value={mode} onChange={(e) => setMode(e.target.value as InboxPolicy['mode'])}>
-            <option value="spec">as the spec says</option>
-            <option value="custom">with a custom answer</option>
-          </select>
-        </label>
-        <label className="text-sm">
-          Delay (ms){' '}
-          <input
-            className={`${input} w-24`}
-            type="number"
-            min={0}
-            max={60000}
-            value={delay}
-            onChange={(e) => setDelay(e.target.value)}
-          />
-        </label>
-        <button
-          type="submit"
-          className="rounded bg-slate-900 px-3 py-1 text-sm text-white dark:bg-slate-100 dark:text-slate-900"
-          disabled={save.isPending}
-        >
+        <SelectField<InboxPolicy['mode']> label="Answer" inline value={mode} onValue={setMode}>
+          <option value="spec">as the spec says</option>
+          <option value="custom">with a custom answer</option>
+        </SelectField>
+        <TextField
+          label="Delay (ms)"
+          inline
+          controlClassName="w-24"
+          type="number"
+          min={0}
+          max={60000}
+          value={delay}
+          onValue={setDelay}
+        />
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           Save
-        </button>
+        </Button>
         {save.isSuccess ? <span className="text-xs text-emerald-700 dark:text-emerald-400">Saved.</span> : null}
-        {save.isError ? (
-          <span role="alert" className="text-xs text-red-700 dark:text-red-400">
-            {save.error.message}
-          </span>
-        ) : null}
+        {save.isError ? <ErrorMessage>{save.error.message}</ErrorMessage> : null}
       </div>
       {mode === 'custom' ? (
         <div className="flex flex-wrap items-start gap-3 pl-32">
-          <label className="text-sm">
-            Status{' '}
-            <input
-              className={`${input} w-20`}
-              type="number"
-              min={100}
-              max={599}
-              value={status}
-              onChange={(e) => setStatus(e.target.value)}
-            />
-          </label>
-          <label className="text-sm">
-            Content-Type{' '}
-            <input className={`${input} w-48`} value={contentType} onChange={(e) => setContentType(e.target.value)} />
-          </label>
-          <label className="flex grow flex-col text-sm">
-            Body
-            <textarea
-              className={`${input} font-mono`}
-              rows={2}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          </label>
+          <TextField
+            label="Status"
+            inline
+            controlClassName="w-20"
+            type="number"
+            min={100}
+            max={599}
+            value={status}
+            onValue={setStatus}
+          />
+          <TextField label="Content-Type" inline controlClassName="w-48" value={contentType} onValue={setContentType} />
+          <TextArea label="Body" className="grow" mono rows={2} value={body} onValue={setBody} />
         </div>
       ) : null}
     </form>

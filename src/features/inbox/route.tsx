@@ -9,8 +9,10 @@ import {
   type StreamState,
 } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
-import type { InboxInfo } from '../../contract/inbound.ts';
+import type { InboxInfo, Unreadable } from '../../contract/inbound.ts';
+import { Alert, ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
+import { Button } from '../../ui/button.tsx';
 import { Page } from '../../ui/page.tsx';
 import { DemoSender } from './demo-sender.tsx';
 import { InboxList } from './inbox-list.tsx';
@@ -63,6 +65,22 @@ function WhereToSend({ info }: { info: InboxInfo }) {
   );
 }
 
+/** Stored messages the server could not read back: said plainly, with where they are kept. */
+function UnreadableNotice({ unreadable }: { unreadable: Unreadable }) {
+  const { count, file, firstError } = unreadable;
+  return (
+    <Alert title={`${count} stored ${count === 1 ? 'message' : 'messages'} could not be read`}>
+      <p>
+        {count === 1 ? 'It is' : 'They are'} not listed below, and kept as {count === 1 ? 'it was' : 'they were'} in{' '}
+        <code className="font-mono break-all">{file}</code>.
+      </p>
+      <p>
+        First problem: <span className="font-mono break-all">{firstError}</span>
+      </p>
+    </Alert>
+  );
+}
+
 function ClearButton({ count }: { count: number }) {
   const client = useQueryClient();
   const clear = useMutation(clearInboxMutation(client));
@@ -71,25 +89,21 @@ function ClearButton({ count }: { count: number }) {
   return confirming ? (
     <span className="flex items-center gap-2 text-sm">
       Delete all {count} received messages?
-      <button
-        type="button"
-        className="rounded bg-red-700 px-2 py-1 text-white"
+      <Button
+        variant="danger"
+        size="compact"
         onClick={() => clear.mutate(undefined, { onSettled: () => setConfirming(false) })}
       >
         Delete
-      </button>
-      <button type="button" className="rounded border px-2 py-1" onClick={() => setConfirming(false)}>
+      </Button>
+      <Button size="compact" onClick={() => setConfirming(false)}>
         Keep
-      </button>
+      </Button>
     </span>
   ) : (
-    <button
-      type="button"
-      className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700"
-      onClick={() => setConfirming(true)}
-    >
+    <Button size="compact" onClick={() => setConfirming(true)}>
       Clear…
-    </button>
+    </Button>
   );
 }
 
@@ -106,11 +120,8 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       {info.data ? <WhereToSend info={info.data} /> : null}
-      {info.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {info.error.message}
-        </p>
-      ) : null}
+      {info.data?.unreadable ? <UnreadableNotice unreadable={info.data.unreadable} /> : null}
+      {info.isError ? <ErrorMessage>{info.error.message}</ErrorMessage> : null}
 
       <details className="rounded border border-slate-200 p-4 dark:border-slate-800" open>
         <summary className="cursor-pointer text-sm font-semibold">Have a demo peer send something</summary>
@@ -126,11 +137,7 @@ export function Component() {
         </p>
         <ClearButton count={records.data?.total ?? 0} />
       </div>
-      {streamError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {streamError}
-        </p>
-      ) : null}
+      {streamError ? <ErrorMessage>{streamError}</ErrorMessage> : null}
 
       {records.data && list.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">

@@ -3,9 +3,9 @@ import { healthQueryOptions } from '../../api/health.ts';
 import { useState } from 'react';
 import { deleteKeyMutation, exportKeyMutation } from '../../api/keys.ts';
 import type { KeyInfo } from '../../contract/keys.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
-
-const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
+import { Button } from '../../ui/button.tsx';
 
 /** One key: what it is, where it is published, and the careful actions (delete, export private). */
 export function KeyCard({ info }: { info: KeyInfo }) {
@@ -45,9 +45,9 @@ export function KeyCard({ info }: { info: KeyInfo }) {
         ) : null}
       </details>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={button} onClick={() => remove.mutate(info.kid)} disabled={remove.isPending}>
+        <Button size="compact" onClick={() => remove.mutate(info.kid)} disabled={remove.isPending}>
           Delete
-        </button>
+        </Button>
         {isPublic ? (
           <span className="text-sm text-slate-600 dark:text-slate-400">
             A public console never exports private keys.
@@ -55,33 +55,25 @@ export function KeyCard({ info }: { info: KeyInfo }) {
         ) : confirming ? (
           <span className="flex flex-wrap items-center gap-2 text-sm">
             The private key will be shown on this page. Anyone who sees it can sign as this console.
-            <button
-              type="button"
-              className="rounded bg-red-700 px-2 py-0.5 text-white"
+            <Button
+              variant="danger"
+              size="compact"
               onClick={() => exported.mutate(info.kid, { onSettled: () => setConfirming(false) })}
             >
               Show the private key
-            </button>
-            <button type="button" className={button} onClick={() => setConfirming(false)}>
+            </Button>
+            <Button size="compact" onClick={() => setConfirming(false)}>
               Cancel
-            </button>
+            </Button>
           </span>
         ) : (
-          <button type="button" className={button} onClick={() => setConfirming(true)}>
+          <Button size="compact" onClick={() => setConfirming(true)}>
             Export private key…
-          </button>
+          </Button>
         )}
       </div>
-      {remove.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {remove.error.message.replace(/^\/api\/keys\/[^:]+: /, '')}
-        </p>
-      ) : null}
-      {exported.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {exported.error.message}
-        </p>
-      ) : null}
+      {remove.isError ? <ErrorMessage>{remove.error.message.replace(/^\/api\/keys\/[^:]+: /, '')}</ErrorMessage> : null}
+      {exported.isError ? <ErrorMessage>{exported.error.message}</ErrorMessage> : null}
       {exported.data ? (
         <pre
           aria-label={`Private key of ${info.kid}`}

@@ -3,23 +3,20 @@ import { useState } from 'react';
 import { generateKeyMutation, importKeyMutation, keysQueryOptions, rotateKeyMutation } from '../../api/keys.ts';
 import { jobRoute } from '../../config/paths.ts';
 import { KEY_KINDS } from '../../contract/keys.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
 import { KeyCard } from './key-card.tsx';
 
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
-const primary =
-  'rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
 type Use = 'rfc9421' | 'cavage';
 
 function UseSelect({ value, onChange }: { value: Use; onChange: (u: Use) => void }) {
   return (
-    <label className="flex flex-col gap-1 text-sm">
-      For
-      <select className={input} value={value} onChange={(e) => onChange(e.target.value as Use)}>
-        <option value="rfc9421">RFC 9421 (published in the JWKS)</option>
-        <option value="cavage">draft-cavage (the legacy publicKey)</option>
-      </select>
-    </label>
+    <SelectField<Use> label="For" value={value} onValue={onChange}>
+      <option value="rfc9421">RFC 9421 (published in the JWKS)</option>
+      <option value="cavage">draft-cavage (the legacy publicKey)</option>
+    </SelectField>
   );
 }
 
@@ -43,11 +40,7 @@ export function Component() {
         <code>jwksUri</code> of <code>/.well-known/ocm</code>); the active draft-cavage key is the legacy{' '}
         <code>publicKey</code>. Keys live in the data folder, readable only by you.
       </p>
-      {keys.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {keys.error.message}
-        </p>
-      ) : null}
+      {keys.isError ? <ErrorMessage>{keys.error.message}</ErrorMessage> : null}
       <ul aria-label="Keys" className="space-y-2">
         {keys.data?.keys.map((k) => (
           <KeyCard key={k.kid} info={k} />
@@ -66,34 +59,23 @@ export function Component() {
         >
           <UseSelect value={use} onChange={setUse} />
           {use === 'rfc9421' ? (
-            <label className="flex flex-col gap-1 text-sm">
-              Algorithm
-              <select className={input} value={kind} onChange={(e) => setKind(e.target.value)}>
-                {KEY_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField label="Algorithm" value={kind} onValue={setKind}>
+              {KEY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </SelectField>
           ) : null}
-          <button type="submit" className={primary} disabled={generate.isPending}>
+          <Button type="submit" variant="primary" disabled={generate.isPending}>
             Generate
-          </button>
-          <button type="button" className={primary} disabled={rotate.isPending} onClick={() => rotate.mutate(use)}>
+          </Button>
+          <Button disabled={rotate.isPending} onClick={() => rotate.mutate(use)}>
             Rotate the active {use === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'} key
-          </button>
+          </Button>
         </form>
-        {generate.isError ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {generate.error.message}
-          </p>
-        ) : null}
-        {rotate.isError ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {rotate.error.message}
-          </p>
-        ) : null}
+        {generate.isError ? <ErrorMessage>{generate.error.message}</ErrorMessage> : null}
+        {rotate.isError ? <ErrorMessage>{rotate.error.message}</ErrorMessage> : null}
       </section>
 
       <section
@@ -114,34 +96,22 @@ export function Component() {
         >
           <div className="flex flex-wrap items-end gap-3">
             <UseSelect value={importUse} onChange={setImportUse} />
-            <label className="flex flex-col gap-1 text-sm">
-              kid (optional)
-              <input
-                className={`${input} font-mono`}
-                value={kid}
-                onChange={(e) => setKid(e.target.value)}
-                placeholder="cloud.example.org#key1"
-              />
-            </label>
+            <TextField label="kid (optional)" mono value={kid} onValue={setKid} placeholder="cloud.example.org#key1" />
           </div>
-          <label className="flex flex-col gap-1 text-sm">
-            PEM (PKCS#8, PKCS#1, SEC1) or JWK
-            <textarea
-              className={`${input} font-mono`}
-              rows={5}
-              value={pem}
-              onChange={(e) => setPem(e.target.value)}
-              spellCheck={false}
-            />
-          </label>
-          <button type="submit" className={primary} disabled={importKey.isPending || !pem.trim()}>
+          <TextArea
+            label="PEM (PKCS#8, PKCS#1, SEC1) or JWK"
+            mono
+            rows={5}
+            value={pem}
+            onValue={setPem}
+            spellCheck={false}
+          />
+          <Button type="submit" variant="primary" disabled={importKey.isPending || !pem.trim()}>
             Import
-          </button>
+          </Button>
         </form>
         {importKey.isError ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {importKey.error.message.replace(/^\/api\/keys\/import: /, '')}
-          </p>
+          <ErrorMessage>{importKey.error.message.replace(/^\/api\/keys\/import: /, '')}</ErrorMessage>
         ) : null}
         {importKey.isSuccess ? (
           <p className="text-sm text-emerald-700 dark:text-emerald-400">Imported {importKey.data.kid}.</p>

@@ -1,50 +1,24 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchInboxRecords } from '../../api/inbox.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { inboxSnapshotQueryOptions } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
+import { Button } from '../../ui/button.tsx';
+import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { Page } from '../../ui/page.tsx';
 import { runCodeFlow, type FlowInput, type FlowStep } from './code-flow.ts';
 import { receivedShares, type ReceivedShare } from './received-shares.ts';
 
-const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
-
-function Field({
-  label,
-  value,
-  onChange,
-  placeholder,
-  mono = true,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  placeholder?: string;
-  mono?: boolean;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-sm">
-      {label}
-      <input
-        className={`${input} ${mono ? 'font-mono' : ''}`}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={placeholder}
-        autoComplete="off"
-        spellCheck={false}
-      />
-    </label>
-  );
+/** The fields of the flow take identifiers and secrets typed as they are. */
+function Field(props: { label: string; value: string; onValue: (v: string) => void; placeholder?: string }) {
+  return <TextField mono autoComplete="off" spellCheck={false} {...props} />;
 }
 
 export function Component() {
   const job = jobRoute('token');
-  const shares = useQuery({
-    queryKey: [...queryKeys.inbox.all(), 'shares-with-codes'],
-    queryFn: ({ signal }) => fetchInboxRecords(signal).then((r) => receivedShares(r.records)),
-  });
+  const shares = useQuery({ ...inboxSnapshotQueryOptions(), select: (r) => receivedShares(r.records) });
   const [form, setForm] = useState<FlowInput>({
     sender: '',
     code: '',
@@ -62,11 +36,7 @@ export function Component() {
     <Page title={job.label} summary={job.summary}>
       <section aria-label="Shares received" className="space-y-2">
         <h2 className="text-sm font-semibold">Start from a share this console received</h2>
-        {shares.isError ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {shares.error.message}
-          </p>
-        ) : null}
+        {shares.isError ? <ErrorMessage>{shares.error.message}</ErrorMessage> : null}
         {shares.data && usable.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             No share with a code yet. Have a demo peer send one from the Inbox page, or fill in the fields below by
@@ -101,47 +71,37 @@ export function Component() {
           flow.mutate(form);
         }}
       >
-        <Field
+        <TargetField
           label="Sender (OCM address or host)"
+          className=""
           value={form.sender}
-          onChange={(v) => set({ sender: v })}
+          onValue={(v) => set({ sender: v })}
           placeholder="carol@cloud.example.org"
         />
-        <Field label="Code (the share's sharedSecret)" value={form.code} onChange={(v) => set({ code: v })} />
+        <Field label="Code (the share's sharedSecret)" value={form.code} onValue={(v) => set({ code: v })} />
         <Field
           label="Resource URI"
           value={form.uri}
-          onChange={(v) => set({ uri: v })}
+          onValue={(v) => set({ uri: v })}
           placeholder="https://cloud.example.org/remote/dav/ocm/…"
         />
-        <Field label="client_id (this console's host)" value={form.clientId} onChange={(v) => set({ clientId: v })} />
-        <label className="flex flex-col gap-1 text-sm">
-          Sign the token request
-          <select
-            className={input}
-            value={form.sign}
-            onChange={(e) => set({ sign: e.target.value as FlowInput['sign'] })}
-          >
-            <option value="ocm">RFC 9421 (OCM profile)</option>
-            <option value="cavage">draft-cavage (Nextcloud)</option>
-            <option value="none">not signed</option>
-          </select>
-        </label>
+        <Field label="client_id (this console's host)" value={form.clientId} onValue={(v) => set({ clientId: v })} />
+        <SelectField<FlowInput['sign']>
+          label="Sign the token request"
+          value={form.sign}
+          onValue={(sign) => set({ sign })}
+        >
+          <option value="ocm">RFC 9421 (OCM profile)</option>
+          <option value="cavage">draft-cavage (Nextcloud)</option>
+          <option value="none">not signed</option>
+        </SelectField>
         <div className="flex items-end">
-          <button
-            type="submit"
-            disabled={flow.isPending || !form.sender || !form.code}
-            className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
-          >
+          <Button type="submit" variant="primary" disabled={flow.isPending || !form.sender || !form.code}>
             {flow.isPending ? 'Running…' : 'Exchange the code and open the resource'}
-          </button>
+          </Button>
         </div>
       </form>
-      {flow.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {flow.error.message}
-        </p>
-      ) : null}
+      {flow.isError ? <ErrorMessage>{flow.error.message}</ErrorMessage> : null}
 
       {steps.length ? (
         <ol aria-label="Code flow steps" className="space-y-3">
