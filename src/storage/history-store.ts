@@ -1,0 +1,203 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import type { Exchange } from '../contract/exchange.ts';
+import type { InboundFinding } from '../contract/inbound.ts';
+
+/**
+ * The browser's history of exchanges the console made for the user, in IndexedDB (through `idb`).
+ *
+ * Database version 1 kept format-1 records in the `exchanges` store: `{id, savedAt, page, exchange}`.
+ * Version 2 keeps format-2 records in `records`, indexed by time, with what produced the exchange,
+ * the lint findings of both bodies and a pin. Opening an older database moves every record over;
+ * a record that cannot be read is kept where it was and counted, never dropped.
+ */
+export const HISTORY_DB_NAME = 'ocm-explorer-history';
+export const HISTORY_DB_VERSION = 2;
+export const HISTORY_FORMAT = 2;
+
+export type HistoryPage =
+  'compose' | 'token' | 'discover' | 'check' | 'keys' | 'webapp' | 'history' | 'import' | 'other';
+
+export interface HistorySource {
+  /** The page the exchange was made from (or `history` for a replay, `import` for a HAR file). */
+  page: HistoryPage;
+  /** The OCM message kind sent, when known (share, notification, token-request…). */
+  kind?: string;
+  /** A deliberate fault the request carries, for negative tests. */
+  fault?: string;
+  /** The record this one replays. */
+  replayOf?: string;
+}
+
+export interface HistoryRecord {
+  format: typeof HISTORY_FORMAT;
+  id: string;
+  savedAt: string;
+  exchange: Exchange;
+  source: HistorySource;
+  findings: { request: InboundFinding[]; response: InboundFinding[] };
+  pinned: boolean;
+}
+
+/** Format 1, as version 1 of the database stored it. */
+interface HistoryRecordV1 {
+  id: string;
+  savedAt: string;
+  page: string;
+  exchange: Exchange;
+}
+
+const PAGES: readonly HistoryPage[] = ['compose', 'token', 'discover', 'check', 'keys', 'webapp', 'history', 'import'];
+
+/** Reads a stored record of any known format as the current one; a reason when it cannot. */
+export function migrateRecord(raw: unknown): HistoryRecord | { unreadable: string } {
+  if (typeof raw !== 'object' || raw === null) return { unreadable: 'not an object' };
+  const r = raw as Record<string, unknown>;
+  const exchange = r.exchange as Exchange | undefined;
+  if (typeof r.id !== 'string') return { unreadable: 'no id' };
+  if (!exchange || typeof exchange !== 'object' || typeof exchange.request?.url !== 'string')
+    return { unreadable: `record ${r.id} holds no exchange` };
+  const format = r.format ?? 1;
+  if (format === 1) {
+    const v1 = raw as HistoryRecordV1;
+    const page = PAGES.includes(v1.page as HistoryPage) ? (v1.page as HistoryPage) : 'other';
+    return {
+      format: HISTORY_FORMAT,
+      id: v1.id,
+      savedAt: typeof v1.savedAt === 'string' ? v1.savedAt : exchange.startedAt,
+      exchange,
+      source: { page },
+      findings: { request: [], response: [] },
+      pinned: false,
+    };
+  }
+  if (format === HISTORY_FORMAT) return raw as HistoryRecord;
+  return { unreadable: `record ${r.id} is format ${String(format)}, written by a newer console` };
+}
+
+export type HistoryProblem =
+  { kind: 'unavailable'; message: string } | { kind: 'quota'; message: string } | { kind: 'blocked'; message: string };
+
+/** Why history cannot be kept, in words a user can act on. */
+export function explainStorageError(err: unknown): HistoryProblem {
+  const name = (err as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError')
+    return {
+      kind: 'quota',
+      message:
+        "The browser's storage for this console is full: delete or export old history entries (pinned ones too), or allow this site more storage.",
+    };
+  if (name === 'HistoryBlocked')
+    return {
+      kind: 'blocked',
+      message:
+        'Another tab holds an older version of the history database open: close other OCM Explorer tabs and reload.',
+    };
+  return {
+    kind: 'unavailable',
+    message: `History cannot be kept in this browser (${(err as Error)?.message ?? String(err)}). Private windows and some privacy settings turn IndexedDB off; everything else works, but nothing is remembered after a reload.`,
+  };
+}
+
+export class HistoryStore {
+  private constructor(
+    private readonly db: IDBPDatabase,
+    /** Records an upgrade could not read, left in the old store. */
+    readonly unreadable: { count: number; first?: string },
+  ) {}
+
+  /** Opens (creating or upgrading) the history database; throws a HistoryProblem-shaped error. */
+  static async open(): Promise<HistoryStore> {
+    const unreadable: { count: number; first?: string } = { count: 0 };
+    let onBlocked: (err: Error) => void = () => undefined;
+    // An older version open in another tab holds the upgrade back indefinitely: say so instead of waiting.
+    const blocked = new Promise<never>((_, reject) => (onBlocked = reject));
+    const opening = openDB(HISTORY_DB_NAME, HISTORY_DB_VERSION, {
+      async upgrade(database, oldVersion, _newVersion, tx) {
+        if (!database.objectStoreNames.contains('records')) {
+          const records = database.createObjectStore('records', { keyPath: 'id' });
+          records.createIndex('savedAt', 'savedAt');
+        }
+        if (oldVersion === 1 && database.objectStoreNames.contains('exchanges')) {
+          const old = tx.objectStore('exchanges' as never);
+          const records = tx.objectStore('records' as never);
+          let cursor = await old.openCursor();
+          while (cursor) {
+            const migrated = migrateRecord(cursor.value);
+            if ('unreadable' in migrated) {
+              unreadable.count++;
+              unreadable.first ??= migrated.unreadable;
+            } else {
+              await records.put(migrated);
+              await cursor.delete();
+            }
+            cursor = await cursor.continue();
+          }
+          // The old store goes only when nothing is left in it: an unreadable record stays where it was.
+          if ((await old.count()) === 0) database.deleteObjectStore('exchanges');
+        }
+      },
+      blocked() {
+        onBlocked(Object.assign(new Error('blocked by another tab'), { name: 'HistoryBlocked' }));
+      },
+      // A newer console in another tab wants to upgrade: let it, this tab's history stops working.
+      blocking() {
+        void opening.then((db) => db.close());
+      },
+    });
+    const db = await Promise.race([opening, blocked]);
+    if (db.objectStoreNames.contains('exchanges')) {
+      unreadable.count = Math.max(unreadable.count, await db.count('exchanges'));
+      unreadable.first ??= 'records of an earlier format that could not be read';
+    }
+    return new HistoryStore(db, unreadable);
+  }
+
+  /** Every record, newest first; records of a newer format are counted, not shown. */
+  async list(): Promise<{ records: HistoryRecord[]; unreadable: number }> {
+    const raw = await this.db.getAllFromIndex('records', 'savedAt');
+    const records: HistoryRecord[] = [];
+    let unreadable = this.unreadable.count;
+    for (const value of raw) {
+      const read = migrateRecord(value);
+      if ('unreadable' in read) unreadable++;
+      else records.push(read);
+    }
+    return { records: records.reverse(), unreadable };
+  }
+
+  async get(id: string): Promise<HistoryRecord | undefined> {
+    const read = migrateRecord(await this.db.get('records', id));
+    return 'unreadable' in read ? undefined : read;
+  }
+
+  async put(record: HistoryRecord): Promise<void> {
+    await this.db.put('records', record);
+  }
+
+  async putMany(records: readonly HistoryRecord[]): Promise<void> {
+    const tx = this.db.transaction('records', 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  }
+
+  async delete(ids: readonly string[]): Promise<HistoryRecord[]> {
+    const tx = this.db.transaction('records', 'readwrite');
+    const removed: HistoryRecord[] = [];
+    for (const id of ids) {
+      const read = migrateRecord(await tx.store.get(id));
+      if (!('unreadable' in read)) removed.push(read);
+      await tx.store.delete(id);
+    }
+    await tx.done;
+    return removed;
+  }
+
+  /** Deletes every record but the pinned ones; returns what it deleted, for undo. */
+  async clear(): Promise<HistoryRecord[]> {
+    const { records } = await this.list();
+    return this.delete(records.filter((r) => !r.pinned).map((r) => r.id));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
