@@ -13,8 +13,8 @@ export {
 } from './versions.ts';
 export type { Finding, Severity } from './finding.ts';
 export { SECTIONS, specRef, sectionTitle, type SpecRef, type SectionId } from './spec-refs.ts';
-export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './check/catalogue.ts';
-export { lint, MAX_DEPTH, type LintOptions, type LintResult } from './check/engine.ts';
+export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './lint/catalogue.ts';
+export { lint, MAX_DEPTH, type LintOptions, type LintResult } from './lint/engine.ts';
 export { lintText, type TextLintResult } from './lint-text.ts';
 export { detect } from './detect/index.ts';
 export type { Detection, Evidence } from './detect/types.ts';
@@ -50,5 +50,5 @@ export {
 } from './address.ts';
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
-export { checkPublicKeyPem, type PemResult } from './check/pem.ts';
+export { checkPublicKeyPem, type PemResult } from './lint/pem.ts';
 export * from './build/index.ts';

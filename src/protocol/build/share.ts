@@ -1,6 +1,6 @@
 import { atLeast, below } from '../versions.ts';
 import { WEBAPP_TARGETS } from '../vocabulary.ts';
-import { isRecord, stringsOf } from '../check/util.ts';
+import { isRecord, stringsOf } from '../lint/util.ts';
 import {
   endpointUrl,
   identityAddress,
