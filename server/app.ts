@@ -12,7 +12,7 @@ import { demoRoutes } from './routes/demo.ts';
 import { checkRoutes } from './routes/check.ts';
 import { discoverRoutes } from './routes/discover.ts';
 import { relayRoutes } from './routes/relay.ts';
-import { ShareStore } from './outgoing/share-store.ts';
+import { ShareStore } from './sharing/share-store.ts';
 import { exchangeCodeWith, shareRoutes } from './routes/shares.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { Verification } from '../../src/contract/inbound.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { sendShare } from '../outgoing/send-share.ts';
-import type { ShareStore } from '../outgoing/share-store.ts';
+import { sendShare } from '../sharing/send-share.ts';
+import type { ShareStore } from '../sharing/share-store.ts';
 import { credentialOf, davResponse } from '../webdav.ts';
 
 /**
