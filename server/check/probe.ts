@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Exchange, RelayFailure, SigningRecord } from '../../src/contract/exchange.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { responseRecord } from '../routes/relay.ts';
-import { storeBody } from '../stored-body.ts';
+import { exchangeRecord } from '../outbound/exchange-record.ts';
 
 export interface Evidence {
   label: string;
@@ -17,31 +15,10 @@ export async function probe(
   req: { method: string; url: string; headers: [string, string][]; body?: Uint8Array; signing?: SigningRecord | null },
 ): Promise<Evidence> {
   const startedAt = new Date().toISOString();
-  const result = await client.send({
-    method: req.method,
-    url: req.url,
-    headers: req.headers,
-    ...(req.body ? { body: req.body } : {}),
-  });
+  const sent = { method: req.method, url: req.url, headers: req.headers, ...(req.body ? { body: req.body } : {}) };
+  const result = await client.send(sent);
   if (!result.ok) return { label, failure: result.failure };
-  return {
-    label,
-    exchange: {
-      id: randomUUID(),
-      startedAt,
-      request: {
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        ...(req.body?.byteLength ? { body: storeBody(req.body) } : {}),
-      },
-      response: responseRecord(result.response),
-      timing: result.timing,
-      signing: req.signing ?? null,
-      insecureTls: false,
-      notes: [],
-    },
-  };
+  return { label, exchange: exchangeRecord(sent, result, { startedAt, signing: req.signing ?? null }) };
 }
 
 export function statusOf(e: Evidence): number | undefined {

@@ -1,11 +1,18 @@
 import type { DiscoverResult } from '../../src/contract/exchange.ts';
 import { AREAS, worst, type CheckLine, type CheckReport, type Grade } from '../../src/contract/check.ts';
-import { checkPublicKeyPem } from '../../src/protocol/index.ts';
+import {
+  checkPublicKeyPem,
+  jwkProblems,
+  jwkSetKeys,
+  legacyPublicKey,
+  messageUrl,
+  tokenRequestForm,
+} from '../../src/protocol/index.ts';
 import { OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { createContentDigest, headerPairs, signWithProfile } from '../../src/signing/index.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { discoverTarget } from '../routes/discover.ts';
+import { discoverTarget } from '../discovery/discover-target.ts';
 import { jsonOf, probe, seenOf, statusOf, type Evidence } from './probe.ts';
 
 const DRAFT = 'https://datatracker.ietf.org/doc/html/draft-ietf-ocm-open-cloud-mesh';
@@ -155,8 +162,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
           ['Accept', 'application/json'],
         ],
       });
-      const jwks = jsonOf(fetched) as { keys?: unknown } | undefined;
-      const keys = Array.isArray(jwks?.keys) ? (jwks.keys as Record<string, unknown>[]) : undefined;
+      const keys = jwkSetKeys(jsonOf(fetched));
       add('keys', {
         id: 'keys.jwks',
         title: 'JWKS reachable and readable',
@@ -167,7 +173,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
         evidence: [fetched],
       });
       if (keys) {
-        const bad = keys.filter((k) => typeof k.kid !== 'string' || typeof k.alg !== 'string' || k.kty === 'oct');
+        const bad = keys.filter((k) => jwkProblems(k).length > 0);
         add('keys', {
           id: 'keys.members',
           title: 'Every key has kid and alg, none is symmetric',
@@ -183,13 +189,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
       }
     }
   }
-  const publicKey = doc.publicKey;
-  const pem =
-    typeof publicKey === 'string'
-      ? publicKey
-      : isObject(publicKey) && typeof publicKey.publicKeyPem === 'string'
-        ? publicKey.publicKeyPem
-        : undefined;
+  const pem = legacyPublicKey(doc)?.pem;
   if (pem) {
     const parsed = checkPublicKeyPem(pem);
     add('keys', {
@@ -282,7 +282,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
       seen: httpSig ? 'http-sig advertised but signatures not required' : 'signatures not advertised',
     });
   } else {
-    const url = `${endPoint}/shares`;
+    const url = messageUrl(endPoint, 'share');
     const bytes = new TextEncoder().encode(probeShare);
     const refusal = (id: string, title: string, e: Evidence) => {
       const status = statusOf(e);
@@ -358,7 +358,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
       seen: 'none',
     });
   else {
-    const url = `${endPoint}/shares`;
+    const url = messageUrl(endPoint, 'share');
     const invalid = JSON.stringify({ shareWith: `ocm-explorer-check-nobody@${targetHost}` });
     const bytes = new TextEncoder().encode(invalid);
     const useSig = canSign && httpSig;
@@ -423,11 +423,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
       seen: 'not sent (no reachable identity to sign with)',
     });
   else {
-    const form = new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: consoleHost,
-      code: 'ocm-explorer-check-never-issued',
-    }).toString();
+    const form = tokenRequestForm({ clientId: consoleHost, code: 'ocm-explorer-check-never-issued' });
     const sig = await signed(doc.tokenEndPoint, form, 'application/x-www-form-urlencoded');
     const e = await probe(deps.client, 'token request with a code never issued', {
       method: 'POST',

@@ -11,7 +11,7 @@ export {
   type SpecVersion,
   type Dialect,
 } from './versions.ts';
-export type { Finding, Severity } from './finding.ts';
+export { toWireFinding, type Finding, type Severity } from './finding.ts';
 export { SECTIONS, specRef, sectionTitle, type SpecRef, type SectionId } from './spec-refs.ts';
 export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './lint/catalogue.ts';
 export { lint, MAX_DEPTH, type LintOptions, type LintResult } from './lint/engine.ts';
@@ -51,4 +51,19 @@ export {
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
 export { checkPublicKeyPem, type PemResult } from './lint/pem.ts';
+export {
+  discoveryTarget,
+  discoveryUrls,
+  findDiscovery,
+  DISCOVERY_PATHS,
+  type DiscoveryTarget,
+  type DiscoveryPath,
+  type FetchJson,
+  type FoundDiscovery,
+  type Scheme,
+} from './discovery-target.ts';
+export { legacyPublicKey, jwkSetKeys, jwkProblems, type LegacyPublicKey } from './key-rules.ts';
+export { MESSAGE_PATHS, messageUrl, isMessageKind, tokenRequestForm, type MessageKind } from './endpoints.ts';
+export { signerDomainOf, keyidHost } from './signer-domain.ts';
+export { signatureProfileFor } from './signature-profile.ts';
 export * from './build/index.ts';

@@ -4,7 +4,10 @@ import { discover, sendViaRelay } from '../../api/relay.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
+  isMessageKind,
   jsonSchemaFor,
+  messageUrl,
+  signatureProfileFor,
   KIND_LABELS,
   KINDS,
   lintText,
@@ -26,13 +29,6 @@ const primary =
   'rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PATHS: Partial<Record<Kind, string>> = {
-  share: '/shares',
-  notification: '/notifications',
-  'invite-accepted': '/invite-accepted',
-  'request-share': '/request-share',
-};
-
 function identity(): ConsoleIdentity {
   return {
     host: window.location.host,
@@ -48,8 +44,7 @@ function endpointFor(kind: Kind, doc: Record<string, unknown> | undefined, built
   if (builtUrl) return builtUrl;
   if (!doc) return undefined;
   if (kind === 'token-request') return typeof doc.tokenEndPoint === 'string' ? doc.tokenEndPoint : undefined;
-  const base = typeof doc.endPoint === 'string' ? doc.endPoint.replace(/\/+$/, '') : undefined;
-  return base && PATHS[kind] ? `${base}${PATHS[kind]}` : undefined;
+  return typeof doc.endPoint === 'string' && isMessageKind(kind) ? messageUrl(doc.endPoint, kind) : undefined;
 }
 
 export function Component() {
@@ -78,8 +73,7 @@ export function Component() {
     onSuccess: (result) => {
       setReceiver(result);
       const doc = isObject(result.document) ? result.document : {};
-      const caps = Array.isArray(doc.capabilities) ? doc.capabilities : [];
-      setSign(caps.includes('http-sig') ? 'ocm' : doc.publicKey ? 'cavage' : 'none');
+      setSign(signatureProfileFor(doc) ?? 'none');
     },
   });
   const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);
