@@ -1,6 +1,7 @@
 import type { Exchange, RelayFailure } from '../../src/contract/exchange.ts';
 import { buildShare, discoveryTarget, findDiscovery, signatureProfileFor } from '../../src/protocol/index.ts';
 import type { KeyStore } from '../identity/key-store.ts';
+import { CONSOLE_PATHS } from '../console-paths.ts';
 import { exchangeRecord } from '../outbound/exchange-record.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 import { signOutbound } from '../signer/sign-outbound.ts';
@@ -60,7 +61,7 @@ export async function sendShare(
       user: from,
       displayName: `${from} (OCM Explorer)`,
       origin: deps.consoleBase,
-      webdavPath: '/ocm/webdav/',
+      webdavPath: CONSOLE_PATHS.webdav,
     },
     {
       shareWith: input.to,
