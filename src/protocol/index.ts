@@ -67,3 +67,16 @@ export { MESSAGE_PATHS, messageUrl, isMessageKind, tokenRequestForm, type Messag
 export { signerDomainOf, keyidHost } from './signer-domain.ts';
 export { signatureProfileFor } from './signature-profile.ts';
 export * from './build/index.ts';
+export { CHECK_LINES, type CheckLineId } from './check/catalogue.ts';
+export { checkPlan, checkProbeBodies, type CheckPlan } from './check/plan.ts';
+export {
+  gradeCheck,
+  gradeDiscovery,
+  gradeTransport,
+  gradeKeys,
+  gradeSignatures,
+  gradeValidation,
+  gradeToken,
+  checkLine,
+  type ProbeEvidence,
+} from './check/grade.ts';
