@@ -10,7 +10,7 @@ import {
   type Result,
   type SignOptions,
 } from '../../src/signing/index.ts';
-import type { CliCommand } from './main.ts';
+import type { CliCommand } from './types.ts';
 import { intArg, parseArgs, readKey, readMessage, UsageError } from './signing-input.ts';
 
 const HELP = `Usage: ocm-explorer sign --request FILE --key FILE [options]

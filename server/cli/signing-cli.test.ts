@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from './main.ts';
+import { runCli } from './main.ts';
+import type { CliIo } from './types.ts';
 
 const ED25519_JWK = JSON.stringify({
   kty: 'OKP',
