@@ -38,7 +38,7 @@ export class ShareStore {
       try {
         for (const s of JSON.parse(readFileSync(this.file, 'utf8')) as ConsoleShare[]) this.shares.set(s.id, s);
       } catch {
-        // An unreadable file is left in place for the user to inspect; the console starts with no shares.
+        // An unreadable file is ignored: the console starts with no shares and the next share it sends replaces it.
       }
     }
   }
