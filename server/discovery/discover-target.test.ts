@@ -55,7 +55,11 @@ describe('discoverTarget', () => {
       'https://cloud.example.org/ocm-provider',
     ]);
     expect(result.answeredBy).toBe('legacy');
-    expect(result.findings[0]).toMatchObject({ code: 'discovery.legacy-only', severity: 'warning' });
+    expect(result.findings[0]).toMatchObject({
+      code: 'discovery.legacy-only',
+      severity: 'warning',
+      specRef: { section: 'Discovery', url: expect.stringMatching(/^https:\/\/datatracker\.ietf\.org\//) },
+    });
     expect(asked[0]!.headers).toEqual([
       ['Host', 'cloud.example.org'],
       ['Accept', 'application/json'],

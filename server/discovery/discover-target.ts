@@ -1,5 +1,13 @@
 import type { DiscoverResult } from '../../src/contract/exchange.ts';
-import { discoveryTarget, DISCOVERY_PATHS, lint, toWireFinding, type Scheme } from '../../src/protocol/index.ts';
+import {
+  discoveryTarget,
+  DISCOVERY_PATHS,
+  lint,
+  sectionTitle,
+  specRef,
+  toWireFinding,
+  type Scheme,
+} from '../../src/protocol/index.ts';
 import { exchangeRecord } from '../outbound/exchange-record.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 
@@ -88,7 +96,7 @@ export async function discoverTarget(
         code: 'discovery.legacy-only',
         message: `${wellKnownPath} gave no usable document (${first.problem}); only the legacy ${legacyPath} answered.`,
         hint: `Serve the document at ${wellKnownPath} (since OCM 1.1).`,
-        specRef: { section: 'Discovery' },
+        specRef: { section: sectionTitle('discovery'), url: specRef('discovery').url },
       });
     }
   }
