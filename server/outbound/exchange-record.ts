@@ -4,7 +4,7 @@ import { storeBody } from '../stored-body.ts';
 import type { OutboundResponse, OutboundResult } from './http-client.ts';
 
 /** The response part of an exchange: the body stored as the browser is shown it, with its size and cut. */
-export function responseRecord(res: OutboundResponse): Exchange['response'] {
+function responseRecord(res: OutboundResponse): Exchange['response'] {
   return {
     status: res.status,
     statusText: res.statusText,

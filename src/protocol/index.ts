@@ -1,4 +1,5 @@
-// The protocol core: OCM schemas, version and dialect detection, the linter, helpers and builders.
+// The protocol core: OCM schemas, version and dialect detection, the linter, the graded check, the rules
+// every caller shares (discovery targets, keys, endpoints, the signer's domain), helpers and builders.
 // Pure TypeScript + zod: loaded lazily by the feature pages that need it.
 export { KINDS, KIND_LABELS, isKind, type Kind } from './kinds.ts';
 export {
