@@ -34,6 +34,11 @@ describe('discoveryTarget', () => {
       'http://cloud.example.org:8443',
     ]);
     expect(discoveryTarget('bob@127.0.0.1:9201')).toMatchObject({ ok: true, authority: '127.0.0.1:9201' });
+    expect(bases('bob@cloud.example.org/index.php/')).toEqual([
+      'https://cloud.example.org',
+      'http://cloud.example.org',
+    ]);
+    expect(bases('bob@[2001:db8::1]:9200')).toEqual(['http://[2001:db8::1]:9200', 'https://[2001:db8::1]:9200']);
   });
 
   it('reads the URL form Nextcloud sends (bob@https://host/) as that host over that scheme', () => {
