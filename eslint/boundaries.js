@@ -7,6 +7,8 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const CORE = new Set(['protocol', 'signing', 'contract', 'lib']);
 const CORE_PACKAGES = new Set(['zod', 'zod/mini', 'zod/v4/core', 'structured-headers', 'jose']);
 const NODE_BUILTINS = new Set(builtinModules);
+/** The one place that mounts route modules. */
+const SERVER_COMPOSITION = new Set(['server/app.ts']);
 
 /** 'src/protocol/x.ts' → { top: 'src', area: 'protocol', feature } */
 export function zoneOf(absPath) {
@@ -40,6 +42,14 @@ export function checkImport(fileAbs, spec) {
       return 'Nothing in src/ imports server/: share code through the pure core (src/protocol, src/signing, src/contract, src/lib).';
     if (from.top === 'server' && to.top === 'src' && !CORE.has(to.area))
       return `server/ may import only the pure core (src/protocol, src/signing, src/contract, src/lib), not src/${to.area}.`;
+    if (
+      from.top === 'server' &&
+      to.rel.startsWith('server/routes/') &&
+      !from.rel.startsWith('server/routes/') &&
+      !SERVER_COMPOSITION.has(from.rel) &&
+      !test
+    )
+      return 'Nothing in server/ imports a route module: routes (HTTP shape only) sit on top and call services. Move the shared piece into a service (server/discovery, server/sharing, server/outbound, server/inbox …) and import it from there; only server/app.ts mounts routes.';
     if (from.top === 'src' && CORE.has(from.area) && to.top === 'src' && !CORE.has(to.area))
       return `src/${from.area} is pure core: it may not import src/${to.area}. Move the shared piece into the core, or do the join in src/api.`;
     if (from.area === 'protocol' && to.area === 'signing' && !test)

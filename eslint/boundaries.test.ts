@@ -36,4 +36,15 @@ describe('architecture import rules', () => {
     expect(checkImport(at('server/app.ts'), '../src/ui/page.tsx')).toMatch(/only the pure core/);
     expect(checkImport(at('server/app.ts'), '../src/contract/health.ts')).toBeNull();
   });
+
+  it('gives the server a direction: routes call services, nothing else imports a route', () => {
+    expect(checkImport(at('server/check/run-check.ts'), '../routes/discover.ts')).toMatch(
+      /Nothing in server\/ imports a route module.*server\/discovery/,
+    );
+    expect(checkImport(at('server/index.ts'), './routes/relay.ts')).toMatch(/only server\/app.ts mounts routes/);
+    expect(checkImport(at('server/app.ts'), './routes/relay.ts')).toBeNull();
+    expect(checkImport(at('server/routes/check.ts'), './discover.ts')).toBeNull();
+    expect(checkImport(at('server/routes/discover.ts'), '../discovery/discover-target.ts')).toBeNull();
+    expect(checkImport(at('server/console-paths.test.ts'), './routes/inbound.ts')).toBeNull();
+  });
 });

@@ -15,8 +15,9 @@ import { demoRoutes } from './routes/demo.ts';
 import { checkRoutes } from './routes/check.ts';
 import { discoverRoutes } from './routes/discover.ts';
 import { relayRoutes } from './routes/relay.ts';
-import { ShareStore } from './outgoing/share-store.ts';
-import { exchangeCodeWith, shareRoutes } from './routes/shares.ts';
+import { ShareStore } from './sharing/share-store.ts';
+import { shareRoutes } from './routes/shares.ts';
+import { exchangeCodeWith } from './sharing/exchange-code.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
@@ -93,6 +94,22 @@ function guardPublicApi(app: Hono, config: ServerConfig): void {
 }
 
 /**
+ * How the inbox checks a signature: the sender's discovery and JWKS are fetched through the guarded
+ * client, so in public mode a peer cannot make this server call private addresses by naming them in a
+ * keyid. Kept for a few seconds, as receivers do, so a burst of calls from one peer does not refetch its
+ * keys each time.
+ */
+function verifyWith(outbound: OutboundClient, config: ServerConfig): NonNullable<InboxDeps['verify']> {
+  const fetchKeys = cachedFetchJson((url) => outbound.fetchJson(url), 10_000);
+  return (raw, doc) =>
+    verifyInbound(
+      { method: raw.method, url: `${baseUrlFor(config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes },
+      fetchKeys,
+      { doc },
+    );
+}
+
+/**
  * Builds the one Hono app behind every mode: mounted in `vite dev`/`vite preview` by the plugin,
  * and served standalone (with the built SPA) by server/index.ts. Tests call `app.request()` on it.
  */
@@ -112,7 +129,6 @@ export function createApp(ctx: AppContext): Hono {
   // Surface a broken key file at start-up rather than on the first request.
   keys.catch(() => undefined);
   const baseUrl = (url: string) => baseUrlFor(ctx.config, url);
-  // Identity before the inbox: /ocm/jwks lives under the /ocm prefix the inbox records.
   app.route('/', identityRoutes(keys, baseUrl));
   // A public instance never hands out a private key, whoever asks.
   app.route('/', keyRoutes(keys, { exportPrivate: !ctx.config.public }));
@@ -132,27 +148,14 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', discoverRoutes(outbound));
   app.route('/', checkRoutes({ client: outbound, keys, consoleBase: baseUrl }));
   const shares = ctx.shares ?? new ShareStore(persist ? resolve(config.dataDir) : undefined);
-  // Before the inbox: /ocm/webdav/* lives under the /ocm prefix the inbox records.
   app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl }));
-  const inbox = ctx.inbox ?? createInbox(ctx.config, { persist });
-  inbox.exchangeCode ??= exchangeCodeWith(shares);
-  if (!inbox.verify) {
-    // The sender's discovery and JWKS are fetched through the guarded client: in public mode a peer
-    // cannot make this server call private addresses by naming them in a keyid. Kept for a few
-    // seconds, as receivers do, so a burst of calls from one peer does not refetch its keys each time.
-    const fetchKeys = cachedFetchJson((url) => outbound.fetchJson(url), 10_000);
-    inbox.verify = (raw, doc) =>
-      verifyInbound(
-        {
-          method: raw.method,
-          url: `${baseUrlFor(config, raw.url)}${raw.target}`,
-          headers: raw.headers,
-          body: raw.bytes,
-        },
-        fetchKeys,
-        { doc },
-      );
-  }
+  // The inbox given (tests) is completed, never changed: the app works on its own copy.
+  const given = ctx.inbox ?? createInbox(ctx.config, { persist });
+  const inbox: InboxDeps = {
+    ...given,
+    exchangeCode: given.exchangeCode ?? exchangeCodeWith(shares),
+    verify: given.verify ?? verifyWith(outbound, config),
+  };
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));
   app.route('/', eventRoutes(inbox.store, inbox.bus));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArgumentError, commaList, parseArgv, TRUE_WORDS } from './args.ts';
 
 /**
  * Server options, from command-line flags first, then environment variables, then defaults.
@@ -118,39 +119,34 @@ export function parseServerConfig(argv: readonly string[], env: Record<string, s
   for (const spec of Object.values(FLAGS)) {
     const value = env[spec.env];
     if (value === undefined || value === '') continue;
-    if (spec.kind === 'boolean') raw[spec.key] = /^(1|true|yes|on)$/i.test(value);
-    else if (spec.kind === 'list')
-      raw[spec.key] = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+    if (spec.kind === 'boolean') raw[spec.key] = TRUE_WORDS.test(value);
+    else if (spec.kind === 'list') raw[spec.key] = commaList(value);
     else raw[spec.key] = value;
   }
+  let args;
+  try {
+    args = parseArgv(
+      argv,
+      Object.fromEntries(
+        Object.entries(FLAGS).map(([name, spec]) => [name, spec.kind === 'string' ? 'value' : spec.kind]),
+      ),
+      {
+        messages: {
+          unknown: (name) => `unknown option ${name}\n\n${CONFIG_HELP}`,
+          needsValue: (name) => `option ${name} needs a value`,
+        },
+      },
+    );
+  } catch (err) {
+    if (err instanceof ArgumentError) throw new ConfigError(err.message);
+    throw err;
+  }
   const fromFlags: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
-    const spec = FLAGS[name];
-    if (!spec) throw new ConfigError(`unknown option ${name}\n\n${CONFIG_HELP}`);
-    if (spec.kind === 'boolean') {
-      const on = inline === undefined ? true : /^(1|true|yes|on)$/i.test(inline);
-      fromFlags[spec.key] = spec.negated ? !on : on;
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new ConfigError(`option ${name} needs a value`);
-    if (spec.kind === 'list') {
-      const prev = (fromFlags[spec.key] as string[] | undefined) ?? [];
-      fromFlags[spec.key] = [
-        ...prev,
-        ...value
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ];
-    } else fromFlags[spec.key] = value;
+  for (const [name, spec] of Object.entries(FLAGS)) {
+    const on = args.flags.get(name);
+    if (on !== undefined) fromFlags[spec.key] = spec.negated ? !on : on;
+    if (args.values.has(name)) fromFlags[spec.key] = args.values.get(name);
+    if (args.lists.has(name)) fromFlags[spec.key] = args.lists.get(name);
   }
   const parsed = serverConfigSchema.safeParse({ ...raw, ...fromFlags });
   if (!parsed.success) {

@@ -6,7 +6,7 @@ import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
 import type { InboxStore } from './inbox/store.ts';
-import { ShareStore } from './outgoing/share-store.ts';
+import { ShareStore } from './sharing/share-store.ts';
 
 function line(what: string, unreadable: Unreadable): string {
   const count = unreadable.count === 1 ? '1 entry' : `${unreadable.count} entries`;

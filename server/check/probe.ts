@@ -1,63 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import type { Exchange, RelayFailure, SigningRecord } from '../../src/contract/exchange.ts';
+import type { CheckEvidence } from '../../src/contract/check.ts';
+import type { SigningRecord } from '../../src/contract/exchange.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { responseRecord } from '../routes/relay.ts';
-import { storeBody } from '../stored-body.ts';
-
-export interface Evidence {
-  label: string;
-  exchange?: Exchange;
-  failure?: RelayFailure;
-}
+import { exchangeRecord } from '../outbound/exchange-record.ts';
 
 /** Sends one probe and keeps it as evidence, whatever happens. */
 export async function probe(
   client: OutboundClient,
   label: string,
   req: { method: string; url: string; headers: [string, string][]; body?: Uint8Array; signing?: SigningRecord | null },
-): Promise<Evidence> {
+): Promise<CheckEvidence> {
   const startedAt = new Date().toISOString();
-  const result = await client.send({
-    method: req.method,
-    url: req.url,
-    headers: req.headers,
-    ...(req.body ? { body: req.body } : {}),
-  });
+  const sent = { method: req.method, url: req.url, headers: req.headers, ...(req.body ? { body: req.body } : {}) };
+  const result = await client.send(sent);
   if (!result.ok) return { label, failure: result.failure };
-  return {
-    label,
-    exchange: {
-      id: randomUUID(),
-      startedAt,
-      request: {
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        ...(req.body?.byteLength ? { body: storeBody(req.body) } : {}),
-      },
-      response: responseRecord(result.response),
-      timing: result.timing,
-      signing: req.signing ?? null,
-      insecureTls: false,
-      notes: [],
-    },
-  };
-}
-
-export function statusOf(e: Evidence): number | undefined {
-  return e.exchange?.response.status;
-}
-
-export function jsonOf(e: Evidence): unknown {
-  try {
-    return e.exchange ? JSON.parse(e.exchange.response.body.data) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function seenOf(e: Evidence): string {
-  if (e.failure) return `no answer: ${e.failure.message}`;
-  const body = e.exchange!.response.body.data.slice(0, 160);
-  return `${e.exchange!.response.status}${body ? ` ${body}` : ''}`;
+  return { label, exchange: exchangeRecord(sent, result, { startedAt, signing: req.signing ?? null }) };
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDemoMesh } from '../demo-mesh/index.ts';
-import { runCli, type CliIo } from './main.ts';
+import { runCli } from './main.ts';
+import type { CliIo } from './types.ts';
 
 const mesh = await startDemoMesh();
 afterAll(() => mesh.close());

@@ -2,7 +2,8 @@ import { AREA_TITLES } from '../../src/contract/check.ts';
 import { runCheck } from '../check/run-check.ts';
 import { KeyStore } from '../identity/key-store.ts';
 import { createOutboundClient } from '../outbound/http-client.ts';
-import type { CliCommand } from './main.ts';
+import { ArgumentError, parseArgv } from '../args.ts';
+import type { CliCommand } from './types.ts';
 
 const USAGE = `Usage: ocm-explorer check <target> [--json]
 
@@ -17,11 +18,18 @@ export const checkCommand: CliCommand = async (args, io) => {
     io.stdout(USAGE);
     return 0;
   }
-  const json = args.includes('--json');
-  const rest = args.filter((a) => a !== '--json');
-  const unknown = rest.find((a) => a.startsWith('--'));
-  if (unknown || rest.length !== 1) {
-    io.stderr(`ocm-explorer check: ${unknown ? `unknown option ${unknown}` : 'give exactly one target'}\n\n${USAGE}`);
+  let parsed;
+  try {
+    parsed = parseArgv(args, { '--json': 'boolean' }, { positionals: true });
+  } catch (err) {
+    if (!(err instanceof ArgumentError)) throw err;
+    io.stderr(`ocm-explorer check: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const json = parsed.flags.get('--json') ?? false;
+  const rest = parsed.positionals;
+  if (rest.length !== 1) {
+    io.stderr(`ocm-explorer check: give exactly one target\n\n${USAGE}`);
     return 2;
   }
   const client = createOutboundClient({ publicMode: false, allowHosts: [] });

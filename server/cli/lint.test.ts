@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from './main.ts';
+import { runCli } from './main.ts';
+import type { CliIo } from './types.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../src/protocol/__fixtures__/${name}`, import.meta.url), 'utf8');

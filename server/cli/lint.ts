@@ -9,7 +9,8 @@ import {
   type SpecVersion,
   type TextLintResult,
 } from '../../src/protocol/index.ts';
-import type { CliCommand } from './main.ts';
+import { ArgumentError, parseArgv } from '../args.ts';
+import type { CliCommand } from './types.ts';
 
 const HELP = `Usage: ocm-explorer lint <file|-> [--kind KIND] [--spec VERSION] [--json]
 
@@ -30,36 +31,35 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | { error: string } | 'help' {
-  let input: string | undefined;
-  let kind: Kind | undefined;
-  let spec: SpecVersion | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--help' || flag === '-h') return 'help';
-    else if (flag === '--json') json = true;
-    else if (flag === '--kind') {
-      const v = value();
-      if (!v || !isKind(v)) return { error: `--kind must be one of ${KINDS.join(', ')}${v ? `; got "${v}"` : ''}` };
-      kind = v;
-    } else if (flag === '--spec') {
-      const v = value();
-      const parsed = v ? parseSpecVersion(v) : null;
-      if (!parsed) return { error: `--spec must be an OCM version such as 1.4 or draft-07${v ? `; got "${v}"` : ''}` };
-      spec = parsed;
-    } else if (flag.startsWith('-') && flag !== '-') return { error: `unknown option "${flag}"` };
-    else if (input === undefined) input = arg;
-    else return { error: `one document at a time; got "${input}" and "${arg}"` };
+  let parsed;
+  try {
+    parsed = parseArgv(
+      args,
+      { '--help': 'boolean', '-h': 'boolean', '--json': 'boolean', '--kind': 'value', '--spec': 'value' },
+      { positionals: true, messages: { unknown: (flag) => `unknown option "${flag}"` } },
+    );
+  } catch (err) {
+    if (err instanceof ArgumentError) return { error: err.message };
+    throw err;
   }
+  if (parsed.flags.get('--help') || parsed.flags.get('-h')) return 'help';
+  const options: Options = { input: '', json: parsed.flags.get('--json') ?? false };
+  const kind = parsed.values.get('--kind');
+  if (kind !== undefined) {
+    if (!isKind(kind)) return { error: `--kind must be one of ${KINDS.join(', ')}${kind ? `; got "${kind}"` : ''}` };
+    options.kind = kind;
+  }
+  const specText = parsed.values.get('--spec');
+  if (specText !== undefined) {
+    const spec = parseSpecVersion(specText);
+    if (!spec)
+      return { error: `--spec must be an OCM version such as 1.4 or draft-07${specText ? `; got "${specText}"` : ''}` };
+    options.spec = spec;
+  }
+  const [input, extra] = parsed.positionals;
   if (input === undefined) return { error: 'which document? give a file path, or "-" for standard input' };
-  const options: Options = { input, json };
-  if (kind) options.kind = kind;
-  if (spec) options.spec = spec;
+  if (extra !== undefined) return { error: `one document at a time; got "${input}" and "${extra}"` };
+  options.input = input;
   return options;
 }
 

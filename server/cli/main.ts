@@ -3,15 +3,7 @@
  * Exit codes: 0 success, 1 a negative result (findings with errors, a signature that does not
  * verify, a failed check), 2 usage or I/O error (message on stderr).
  */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Reads a file path, or standard input for "-". */
-  readInput: (pathOrDash: string) => Promise<string>;
-  env: Record<string, string | undefined>;
-}
-
-export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+import type { CliCommand, CliIo } from './types.ts';
 
 interface CommandEntry {
   summary: string;

@@ -1,4 +1,4 @@
-import type { CliCommand } from './main.ts';
+import type { CliCommand } from './types.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig } from '../config.ts';
 import { startServer, startupLines } from '../index.ts';
 

@@ -11,7 +11,7 @@ import {
   type SignatureParamName,
   type SignOptions,
 } from '../../src/signing/index.ts';
-import type { CliCommand } from './main.ts';
+import type { CliCommand } from './types.ts';
 import { intArg, parseArgs, readKey, readMessage, UsageError } from './signing-input.ts';
 
 const HELP = `Usage: ocm-explorer sign --request FILE --key FILE [options]

@@ -1,7 +1,8 @@
 import { webcrypto } from 'node:crypto';
 import { createSignature } from 'http-message-sig';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from './main.ts';
+import { runCli } from './main.ts';
+import type { CliIo } from './types.ts';
 
 const ED25519_JWK = JSON.stringify({
   kty: 'OKP',

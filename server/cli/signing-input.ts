@@ -6,7 +6,8 @@ import {
   type HttpRequestInput,
   type KeyMaterial,
 } from '../../src/signing/index.ts';
-import type { CliIo } from './main.ts';
+import { ArgumentError, parseArgv, type ArgKind } from '../args.ts';
+import type { CliIo } from './types.ts';
 
 export class UsageError extends Error {}
 
@@ -17,20 +18,21 @@ export interface ParsedArgs {
 
 /** Parses `--name value` and boolean `--flag` arguments; unknown names are a usage error. */
 export function parseArgs(args: string[], valued: readonly string[], booleans: readonly string[]): ParsedArgs {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') ? (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) : '';
-    if (booleans.includes(name)) flags.add(name);
-    else if (valued.includes(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      values.set(name, value);
-    } else throw new UsageError(`unknown argument "${arg}"`);
+  const spec: Record<string, ArgKind> = {};
+  for (const name of valued) spec[`--${name}`] = 'value';
+  for (const name of booleans) spec[`--${name}`] = 'boolean';
+  try {
+    const parsed = parseArgv(args, spec, {
+      messages: { unknown: (arg) => `unknown argument "${arg}"`, needsValue: (name) => `${name} needs a value` },
+    });
+    return {
+      values: new Map([...parsed.values].map(([name, value]) => [name.slice(2), value])),
+      flags: new Set([...parsed.flags].filter(([, on]) => on).map(([name]) => name.slice(2))),
+    };
+  } catch (err) {
+    if (err instanceof ArgumentError) throw new UsageError(err.message);
+    throw err;
   }
-  return { values, flags };
 }
 
 export function intArg(args: ParsedArgs, name: string): number | undefined {

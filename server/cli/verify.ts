@@ -10,7 +10,7 @@ import {
   type KeyMaterial,
   type VerifyOptions,
 } from '../../src/signing/index.ts';
-import type { CliCommand, CliIo } from './main.ts';
+import type { CliCommand, CliIo } from './types.ts';
 import { intArg, parseArgs, readFile, readKey, readMessage, UsageError } from './signing-input.ts';
 
 const HELP = `Usage: ocm-explorer verify --request FILE (--key FILE | --jwks FILE|URL) [options]

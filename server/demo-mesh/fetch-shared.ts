@@ -1,6 +1,6 @@
+import { discoveryTarget, findDiscovery, tokenRequestForm } from '../../src/protocol/index.ts';
 import { OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { headerPairs, signWithProfile } from '../../src/signing/index.ts';
-import { discoveryBases } from '../signer/verify-inbound.ts';
 import type { PeerNet } from './net.ts';
 import { hostOf } from './peer-state.ts';
 import type { FetchedResource, PeerState } from './types.ts';
@@ -35,16 +35,10 @@ export async function fetchShared(
   };
   if (!webdav || typeof webdav.uri !== 'string' || typeof webdav.sharedSecret !== 'string')
     return done('the share offers no webdav uri and sharedSecret');
-  const host = sender.slice(sender.lastIndexOf('@') + 1);
-  let discovery: Record<string, unknown> | undefined;
-  for (const base of discoveryBases(host)) {
-    const res = await net.fetchJson(`${base}/.well-known/ocm`);
-    if (res.ok && res.status === 200 && isObject(res.json)) {
-      discovery = res.json;
-      break;
-    }
-  }
-  if (!discovery) return done(`no discovery for the sender's host ${host}`);
+  const target = discoveryTarget(sender);
+  const found = target.ok ? await findDiscovery((url) => net.fetchJson(url), target.bases) : undefined;
+  if (!found?.ok) return done(`no discovery for the sender's host ${target.ok ? target.authority : sender}`);
+  const discovery = found.doc;
   let uri = webdav.uri;
   if (!/^https?:\/\//.test(uri)) {
     const types = Array.isArray(discovery.resourceTypes) ? (discovery.resourceTypes as Record<string, unknown>[]) : [];
@@ -57,11 +51,7 @@ export async function fetchShared(
   let bearer = webdav.sharedSecret;
   const required = Array.isArray(webdav.requirements) && webdav.requirements.includes('must-exchange-token');
   if (typeof discovery.tokenEndPoint === 'string') {
-    const body = new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: hostOf(peer),
-      code: webdav.sharedSecret,
-    }).toString();
+    const body = tokenRequestForm({ clientId: hostOf(peer), code: webdav.sharedSecret });
     const signed = await signWithProfile(
       {
         method: 'POST',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { discoveryTarget, findDiscovery, messageUrl, type MessageKind } from '../../src/protocol/index.ts';
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import {
   createContentDigest,
@@ -9,7 +10,6 @@ import {
   type HeaderPairs,
 } from '../../src/signing/index.ts';
 import { localUserOf } from '../inbox/spec-response.ts';
-import { discoveryBases } from '../signer/verify-inbound.ts';
 import type { PeerNet, ReceivedResponse, SentRequest } from './net.ts';
 import { hostOf, randomSecret } from './peer-state.ts';
 import type { OutgoingShare, PeerState } from './types.ts';
@@ -42,23 +42,13 @@ export interface SendOutcome {
 
 const STALE_SECONDS = 600;
 
-function targetHost(to: string): string {
-  const at = to.lastIndexOf('@');
-  const host = at === -1 ? to : to.slice(at + 1);
-  return host.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-}
-
-async function discover(net: PeerNet, host: string): Promise<{ doc: Record<string, unknown> } | { error: string }> {
-  const tried: string[] = [];
-  for (const base of discoveryBases(host)) {
-    for (const path of ['/.well-known/ocm', '/ocm-provider']) {
-      const res = await net.fetchJson(`${base}${path}`);
-      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json)
-        return { doc: res.json as Record<string, unknown> };
-      tried.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
-    }
-  }
-  return { error: `no OCM discovery at ${host} (${tried.join('; ')})` };
+async function discover(net: PeerNet, to: string): Promise<{ doc: Record<string, unknown> } | { error: string }> {
+  const target = discoveryTarget(to);
+  if (!target.ok) return { error: target.error };
+  const found = await findDiscovery((url) => net.fetchJson(url), target.bases);
+  return found.ok
+    ? { doc: found.doc }
+    : { error: `no OCM discovery at ${target.authority} (${found.tried.join('; ')})` };
 }
 
 function receiverTargets(doc: Record<string, unknown>): string[] {
@@ -220,11 +210,12 @@ function buildBody(
   }
 }
 
-const PATHS: Record<SendKind, string> = {
-  share: '/shares',
-  notification: '/notifications',
-  'invite-accepted': '/invite-accepted',
-  'request-share': '/notifications',
+/** Where each command's message goes: alpha sends share requests as REQUEST_SHARE notifications (1.5). */
+const MESSAGE_KIND: Record<SendKind, MessageKind> = {
+  share: 'share',
+  notification: 'notification',
+  'invite-accepted': 'invite-accepted',
+  'request-share': 'notification',
 };
 
 /** Signs a request in the peer's dialect, applying any faults switched on. */
@@ -254,20 +245,18 @@ async function sign(peer: PeerState, request: { method: string; url: string; hea
 
 /** Makes the peer send one signed OCM message to another server, exactly as it would on its own. */
 export async function sendFromPeer(peer: PeerState, net: PeerNet, cmd: SendCommand): Promise<SendOutcome> {
-  const host = targetHost(cmd.to);
-  if (!host) return { ok: false, error: `"${cmd.to}" names no server` };
   if ((cmd.kind === 'share' || cmd.kind === 'request-share') && !cmd.to.includes('@'))
     return { ok: false, error: `"${cmd.to}" is not an OCM address (user@host)` };
-  const found = await discover(net, host);
+  const found = await discover(net, cmd.to);
   if ('error' in found) return { ok: false, error: found.error };
   const endPoint = found.doc.endPoint;
-  if (typeof endPoint !== 'string') return { ok: false, error: `the discovery of ${host} has no endPoint` };
+  if (typeof endPoint !== 'string') return { ok: false, error: `the discovery of ${cmd.to} has no endPoint` };
   const built = buildBody(peer, cmd, found.doc);
   if ('error' in built) return { ok: false, error: built.error };
   if (cmd.kind === 'share' && localUserOf(cmd.to) === '') return { ok: false, error: 'the address has no user part' };
 
   const body = JSON.stringify(built.body);
-  const url = `${endPoint.replace(/\/+$/, '')}${PATHS[cmd.kind]}`;
+  const url = messageUrl(endPoint, MESSAGE_KIND[cmd.kind]);
   const signed = await sign(peer, { method: 'POST', url, headers: [['Content-Type', 'application/json']], body });
   if ('error' in signed) return { ok: false, error: `signing failed: ${signed.error}` };
   if (built.share) peer.shares.set(built.share.id, built.share);

@@ -1,3 +1,4 @@
+import { CONSOLE_PATHS } from '../console-paths.ts';
 import type { KeyStore } from './key-store.ts';
 
 /**
@@ -11,22 +12,22 @@ export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Re
   return {
     enabled: true,
     apiVersion: '1.5.0',
-    endPoint: `${base}/ocm`,
+    endPoint: `${base}${CONSOLE_PATHS.endPoint}`,
     provider: 'OCM Explorer',
     resourceTypes: [
       {
         name: 'file',
         shareTypes: ['user'],
         protocols: {
-          webdav: '/ocm/webdav/',
+          webdav: CONSOLE_PATHS.webdav,
           'webdav-receive': { uri: 'absolute' },
           'webapp-receive': { targets: ['iframe', 'blank'] },
         },
       },
     ],
     capabilities: ['exchange-token', 'http-sig', 'notifications', 'protocol-object'],
-    jwksUri: `${base}/ocm/jwks`,
-    tokenEndPoint: `${base}/ocm/token`,
+    jwksUri: `${base}${CONSOLE_PATHS.jwks}`,
+    tokenEndPoint: `${base}${CONSOLE_PATHS.token}`,
     publicKey: { keyId: `${base}/ocm#signature`, publicKeyPem: cavage.publicKeyPem },
   };
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import type { InboundEndpoint, InboundFinding, InboundRecord } from '../../src/contract/inbound.ts';
-import { lint, sectionTitle, type Kind } from '../../src/protocol/index.ts';
+import type { Finding } from '../../src/contract/finding.ts';
+import type { InboundEndpoint, InboundRecord } from '../../src/contract/inbound.ts';
+import { lint, toWireFinding, type Kind } from '../../src/protocol/index.ts';
 import type { ServerConfig } from '../config.ts';
 import { EventBus } from './event-bus.ts';
 import { PolicyStore } from './policies.ts';
@@ -16,17 +17,10 @@ const KIND_OF: Partial<Record<InboundEndpoint, Kind>> = {
 };
 
 /** OCM lint of what arrived, with each finding's spec section named for the browser. */
-export function lintInbound(endpoint: InboundEndpoint, doc: unknown): InboundFinding[] {
+export function lintInbound(endpoint: InboundEndpoint, doc: unknown): Finding[] {
   const kind = KIND_OF[endpoint];
   if (!kind) return [];
-  return lint(kind, doc).findings.map((f) => ({
-    severity: f.severity,
-    path: f.path,
-    code: f.code,
-    message: f.message,
-    ...(f.hint ? { hint: f.hint } : {}),
-    specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
-  }));
+  return lint(kind, doc).findings.map(toWireFinding);
 }
 
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */

@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
-import type {
-  InboundEndpoint,
-  InboundFinding,
-  InboundRecord,
-  InboundResponse,
-  Verification,
-} from '../../src/contract/inbound.ts';
+import type { InboundEndpoint, InboundRecord, InboundResponse, Verification } from '../../src/contract/inbound.ts';
+import type { Finding } from '../../src/contract/finding.ts';
 import type { EventBus } from './event-bus.ts';
 import type { PolicyStore } from './policies.ts';
 import { readRawRequest, type RawRequest } from './read-request.ts';
@@ -22,7 +17,7 @@ export interface InboxDeps {
   /** Checks the signature(s) of what arrived; absent means signatures are not checked. */
   verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
   /** OCM lint of the parsed body; absent means no findings. */
-  lint?: (endpoint: InboundEndpoint, doc: unknown) => InboundFinding[];
+  lint?: (endpoint: InboundEndpoint, doc: unknown) => Finding[];
   /** Answers a token request for a share the console sent out; undefined leaves it to the spec default. */
   exchangeCode?: (
     form: Record<string, unknown>,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { CONSOLE_PATHS } from '../console-paths.ts';
 import { consoleDiscovery } from '../identity/discovery.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 
@@ -9,7 +10,7 @@ export function identityRoutes(keys: Promise<KeyStore>, baseUrl: (requestUrl: st
     c.json(await consoleDiscovery(baseUrl(c.req.url), await keys));
   app.get('/.well-known/ocm', (c) => discovery(c));
   app.get('/ocm-provider', (c) => discovery(c));
-  app.get('/ocm/jwks', async (c) => {
+  app.get(CONSOLE_PATHS.jwks, async (c) => {
     c.header('cache-control', 'no-cache');
     return c.json((await keys).jwks());
   });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { InboundEndpoint } from '../../src/contract/inbound.ts';
+import { answeredOutsideInbox } from '../console-paths.ts';
 import { receive, type InboxDeps } from '../inbox/receive.ts';
 
 const ROUTES: Record<string, InboundEndpoint> = {
@@ -21,7 +22,8 @@ export function inboundRoutes(deps: InboxDeps): Hono {
     // A trailing slash is a common client slip; record it under the same endpoint.
     app.post(`${path}/`, (c) => receive(c, endpoint, deps));
   }
-  app.all('/ocm/*', (c) => receive(c, 'other', deps));
+  // Paths other rooms answer (the JWKS, the shares' WebDAV) are passed on, whatever the mounting order.
+  app.all('/ocm/*', (c, next) => (answeredOutsideInbox(c.req.method, c.req.path) ? next() : receive(c, 'other', deps)));
   app.all('/ocm', (c) => receive(c, 'other', deps));
   return app;
 }

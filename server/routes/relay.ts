@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { randomUUID } from 'node:crypto';
 import { safeParse } from 'zod/mini';
 import { relayRequestSchema, type Exchange, type RelayFailure } from '../../src/contract/exchange.ts';
-import { storeBody } from '../stored-body.ts';
 import type { KeyStore } from '../identity/key-store.ts';
-import type { OutboundClient, OutboundResponse } from '../outbound/http-client.ts';
+import { exchangeRecord } from '../outbound/exchange-record.ts';
+import type { OutboundClient } from '../outbound/http-client.ts';
 import { signOutbound } from '../signer/sign-outbound.ts';
 
 // Never forwarded: hop-by-hop fields, and what would carry the browser's identity to another server.
@@ -34,16 +33,6 @@ const FAILURE_STATUS: Record<RelayFailure['kind'], number> = {
   tls: 502,
   network: 502,
 };
-
-export function responseRecord(res: OutboundResponse): Exchange['response'] {
-  return {
-    status: res.status,
-    statusText: res.statusText,
-    headers: res.headers,
-    body: storeBody(res.body, res.size, res.truncated),
-    ...(res.decoded ? { decoded: res.decoded } : {}),
-  };
-}
 
 const fail = (c: Context, failure: RelayFailure) => c.json({ failure }, FAILURE_STATUS[failure.kind] as 400);
 
@@ -158,21 +147,12 @@ export function relayRoutes(
       notes.push('The response sets cookies; they are shown here but never stored.');
     if (req.insecureTls && url.protocol === 'https:')
       notes.push('The TLS certificate was not checked for this request (accepted on request).');
-    const exchange: Exchange = {
-      id: randomUUID(),
+    const exchange = exchangeRecord({ method: req.method, url: url.href, headers: finalHeaders, body }, result, {
       startedAt,
-      request: {
-        method: req.method,
-        url: url.href,
-        headers: finalHeaders,
-        ...(body.byteLength ? { body: storeBody(body) } : {}),
-      },
-      response: responseRecord(res),
-      timing: result.timing,
       signing,
       insecureTls: !!req.insecureTls && url.protocol === 'https:',
       notes,
-    };
+    });
     return c.json({ exchange });
   });
   return app;

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { Verification } from '../../src/contract/inbound.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { sendShare } from '../outgoing/send-share.ts';
-import type { ShareStore } from '../outgoing/share-store.ts';
+import { CONSOLE_PATHS, WEBDAV_METHODS } from '../console-paths.ts';
+import { sendShare } from '../sharing/send-share.ts';
+import type { ShareStore } from '../sharing/share-store.ts';
 import { credentialOf, davResponse } from '../webdav.ts';
 
 /**
@@ -47,7 +47,7 @@ export function shareRoutes(deps: {
     );
     return c.json(result, result.problem ? 400 : result.failure ? 502 : 200);
   });
-  app.on(['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'], '/ocm/webdav/:id', (c) => {
+  app.on([...WEBDAV_METHODS], `${CONSOLE_PATHS.webdav}:id`, (c) => {
     const id = c.req.param('id');
     const credential = credentialOf(c);
     const share = credential?.kind === 'bearer' ? deps.shares.shareForToken(credential.value) : undefined;
@@ -65,25 +65,4 @@ export function shareRoutes(deps: {
     return davResponse(c, allowed);
   });
   return app;
-}
-
-/** The token endpoint's answer for a code that belongs to one of the console's shares (§6). */
-export function exchangeCodeWith(shares: ShareStore) {
-  return (form: Record<string, unknown>, verification: Verification): { status: number; body: unknown } | undefined => {
-    if (form.grant_type !== 'authorization_code' || typeof form.code !== 'string' || typeof form.client_id !== 'string')
-      return undefined;
-    const share = shares.byCode(form.code);
-    if (!share) return undefined;
-    if (share.mustExchangeToken && verification.status !== 'verified') {
-      return {
-        status: 401,
-        body: {
-          error: 'invalid_client',
-          error_description: `The token request must be signed by the receiving server (${verification.summary})`,
-        },
-      };
-    }
-    const { token, expiresIn } = shares.issueToken(share.id);
-    return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: expiresIn } };
-  };
 }

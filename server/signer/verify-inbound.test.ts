@@ -9,7 +9,7 @@ import {
   headerPairs,
   type HeaderPairs,
 } from '../../src/signing/index.ts';
-import { cachedFetchJson, signerDomainOf, verifyInbound, type FetchJson } from './verify-inbound.ts';
+import { cachedFetchJson, verifyInbound, type FetchJson } from './verify-inbound.ts';
 
 /** A sender's published documents, served by URL: the network as the verifier sees it. */
 function published(docs: Record<string, unknown>): { fetchJson: FetchJson; asked: string[] } {
@@ -116,14 +116,6 @@ describe('verifying what a peer sent', () => {
     );
     expect(result.status).toBe('verified');
     expect(net.asked[0]).toBe('https://peer.example.net/.well-known/ocm');
-  });
-
-  it('reads the signer domain from each kind of body', () => {
-    expect(signerDomainOf({ senderDomain: 'a.example' })).toBe('a.example');
-    expect(signerDomainOf({ recipientProvider: 'b.example', token: 't' })).toBe('b.example');
-    expect(signerDomainOf({ grant_type: 'authorization_code', client_id: 'c.example' })).toBe('c.example');
-    expect(signerDomainOf({ sender: 'bob@example.org@d.example:8443' })).toBe('d.example:8443');
-    expect(signerDomainOf('not an object')).toBeUndefined();
   });
 
   it('verifies a Nextcloud-style draft-cavage signature with the legacy publicKey', async () => {

@@ -1,4 +1,12 @@
 import type { Verification } from '../../src/contract/inbound.ts';
+import {
+  discoveryTarget,
+  findDiscovery,
+  keyidHost,
+  legacyPublicKey,
+  signerDomainOf,
+  type FetchJson,
+} from '../../src/protocol/index.ts';
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import {
   detectScheme,
@@ -15,9 +23,7 @@ import {
 } from '../../src/signing/index.ts';
 
 /** How the verifier reaches the sender's discovery and keys (the guarded outbound client in the server). */
-export type FetchJson = (
-  url: string,
-) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+export type { FetchJson };
 
 /** Remembers successful (200) answers for `ttlMs`; failures are never cached. Concurrent asks share one fetch. */
 export function cachedFetchJson(fetchJson: FetchJson, ttlMs: number): FetchJson {
@@ -43,58 +49,21 @@ export interface ReceivedMessage {
   body: Uint8Array;
 }
 
-const isLoopbackOrIp = (host: string) => /^(localhost|127\.|\[::1\]|\d+\.\d+\.\d+\.\d+)/.test(host);
-
-/** Where a sender's discovery lives, from a keyid or an FQDN: keyid URLs keep their scheme; bare lab hosts use http. */
-export function discoveryBases(hostOrUrl: string): string[] {
-  if (/^https?:\/\//i.test(hostOrUrl)) {
-    const url = new URL(hostOrUrl);
-    return [url.origin];
-  }
-  const host = hostOrUrl.replace(/\/.*$/, '');
-  return isLoopbackOrIp(host) ? [`http://${host}`, `https://${host}`] : [`https://${host}`, `http://${host}`];
-}
-
-/**
- * The signer's domain as the body names it (draft-07 §5.1, Signing Direction Index): `senderDomain`
- * (notifications), `recipientProvider` (invite acceptance), `client_id` (token request), or the host
- * of `sender` (shares) or `shareWith` (share requests). Undefined when the body names none.
- */
-export function signerDomainOf(doc: unknown): string | undefined {
-  if (typeof doc !== 'object' || doc === null) return undefined;
-  const d = doc as Record<string, unknown>;
-  for (const field of ['senderDomain', 'recipientProvider', 'client_id']) {
-    if (typeof d[field] === 'string' && d[field]) return d[field];
-  }
-  for (const field of ['sender', 'shareWith']) {
-    const address = d[field];
-    if (typeof address === 'string' && address.includes('@')) return address.slice(address.lastIndexOf('@') + 1);
-  }
-  return undefined;
-}
-
-/** The sender's host as the keyid names it: `host#key1`, `https://host/ocm#signature`, or `host`. */
-export function keyidHost(keyid: string): string {
-  const beforeHash = keyid.split('#')[0]!;
-  if (/^https?:\/\//i.test(beforeHash)) return new URL(beforeHash).origin;
-  return beforeHash;
-}
-
 interface Discovered {
   base: string;
   doc: Record<string, unknown>;
 }
 
+/** The first discovery document among the hosts or keyid origins named, well-known before legacy on each. */
 async function discover(fetchJson: FetchJson, hostsOrUrls: string[], notes: string[]): Promise<Discovered | undefined> {
-  const bases = [...new Set(hostsOrUrls.flatMap((h) => discoveryBases(h)))];
-  for (const base of bases) {
-    for (const path of ['/.well-known/ocm', '/ocm-provider']) {
-      const res = await fetchJson(`${base}${path}`);
-      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json !== null)
-        return { base, doc: res.json as Record<string, unknown> };
-      notes.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
-    }
-  }
+  const bases = hostsOrUrls.flatMap((h) => {
+    const target = discoveryTarget(h);
+    if (!target.ok) notes.push(`${h}: ${target.error}`);
+    return target.ok ? target.bases : [];
+  });
+  const found = await findDiscovery(fetchJson, bases);
+  if (found.ok) return { base: found.base, doc: found.doc };
+  notes.push(...found.tried);
   return undefined;
 }
 
@@ -275,14 +244,8 @@ async function verifyLegacy(
       summary: `No discovery document found for the keyId's host ${keyidHost(keyId)}.`,
       details: notes,
     };
-  const publicKey = found.doc.publicKey;
-  const pem =
-    typeof publicKey === 'string'
-      ? publicKey
-      : typeof publicKey === 'object' && publicKey
-        ? (publicKey as Record<string, unknown>).publicKeyPem
-        : undefined;
-  if (typeof pem !== 'string') {
+  const legacyKey = legacyPublicKey(found.doc);
+  if (!legacyKey) {
     return {
       status: 'failed',
       profile: 'cavage',
@@ -290,7 +253,7 @@ async function verifyLegacy(
       summary: `The sender's discovery (${found.base}) publishes no legacy publicKey to check a draft-cavage signature with.`,
     };
   }
-  const key = await importKey(pem);
+  const key = await importKey(legacyKey.pem);
   if (!key.ok)
     return {
       status: 'failed',
@@ -298,8 +261,7 @@ async function verifyLegacy(
       keyid: keyId,
       summary: `The sender's publicKey does not parse: ${key.error.message}.`,
     };
-  const published =
-    typeof publicKey === 'object' && publicKey ? (publicKey as Record<string, unknown>).keyId : undefined;
+  const published = legacyKey.keyId;
   const outcome = await verifyCavage(
     { method: message.method, url: message.url, headers: message.headers, body: message.body },
     { key: key.value as KeyMaterial, profile: NEXTCLOUD_CAVAGE_PROFILE, now: options.now },

@@ -17,9 +17,12 @@ export const checkLineSchema = z.object({
   ),
 });
 export type CheckLine = z.infer<typeof checkLineSchema>;
+/** One exchange (or transport failure) a line was graded on, with what it was for. */
+export type CheckEvidence = CheckLine['evidence'][number];
 
 export const AREAS = ['discovery', 'transport', 'keys', 'signatures', 'validation', 'token'] as const;
-export const AREA_TITLES: Record<(typeof AREAS)[number], string> = {
+export type CheckArea = (typeof AREAS)[number];
+export const AREA_TITLES: Record<CheckArea, string> = {
   discovery: 'Discovery',
   transport: 'Transport',
   keys: 'Keys',

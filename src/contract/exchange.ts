@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { findingSchema, headerPairsSchema, storedBodySchema } from './inbound.ts';
+import { findingSchema } from './finding.ts';
+import { headerPairsSchema, storedBodySchema } from './inbound.ts';
 
 /**
  * One HTTP exchange made by the console's server on the browser's behalf: the request exactly as it

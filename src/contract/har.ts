@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Exchange } from './exchange.ts';
-import type { InboundFinding as Finding, HeaderPairs, StoredBody } from './inbound.ts';
+import type { Finding } from './finding.ts';
+import type { HeaderPairs, StoredBody } from './inbound.ts';
 
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) for exchanges as the console's server

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { findingSchema } from './finding.ts';
 
 /**
  * What the console received at its own OCM endpoint, as stored and as pushed to the browser over
@@ -28,16 +29,6 @@ export const storedBodySchema = z.object({
   truncated: z.boolean(),
 });
 export type StoredBody = z.infer<typeof storedBodySchema>;
-
-export const findingSchema = z.object({
-  severity: z.enum(['error', 'warning', 'info']),
-  path: z.string(),
-  code: z.string(),
-  message: z.string(),
-  hint: z.optional(z.string()),
-  specRef: z.optional(z.object({ section: z.string(), url: z.optional(z.string()) })),
-});
-export type InboundFinding = z.infer<typeof findingSchema>;
 
 export const verificationSchema = z.object({
   /**

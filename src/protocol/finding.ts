@@ -1,4 +1,5 @@
-import type { SpecRef } from './spec-refs.ts';
+import type { Finding as WireFinding } from '../contract/finding.ts';
+import { sectionTitle, type SpecRef } from './spec-refs.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -19,4 +20,16 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path),
   );
+}
+
+/** A finding as it travels to the browser: the spec section by its title, with its link. */
+export function toWireFinding(f: Finding): WireFinding {
+  return {
+    severity: f.severity,
+    path: f.path,
+    code: f.code,
+    message: f.message,
+    ...(f.hint ? { hint: f.hint } : {}),
+    specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
+  };
 }

@@ -1,4 +1,5 @@
-// The protocol core: OCM schemas, version and dialect detection, the linter, helpers and builders.
+// The protocol core: OCM schemas, version and dialect detection, the linter, the graded check, the rules
+// every caller shares (discovery targets, keys, endpoints, the signer's domain), helpers and builders.
 // Pure TypeScript + zod: loaded lazily by the feature pages that need it.
 export { KINDS, KIND_LABELS, isKind, type Kind } from './kinds.ts';
 export {
@@ -11,10 +12,10 @@ export {
   type SpecVersion,
   type Dialect,
 } from './versions.ts';
-export type { Finding, Severity } from './finding.ts';
+export { toWireFinding, type Finding, type Severity } from './finding.ts';
 export { SECTIONS, specRef, sectionTitle, type SpecRef, type SectionId } from './spec-refs.ts';
-export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './check/catalogue.ts';
-export { lint, MAX_DEPTH, type LintOptions, type LintResult } from './check/engine.ts';
+export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './lint/catalogue.ts';
+export { lint, MAX_DEPTH, type LintOptions, type LintResult } from './lint/engine.ts';
 export { lintText, type TextLintResult } from './lint-text.ts';
 export { detect } from './detect/index.ts';
 export type { Detection, Evidence } from './detect/types.ts';
@@ -50,5 +51,33 @@ export {
 } from './address.ts';
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
-export { checkPublicKeyPem, type PemResult } from './check/pem.ts';
+export { checkPublicKeyPem, type PemResult } from './lint/pem.ts';
+export {
+  discoveryTarget,
+  discoveryUrls,
+  findDiscovery,
+  DISCOVERY_PATHS,
+  type DiscoveryTarget,
+  type DiscoveryPath,
+  type FetchJson,
+  type FoundDiscovery,
+  type Scheme,
+} from './discovery-target.ts';
+export { legacyPublicKey, jwkSetKeys, jwkProblems, type LegacyPublicKey } from './key-rules.ts';
+export { MESSAGE_PATHS, messageUrl, isMessageKind, tokenRequestForm, type MessageKind } from './endpoints.ts';
+export { signerDomainOf, keyidHost } from './signer-domain.ts';
+export { signatureProfileFor } from './signature-profile.ts';
 export * from './build/index.ts';
+export { CHECK_LINES, type CheckLineId } from './check/catalogue.ts';
+export { checkPlan, checkProbeBodies, type CheckPlan } from './check/plan.ts';
+export {
+  gradeCheck,
+  gradeDiscovery,
+  gradeTransport,
+  gradeKeys,
+  gradeSignatures,
+  gradeValidation,
+  gradeToken,
+  checkLine,
+  type ProbeEvidence,
+} from './check/grade.ts';

@@ -1,5 +1,5 @@
-import { lint, type LintOptions, type LintResult } from './check/engine.ts';
-import { makeFinding } from './check/context.ts';
+import { lint, type LintOptions, type LintResult } from './lint/engine.ts';
+import { makeFinding } from './lint/context.ts';
 import { guessKind } from './detect/guess-kind.ts';
 import type { Finding } from './finding.ts';
 import { parseJsonDocument } from './json/parse-document.ts';

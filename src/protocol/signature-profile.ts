@@ -39,3 +39,13 @@ export const NEXTCLOUD_CAVAGE_PROFILE = {
 export function nextcloudKeyId(origin: string): string {
   return `${origin.replace(/\/+$/, '')}/ocm#signature`;
 }
+
+/**
+ * How to sign towards a receiver, from its discovery: RFC 9421 when it advertises `http-sig`,
+ * draft-cavage when it publishes only a legacy `publicKey`, unsigned when it shows neither.
+ */
+export function signatureProfileFor(discovery: unknown): 'ocm' | 'cavage' | null {
+  const doc = typeof discovery === 'object' && discovery !== null ? (discovery as Record<string, unknown>) : {};
+  if (Array.isArray(doc.capabilities) && doc.capabilities.includes('http-sig')) return 'ocm';
+  return doc.publicKey ? 'cavage' : null;
+}

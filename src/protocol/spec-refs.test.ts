@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRules } from './check/catalogue.ts';
+import { listRules } from './lint/catalogue.ts';
 import { SECTIONS, sectionTitle, specRef } from './spec-refs.ts';
 
 describe('spec references', () => {

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Exchange } from '../contract/exchange.ts';
-import type { InboundFinding } from '../contract/inbound.ts';
+import type { Finding } from '../contract/finding.ts';
 
 /**
  * The browser's history of exchanges the console made for the user, in IndexedDB (through `idb`).
@@ -34,7 +34,7 @@ export interface HistoryRecord {
   savedAt: string;
   exchange: Exchange;
   source: HistorySource;
-  findings: { request: InboundFinding[]; response: InboundFinding[] };
+  findings: { request: Finding[]; response: Finding[] };
   pinned: boolean;
 }
 

@@ -5,7 +5,10 @@ import { relaySendMutation } from '../../api/relay.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
+  isMessageKind,
   jsonSchemaFor,
+  messageUrl,
+  signatureProfileFor,
   KIND_LABELS,
   KINDS,
   lintText,
@@ -27,13 +30,6 @@ import { SENDABLE, template } from './templates.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const PATHS: Partial<Record<Kind, string>> = {
-  share: '/shares',
-  notification: '/notifications',
-  'invite-accepted': '/invite-accepted',
-  'request-share': '/request-share',
-};
-
 function identity(): ConsoleIdentity {
   return {
     host: window.location.host,
@@ -49,8 +45,7 @@ function endpointFor(kind: Kind, doc: Record<string, unknown> | undefined, built
   if (builtUrl) return builtUrl;
   if (!doc) return undefined;
   if (kind === 'token-request') return typeof doc.tokenEndPoint === 'string' ? doc.tokenEndPoint : undefined;
-  const base = typeof doc.endPoint === 'string' ? doc.endPoint.replace(/\/+$/, '') : undefined;
-  return base && PATHS[kind] ? `${base}${PATHS[kind]}` : undefined;
+  return typeof doc.endPoint === 'string' && isMessageKind(kind) ? messageUrl(doc.endPoint, kind) : undefined;
 }
 
 export function Component() {
@@ -79,8 +74,7 @@ export function Component() {
     onSuccess: (result) => {
       setReceiver(result);
       const doc = isObject(result.document) ? result.document : {};
-      const caps = Array.isArray(doc.capabilities) ? doc.capabilities : [];
-      setSign(caps.includes('http-sig') ? 'ocm' : doc.publicKey ? 'cavage' : 'none');
+      setSign(signatureProfileFor(doc) ?? 'none');
     },
   });
   const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import seafile from '../../protocol/__fixtures__/discovery-seafile.json';
 import { columnOf, matrixRows, targetsFrom } from './compare-model.ts';
 
 const result = (target: string, document: unknown, version = '1.5', dialect = 'spec') => ({
@@ -35,6 +36,10 @@ describe('compare', () => {
       federation: 'Signed',
       jws: compact,
     });
+  });
+
+  it("lists the protocol of Seafile's single resourceTypes object", () => {
+    expect(columnOf(result('seafile.example.org', seafile, '1.0', 'seafile')).protocols).toEqual(['seafile']);
   });
 
   it('lines capabilities, criteria and protocols up across servers', () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { jwksQueryOptions } from '../../api/discovery.ts';
-import { checkPublicKeyPem } from '../../protocol/index.ts';
+import { checkPublicKeyPem, jwkProblems, jwkSetKeys, legacyPublicKey } from '../../protocol/index.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
@@ -27,11 +27,7 @@ function JwksTable({ keys }: { keys: Jwk[] }) {
       </thead>
       <tbody>
         {keys.map((k, i) => {
-          const problems = [
-            typeof k.kid !== 'string' && 'no kid',
-            typeof k.alg !== 'string' && 'no alg',
-            k.kty === 'oct' && 'a symmetric key (forbidden)',
-          ].filter(Boolean);
+          const problems = jwkProblems(k);
           return (
             <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
               <td className="py-1 pr-3 font-mono text-xs break-all">{String(k.kid ?? '–')}</td>
@@ -57,22 +53,15 @@ function JwksTable({ keys }: { keys: Jwk[] }) {
 export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
   const jwksUri = typeof doc.jwksUri === 'string' ? doc.jwksUri : undefined;
   const jwks = useQuery(jwksQueryOptions(jwksUri));
-  const publicKey = doc.publicKey;
-  const pem =
-    typeof publicKey === 'string'
-      ? publicKey
-      : typeof publicKey === 'object' &&
-          publicKey &&
-          typeof (publicKey as { publicKeyPem?: unknown }).publicKeyPem === 'string'
-        ? (publicKey as { publicKeyPem: string }).publicKeyPem
-        : undefined;
+  const legacy = legacyPublicKey(doc);
+  const pem = legacy?.pem;
   const pemCheck = pem ? checkPublicKeyPem(pem) : undefined;
   let keys: Jwk[] | undefined;
   let jwksProblem: string | undefined;
   if (jwks.data && 'exchange' in jwks.data) {
     try {
-      const parsed = JSON.parse(jwks.data.exchange.response.body.data) as { keys?: unknown };
-      if (Array.isArray(parsed.keys)) keys = parsed.keys as Jwk[];
+      const parsed = jwkSetKeys(JSON.parse(jwks.data.exchange.response.body.data));
+      if (parsed) keys = parsed as Jwk[];
       else jwksProblem = 'The answer is not a JWK Set: it has no "keys" array.';
     } catch {
       jwksProblem = `The answer (${jwks.data.exchange.response.status}) is not JSON.`;
@@ -104,12 +93,10 @@ export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
         <div className="space-y-1 text-sm">
           <p>
             Legacy publicKey (draft-cavage)
-            {typeof publicKey === 'object' &&
-            publicKey &&
-            typeof (publicKey as { keyId?: unknown }).keyId === 'string' ? (
+            {legacy?.keyId ? (
               <>
                 {' '}
-                with keyId <code className="font-mono text-xs">{(publicKey as { keyId: string }).keyId}</code>
+                with keyId <code className="font-mono text-xs">{legacy.keyId}</code>
               </>
             ) : null}
             :{' '}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import seafile from '../../protocol/__fixtures__/discovery-seafile.json';
 import { capabilityBadges, criteriaBadges, endpointLinks, notableHeaders, resourceRows } from './view-model.ts';
 
 const modern = {
@@ -46,6 +47,13 @@ describe('discovery view model', () => {
           { name: 'webapp', value: '{"targets":["blank","iframe"]}' },
         ],
       },
+    ]);
+  });
+
+  it("shows Seafile's single resourceTypes object as one resource type", () => {
+    // As Seafile serves it: one entry where the spec has an array of them.
+    expect(resourceRows(seafile)).toEqual([
+      { resourceType: 'library', shareTypes: ['user'], serves: [{ name: 'seafile', value: 'seafile' }], receives: [] },
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   RENAMED_CAPABILITIES,
   RENAMED_CRITERIA,
 } from '../../protocol/vocabulary.ts';
+import { resourceTypeEntries } from '../../protocol/detect/discovery.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -64,14 +65,9 @@ export interface ResourceRow {
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** resourceTypes as rows; Seafile's object form is read too. */
+/** resourceTypes as rows, wherever the dialect put them (Seafile's single object, a map by name, 1.0's shareTypes). */
 export function resourceRows(doc: Record<string, unknown>): ResourceRow[] {
-  const raw = doc.resourceTypes;
-  const entries: unknown[] = Array.isArray(raw)
-    ? raw
-    : isObject(raw)
-      ? Object.entries(raw).map(([name, v]) => ({ name, ...(isObject(v) ? v : {}) }))
-      : [];
+  const entries = resourceTypeEntries(doc).map((e) => e.entry);
   return entries.filter(isObject).map((e) => {
     const protocols = isObject(e.protocols) ? e.protocols : {};
     const serves: ResourceRow['serves'] = [];

@@ -1,5 +1,6 @@
 import { discover, sendViaRelay } from '../../api/relay.ts';
 import type { DiscoverResult, RelayResult } from '../../contract/exchange.ts';
+import { tokenRequestForm } from '../../protocol/endpoints.ts';
 
 export interface FlowInput {
   sender: string;
@@ -76,11 +77,7 @@ export async function runCodeFlow(input: FlowInput, onStep: (steps: FlowStep[]) 
   )
     return steps;
 
-  const form = new URLSearchParams({
-    grant_type: 'authorization_code',
-    client_id: input.clientId,
-    code: input.code,
-  }).toString();
+  const form = tokenRequestForm({ clientId: input.clientId, code: input.code });
   const exchange = await sendViaRelay({
     method: 'POST',
     url: found.tokenEndPoint!,

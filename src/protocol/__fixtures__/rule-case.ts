@@ -1,4 +1,4 @@
-import type { RuleCode } from '../check/catalogue.ts';
+import type { RuleCode } from '../lint/catalogue.ts';
 import type { Severity } from '../finding.ts';
 import type { Kind } from '../kinds.ts';
 import type { SpecVersion } from '../versions.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../__fixtures__/load.ts';
-import { lint } from '../check/engine.ts';
+import { lint } from '../lint/engine.ts';
 import type { Finding } from '../finding.ts';
 import { lintText } from '../lint-text.ts';
 import {

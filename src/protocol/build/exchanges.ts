@@ -1,3 +1,4 @@
+import { MESSAGE_PATHS } from '../endpoints.ts';
 import { atLeast } from '../versions.ts';
 import {
   endpointUrl,
@@ -42,7 +43,7 @@ export function buildInviteAccepted(
     payload,
     version: facts.version,
     dialect: facts.dialect,
-    url: endpointUrl(facts, '/invite-accepted'),
+    url: endpointUrl(facts, MESSAGE_PATHS['invite-accepted']),
     notes,
   };
 }
@@ -84,7 +85,7 @@ export function buildRequestShare(
       },
       version: facts.version,
       dialect: facts.dialect,
-      url: endpointUrl(facts, '/notifications'),
+      url: endpointUrl(facts, MESSAGE_PATHS.notification),
       notes: ['1.5 peers take share requests as a REQUEST_SHARE notification.'],
     };
   }
@@ -93,7 +94,7 @@ export function buildRequestShare(
     payload: { owner: choices.owner, shareWith: me, share: choices.share },
     version: facts.version,
     dialect: facts.dialect,
-    url: endpointUrl(facts, '/request-share'),
+    url: endpointUrl(facts, MESSAGE_PATHS['request-share']),
     notes: ['Sent to /request-share (drafts -05/-06).'],
   };
 }

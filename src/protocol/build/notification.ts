@@ -1,3 +1,4 @@
+import { MESSAGE_PATHS } from '../endpoints.ts';
 import { atLeast } from '../versions.ts';
 import { endpointUrl, identityDomain, targetFacts, type BuiltPayload, type ConsoleIdentity } from './target.ts';
 
@@ -34,7 +35,7 @@ export function buildNotification(
   const facts = targetFacts(discovery);
   const { version, dialect } = facts;
   const notes: string[] = [];
-  const url = endpointUrl(facts, '/notifications');
+  const url = endpointUrl(facts, MESSAGE_PATHS.notification);
   const message = choices.message ? { message: choices.message } : {};
   if (atLeast(version, '1.5')) {
     const payload: Record<string, unknown> = { notificationType: choices.type, senderDomain: identityDomain(identity) };

@@ -1,6 +1,7 @@
+import { MESSAGE_PATHS } from '../endpoints.ts';
 import { atLeast, below } from '../versions.ts';
 import { WEBAPP_TARGETS } from '../vocabulary.ts';
-import { isRecord, stringsOf } from '../check/util.ts';
+import { isRecord, stringsOf } from '../lint/util.ts';
 import {
   endpointUrl,
   identityAddress,
@@ -56,7 +57,14 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
       options: { sharedSecret: choices.sharedSecret, permissions: permissions.join(',') },
     };
     notes.push(`The receiver looks like OCM ${version}: sent the legacy {name, options} protocol it understands.`);
-    return { kind: 'share', payload, version, dialect: facts.dialect, url: endpointUrl(facts, '/shares'), notes };
+    return {
+      kind: 'share',
+      payload,
+      version,
+      dialect: facts.dialect,
+      url: endpointUrl(facts, MESSAGE_PATHS.share),
+      notes,
+    };
   }
 
   const wanted = choices.protocols ?? ['webdav'];
@@ -110,5 +118,12 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
   const offered = Object.keys(protocol).filter((k) => k !== 'name');
   if (offered.length === 1 && below(version, '1.2')) protocol.name = offered[0];
   payload.protocol = protocol;
-  return { kind: 'share', payload, version, dialect: facts.dialect, url: endpointUrl(facts, '/shares'), notes };
+  return {
+    kind: 'share',
+    payload,
+    version,
+    dialect: facts.dialect,
+    url: endpointUrl(facts, MESSAGE_PATHS.share),
+    notes,
+  };
 }

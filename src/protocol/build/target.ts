@@ -1,6 +1,6 @@
 import { resourceTypeEntries } from '../detect/discovery.ts';
 import { detect } from '../detect/index.ts';
-import { isRecord, stringsOf } from '../check/util.ts';
+import { isRecord, stringsOf } from '../lint/util.ts';
 import type { Kind } from '../kinds.ts';
 import type { Dialect, SpecVersion } from '../versions.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../__fixtures__/load.ts';
-import { lint } from '../check/engine.ts';
+import { lint } from '../lint/engine.ts';
 import type { Kind } from '../kinds.ts';
 import { guessKind } from './guess-kind.ts';
 import { detect } from './index.ts';

@@ -1,4 +1,4 @@
-import { isRecord, stringsOf, type Json } from '../check/util.ts';
+import { isRecord, stringsOf, type Json } from '../lint/util.ts';
 import { PATH_CAPABILITIES } from '../vocabulary.ts';
 import { compareVersions, parseSpecVersion, type Dialect, type SpecVersion } from '../versions.ts';
 import type { Clues, Evidence } from './types.ts';

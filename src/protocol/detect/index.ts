@@ -1,4 +1,4 @@
-import { isRecord } from '../check/util.ts';
+import { isRecord } from '../lint/util.ts';
 import type { Kind } from '../kinds.ts';
 import { compareVersions, LATEST_VERSION, SPEC_VERSIONS, type SpecVersion } from '../versions.ts';
 import { discoveryClues } from './discovery.ts';

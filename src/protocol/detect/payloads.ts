@@ -1,4 +1,4 @@
-import { isRecord, stringsOf, type Json } from '../check/util.ts';
+import { isRecord, stringsOf, type Json } from '../lint/util.ts';
 import { compareVersions, type Dialect, type SpecVersion } from '../versions.ts';
 import type { Clues, Evidence } from './types.ts';
 

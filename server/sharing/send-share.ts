@@ -1,11 +1,10 @@
 import type { Exchange, RelayFailure } from '../../src/contract/exchange.ts';
-import { buildShare } from '../../src/protocol/index.ts';
+import { buildShare, discoveryTarget, findDiscovery, signatureProfileFor } from '../../src/protocol/index.ts';
 import type { KeyStore } from '../identity/key-store.ts';
+import { CONSOLE_PATHS } from '../console-paths.ts';
+import { exchangeRecord } from '../outbound/exchange-record.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
-import { responseRecord } from '../routes/relay.ts';
-import { storeBody } from '../stored-body.ts';
 import { signOutbound } from '../signer/sign-outbound.ts';
-import { discoveryBases } from '../signer/verify-inbound.ts';
 import type { ConsoleShare, ShareStore } from './share-store.ts';
 
 export interface SendShareInput {
@@ -34,23 +33,14 @@ export async function sendShare(
   input: SendShareInput,
   deps: { outbound: OutboundClient; keys: KeyStore; shares: ShareStore; consoleBase: string },
 ): Promise<SendShareResult> {
-  const at = input.to.lastIndexOf('@');
-  if (at <= 0) return { problem: `${JSON.stringify(input.to)} is not an OCM address (user@host).`, notes: [] };
-  const host = input.to.slice(at + 1);
-  let discovery: Record<string, unknown> | undefined;
-  const tried: string[] = [];
-  for (const base of discoveryBases(host)) {
-    for (const path of ['/.well-known/ocm', '/ocm-provider']) {
-      const res = await deps.outbound.fetchJson(`${base}${path}`);
-      if (res.ok && res.status === 200 && typeof res.json === 'object' && res.json) {
-        discovery = res.json as Record<string, unknown>;
-        break;
-      }
-      tried.push(`${base}${path}: ${res.ok ? `HTTP ${res.status}` : res.error}`);
-    }
-    if (discovery) break;
-  }
-  if (!discovery) return { problem: `No OCM discovery at ${host} (${tried.join('; ')}).`, notes: [] };
+  if (input.to.lastIndexOf('@') <= 0)
+    return { problem: `${JSON.stringify(input.to)} is not an OCM address (user@host).`, notes: [] };
+  const target = discoveryTarget(input.to);
+  if (!target.ok) return { problem: target.error, notes: [] };
+  const host = target.authority;
+  const found = await findDiscovery((url) => deps.outbound.fetchJson(url), target.bases);
+  if (!found.ok) return { problem: `No OCM discovery at ${host} (${found.tried.join('; ')}).`, notes: [] };
+  const discovery = found.doc;
 
   const consoleHost = new URL(deps.consoleBase).host;
   const from = input.from ?? 'alice';
@@ -71,7 +61,7 @@ export async function sendShare(
       user: from,
       displayName: `${from} (OCM Explorer)`,
       origin: deps.consoleBase,
-      webdavPath: '/ocm/webdav/',
+      webdavPath: CONSOLE_PATHS.webdav,
     },
     {
       shareWith: input.to,
@@ -90,8 +80,7 @@ export async function sendShare(
     ['Content-Type', 'application/json'],
     ['Content-Length', String(body.byteLength)],
   ];
-  const capabilities = Array.isArray(discovery.capabilities) ? discovery.capabilities : [];
-  const profile = capabilities.includes('http-sig') ? 'ocm' : discovery.publicKey ? 'cavage' : null;
+  const profile = signatureProfileFor(discovery);
   const notes = [
     ...built.notes,
     profile === 'ocm'
@@ -118,15 +107,11 @@ export async function sendShare(
     return { share: visible, failure: result.failure, notes };
   }
   deps.shares.markSent(share.id, result.response.status);
-  const exchange: Exchange = {
+  const exchange = exchangeRecord({ method: 'POST', url: url.href, headers: finalHeaders, body }, result, {
     id: share.id,
     startedAt,
-    request: { method: 'POST', url: url.href, headers: finalHeaders, body: storeBody(body) },
-    response: responseRecord(result.response),
-    timing: result.timing,
     signing,
-    insecureTls: false,
     notes,
-  };
+  });
   return { share: { ...visible, sentStatus: result.response.status }, exchange, notes };
 }

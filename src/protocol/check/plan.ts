@@ -1,0 +1,72 @@
+// What the check asks a server, decided from its discovery: which probes to send, and their bodies.
+// The server sends them (signed with the console's keys where it can) and hands the answers to grade.ts.
+import type { DiscoverResult } from '../../contract/exchange.ts';
+import { messageUrl, tokenRequestForm } from '../endpoints.ts';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export interface CheckPlan {
+  /** GET the JWK Set (http-sig advertised or a jwksUri published). */
+  jwksUri?: string;
+  /** Where the share probes go: `{endPoint}/shares`. */
+  shareUrl?: string;
+  /** Probe the signature policy (the server requires signatures): unsigned, and, when signing, wrong digest and stale. */
+  signaturePolicy: boolean;
+  /** Sign the invalid share (the server advertises http-sig and the console can sign). */
+  signInvalidShare: boolean;
+  /** Send a signed token request with a code never issued. */
+  tokenEndPoint?: string;
+}
+
+/** The probes for a server, from its discovery; `canSign` is false when the target cannot reach the console's keys. */
+export function checkPlan(discovery: DiscoverResult, canSign: boolean): CheckPlan {
+  const doc = isObject(discovery.document) ? discovery.document : undefined;
+  if (!doc) return { signaturePolicy: false, signInvalidShare: false };
+  const capabilities = strings(doc.capabilities);
+  const httpSig = capabilities.includes('http-sig');
+  const shareUrl = typeof doc.endPoint === 'string' ? messageUrl(doc.endPoint, 'share') : undefined;
+  return {
+    ...(typeof doc.jwksUri === 'string' ? { jwksUri: doc.jwksUri } : {}),
+    ...(shareUrl ? { shareUrl } : {}),
+    signaturePolicy: !!shareUrl && strings(doc.criteria).includes('must-use-http-sig'),
+    signInvalidShare: !!shareUrl && canSign && httpSig,
+    ...(capabilities.includes('exchange-token') && typeof doc.tokenEndPoint === 'string' && canSign
+      ? { tokenEndPoint: doc.tokenEndPoint }
+      : {}),
+  };
+}
+
+/**
+ * The probes' bodies. They change nothing on the target: a share to a user that does not exist, the
+ * same share without its required fields, and a token request for a code never issued.
+ */
+export function checkProbeBodies(
+  targetBase: string,
+  console: { host: string; base?: string },
+): { share: string; invalidShare: string; tokenForm: string } {
+  const targetHost = new URL(targetBase).host;
+  const nobody = `ocm-explorer-check-nobody@${targetHost}`;
+  return {
+    share: JSON.stringify({
+      shareWith: nobody,
+      name: 'ocm-explorer-check.txt',
+      providerId: 'ocm-explorer-check',
+      owner: `ocm-explorer-check@${console.host}`,
+      sender: `ocm-explorer-check@${console.host}`,
+      shareType: 'user',
+      resourceType: 'file',
+      protocol: {
+        name: 'multi',
+        webdav: {
+          uri: `${console.base ?? 'https://ocm-explorer.invalid'}/ocm/webdav/none`,
+          sharedSecret: 'not-a-real-secret',
+          permissions: ['read'],
+          requirements: ['must-exchange-token'],
+        },
+      },
+    }),
+    invalidShare: JSON.stringify({ shareWith: nobody }),
+    tokenForm: tokenRequestForm({ clientId: console.host, code: 'ocm-explorer-check-never-issued' }),
+  };
+}

@@ -1,0 +1,99 @@
+// Where a server's discovery document lives: what a user or a message names (a host, a URL or an OCM
+// address in any form `parseOcmAddress` reads) becomes the base URLs to try, and each base is asked at
+// /.well-known/ocm first, then at the legacy /ocm-provider (OCM §3; /ocm-provider is 1.0–1.3).
+import { addressAuthority, parseOcmAddress } from './address.ts';
+
+export type Scheme = 'http' | 'https';
+
+/** The discovery paths, in the order a peer asks them. */
+export const DISCOVERY_PATHS = ['/.well-known/ocm', '/ocm-provider'] as const;
+export type DiscoveryPath = (typeof DISCOVERY_PATHS)[number];
+
+export type DiscoveryTarget =
+  | {
+      ok: true;
+      /** host[:port] of the server. */
+      authority: string;
+      /** Base URLs (scheme://host[:port]) to try, most likely first; never empty. */
+      bases: string[];
+    }
+  | { ok: false; error: string };
+
+const LOOPBACK_OR_IP = /^(localhost|127\.|\[|\d+\.\d+\.\d+\.\d+)/i;
+const SCHEME = /^(https?):\/\//i;
+
+/** A lab host (loopback or an IP literal) is tried over http first; a name over https first. */
+function basesFor(authority: string, scheme: Scheme | undefined): string[] {
+  if (scheme) return [`${scheme}://${authority}`];
+  return LOOPBACK_OR_IP.test(authority)
+    ? [`http://${authority}`, `https://${authority}`]
+    : [`https://${authority}`, `http://${authority}`];
+}
+
+/**
+ * Reads a target as the bases whose discovery to fetch: `cloud.example.org[:port]`, a URL (its origin;
+ * the path is ignored), or an OCM address (`bob@cloud.example.org`, and the URL forms Nextcloud sends,
+ * `bob@https://cloud.example.org/`). A scheme the target spells is kept; `scheme` overrides it.
+ */
+export function discoveryTarget(target: string, scheme?: Scheme): DiscoveryTarget {
+  const text = target.trim();
+  if (!text) return { ok: false, error: 'Give a host, a URL or an OCM address.' };
+  if (SCHEME.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return { ok: false, error: `${text} is not a valid URL.` };
+    }
+    if (!url.host) return { ok: false, error: `${text} names no host.` };
+    return { ok: true, authority: url.host, bases: [`${scheme ?? url.protocol.slice(0, -1)}://${url.host}`] };
+  }
+  if (text.includes('@')) {
+    const parsed = parseOcmAddress(text);
+    if (!parsed.ok) return { ok: false, error: `${JSON.stringify(text)} is not an OCM address: ${parsed.error}.` };
+    const spelled = SCHEME.exec(text.slice(text.lastIndexOf('@') + 1))?.[1]?.toLowerCase() as Scheme | undefined;
+    const authority = addressAuthority(parsed.address);
+    return { ok: true, authority, bases: basesFor(authority, scheme ?? spelled) };
+  }
+  const hostPart = text.replace(/\/.*$/, '');
+  let url: URL;
+  try {
+    url = new URL(`http://${hostPart}`);
+  } catch {
+    return { ok: false, error: `${JSON.stringify(text)} names no host.` };
+  }
+  if (!url.host || url.username || url.password) return { ok: false, error: `${JSON.stringify(text)} names no host.` };
+  const authority = hostPart.toLowerCase();
+  return { ok: true, authority, bases: basesFor(authority, scheme) };
+}
+
+/** Every discovery URL to try, in order: each base at /.well-known/ocm, then at /ocm-provider. */
+export function discoveryUrls(bases: readonly string[]): Array<{ base: string; path: DiscoveryPath; url: string }> {
+  return [...new Set(bases)].flatMap((base) =>
+    DISCOVERY_PATHS.map((path) => ({ base, path, url: `${base.replace(/\/+$/, '')}${path}` })),
+  );
+}
+
+/** How a caller reaches a URL and reads its JSON (the guarded client in the server, a fake in tests). */
+export type FetchJson = (
+  url: string,
+) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+
+export type FoundDiscovery =
+  { ok: true; base: string; url: string; doc: Record<string, unknown> } | { ok: false; tried: string[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The first usable discovery document (a 200 with a JSON object) over the bases, well-known before
+ * legacy on each; `tried` says what every other URL answered.
+ */
+export async function findDiscovery(fetchJson: FetchJson, bases: readonly string[]): Promise<FoundDiscovery> {
+  const tried: string[] = [];
+  for (const { base, url } of discoveryUrls(bases)) {
+    const res = await fetchJson(url);
+    if (res.ok && res.status === 200 && isObject(res.json)) return { ok: true, base, url, doc: res.json };
+    tried.push(`${url}: ${!res.ok ? res.error : res.status === 200 ? 'not a JSON object' : `HTTP ${res.status}`}`);
+  }
+  return { ok: false, tried };
+}
