@@ -8,6 +8,7 @@ export const queryKeys = {
   session: () => [...queryKeys.all, 'session'] as const,
   demo: () => [...queryKeys.all, 'demo'] as const,
   keys: () => [...queryKeys.all, 'keys'] as const,
+  history: () => [...queryKeys.all, 'history'] as const,
   discovery: {
     all: () => [...queryKeys.all, 'discovery'] as const,
     /** One server's discovery, as fetched with these options. */

@@ -8,14 +8,20 @@ import {
   type RelayResult,
 } from '../contract/exchange.ts';
 import { ApiError, requestJson } from './http.ts';
+import { recordExchanges } from './history.ts';
 import { reportUnauthorized } from './session.ts';
+import type { HistorySource } from '../storage/history-store.ts';
 
 /**
  * Sends a request through the console's relay. The target goes in `x-relay-target` as well (the relay
  * refuses calls without it, which keeps other web pages from using it). A transport failure is a
  * result, like an answer; only a broken relay is an error.
  */
-export async function sendViaRelay(request: RelayRequest, signal?: AbortSignal): Promise<RelayResult> {
+export async function sendViaRelay(
+  request: RelayRequest,
+  signal?: AbortSignal,
+  source: Partial<HistorySource> = {},
+): Promise<RelayResult> {
   let response: Response;
   try {
     response = await fetch('/api/relay', {
@@ -42,10 +48,12 @@ export async function sendViaRelay(request: RelayRequest, signal?: AbortSignal):
     if (typeof message === 'string') throw new ApiError(`/api/relay: ${message}`, response.status);
     throw new ApiError(`The relay answered an unexpected shape (${response.status}).`, response.status);
   }
+  // Kept in the browser's history, exactly as it went over the wire (in the background).
+  if ('exchange' in parsed.data) void recordExchanges([parsed.data.exchange], source);
   return parsed.data;
 }
 
-export function discover(
+export async function discover(
   target: string,
   options: { ua?: string; scheme?: 'http' | 'https' } = {},
   signal?: AbortSignal,
@@ -55,7 +63,10 @@ export function discover(
     ...(options.ua ? { ua: options.ua } : {}),
     ...(options.scheme ? { scheme: options.scheme } : {}),
   });
-  return requestJson(`/api/discover?${query}`, discoverResultSchema, { signal });
+  const result = await requestJson(`/api/discover?${query}`, discoverResultSchema, { signal });
+  const exchanges = [result.wellKnown.exchange, result.legacy?.exchange].filter((e) => e !== undefined);
+  void recordExchanges(exchanges, { kind: 'discovery' });
+  return result;
 }
 
 /** Sends one request through the relay (Compose's "Send"): the exchange, or the transport failure, is the result. */

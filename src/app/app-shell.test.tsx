@@ -56,10 +56,12 @@ describe('console shell', () => {
     for (const job of JOB_ROUTES.filter((j) => j.id !== 'compose')) {
       await user.click(within(nav).getByRole('link', { name: job.label }));
       // Some pages load the protocol core on first open: give the lazy chunk time.
-      expect(await screen.findByRole('heading', { level: 1, name: job.label }, { timeout: 5_000 })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('heading', { level: 1, name: job.label }, { timeout: 15_000 }),
+      ).toBeInTheDocument();
     }
     // Eight pages, each a lazy chunk transformed on first import: on a busy machine that takes a while.
-  }, 30_000);
+  }, 60_000);
 
   it('says plainly when a page is not built yet', async () => {
     healthy();
@@ -67,13 +69,19 @@ describe('console shell', () => {
     expect(await screen.findByRole('note')).toHaveTextContent('Not built yet.');
   });
 
-  it('says on the History page that exchanges are sent but not kept yet', async () => {
+  it('says on the History page why nothing is kept when the browser has no IndexedDB', async () => {
     healthy();
-    renderApp('/history');
-    const note = await screen.findByRole('note');
-    expect(note).toHaveTextContent('Not built yet.');
-    expect(note).toHaveTextContent('None of them is kept yet, so there is no history to show');
-    expect(note).not.toHaveTextContent('Nothing is sent');
+    const saved = globalThis.indexedDB;
+    // As in a private window with storage turned off.
+    Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      renderApp('/history');
+      const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+      expect(alert).toHaveTextContent('History is not being kept');
+      expect(alert).toHaveTextContent('Private windows and some privacy settings turn IndexedDB off');
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', { value: saved, configurable: true });
+    }
   });
 
   it('shows a not-found page naming the unknown path', async () => {

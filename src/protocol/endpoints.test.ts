@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKind, messageUrl, tokenRequestForm } from './endpoints.ts';
+import { isMessageKind, messageUrl, tokenRequestForm, exchangeKindOfUrl } from './endpoints.ts';
 
 describe('message endpoints', () => {
   it('joins endPoint and the path of each kind, with or without a trailing slash', () => {
@@ -24,5 +24,22 @@ describe('tokenRequestForm', () => {
       client_id: 'cloud.example.org:8443',
       code: 'a b&c',
     });
+  });
+});
+
+describe('exchangeKindOfUrl', () => {
+  it.each([
+    ['https://a.example/ocm/shares', 'share'],
+    ['https://a.example/index.php/ocm/notifications/', 'notification'],
+    ['https://a.example/ocm/invite-accepted', 'invite-accepted'],
+    ['https://a.example/ocm/request-share', 'request-share'],
+    ['https://a.example/ocm/token', 'token-request'],
+    ['https://a.example/.well-known/ocm', 'discovery'],
+    ['https://a.example/ocm-provider/', 'discovery'],
+    ['https://a.example/ocm/jwks', 'jwks'],
+    ['https://a.example/webdav/123', undefined],
+    ['not a url', undefined],
+  ])('%s is %s', (url, kind) => {
+    expect(exchangeKindOfUrl(url)).toBe(kind);
   });
 });

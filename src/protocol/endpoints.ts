@@ -27,3 +27,20 @@ export function tokenRequestForm(fields: { clientId: string; code: string }): st
     code: fields.code,
   }).toString();
 }
+
+/** What an exchange with this URL was, judged by its path: which OCM message, the token request, or discovery. */
+export type ExchangeKind = MessageKind | 'token-request' | 'discovery' | 'jwks';
+
+export function exchangeKindOfUrl(url: string): ExchangeKind | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname.replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+  if (path.endsWith('/.well-known/ocm') || path.endsWith('/ocm-provider')) return 'discovery';
+  if (path.endsWith('/jwks') || path.endsWith('/jwks.json')) return 'jwks';
+  if (path.endsWith('/token')) return 'token-request';
+  for (const [kind, suffix] of Object.entries(MESSAGE_PATHS)) if (path.endsWith(suffix)) return kind as MessageKind;
+  return undefined;
+}

@@ -64,7 +64,15 @@ export {
   type Scheme,
 } from './discovery-target.ts';
 export { legacyPublicKey, jwkSetKeys, jwkProblems, type LegacyPublicKey } from './key-rules.ts';
-export { MESSAGE_PATHS, messageUrl, isMessageKind, tokenRequestForm, type MessageKind } from './endpoints.ts';
+export {
+  MESSAGE_PATHS,
+  messageUrl,
+  isMessageKind,
+  tokenRequestForm,
+  exchangeKindOfUrl,
+  type MessageKind,
+  type ExchangeKind,
+} from './endpoints.ts';
 export { signerDomainOf, keyidHost } from './signer-domain.ts';
 export { signatureProfileFor } from './signature-profile.ts';
 export * from './build/index.ts';

@@ -1,16 +1,278 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { healthQueryOptions } from '../../api/health.ts';
+import { historyMutationOptions, historyQueryOptions, onHistoryChange } from '../../api/history.ts';
 import { jobRoute } from '../../config/paths.ts';
-import { NotBuilt } from '../../ui/not-built.tsx';
+import type { HistoryRecord } from '../../storage/history-store.ts';
+import { Alert, ErrorMessage } from '../../ui/alert.tsx';
+import { Badge, statusTone } from '../../ui/badge.tsx';
+import { Button } from '../../ui/button.tsx';
+import { SelectField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { downloadText } from './download.ts';
+import { filterRecords, hostOf, NO_FILTER, rowsByDay, shownUrl, type HistoryFilter } from './history-model.ts';
+import { harOf, importHarFile } from './har-file.ts';
+import { RecordDetail } from './record-detail.tsx';
+
+const PAGES = ['compose', 'token', 'discover', 'check', 'keys', 'history', 'import', 'other'];
+
+function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; selected: boolean; onSelect: () => void }) {
+  const { request, response } = record.exchange;
+  return (
+    <button
+      type="button"
+      onClick={onSelect}
+      aria-current={selected ? 'true' : undefined}
+      className={`flex w-full items-center gap-2 rounded px-2 py-1 text-left text-sm ${
+        selected ? 'bg-slate-200 dark:bg-slate-800' : 'hover:bg-slate-100 dark:hover:bg-slate-900'
+      }`}
+    >
+      <span className="w-16 shrink-0 font-mono text-xs">{request.method}</span>
+      <Badge tone={statusTone(response.status)}>{response.status}</Badge>
+      <span className="min-w-0 flex-1 truncate font-mono text-xs" title={shownUrl(record)}>
+        {shownUrl(record)}
+      </span>
+      <span className="shrink-0 text-xs text-slate-500">
+        {record.source.page}
+        {record.source.kind ? ` · ${record.source.kind}` : ''}
+        {record.exchange.signing ? ' · signed' : ''}
+        {record.pinned ? ' · pinned' : ''}
+      </span>
+      <span className="w-16 shrink-0 text-right text-xs text-slate-500">
+        {new Date(record.savedAt).toLocaleTimeString()}
+      </span>
+    </button>
+  );
+}
+
+/** The list, virtualised: only the rows in view are in the page, so 10,000 records scroll like ten. */
+function HistoryList({
+  records,
+  selectedId,
+  onSelect,
+}: {
+  records: HistoryRecord[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  const rows = useMemo(() => rowsByDay(records), [records]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The console does not build with the React Compiler; the virtualiser re-renders on scroll itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]!.type === 'day' ? 28 : 32),
+    overscan: 12,
+    // happy-dom and the first paint have no layout yet: start with a screenful.
+    initialRect: { width: 800, height: 480 },
+  });
+  return (
+    <div
+      ref={scroller}
+      role="list"
+      aria-label="History"
+      className="h-[28rem] overflow-auto rounded border border-slate-200 dark:border-slate-800"
+    >
+      <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        {virtual.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <div
+              key={item.key}
+              role={row.type === 'day' ? 'presentation' : 'listitem'}
+              className="absolute left-0 w-full px-1"
+              style={{ top: item.start, height: item.size }}
+            >
+              {row.type === 'day' ? (
+                <h3 className="px-2 pt-2 text-xs font-semibold text-slate-500">{row.day}</h3>
+              ) : (
+                <RecordRow
+                  record={row.record}
+                  selected={row.record.id === selectedId}
+                  onSelect={() => onSelect(row.record.id)}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
 
 export function Component() {
   const job = jobRoute('history');
+  const client = useQueryClient();
+  const history = useQuery(historyQueryOptions());
+  const version = useQuery(healthQueryOptions()).data?.version ?? 'unknown';
+  const mutations = historyMutationOptions(client);
+  const clear = useMutation(mutations.clear);
+  const restore = useMutation(mutations.restore);
+  const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [cleared, setCleared] = useState<HistoryRecord[]>();
+  const [importState, setImportState] = useState<{ ok: boolean; message: string }>();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Exchanges made on other pages (or by a replay here) show up without a reload.
+  useEffect(
+    () => onHistoryChange(() => void client.invalidateQueries({ queryKey: historyQueryOptions().queryKey })),
+    [client],
+  );
+
+  const records = useMemo(() => history.data?.records ?? [], [history.data]);
+  const shown = useMemo(() => filterRecords(records, filter), [records, filter]);
+  const hosts = useMemo(() => [...new Set(records.map(hostOf))].filter(Boolean).sort(), [records]);
+  const selected = records.find((r) => r.id === selectedId);
+  const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
+
   return (
     <Page title={job.label} summary={job.summary}>
-      <NotBuilt>
-        The console sends (Compose, Token, Check, the demo sender), and each of those pages shows the exchange it made
-        until you leave it. None of them is kept yet, so there is no history to show: every exchange will be kept here,
-        in this browser, once this page is built.
-      </NotBuilt>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Every exchange the console makes for you (Compose, Token, Discover, Check, replays) is kept in this browser,
+        newest first, exactly as it went over the wire. Secrets stay in the records so a replay works; the list masks
+        them, and exports leave them out unless you ask.
+      </p>
+      {history.data?.problem ? <Alert title="History is not being kept">{history.data.problem.message}</Alert> : null}
+      {history.data?.unreadable ? (
+        <Alert title="Some history could not be read">
+          {history.data.unreadable} stored record{history.data.unreadable === 1 ? '' : 's'} could not be read (written
+          by a newer console, or damaged); they are left in the browser's storage untouched.
+        </Alert>
+      ) : null}
+
+      <form aria-label="Filter history" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Search history"
+          className="grow"
+          value={filter.search}
+          onValue={(search) => set({ search })}
+          placeholder="URL, status, kind or body text"
+        />
+        <SelectField label="Host" value={filter.host} onValue={(host) => set({ host })}>
+          <option value="">any</option>
+          {hosts.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Made by" value={filter.page} onValue={(page) => set({ page })}>
+          <option value="">any page</option>
+          {PAGES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField<HistoryFilter['status']>
+          label="Status"
+          value={filter.status}
+          onValue={(status) => set({ status })}
+        >
+          <option value="">any</option>
+          <option value="2xx">2xx</option>
+          <option value="3xx">3xx</option>
+          <option value="4xx">4xx</option>
+          <option value="5xx">5xx</option>
+        </SelectField>
+        <SelectField<HistoryFilter['signed']>
+          label="Signed"
+          value={filter.signed}
+          onValue={(signed) => set({ signed })}
+        >
+          <option value="">any</option>
+          <option value="signed">signed</option>
+          <option value="unsigned">unsigned</option>
+        </SelectField>
+      </form>
+
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600 dark:text-slate-400" role="status" aria-label="History count">
+          {shown.length === records.length
+            ? `${records.length} exchange${records.length === 1 ? '' : 's'}`
+            : `${shown.length} of ${records.length} exchanges`}
+        </span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />
+          Include secrets in exports
+        </label>
+        <Button
+          size="compact"
+          disabled={shown.length === 0}
+          onClick={() =>
+            downloadText('ocm-explorer-history.har', 'application/json', harOf(shown, includeSecrets, version))
+          }
+        >
+          Export shown as HAR
+        </Button>
+        <Button size="compact" onClick={() => fileInput.current?.click()}>
+          Import HAR…
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".har,application/json"
+          aria-label="HAR file to import"
+          className="hidden"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            setImportState(await importHarFile(file));
+            void client.invalidateQueries({ queryKey: historyQueryOptions().queryKey });
+          }}
+        />
+        <Button
+          size="compact"
+          variant="danger"
+          disabled={records.length === 0 || clear.isPending}
+          onClick={() => clear.mutate(undefined, { onSuccess: (removed) => setCleared(removed) })}
+        >
+          Clear history
+        </Button>
+      </div>
+      {importState ? (
+        importState.ok ? (
+          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+            {importState.message}
+          </p>
+        ) : (
+          <ErrorMessage>{importState.message}</ErrorMessage>
+        )
+      ) : null}
+      {cleared ? (
+        <p role="status" className="flex items-center gap-2 text-sm">
+          Cleared {cleared.length} exchange{cleared.length === 1 ? '' : 's'} (pinned ones are kept).
+          <Button size="compact" onClick={() => restore.mutate(cleared, { onSuccess: () => setCleared(undefined) })}>
+            Undo
+          </Button>
+        </p>
+      ) : null}
+      {clear.isError ? <ErrorMessage>{clear.error.message}</ErrorMessage> : null}
+
+      {history.isPending ? (
+        <p className="text-sm text-slate-500">Reading history…</p>
+      ) : records.length === 0 ? (
+        <p className="text-sm text-slate-500">
+          Nothing yet. Send something from Compose or Token, or fetch a discovery document, and it shows up here.
+        </p>
+      ) : (
+        <HistoryList records={shown} selectedId={selectedId} onSelect={setSelectedId} />
+      )}
+      {selected ? (
+        <RecordDetail
+          key={selected.id}
+          record={selected}
+          includeSecrets={includeSecrets}
+          version={version}
+          onReplayed={(id) => setSelectedId(id)}
+          onDeleted={() => setSelectedId(undefined)}
+        />
+      ) : null}
     </Page>
   );
 }

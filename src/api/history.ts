@@ -1,0 +1,155 @@
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { Exchange } from '../contract/exchange.ts';
+import type { Finding } from '../contract/finding.ts';
+import {
+  explainStorageError,
+  HISTORY_FORMAT,
+  HistoryStore,
+  type HistoryPage,
+  type HistoryProblem,
+  type HistoryRecord,
+  type HistorySource,
+} from '../storage/history-store.ts';
+import { queryKeys } from './query-keys.ts';
+
+/**
+ * The browser's history of exchanges: every exchange the console makes for the user is recorded here
+ * (the relay client, the discovery fetch and the check call `recordExchanges`). Recording never gets in
+ * the way of the page that made the exchange: when IndexedDB is unavailable or full, the problem is kept
+ * and shown on the History page, and the console goes on without history.
+ */
+let opening: Promise<HistoryStore> | undefined;
+let problem: HistoryProblem | undefined;
+const listeners = new Set<() => void>();
+
+export function historyStore(): Promise<HistoryStore> {
+  opening ??= HistoryStore.open().catch((err: unknown) => {
+    problem = explainStorageError(err);
+    opening = undefined;
+    throw problem;
+  });
+  return opening;
+}
+
+/** Called when a record is added elsewhere (another page of this tab): the History page reloads. */
+export function onHistoryChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const changed = () => listeners.forEach((l) => l());
+
+const PAGE_OF_PATH: Record<string, HistoryPage> = {
+  compose: 'compose',
+  token: 'token',
+  discover: 'discover',
+  check: 'check',
+  keys: 'keys',
+  webapp: 'webapp',
+  history: 'history',
+};
+
+/** The page the user is on: what produced an exchange when the caller does not say. */
+function currentPage(): HistoryPage {
+  const first = globalThis.location?.pathname.split('/')[1] ?? '';
+  return PAGE_OF_PATH[first] ?? 'other';
+}
+
+function bodyText(body: Exchange['request']['body']): string | undefined {
+  return body && body.encoding === 'utf8' && body.data.trim() ? body.data : undefined;
+}
+
+/** Lint findings of both bodies, judged by the protocol core (loaded only when something is recorded). */
+async function findingsOf(exchange: Exchange, kind: string | undefined) {
+  const { lintText } = await import('../protocol/index.ts');
+  const lintBody = (text: string | undefined, asKind?: string): Finding[] => {
+    if (!text) return [];
+    try {
+      const result = lintText(text, asKind ? { kind: asKind as never } : {});
+      return result.kind ? result.findings.map((f) => ({ ...f })) : [];
+    } catch {
+      return [];
+    }
+  };
+  const requestKind = kind === 'share' || kind === 'notification' || kind === 'token-request' ? kind : undefined;
+  const responseKind = kind === 'discovery' ? 'discovery' : undefined;
+  return {
+    request: lintBody(bodyText(exchange.request.body), requestKind),
+    response: responseKind ? lintBody(bodyText(exchange.response.body), responseKind) : [],
+  };
+}
+
+/** Records exchanges; failures are kept for the History page, never thrown at the caller. */
+export async function recordExchanges(exchanges: readonly Exchange[], source: Partial<HistorySource> = {}) {
+  if (exchanges.length === 0) return;
+  try {
+    const { exchangeKindOfUrl } = await import('../protocol/index.ts');
+    const records: HistoryRecord[] = [];
+    for (const exchange of exchanges) {
+      const kind = source.kind ?? exchangeKindOfUrl(exchange.request.url);
+      records.push({
+        format: HISTORY_FORMAT,
+        id: exchange.id,
+        savedAt: new Date().toISOString(),
+        exchange,
+        source: { ...source, page: source.page ?? currentPage(), ...(kind ? { kind } : {}) },
+        findings: await findingsOf(exchange, kind),
+        pinned: false,
+      });
+    }
+    await (await historyStore()).putMany(records);
+    problem = undefined;
+    changed();
+  } catch (err) {
+    problem = (err as HistoryProblem).kind ? (err as HistoryProblem) : explainStorageError(err);
+    changed();
+  }
+}
+
+export interface HistoryList {
+  records: HistoryRecord[];
+  unreadable: number;
+  problem?: HistoryProblem;
+}
+
+export function historyQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.history(),
+    queryFn: async (): Promise<HistoryList> => {
+      try {
+        const list = await (await historyStore()).list();
+        return problem ? { ...list, problem } : list;
+      } catch (err) {
+        return {
+          records: [],
+          unreadable: 0,
+          problem: (err as HistoryProblem).kind ? (err as HistoryProblem) : explainStorageError(err),
+        };
+      }
+    },
+    staleTime: 0,
+  });
+}
+
+/** Pin, unpin, delete, clear (undo puts the records back) and import: each refreshes the list. */
+export function historyMutationOptions(client: QueryClient) {
+  const done = () => client.invalidateQueries({ queryKey: queryKeys.history() });
+  return {
+    pin: mutationOptions({
+      mutationFn: async ({ record, pinned }: { record: HistoryRecord; pinned: boolean }) =>
+        (await historyStore()).put({ ...record, pinned }),
+      onSettled: done,
+    }),
+    remove: mutationOptions({
+      mutationFn: async (ids: string[]) => (await historyStore()).delete(ids),
+      onSettled: done,
+    }),
+    clear: mutationOptions({
+      mutationFn: async () => (await historyStore()).clear(),
+      onSettled: done,
+    }),
+    restore: mutationOptions({
+      mutationFn: async (records: HistoryRecord[]) => (await historyStore()).putMany(records),
+      onSettled: done,
+    }),
+  };
+}

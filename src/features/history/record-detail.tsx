@@ -1,0 +1,139 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { historyMutationOptions } from '../../api/history.ts';
+import { sendViaRelay } from '../../api/relay.ts';
+import { exchangeToCurl } from '../../contract/curl.ts';
+import { replayRequest } from '../../contract/replay.ts';
+import { redact } from '../../lib/redact.ts';
+import { OCM_RFC9421_PROFILE } from '../../protocol/signature-profile.ts';
+import type { HistoryRecord } from '../../storage/history-store.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { ExchangeView } from '../../ui/exchange-view.tsx';
+import { FindingsList } from '../../ui/findings-list.tsx';
+import { downloadText } from './download.ts';
+import { harOf } from './har-file.ts';
+
+/** How long receivers accept a signature: the OCM profile's window for `created` (the demo peers' too). */
+const FRESH_SECONDS = OCM_RFC9421_PROFILE.maxAgeSeconds ?? 300;
+
+/** One recorded exchange, with what can be done with it. */
+export function RecordDetail({
+  record,
+  includeSecrets,
+  version,
+  onReplayed,
+  onDeleted,
+}: {
+  record: HistoryRecord;
+  includeSecrets: boolean;
+  version: string;
+  onReplayed: (id: string) => void;
+  onDeleted: () => void;
+}) {
+  const client = useQueryClient();
+  const mutations = historyMutationOptions(client);
+  const pin = useMutation(mutations.pin);
+  const remove = useMutation(mutations.remove);
+  const replay = useMutation({
+    mutationFn: () =>
+      sendViaRelay(replayRequest(record.exchange), undefined, {
+        page: 'history',
+        replayOf: record.id,
+        ...(record.source.kind ? { kind: record.source.kind } : {}),
+      }),
+    onSuccess: (result) => {
+      if ('exchange' in result) onReplayed(result.exchange.id);
+    },
+  });
+  const [curl, setCurl] = useState<{ command: string; redacted: boolean; copied: boolean }>();
+  const { exchange } = record;
+  const signedAt = exchange.signing ? new Date(exchange.startedAt) : undefined;
+  const freshUntil = signedAt ? new Date(signedAt.getTime() + FRESH_SECONDS * 1000) : undefined;
+
+  const makeCurl = async () => {
+    const command = exchangeToCurl(includeSecrets ? exchange : redact(exchange), { multiline: true });
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(command);
+      copied = true;
+    } catch {
+      // No clipboard permission (or an insecure origin): the command is shown to select by hand.
+    }
+    setCurl({ command, redacted: !includeSecrets, copied });
+  };
+
+  return (
+    <section
+      aria-label="Recorded exchange"
+      className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800"
+    >
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Made by {record.source.page}
+        {record.source.kind ? ` (${record.source.kind})` : ''}
+        {record.source.replayOf ? ', replaying an earlier exchange' : ''} on {new Date(record.savedAt).toLocaleString()}
+        {exchange.signing ? `; signed (${exchange.signing.profile === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'})` : ''}.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button size="compact" variant="primary" disabled={replay.isPending} onClick={() => replay.mutate()}>
+          {replay.isPending ? 'Replaying…' : 'Replay'}
+        </Button>
+        <Button size="compact" onClick={() => void makeCurl()}>
+          Copy as curl
+        </Button>
+        <Button
+          size="compact"
+          onClick={() =>
+            downloadText(`ocm-explorer-${record.id}.har`, 'application/json', harOf([record], includeSecrets, version))
+          }
+        >
+          Export HAR
+        </Button>
+        <Button size="compact" onClick={() => pin.mutate({ record, pinned: !record.pinned })}>
+          {record.pinned ? 'Unpin' : 'Pin'}
+        </Button>
+        <Button size="compact" onClick={() => remove.mutate([record.id], { onSuccess: onDeleted })}>
+          Delete
+        </Button>
+      </div>
+      {exchange.signing ? (
+        <p className="text-xs text-slate-500">
+          Replay signs the request again with this console's active{' '}
+          {exchange.signing.profile === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'} key and a fresh <code>created</code>.
+          The recorded signature is fresh for receivers until about {freshUntil!.toLocaleTimeString()} (
+          {FRESH_SECONDS / 60} minutes after it was made, the window OCM receivers such as the demo peers accept); a
+          curl command copied after that is refused as stale.
+        </p>
+      ) : null}
+      {replay.isError ? <ErrorMessage>{replay.error.message}</ErrorMessage> : null}
+      {replay.data && 'failure' in replay.data ? <ExchangeView result={replay.data} title="Replay" /> : null}
+      {curl ? (
+        <div className="space-y-1">
+          <p className="text-xs text-slate-600 dark:text-slate-400" role="status">
+            {curl.copied ? 'Copied to the clipboard. ' : 'Select the command below to copy it. '}
+            {curl.redacted
+              ? 'Secrets are redacted (tick "Include secrets in exports" for a command that runs): as it is, it will not run.'
+              : 'It sends the same bytes, signature included.'}
+          </p>
+          <pre
+            aria-label="curl command"
+            className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre dark:bg-slate-900"
+          >
+            {curl.command}
+          </pre>
+        </div>
+      ) : null}
+      <ExchangeView result={{ exchange: includeSecrets ? exchange : redact(exchange) }} title="Exchange" />
+      {record.findings.request.length ? (
+        <FindingsList findings={record.findings.request} title="Request body findings" label="Request body findings" />
+      ) : null}
+      {record.findings.response.length ? (
+        <FindingsList
+          findings={record.findings.response}
+          title="Response body findings"
+          label="Response body findings"
+        />
+      ) : null}
+    </section>
+  );
+}
