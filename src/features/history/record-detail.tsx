@@ -52,7 +52,8 @@ export function RecordDetail({
   const freshUntil = signedAt ? new Date(signedAt.getTime() + FRESH_SECONDS * 1000) : undefined;
 
   const makeCurl = async () => {
-    const command = exchangeToCurl(includeSecrets ? exchange : redact(exchange), { multiline: true });
+    const exact = exchangeToCurl(exchange, { multiline: true });
+    const command = includeSecrets ? exact : exchangeToCurl(redact(exchange), { multiline: true });
     let copied = false;
     try {
       await navigator.clipboard.writeText(command);
@@ -60,7 +61,7 @@ export function RecordDetail({
     } catch {
       // No clipboard permission (or an insecure origin): the command is shown to select by hand.
     }
-    setCurl({ command, redacted: !includeSecrets, copied });
+    setCurl({ command, redacted: command !== exact, copied });
   };
 
   return (
@@ -113,7 +114,7 @@ export function RecordDetail({
             {curl.copied ? 'Copied to the clipboard. ' : 'Select the command below to copy it. '}
             {curl.redacted
               ? 'Secrets are redacted (tick "Include secrets in exports" for a command that runs): as it is, it will not run.'
-              : 'It sends the same bytes, signature included.'}
+              : 'It sends the same bytes, every header included.'}
           </p>
           <pre
             aria-label="curl command"

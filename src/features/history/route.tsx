@@ -73,7 +73,8 @@ function HistoryList({
       ref={scroller}
       role="list"
       aria-label="History"
-      className="h-[28rem] overflow-auto rounded border border-slate-200 dark:border-slate-800"
+      className="max-h-[28rem] overflow-auto rounded border border-slate-200 dark:border-slate-800"
+      style={{ height: virtual.getTotalSize() + 8 }}
     >
       <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
         {virtual.getVirtualItems().map((item) => {

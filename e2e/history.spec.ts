@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { ConsolePage } from './pages/console-page.ts';
+
+async function sendShareToAlpha(page: Page) {
+  await page.goto('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
+  const alpha = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).fill(alpha);
+  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  await expect(page.getByRole('region', { name: 'Send' })).toContainText('OCM 1.5');
+  await page.getByRole('button', { name: 'New template for this target' }).click();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('region', { name: 'Sent' })).toContainText('201');
+}
+
+/** Runs a copied curl command as a user would in a terminal, and answers the HTTP status it got. */
+function runCurl(command: string): string {
+  return execFileSync('bash', ['-c', `${command} -s -o /dev/null -w '%{http_code}'`], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+}
+
+test('history keeps a sent share across a reload, replays it, copies it as a curl command that works, and exports HAR', async ({
+  page,
+}) => {
+  const app = new ConsolePage(page);
+  await sendShareToAlpha(page);
+
+  await app.open('/history');
+  await page.reload();
+  const list = page.getByRole('list', { name: 'History' });
+  const share = list.getByRole('button', { name: /POST\s*201.*\/ocm\/shares/ }).first();
+  await expect(share).toBeVisible();
+  await expect(share).toContainText('compose · share · signed');
+  const before = await list.getByRole('listitem').count();
+
+  // Replay: signed again through the relay, recorded as a new exchange, selected.
+  await share.click();
+  const detail = page.getByRole('region', { name: 'Recorded exchange' });
+  await expect(detail).toContainText('fresh');
+  await detail.getByRole('button', { name: 'Replay' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(before + 1);
+  await expect(page.getByRole('region', { name: 'Recorded exchange' })).toContainText('replaying an earlier exchange');
+  await expect(page.getByRole('region', { name: 'Exchange', exact: true })).toContainText('201');
+
+  // Copy as curl, secrets included: pasted in a terminal at once, alpha takes it (the signature is fresh).
+  await page.getByRole('checkbox', { name: 'Include secrets in exports' }).check();
+  await page.getByRole('button', { name: 'Copy as curl' }).click();
+  const command = (await page.getByLabel('curl command').textContent())!;
+  expect(command).toMatch(/^curl \\\n/);
+  expect(runCurl(command)).toBe('201');
+  const signature = /Signature: (sig1=:[^:]+:)/.exec(command)![1]!;
+
+  // HAR of everything shown, secrets left out this time.
+  await page.getByRole('checkbox', { name: 'Include secrets in exports' }).uncheck();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export shown as HAR' }).click();
+  const har = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as {
+    log: { version: string; entries: Array<{ request: { url: string }; timings: Record<string, number> }> };
+  };
+  expect(har.log.version).toBe('1.2');
+  expect(har.log.entries.length).toBe(before + 1);
+  expect(har.log.entries[0]!.timings).toMatchObject({ send: 0, blocked: -1 });
+  const text = JSON.stringify(har);
+  expect(text).not.toContain(signature);
+  expect(text).toContain('…redacted…');
+  app.expectClean();
+});
+
+test('an imported HAR whose body tries to run a command gives a curl command that runs nothing', async ({ page }) => {
+  const app = new ConsolePage(page);
+  const alpha = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { origin: string }[] }).peers[0]!.origin);
+  const dir = mkdtempSync(join(tmpdir(), 'history-e2e-'));
+  const marker = join(dir, 'pwned');
+  const body = JSON.stringify({ name: `x'$(touch ${marker})'`, shareWith: `\`touch ${marker}\`` });
+  const harFile = join(dir, 'hostile.har');
+  writeFileSync(
+    harFile,
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'someone else', version: '1' },
+        entries: [
+          {
+            startedDateTime: new Date().toISOString(),
+            time: 5,
+            request: {
+              method: 'POST',
+              url: `${alpha}/ocm/shares`,
+              headers: [
+                { name: 'Content-Type', value: 'application/json' },
+                { name: 'X-Note', value: `$(touch ${marker})` },
+              ],
+              postData: { mimeType: 'application/json', text: body },
+            },
+            response: { status: 401, statusText: '', headers: [], content: { size: 0, text: '' } },
+          },
+        ],
+      },
+    }),
+  );
+
+  await app.open('/history');
+  await page.getByLabel('HAR file to import').setInputFiles(harFile);
+  await expect(page.getByText('Imported 1 exchange from the HAR file.')).toBeVisible();
+  await page
+    .getByRole('list', { name: 'History' })
+    .getByRole('button', { name: /POST\s*401/ })
+    .first()
+    .click();
+  await page.getByRole('checkbox', { name: 'Include secrets in exports' }).check();
+  await page.getByRole('button', { name: 'Copy as curl' }).click();
+  const command = (await page.getByLabel('curl command').textContent())!;
+  expect(command).toContain('touch');
+  // alpha refuses the unsigned share; what matters is that the shell ran nothing from the body or headers.
+  expect(runCurl(command)).toBe('401');
+  expect(existsSync(marker)).toBe(false);
+
+  // A malformed file is refused with the entry and field named.
+  const broken = join(dir, 'broken.har');
+  writeFileSync(broken, JSON.stringify({ log: { version: '1.2', entries: [{ startedDateTime: 'x', time: 1 }] } }));
+  await page.getByLabel('HAR file to import').setInputFiles(broken);
+  await expect(page.getByRole('alert')).toContainText('entries[0].request');
+  app.expectClean();
+});
