@@ -111,9 +111,32 @@ export interface HistoryList {
   problem?: HistoryProblem;
 }
 
+/** How many of the newest records the first screen reads before the whole history is in. */
+export const FIRST_SCREEN = 200;
+
+/** The newest records and the total, read first so a long history shows at once. */
+export function historyRecentQueryOptions() {
+  return queryOptions({
+    queryKey: [...queryKeys.history(), 'recent'] as const,
+    queryFn: async (): Promise<{ records: HistoryRecord[]; total: number } | null> => {
+      try {
+        return await (await historyStore()).recent(FIRST_SCREEN);
+      } catch {
+        return null; // the full read says what is wrong
+      }
+    },
+    staleTime: 0,
+  });
+}
+
+/** Refreshes every history query (after a change made here or on another page). */
+export function invalidateHistory(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ queryKey: queryKeys.history() });
+}
+
 export function historyQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.history(),
+    queryKey: [...queryKeys.history(), 'all'] as const,
     queryFn: async (): Promise<HistoryList> => {
       try {
         const list = await (await historyStore()).list();
@@ -132,7 +155,7 @@ export function historyQueryOptions() {
 
 /** Pin, unpin, delete, clear (undo puts the records back) and import: each refreshes the list. */
 export function historyMutationOptions(client: QueryClient) {
-  const done = () => client.invalidateQueries({ queryKey: queryKeys.history() });
+  const done = () => invalidateHistory(client);
   return {
     pin: mutationOptions({
       mutationFn: async ({ record, pinned }: { record: HistoryRecord; pinned: boolean }) =>

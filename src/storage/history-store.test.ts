@@ -96,6 +96,17 @@ describe('history store', () => {
     expect((await opened.list()).records.map((r) => r.id)).toEqual(['2', '3', '1']);
   });
 
+  it('reads the newest records first, with the total, for a quick first screen', async () => {
+    opened = await HistoryStore.open();
+    await opened.putMany(
+      Array.from({ length: 30 }, (_, i) => record(`r${i}`, new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString())),
+    );
+    const { records, total } = await opened.recent(5);
+    expect(records.map((r) => r.id)).toEqual(['r29', 'r28', 'r27', 'r26', 'r25']);
+    expect(total).toBe(30);
+    expect((await opened.recent(100)).records).toHaveLength(30);
+  });
+
   it('counts a record written by a newer console instead of showing half of it', async () => {
     opened = await HistoryStore.open();
     await opened.put({ ...record('n', '2026-11-05T00:00:00Z'), format: 3 as 2 });

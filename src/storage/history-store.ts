@@ -165,6 +165,22 @@ export class HistoryStore {
     return { records: records.reverse(), unreadable };
   }
 
+  /** The newest records and how many there are: enough for a first screen without reading everything. */
+  async recent(limit: number): Promise<{ records: HistoryRecord[]; total: number }> {
+    const tx = this.db.transaction('records');
+    const index = tx.store.index('savedAt');
+    // Two small requests instead of one per record: jump to the limit-th newest time, then read from there.
+    const cursor = await index.openKeyCursor(null, 'prev');
+    const edge = cursor && limit > 1 ? await cursor.advance(limit - 1) : cursor;
+    const raw = edge ? await index.getAll(IDBKeyRange.lowerBound(edge.key)) : await index.getAll();
+    const records: HistoryRecord[] = [];
+    for (const value of raw.reverse()) {
+      const read = migrateRecord(value);
+      if (!('unreadable' in read)) records.push(read);
+    }
+    return { records: records.slice(0, limit), total: await tx.store.count() };
+  }
+
   async get(id: string): Promise<HistoryRecord | undefined> {
     const read = migrateRecord(await this.db.get('records', id));
     return 'unreadable' in read ? undefined : read;

@@ -2,7 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { healthQueryOptions } from '../../api/health.ts';
-import { historyMutationOptions, historyQueryOptions, onHistoryChange } from '../../api/history.ts';
+import {
+  historyMutationOptions,
+  historyQueryOptions,
+  historyRecentQueryOptions,
+  invalidateHistory,
+  onHistoryChange,
+} from '../../api/history.ts';
 import { jobRoute } from '../../config/paths.ts';
 import type { HistoryRecord } from '../../storage/history-store.ts';
 import { Alert, ErrorMessage } from '../../ui/alert.tsx';
@@ -106,7 +112,9 @@ function HistoryList({
 export function Component() {
   const job = jobRoute('history');
   const client = useQueryClient();
-  const history = useQuery(historyQueryOptions());
+  // The newest records first (one small read), then all of them for search and filters.
+  const recent = useQuery(historyRecentQueryOptions());
+  const history = useQuery({ ...historyQueryOptions(), enabled: !recent.isPending });
   const version = useQuery(healthQueryOptions()).data?.version ?? 'unknown';
   const mutations = historyMutationOptions(client);
   const clear = useMutation(mutations.clear);
@@ -124,7 +132,9 @@ export function Component() {
     [client],
   );
 
-  const records = useMemo(() => history.data?.records ?? [], [history.data]);
+  const records = useMemo(() => history.data?.records ?? recent.data?.records ?? [], [history.data, recent.data]);
+  const total = history.data ? history.data.records.length : (recent.data?.total ?? 0);
+  const readingAll = !history.data && total > records.length;
   const shown = useMemo(() => filterRecords(records, filter), [records, filter]);
   const hosts = useMemo(() => [...new Set(records.map(hostOf))].filter(Boolean).sort(), [records]);
   const selected = records.find((r) => r.id === selectedId);
@@ -194,8 +204,9 @@ export function Component() {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-400" role="status" aria-label="History count">
           {shown.length === records.length
-            ? `${records.length} exchange${records.length === 1 ? '' : 's'}`
-            : `${shown.length} of ${records.length} exchanges`}
+            ? `${total} exchange${total === 1 ? '' : 's'}`
+            : `${shown.length} of ${total} exchanges`}
+          {readingAll ? ` (the newest ${records.length} shown while the rest are read)` : ''}
         </span>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />
@@ -224,7 +235,7 @@ export function Component() {
             e.target.value = '';
             if (!file) return;
             setImportState(await importHarFile(file));
-            void client.invalidateQueries({ queryKey: historyQueryOptions().queryKey });
+            void invalidateHistory(client);
           }}
         />
         <Button
@@ -255,9 +266,9 @@ export function Component() {
       ) : null}
       {clear.isError ? <ErrorMessage>{clear.error.message}</ErrorMessage> : null}
 
-      {history.isPending ? (
+      {history.isPending && recent.isPending ? (
         <p className="text-sm text-slate-500">Reading history…</p>
-      ) : records.length === 0 ? (
+      ) : records.length === 0 && !history.isPending ? (
         <p className="text-sm text-slate-500">
           Nothing yet. Send something from Compose or Token, or fetch a discovery document, and it shows up here.
         </p>
