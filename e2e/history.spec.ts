@@ -63,7 +63,10 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export shown as HAR' }).click();
   const har = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as {
-    log: { version: string; entries: Array<{ request: { url: string }; timings: Record<string, number> }> };
+    log: {
+      version: string;
+      entries: Array<{ request: { url: string; postData?: { text: string } }; timings: Record<string, number> }>;
+    };
   };
   expect(har.log.version).toBe('1.2');
   expect(har.log.entries.length).toBe(before + 1);
@@ -71,6 +74,30 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   const text = JSON.stringify(har);
   expect(text).not.toContain(signature);
   expect(text).toContain('…redacted…');
+
+  // Edit and resend with a changed field, then compare the two structurally.
+  await share.click();
+  await page.getByRole('button', { name: 'Edit and resend' }).click();
+  const recorded = page.getByRole('region', { name: 'Recorded request' });
+  await expect(recorded.getByRole('textbox', { name: 'URL' })).toHaveValue(/\/ocm\/shares$/);
+  const sent = har.log.entries.find((e) => e.request.url.endsWith('/ocm/shares'))!.request.postData!.text;
+  const original = JSON.parse(sent) as Record<string, unknown>;
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(JSON.stringify({ ...original, name: 'edited-in-compose.txt' }, null, 2));
+  await recorded.getByRole('button', { name: 'Resend' }).click();
+  await expect(recorded.getByRole('region', { name: 'Sent' })).toContainText('201');
+
+  await page.goto('/history');
+  const shares = list.getByRole('button', { name: /POST\s*201.*\/ocm\/shares/ });
+  await expect(shares).toHaveCount(3);
+  await shares.first().click();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await shares.last().click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  await expect(compare.getByRole('region', { name: 'Request body' })).toContainText('/name');
+  await expect(compare.getByRole('region', { name: 'Request body' })).toContainText('edited-in-compose.txt');
+  await expect(compare.getByRole('region', { name: 'Request headers that differ' })).toContainText('signature');
   app.expectClean();
 });
 

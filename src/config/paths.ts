@@ -11,6 +11,20 @@ export interface JobRoute {
 
 export type JobId = 'discover' | 'compose' | 'inbox' | 'token' | 'webapp' | 'invites' | 'history' | 'keys' | 'check';
 
+/**
+ * A recorded request handed to Compose to edit and send again (History's "Edit and resend"), as router
+ * state: method, URL, headers (without the ones the relay and the signer set), body and signing choice.
+ */
+export interface ComposeResend {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body?: { encoding: 'utf8' | 'base64'; data: string };
+  sign: 'ocm' | 'cavage' | 'none';
+  /** The OCM message kind, when the recorded exchange was one. */
+  kind?: string;
+}
+
 export const paths = {
   home: '/',
   discover: (target?: string) => (target ? `/discover/${encodeURIComponent(target)}` : '/discover'),

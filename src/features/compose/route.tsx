@@ -1,10 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relaySendMutation } from '../../api/relay.ts';
-import { jobRoute } from '../../config/paths.ts';
+import { jobRoute, type ComposeResend } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
+  isKind,
   isMessageKind,
   jsonSchemaFor,
   messageUrl,
@@ -22,7 +24,7 @@ import { clearDraft, loadDraft, saveDraft } from '../../storage/compose-drafts.t
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
-import { SelectField, TargetField } from '../../ui/field.tsx';
+import { SelectField, TargetField, TextArea, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -48,16 +50,98 @@ function endpointFor(kind: Kind, doc: Record<string, unknown> | undefined, built
   return typeof doc.endPoint === 'string' && isMessageKind(kind) ? messageUrl(doc.endPoint, kind) : undefined;
 }
 
+const HTTP_METHODS = ['POST', 'PUT', 'GET', 'DELETE', 'PATCH', 'PROPFIND', 'HEAD', 'OPTIONS'];
+
+const headersText = (headers: [string, string][]) => headers.map(([n, v]) => `${n}: ${v}`).join('\n');
+
+/** "Name: value" lines back into header pairs; a line without a colon is named as the problem. */
+function parseHeaders(text: string): { headers: [string, string][] } | { error: string } {
+  const headers: [string, string][] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return { error: `Header line ${i + 1} has no "Name: value" form: ${line}` };
+    headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return { headers };
+}
+
+/** Sends a recorded request again, edited: method, URL and headers here, the body in the editor above. */
+function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: string; onDone: () => void }) {
+  const [method, setMethod] = useState(resend.method);
+  const [url, setUrl] = useState(resend.url);
+  const [headers, setHeaders] = useState(headersText(resend.headers));
+  const [sign, setSign] = useState(resend.sign);
+  const send = useMutation(relaySendMutation());
+  const parsed = parseHeaders(headers);
+  return (
+    <section
+      aria-label="Recorded request"
+      className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800"
+    >
+      <h2 className="text-sm font-semibold">Edit and resend a recorded request</h2>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Host and Content-Length are set by the relay, and a signature (with its Content-Digest) is made anew when it is
+        sent; the body is the editor's text above.
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <SelectField label="Method" value={method} onValue={setMethod}>
+          {[...new Set([resend.method, ...HTTP_METHODS])].map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="URL" className="grow" mono value={url} onValue={setUrl} spellCheck={false} />
+      </div>
+      <TextArea label="Headers (one “Name: value” a line)" mono rows={4} value={headers} onValue={setHeaders} />
+      {'error' in parsed ? <ErrorMessage>{parsed.error}</ErrorMessage> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <SelectField<typeof sign> label="Signature" value={sign} onValue={setSign}>
+          <option value="ocm">RFC 9421 (OCM profile)</option>
+          <option value="cavage">draft-cavage (Nextcloud)</option>
+          <option value="none">not signed</option>
+        </SelectField>
+        <Button
+          variant="primary"
+          disabled={'error' in parsed || !url.trim() || send.isPending}
+          onClick={() =>
+            'headers' in parsed &&
+            send.mutate({
+              method,
+              url: url.trim(),
+              headers: parsed.headers,
+              ...(method === 'GET' || method === 'HEAD' ? {} : { body: { encoding: 'utf8' as const, data: body } }),
+              sign,
+            })
+          }
+        >
+          {send.isPending ? 'Sending…' : 'Resend'}
+        </Button>
+        <Button onClick={onDone}>Back to templates</Button>
+      </div>
+      {send.isError ? <ErrorMessage>{send.error.message}</ErrorMessage> : null}
+      {send.data ? <ExchangeView result={send.data} title="Sent" /> : null}
+    </section>
+  );
+}
+
 export function Component() {
   const job = jobRoute('compose');
-  const [kind, setKind] = useState<Kind>('share');
+  const location = useLocation();
+  const [resend, setResend] = useState<ComposeResend | undefined>(
+    () => (location.state as { resend?: ComposeResend } | null)?.resend,
+  );
+  const [kind, setKind] = useState<Kind>(() => (resend?.kind && isKind(resend.kind) ? resend.kind : 'share'));
   const [spec, setSpec] = useState<SpecVersion | ''>('');
   const [target, setTarget] = useState('');
   const [receiver, setReceiver] = useState<DiscoverResult>();
   const receiverDoc = receiver && isObject(receiver.document) ? receiver.document : undefined;
   const recipient = target.includes('@') ? target : undefined;
   const fresh = useMemo(() => template(kind, identity(), receiverDoc, recipient), [kind, receiverDoc, recipient]);
-  const [draft, setDraft] = useState<string>(() => loadDraft('share') ?? template('share', identity()).text);
+  const [draft, setDraft] = useState<string>(() =>
+    resend?.body?.encoding === 'utf8' ? resend.body.data : (loadDraft(kind) ?? template(kind, identity()).text),
+  );
   const [sign, setSign] = useState<'ocm' | 'cavage' | 'none'>('ocm');
 
   // A request for a share is a REQUEST_SHARE notification for 1.5 receivers: judge what it really is.
@@ -98,7 +182,8 @@ export function Component() {
   };
   const edit = (text: string) => {
     setDraft(text);
-    saveDraft(kind, text);
+    // A recorded request being edited is not this kind's draft.
+    if (!resend) saveDraft(kind, text);
   };
   const restart = () => {
     clearDraft(kind);
@@ -152,7 +237,9 @@ export function Component() {
         <FindingsList findings={findings} label="Lint findings" />
       </section>
 
-      {SENDABLE.includes(kind) ? (
+      {resend ? (
+        <ResendPanel resend={resend} body={draft} onDone={() => setResend(undefined)} />
+      ) : SENDABLE.includes(kind) ? (
         <section aria-label="Send" className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800">
           <h2 className="text-sm font-semibold">Sign and send</h2>
           <form

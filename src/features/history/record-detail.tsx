@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { historyMutationOptions } from '../../api/history.ts';
 import { sendViaRelay } from '../../api/relay.ts';
 import { exchangeToCurl } from '../../contract/curl.ts';
 import { replayRequest } from '../../contract/replay.ts';
+import { paths, type ComposeResend } from '../../config/paths.ts';
 import { redact } from '../../lib/redact.ts';
 import { OCM_RFC9421_PROFILE } from '../../protocol/signature-profile.ts';
 import type { HistoryRecord } from '../../storage/history-store.ts';
@@ -22,12 +24,14 @@ export function RecordDetail({
   record,
   includeSecrets,
   version,
+  onCompare,
   onReplayed,
   onDeleted,
 }: {
   record: HistoryRecord;
   includeSecrets: boolean;
   version: string;
+  onCompare: () => void;
   onReplayed: (id: string) => void;
   onDeleted: () => void;
 }) {
@@ -46,6 +50,19 @@ export function RecordDetail({
       if ('exchange' in result) onReplayed(result.exchange.id);
     },
   });
+  const navigate = useNavigate();
+  const editAndResend = () => {
+    const request = replayRequest(record.exchange);
+    const resend: ComposeResend = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers ?? [],
+      ...(request.body ? { body: request.body } : {}),
+      sign: request.sign ?? 'none',
+      ...(record.source.kind ? { kind: record.source.kind } : {}),
+    };
+    navigate(paths.compose(), { state: { resend } });
+  };
   const [curl, setCurl] = useState<{ command: string; redacted: boolean; copied: boolean }>();
   const { exchange } = record;
   const signedAt = exchange.signing ? new Date(exchange.startedAt) : undefined;
@@ -81,6 +98,12 @@ export function RecordDetail({
         </Button>
         <Button size="compact" onClick={() => void makeCurl()}>
           Copy as curl
+        </Button>
+        <Button size="compact" onClick={editAndResend}>
+          Edit and resend
+        </Button>
+        <Button size="compact" onClick={onCompare}>
+          Compare
         </Button>
         <Button
           size="compact"

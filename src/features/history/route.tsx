@@ -19,6 +19,7 @@ import { Page } from '../../ui/page.tsx';
 import { downloadText } from './download.ts';
 import { filterRecords, hostOf, NO_FILTER, rowsByDay, shownUrl, type HistoryFilter } from './history-model.ts';
 import { harOf, importHarFile } from './har-file.ts';
+import { ComparePanel } from './compare-panel.tsx';
 import { RecordDetail } from './record-detail.tsx';
 
 const PAGES = ['compose', 'token', 'discover', 'check', 'keys', 'history', 'import', 'other'];
@@ -121,6 +122,9 @@ export function Component() {
   const restore = useMutation(mutations.restore);
   const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string>();
+  // Compare: the first exchange is picked from its detail, the second from the list.
+  const [compareFrom, setCompareFrom] = useState<string>();
+  const [comparing, setComparing] = useState<[string, string]>();
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [cleared, setCleared] = useState<HistoryRecord[]>();
   const [importState, setImportState] = useState<{ ok: boolean; message: string }>();
@@ -138,6 +142,13 @@ export function Component() {
   const shown = useMemo(() => filterRecords(records, filter), [records, filter]);
   const hosts = useMemo(() => [...new Set(records.map(hostOf))].filter(Boolean).sort(), [records]);
   const selected = records.find((r) => r.id === selectedId);
+  const pair = comparing?.map((id) => records.find((r) => r.id === id));
+  const select = (id: string) => {
+    if (compareFrom && id !== compareFrom) {
+      setComparing([compareFrom, id]);
+      setCompareFrom(undefined);
+    } else setSelectedId(id);
+  };
   const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   return (
@@ -273,14 +284,34 @@ export function Component() {
           Nothing yet. Send something from Compose or Token, or fetch a discovery document, and it shows up here.
         </p>
       ) : (
-        <HistoryList records={shown} selectedId={selectedId} onSelect={setSelectedId} />
+        <HistoryList records={shown} selectedId={selectedId} onSelect={select} />
       )}
+      {compareFrom ? (
+        <p role="status" className="flex items-center gap-2 text-sm">
+          Pick another exchange in the list to compare with the selected one.
+          <Button size="compact" onClick={() => setCompareFrom(undefined)}>
+            Cancel
+          </Button>
+        </p>
+      ) : null}
+      {pair?.[0] && pair[1] ? (
+        <ComparePanel
+          first={pair[0]}
+          second={pair[1]}
+          includeSecrets={includeSecrets}
+          onClose={() => setComparing(undefined)}
+        />
+      ) : null}
       {selected ? (
         <RecordDetail
           key={selected.id}
           record={selected}
           includeSecrets={includeSecrets}
           version={version}
+          onCompare={() => {
+            setComparing(undefined);
+            setCompareFrom(selected.id);
+          }}
           onReplayed={(id) => setSelectedId(id)}
           onDeleted={() => setSelectedId(undefined)}
         />
