@@ -98,6 +98,17 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   await expect(compare.getByRole('region', { name: 'Request body' })).toContainText('/name');
   await expect(compare.getByRole('region', { name: 'Request body' })).toContainText('edited-in-compose.txt');
   await expect(compare.getByRole('region', { name: 'Request headers that differ' })).toContainText('signature');
+
+  // A link to one exchange opens it read-only elsewhere, redacted.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByRole('textbox', { name: /Link to this exchange/ }).inputValue();
+  const other = await page.context().newPage();
+  await other.goto(link);
+  const sharedView = other.getByRole('region', { name: 'Shared exchange' });
+  await expect(sharedView).toContainText('/ocm/shares');
+  await expect(sharedView).toContainText('read-only, secrets redacted');
+  expect(await sharedView.textContent()).not.toContain(signature);
+  await other.close();
   app.expectClean();
 });
 

@@ -1,5 +1,6 @@
 import { safeParse } from 'zod/mini';
 import { AREA_TITLES, checkReportSchema, type CheckReport } from '../../contract/check.ts';
+import { fragmentOf, readFragment } from '../../lib/fragment.ts';
 import { redact } from '../../lib/redact.ts';
 
 /** The report as Markdown, secrets redacted: for an issue, a mailing list or meeting notes. */
@@ -33,27 +34,15 @@ export function reportJson(report: CheckReport): string {
   return `${JSON.stringify(redact(report), null, 2)}\n`;
 }
 
-function toBase64Url(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-const fromBase64Url = (text: string) =>
-  new TextDecoder().decode(Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
-
 /** A link that carries the redacted report in its fragment (never sent to any server). */
 export function reportLink(origin: string, path: string, report: CheckReport): string {
-  return `${origin}${path}#report=${toBase64Url(JSON.stringify(redact(report)))}`;
+  return `${origin}${path}${fragmentOf('report', redact(report))}`;
 }
 
 /** The report a shared link carries, or undefined when the fragment holds none (or a broken one). */
 export function reportFromHash(hash: string): CheckReport | undefined {
-  const m = /[#&]report=([\w-]+)/.exec(hash);
-  if (!m) return undefined;
-  try {
-    const parsed = safeParse(checkReportSchema, JSON.parse(fromBase64Url(m[1]!)));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = readFragment(hash, 'report');
+  if (value === undefined) return undefined;
+  const parsed = safeParse(checkReportSchema, value);
+  return parsed.success ? parsed.data : undefined;
 }

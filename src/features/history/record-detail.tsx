@@ -15,6 +15,7 @@ import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { downloadText } from './download.ts';
 import { harOf } from './har-file.ts';
+import { exchangeLink } from './shared-link.ts';
 
 /** How long receivers accept a signature: the OCM profile's window for `created` (the demo peers' too). */
 const FRESH_SECONDS = OCM_RFC9421_PROFILE.maxAgeSeconds ?? 300;
@@ -63,6 +64,12 @@ export function RecordDetail({
     };
     navigate(paths.compose(), { state: { resend } });
   };
+  const [link, setLink] = useState<string>();
+  const copyLink = async () => {
+    const url = exchangeLink(window.location.origin, record);
+    setLink(url);
+    await navigator.clipboard?.writeText(url).catch(() => undefined);
+  };
   const [curl, setCurl] = useState<{ command: string; redacted: boolean; copied: boolean }>();
   const { exchange } = record;
   const signedAt = exchange.signing ? new Date(exchange.startedAt) : undefined;
@@ -102,6 +109,9 @@ export function RecordDetail({
         <Button size="compact" onClick={editAndResend}>
           Edit and resend
         </Button>
+        <Button size="compact" onClick={() => void copyLink()}>
+          Copy link
+        </Button>
         <Button size="compact" onClick={onCompare}>
           Compare
         </Button>
@@ -128,6 +138,16 @@ export function RecordDetail({
           {FRESH_SECONDS / 60} minutes after it was made, the window OCM receivers such as the demo peers accept); a
           curl command copied after that is refused as stale.
         </p>
+      ) : null}
+      {link ? (
+        <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
+          Link to this exchange (secrets redacted; the exchange travels in the part after #, which no server sees)
+          <input
+            readOnly
+            value={link}
+            className="rounded border border-slate-300 px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
       ) : null}
       {replay.isError ? <ErrorMessage>{replay.error.message}</ErrorMessage> : null}
       {replay.data && 'failure' in replay.data ? <ExchangeView result={replay.data} title="Replay" /> : null}

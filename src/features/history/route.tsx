@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { healthQueryOptions } from '../../api/health.ts';
 import {
   historyMutationOptions,
@@ -21,6 +22,8 @@ import { filterRecords, hostOf, NO_FILTER, rowsByDay, shownUrl, type HistoryFilt
 import { harOf, importHarFile } from './har-file.ts';
 import { ComparePanel } from './compare-panel.tsx';
 import { RecordDetail } from './record-detail.tsx';
+import { sharedFromHash } from './shared-link.ts';
+import { ExchangeView } from '../../ui/exchange-view.tsx';
 
 const PAGES = ['compose', 'token', 'discover', 'check', 'keys', 'history', 'import', 'other'];
 
@@ -127,6 +130,9 @@ export function Component() {
   const [comparing, setComparing] = useState<[string, string]>();
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [cleared, setCleared] = useState<HistoryRecord[]>();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const shared = useMemo(() => sharedFromHash(location.hash), [location.hash]);
   const [importState, setImportState] = useState<{ ok: boolean; message: string }>();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -158,6 +164,28 @@ export function Component() {
         newest first, exactly as it went over the wire. Secrets stay in the records so a replay works; the list masks
         them, and exports leave them out unless you ask.
       </p>
+      {shared ? (
+        <section
+          aria-label="Shared exchange"
+          className="space-y-2 rounded border border-sky-300 p-3 dark:border-sky-800"
+        >
+          <div className="flex items-center justify-between gap-2">
+            <h2 className="text-sm font-semibold">
+              A shared exchange
+              {'broken' in shared ? '' : ` (${shared.page ?? 'unknown page'}${shared.kind ? `, ${shared.kind}` : ''})`},
+              read-only, secrets redacted
+            </h2>
+            <Button size="compact" onClick={() => navigate({ hash: '' }, { replace: true })}>
+              Close
+            </Button>
+          </div>
+          {'broken' in shared ? (
+            <ErrorMessage>This link holds no exchange that can be shown: {shared.broken}.</ErrorMessage>
+          ) : (
+            <ExchangeView result={{ exchange: shared.exchange }} title="Shared" />
+          )}
+        </section>
+      ) : null}
       {history.data?.problem ? <Alert title="History is not being kept">{history.data.problem.message}</Alert> : null}
       {history.data?.unreadable ? (
         <Alert title="Some history could not be read">
