@@ -16,6 +16,13 @@ test('compose a share for alpha in its dialect, sign it and send it; alpha verif
   await page.getByRole('button', { name: 'New template for this target' }).click();
   await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('0 errors');
   await expect(page.getByRole('combobox', { name: 'Signature' })).toHaveValue('ocm');
+  // A dry run first: the exact request, signed, and nothing sent.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('Preview (not sent)');
+  for (const header of ['Host', 'Content-Length', 'Content-Digest', 'Signature-Input', 'Signature'])
+    await expect(preview.getByRole('table')).toContainText(header);
+  await expect(preview.getByLabel('Preview: signature base')).toContainText('"@signature-params"');
   await page.getByRole('button', { name: 'Send' }).click();
   const sent = page.getByRole('region', { name: 'Sent' });
   await expect(sent).toContainText('201');

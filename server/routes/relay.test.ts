@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discoverResultSchema, relayResultSchema, type RelayRequest } from '../../src/contract/exchange.ts';
+import {
+  discoverResultSchema,
+  relayPreviewResultSchema,
+  relayResultSchema,
+  type RelayRequest,
+} from '../../src/contract/exchange.ts';
 import { inboundListSchema } from '../../src/contract/inbound.ts';
 import { createApp } from '../app.ts';
 import { defaultServerConfig } from '../config.ts';
@@ -30,6 +35,41 @@ async function relay(request: RelayRequest, target = request.url) {
 const json = (value: unknown) => ({ encoding: 'utf8' as const, data: JSON.stringify(value) });
 
 describe('the relay', () => {
+  it('previews a request on a dry run: final headers and signature, nothing sent', async () => {
+    const alphaState = running.demo!.peers[0]!.state;
+    const before = alphaState.received.length;
+    const request: RelayRequest = {
+      method: 'POST',
+      url: `${alpha}/ocm/notifications`,
+      headers: [['Content-Type', 'application/json']],
+      body: json({ notificationType: 'SHARE_ACCEPTED', resourceType: 'file', providerId: 'p1' }),
+      sign: 'ocm',
+      dryRun: true,
+    };
+    const res = await fetch(`${running.url}/api/relay`, {
+      method: 'POST',
+      body: JSON.stringify(request),
+      headers: { 'content-type': 'application/json', 'x-relay-target': request.url },
+    });
+    const result = relayPreviewResultSchema.parse(await res.json());
+    if (!('preview' in result)) throw new Error(result.failure.message);
+    const names = result.preview.request.headers.map(([n]) => n.toLowerCase());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'host',
+        'content-type',
+        'content-length',
+        'content-digest',
+        'signature-input',
+        'signature',
+      ]),
+    );
+    expect(result.preview.signing?.signatureBase).toMatch(/"@signature-params": /);
+    expect(result.preview.request.body?.data).toContain('SHARE_ACCEPTED');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(alphaState.received.length).toBe(before);
+  });
+
   it('fetches a document and returns the whole exchange with timing', async () => {
     const { status, result } = await relay({
       method: 'GET',

@@ -3,6 +3,7 @@ import { safeParse } from 'zod/mini';
 import { relayRequestSchema, type Exchange, type RelayFailure } from '../../src/contract/exchange.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import { exchangeRecord } from '../outbound/exchange-record.ts';
+import { storeBody } from '../stored-body.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 import { signOutbound } from '../signer/sign-outbound.ts';
 
@@ -124,6 +125,17 @@ export function relayRoutes(
         return fail(c, { kind: 'bad-request', field: 'sign', message: `Signing failed: ${signed.message}` });
       finalHeaders = signed.headers;
       signing = signed.record;
+    }
+
+    if (req.dryRun) {
+      // Everything but the sending: the headers are final and the signature is made over them.
+      const request = {
+        method: req.method,
+        url: url.href,
+        headers: finalHeaders,
+        ...(body.byteLength ? { body: storeBody(body) } : {}),
+      };
+      return c.json({ preview: { request, signing, notes } });
     }
 
     const startedAt = new Date().toISOString();

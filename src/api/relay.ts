@@ -1,8 +1,10 @@
 import { mutationOptions } from '@tanstack/react-query';
-import { safeParse } from 'zod/mini';
+import { safeParse, type z } from 'zod/mini';
 import {
   discoverResultSchema,
+  relayPreviewResultSchema,
   relayResultSchema,
+  type RelayPreviewResult,
   type DiscoverResult,
   type RelayRequest,
   type RelayResult,
@@ -22,6 +24,17 @@ export async function sendViaRelay(
   signal?: AbortSignal,
   source: Partial<HistorySource> = {},
 ): Promise<RelayResult> {
+  const result = await postToRelay(request, relayResultSchema, signal);
+  // Kept in the browser's history, exactly as it went over the wire (in the background).
+  if ('exchange' in result) void recordExchanges([result.exchange], source);
+  return result;
+}
+
+async function postToRelay<S extends typeof relayResultSchema | typeof relayPreviewResultSchema>(
+  request: RelayRequest,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch('/api/relay', {
@@ -40,7 +53,7 @@ export async function sendViaRelay(
   } catch {
     throw new ApiError(`The relay answered ${response.status} with something that is not JSON.`, response.status);
   }
-  const parsed = safeParse(relayResultSchema, body);
+  const parsed = safeParse(schema, body);
   if (!parsed.success) {
     // The console itself refused (not signed in, rate-limited, another origin): say what it said.
     if (response.status === 401) reportUnauthorized();
@@ -48,9 +61,7 @@ export async function sendViaRelay(
     if (typeof message === 'string') throw new ApiError(`/api/relay: ${message}`, response.status);
     throw new ApiError(`The relay answered an unexpected shape (${response.status}).`, response.status);
   }
-  // Kept in the browser's history, exactly as it went over the wire (in the background).
-  if ('exchange' in parsed.data) void recordExchanges([parsed.data.exchange], source);
-  return parsed.data;
+  return parsed.data as z.infer<S>;
 }
 
 export async function discover(
@@ -67,6 +78,18 @@ export async function discover(
   const exchanges = [result.wellKnown.exchange, result.legacy?.exchange].filter((e) => e !== undefined);
   void recordExchanges(exchanges, { kind: 'discovery' });
   return result;
+}
+
+/**
+ * A dry run of the relay: the request exactly as it would be sent (Host, Content-Length, Content-Digest,
+ * Signature-Input and Signature included) and the signature base, without sending it.
+ */
+export function previewViaRelay(request: RelayRequest): Promise<RelayPreviewResult> {
+  return postToRelay({ ...request, dryRun: true }, relayPreviewResultSchema);
+}
+
+export function relayPreviewMutation() {
+  return mutationOptions({ mutationFn: (request: RelayRequest) => previewViaRelay(request) });
 }
 
 /** Sends one request through the relay (Compose's "Send"): the exchange, or the transport failure, is the result. */

@@ -130,13 +130,30 @@ export const relayRequestSchema = z.object({
   keyId: z.optional(z.string()),
   insecureTls: z.optional(z.boolean()),
   timeoutMs: z.optional(z.number().check(z.int(), z.gte(100), z.lte(120_000))),
+  /** Build and sign, but do not send: the answer is a preview of the exact request. */
+  dryRun: z.optional(z.boolean()),
 });
 export type RelayRequest = z.infer<typeof relayRequestSchema>;
+
+/** What a dry run answers: the request exactly as the relay would send it, signed, and what was signed. */
+export const relayPreviewSchema = z.object({
+  request: exchangeSchema.shape.request,
+  signing: z.nullable(signingRecordSchema),
+  notes: z.array(z.string()),
+});
+export type RelayPreview = z.infer<typeof relayPreviewSchema>;
 
 export const relayResultSchema = z.union([
   z.object({ exchange: exchangeSchema }),
   z.object({ failure: relayFailureSchema }),
 ]);
+
+/** POST /api/relay with dryRun: the preview, or why the request cannot be built or signed. */
+export const relayPreviewResultSchema = z.union([
+  z.object({ preview: relayPreviewSchema }),
+  z.object({ failure: relayFailureSchema }),
+]);
+export type RelayPreviewResult = z.infer<typeof relayPreviewResultSchema>;
 export type RelayResult = z.infer<typeof relayResultSchema>;
 
 /** GET /api/discover?target=…: both discovery endpoints as fetched, and what the protocol core makes of the answer. */

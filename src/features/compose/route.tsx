@@ -2,7 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
-import { relaySendMutation } from '../../api/relay.ts';
+import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
+import { explainRelayFailure, type RelayPreviewResult, type RelayRequest } from '../../contract/exchange.ts';
+import { HeadersTable } from '../../ui/headers-table.tsx';
 import { jobRoute, type ComposeResend } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
@@ -50,6 +52,55 @@ function endpointFor(kind: Kind, doc: Record<string, unknown> | undefined, built
   return typeof doc.endPoint === 'string' && isMessageKind(kind) ? messageUrl(doc.endPoint, kind) : undefined;
 }
 
+/** The request exactly as the relay would send it, signed, from a dry run: nothing was sent. */
+function Preview({ result }: { result: RelayPreviewResult }) {
+  if ('failure' in result) {
+    const { title } = explainRelayFailure(result.failure);
+    return (
+      <ErrorMessage>
+        {title}: {result.failure.message}
+      </ErrorMessage>
+    );
+  }
+  const { request, signing, notes } = result.preview;
+  return (
+    <section
+      aria-label="Preview"
+      className="space-y-2 rounded border border-dashed border-slate-300 p-3 dark:border-slate-700"
+    >
+      <h3 className="text-sm font-semibold">
+        Preview (not sent): {request.method} <span className="font-mono text-xs break-all">{request.url}</span>
+      </h3>
+      <HeadersTable headers={request.headers} caption="Headers as the relay would send them" />
+      {signing ? (
+        <>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Signed ({signing.profile}) with {signing.keyid}; the signature base:
+          </p>
+          <pre
+            aria-label="Preview: signature base"
+            className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900"
+          >
+            {signing.signatureBase}
+          </pre>
+          <p className="text-xs text-slate-500">
+            Sending makes a new signature (a fresh <code>created</code>) over the same headers.
+          </p>
+        </>
+      ) : (
+        <p className="text-xs text-slate-500">Not signed.</p>
+      )}
+      {notes.length ? (
+        <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
+          {notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 const HTTP_METHODS = ['POST', 'PUT', 'GET', 'DELETE', 'PATCH', 'PROPFIND', 'HEAD', 'OPTIONS'];
 
 const headersText = (headers: [string, string][]) => headers.map(([n, v]) => `${n}: ${v}`).join('\n');
@@ -73,7 +124,18 @@ function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: st
   const [headers, setHeaders] = useState(headersText(resend.headers));
   const [sign, setSign] = useState(resend.sign);
   const send = useMutation(relaySendMutation());
+  const preview = useMutation(relayPreviewMutation());
   const parsed = parseHeaders(headers);
+  const request = (): RelayRequest | undefined =>
+    'headers' in parsed
+      ? {
+          method,
+          url: url.trim(),
+          headers: parsed.headers,
+          ...(method === 'GET' || method === 'HEAD' ? {} : { body: { encoding: 'utf8' as const, data: body } }),
+          sign,
+        }
+      : undefined;
   return (
     <section
       aria-label="Recorded request"
@@ -105,21 +167,26 @@ function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: st
         <Button
           variant="primary"
           disabled={'error' in parsed || !url.trim() || send.isPending}
-          onClick={() =>
-            'headers' in parsed &&
-            send.mutate({
-              method,
-              url: url.trim(),
-              headers: parsed.headers,
-              ...(method === 'GET' || method === 'HEAD' ? {} : { body: { encoding: 'utf8' as const, data: body } }),
-              sign,
-            })
-          }
+          onClick={() => {
+            const r = request();
+            if (r) send.mutate(r);
+          }}
         >
           {send.isPending ? 'Sending…' : 'Resend'}
         </Button>
+        <Button
+          disabled={'error' in parsed || !url.trim() || preview.isPending}
+          onClick={() => {
+            const r = request();
+            if (r) preview.mutate(r);
+          }}
+        >
+          Preview
+        </Button>
         <Button onClick={onDone}>Back to templates</Button>
       </div>
+      {preview.isError ? <ErrorMessage>{preview.error.message}</ErrorMessage> : null}
+      {preview.data ? <Preview result={preview.data} /> : null}
       {send.isError ? <ErrorMessage>{send.error.message}</ErrorMessage> : null}
       {send.data ? <ExchangeView result={send.data} title="Sent" /> : null}
     </section>
@@ -163,17 +230,18 @@ export function Component() {
   });
   const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);
   const send = useMutation(relaySendMutation());
-  const sendDraft = () =>
-    send.mutate({
-      method: 'POST',
-      url: url!,
-      headers: [
-        ['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'],
-        ['Accept', 'application/json'],
-      ],
-      body: { encoding: 'utf8', data: draft },
-      sign,
-    });
+  const preview = useMutation(relayPreviewMutation());
+  const draftRequest = (): RelayRequest => ({
+    method: 'POST',
+    url: url!,
+    headers: [
+      ['Content-Type', fresh.form ? 'application/x-www-form-urlencoded' : 'application/json'],
+      ['Accept', 'application/json'],
+    ],
+    body: { encoding: 'utf8', data: draft },
+    sign,
+  });
+  const sendDraft = () => send.mutate(draftRequest());
 
   const chooseKind = (next: Kind) => {
     setKind(next);
@@ -282,12 +350,17 @@ export function Component() {
             <Button variant="primary" disabled={!url || send.isPending} onClick={sendDraft}>
               {send.isPending ? 'Sending…' : 'Send'}
             </Button>
+            <Button disabled={!url || preview.isPending} onClick={() => preview.mutate(draftRequest())}>
+              Preview
+            </Button>
             {lint.findings.some((f) => f.severity === 'error') ? (
               <span className="text-xs text-amber-700 dark:text-amber-400">
                 The draft has lint errors; it is sent as it is.
               </span>
             ) : null}
           </div>
+          {preview.isError ? <ErrorMessage>{preview.error.message}</ErrorMessage> : null}
+          {preview.data ? <Preview result={preview.data} /> : null}
           {send.isError ? <ErrorMessage>{send.error.message}</ErrorMessage> : null}
           {send.data ? <ExchangeView result={send.data} title="Sent" /> : null}
         </section>
