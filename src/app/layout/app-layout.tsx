@@ -4,12 +4,14 @@ import { JOB_ROUTES, paths } from '../../config/paths.ts';
 import { SignInPage } from '../../features/access/sign-in-page.tsx';
 import { ServerStatus } from './server-status.tsx';
 import { SignOutButton, useSignInRequired } from './session-control.tsx';
+import { Shortcuts } from './shortcuts.tsx';
 import { ThemeSelect } from './theme-select.tsx';
 
 export function AppLayout() {
   const signInRequired = useSignInRequired();
   return (
     <div className="flex min-h-screen flex-col">
+      <Shortcuts />
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
         <NavLink to={paths.home} className="flex items-baseline gap-2">
           <span className="text-lg font-semibold tracking-tight">OCM Explorer</span>

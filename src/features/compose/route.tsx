@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
@@ -118,6 +118,25 @@ function parseHeaders(text: string): { headers: [string, string][] } | { error: 
 }
 
 /** Sends a recorded request again, edited: method, URL and headers here, the body in the editor above. */
+/** Ctrl/Cmd+Enter sends, from anywhere on the page, the editor included (caught before Monaco sees it). */
+function useSendShortcut(send: (() => void) | undefined) {
+  const current = useRef(send);
+  useEffect(() => {
+    current.current = send;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && current.current) {
+        e.preventDefault();
+        e.stopPropagation();
+        current.current();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+}
+
 function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: string; onDone: () => void }) {
   const [method, setMethod] = useState(resend.method);
   const [url, setUrl] = useState(resend.url);
@@ -136,6 +155,10 @@ function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: st
           sign,
         }
       : undefined;
+  useSendShortcut(() => {
+    const r = request();
+    if (r && url.trim() && !send.isPending) send.mutate(r);
+  });
   return (
     <section
       aria-label="Recorded request"
@@ -242,6 +265,7 @@ export function Component() {
     sign,
   });
   const sendDraft = () => send.mutate(draftRequest());
+  useSendShortcut(!resend && url && SENDABLE.includes(kind) && !send.isPending ? sendDraft : undefined);
 
   const chooseKind = (next: Kind) => {
     setKind(next);

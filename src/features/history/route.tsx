@@ -123,7 +123,12 @@ export function Component() {
   const mutations = historyMutationOptions(client);
   const clear = useMutation(mutations.clear);
   const restore = useMutation(mutations.restore);
-  const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
+  const location0 = useLocation();
+  // The command palette's "Search the history for …" arrives as ?q=.
+  const [filter, setFilter] = useState<HistoryFilter>(() => ({
+    ...NO_FILTER,
+    search: new URLSearchParams(location0.search).get('q') ?? '',
+  }));
   const [selectedId, setSelectedId] = useState<string>();
   // Compare: the first exchange is picked from its detail, the second from the list.
   const [compareFrom, setCompareFrom] = useState<string>();
