@@ -3,18 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { composeShareForAlpha } from './pages/compose.ts';
 import { ConsolePage } from './pages/console-page.ts';
 
 async function sendShareToAlpha(page: Page) {
-  await page.goto('/compose');
-  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
-  const alpha = await page.request
-    .get('/api/demo')
-    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
-  await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).fill(alpha);
-  await page.getByRole('button', { name: 'Read its discovery' }).click();
-  await expect(page.getByRole('region', { name: 'Send' })).toContainText('OCM 1.5');
-  await page.getByRole('button', { name: 'New template for this target' }).click();
+  await composeShareForAlpha(page);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('region', { name: 'Sent' })).toContainText('201');
 }

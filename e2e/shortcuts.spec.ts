@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { composeShareForAlpha } from './pages/compose.ts';
 import { ConsolePage } from './pages/console-page.ts';
 
 test('Ctrl/Cmd+K jumps to a page or searches the history; ? lists the shortcuts; Ctrl/Cmd+Enter sends from the editor', async ({
@@ -25,15 +26,7 @@ test('Ctrl/Cmd+K jumps to a page or searches the history; ? lists the shortcuts;
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 
   // In Compose, with the cursor in the editor, Ctrl/Cmd+Enter sends (Monaco does not get to insert a line).
-  await page.goto('/compose');
-  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
-  const alpha = await page.request
-    .get('/api/demo')
-    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
-  await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).fill(alpha);
-  await page.getByRole('button', { name: 'Read its discovery' }).click();
-  await expect(page.getByRole('region', { name: 'Send' })).toContainText('OCM 1.5');
-  await page.getByRole('button', { name: 'New template for this target' }).click();
+  await composeShareForAlpha(page);
   await page.locator('.monaco-editor').first().click();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(page.getByRole('region', { name: 'Sent' })).toContainText('201');

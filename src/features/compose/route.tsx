@@ -101,6 +101,18 @@ function Preview({ result }: { result: RelayPreviewResult }) {
   );
 }
 
+type SignChoice = 'ocm' | 'cavage' | 'none';
+
+function SignatureSelect({ value, onValue }: { value: SignChoice; onValue: (v: SignChoice) => void }) {
+  return (
+    <SelectField<SignChoice> label="Signature" value={value} onValue={onValue}>
+      <option value="ocm">RFC 9421 (OCM profile)</option>
+      <option value="cavage">draft-cavage (Nextcloud)</option>
+      <option value="none">not signed</option>
+    </SelectField>
+  );
+}
+
 const HTTP_METHODS = ['POST', 'PUT', 'GET', 'DELETE', 'PATCH', 'PROPFIND', 'HEAD', 'OPTIONS'];
 
 const headersText = (headers: [string, string][]) => headers.map(([n, v]) => `${n}: ${v}`).join('\n');
@@ -182,11 +194,7 @@ function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: st
       <TextArea label="Headers (one “Name: value” a line)" mono rows={4} value={headers} onValue={setHeaders} />
       {'error' in parsed ? <ErrorMessage>{parsed.error}</ErrorMessage> : null}
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField<typeof sign> label="Signature" value={sign} onValue={setSign}>
-          <option value="ocm">RFC 9421 (OCM profile)</option>
-          <option value="cavage">draft-cavage (Nextcloud)</option>
-          <option value="none">not signed</option>
-        </SelectField>
+        <SignatureSelect value={sign} onValue={setSign} />
         <Button
           variant="primary"
           disabled={'error' in parsed || !url.trim() || send.isPending}
@@ -366,11 +374,7 @@ export function Component() {
             </p>
           ) : null}
           <div className="flex flex-wrap items-end gap-3">
-            <SelectField<typeof sign> label="Signature" value={sign} onValue={setSign}>
-              <option value="ocm">RFC 9421 (OCM profile)</option>
-              <option value="cavage">draft-cavage (Nextcloud)</option>
-              <option value="none">not signed</option>
-            </SelectField>
+            <SignatureSelect value={sign} onValue={setSign} />
             <Button variant="primary" disabled={!url || send.isPending} onClick={sendDraft}>
               {send.isPending ? 'Sending…' : 'Send'}
             </Button>
