@@ -26,6 +26,8 @@ export const signingRecordSchema = z.object({
   signatureBase: z.string(),
   /** The headers the signer added, in order. */
   added: headerPairsSchema,
+  /** A named non-standard variant the receiver expects (e.g. the OCM-stub's draft-cavage). */
+  variant: z.optional(z.string()),
 });
 export type SigningRecord = z.infer<typeof signingRecordSchema>;
 

@@ -74,7 +74,13 @@ export {
   type ExchangeKind,
 } from './endpoints.ts';
 export { signerDomainOf, keyidHost } from './signer-domain.ts';
-export { signatureProfileFor } from './signature-profile.ts';
+export {
+  cavageKeyIdFor,
+  signatureProfileFor,
+  signingChoiceFor,
+  type CavageVariant,
+  type SigningChoice,
+} from './signature-profile.ts';
 export * from './build/index.ts';
 export { CHECK_LINES, type CheckLineId } from './check/catalogue.ts';
 export { checkPlan, checkProbeBodies, type CheckPlan } from './check/plan.ts';
