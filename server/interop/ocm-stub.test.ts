@@ -9,6 +9,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/contract/exchange.ts';
 import type { InboundRecord } from '../../src/contract/inbound.ts';
+import { tokenRequestBody } from '../../src/protocol/index.ts';
 import { defaultServerConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../index.ts';
 import { ensureTlsMaterial, tlsHostNames } from '../tls.ts';
@@ -26,11 +27,19 @@ describe.skipIf(!!unavailable)('interop with the OCM-stub (a real peer, over htt
   let port: number;
 
   const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    // The relay takes its target again in x-relay-target (which keeps other web pages from using it).
+    const target = (init.body as { url?: unknown } | undefined)?.url;
     const res = await undiciFetch(`${consoleUrl}${path}`, {
       method: init.method ?? 'GET',
       dispatcher: toConsole,
       ...(init.body !== undefined
-        ? { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }
+        ? {
+            body: JSON.stringify(init.body),
+            headers: {
+              'content-type': 'application/json',
+              ...(path === '/api/relay' && typeof target === 'string' ? { 'x-relay-target': target } : {}),
+            },
+          }
         : {}),
     });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -134,6 +143,43 @@ describe.skipIf(!!unavailable)('interop with the OCM-stub (a real peer, over htt
     expect(details).toMatch(/request-target without parentheses/);
     expect(details).toMatch(/values alone.*OCM-stub's variant/);
     expect(record!.verification!.signatureBase).toMatch(new RegExp(`^post /ocm/shares\n\\d+\nlocalhost:${port}\n`));
+    expect(await stubAnswers()).toBe(true);
+  }, 60_000);
+
+  it("exchanges the stub's code in its 1.2-era form (JSON, ocm_authorization_code) and reads the file with the token", async () => {
+    // The stub's share carries the 1.2-era top-level code "123456"; its grants are a fixed table keyed by
+    // client_id, where "localhost" is the only loopback name: a deviation (it does not bind the code to the
+    // signer), named in the README.
+    const share = ((await api('/api/inbox')).json.records as { endpoint: string; body: { data: string } }[]).find(
+      (r) => r.endpoint === 'shares',
+    );
+    const sent = JSON.parse(share!.body.data) as { code: string; protocol: { webdav: { URI: string } } };
+    const request = tokenRequestBody({ clientId: 'localhost', code: sent.code }, 'ocm-1.2-json');
+    const token = await api('/api/relay', {
+      method: 'POST',
+      body: {
+        method: 'POST',
+        url: 'https://localhost/ocm/token',
+        headers: [
+          ['Content-Type', request.contentType],
+          ['Accept', 'application/json'],
+        ],
+        body: { encoding: 'utf8', data: request.body },
+        sign: 'cavage',
+        cavageVariant: 'ocm-stub',
+      },
+    });
+    const exchange = token.json.exchange as Exchange;
+    expect(exchange.response.status).toBe(200);
+    const accessToken = (JSON.parse(exchange.response.body.data) as { access_token: string }).access_token;
+    expect(accessToken).toBeTruthy();
+    const read = await api('/api/relay', {
+      method: 'POST',
+      body: { method: 'GET', url: sent.protocol.webdav.URI, headers: [['Authorization', `Bearer ${accessToken}`]] },
+    });
+    const file = read.json.exchange as Exchange;
+    expect(file.response.status).toBe(200);
+    expect(file.response.body.data).toBe('The content of the file, well done!');
     expect(await stubAnswers()).toBe(true);
   }, 60_000);
 });
