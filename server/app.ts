@@ -11,6 +11,7 @@ import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
 import { createOutboundClient, type OutboundClient } from './outbound/http-client.ts';
+import { readExtraCa } from './tls.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { checkRoutes } from './routes/check.ts';
 import { discoverRoutes } from './routes/discover.ts';
@@ -143,6 +144,8 @@ export function createApp(ctx: AppContext): Hono {
         connectMs: config.relayConnectTimeoutMs,
         totalMs: config.relayTimeoutMs,
       },
+      undefined,
+      { extraCa: readExtraCa(config.extraCa) },
     );
   app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
   app.route('/', discoverRoutes(outbound));

@@ -49,9 +49,27 @@ export const serverConfigSchema = z.object({
   demo: z.boolean().default(true),
   /** Where the built SPA lives (standalone mode only). */
   staticDir: z.string().default('dist'),
+  /** Serve https: with a self-signed certificate kept in the data folder, or the one given below. */
+  tls: z.boolean().default(false),
+  /** A certificate and its key (PEM files) to serve https with; giving them turns https on. */
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  /** CA or certificate files the console trusts for its outbound https calls, beside the system's. */
+  extraCa: z.array(z.string().min(1)).default([]),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+/** Whether the console serves https (asked for, or implied by a given certificate). */
+export const servesTls = (config: ServerConfig): boolean => config.tls || !!config.tlsCert || !!config.tlsKey;
+
+/** Rules between options, each naming the flag to change. */
+function checkCombination(config: ServerConfig): string | undefined {
+  if (!!config.tlsCert !== !!config.tlsKey) return '--tls-cert and --tls-key go together: give both';
+  if (servesTls(config) && config.publicUrl && new URL(config.publicUrl).protocol !== 'https:')
+    return `--public-url ${config.publicUrl} is http, but the console serves https (--tls): use https://`;
+  return undefined;
+}
 
 export class ConfigError extends Error {}
 
@@ -93,6 +111,10 @@ const FLAGS: Record<string, FlagSpec> = {
   },
   '--relay-timeout-ms': { key: 'relayTimeoutMs', env: 'OCM_EXPLORER_RELAY_TIMEOUT_MS', kind: 'string' },
   '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
+  '--tls': { key: 'tls', env: 'OCM_EXPLORER_TLS', kind: 'boolean' },
+  '--tls-cert': { key: 'tlsCert', env: 'OCM_EXPLORER_TLS_CERT', kind: 'string' },
+  '--tls-key': { key: 'tlsKey', env: 'OCM_EXPLORER_TLS_KEY', kind: 'string' },
+  '--extra-ca': { key: 'extraCa', env: 'OCM_EXPLORER_EXTRA_CA', kind: 'list' },
 };
 
 export const CONFIG_HELP = `Options (flag, or environment variable):
@@ -108,6 +130,10 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)
   --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)
   --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh
+  --tls                   OCM_EXPLORER_TLS=1         serve https, with a self-signed certificate made once and kept in <data-dir>/tls
+  --tls-cert FILE         OCM_EXPLORER_TLS_CERT      serve https with this certificate (PEM; with --tls-key)
+  --tls-key FILE          OCM_EXPLORER_TLS_KEY       the certificate's private key (PEM)
+  --extra-ca FILE         OCM_EXPLORER_EXTRA_CA      also trust this CA/certificate for outbound https (repeat; NODE_EXTRA_CA_CERTS works too)
   --relay-allow NAME      OCM_EXPLORER_RELAY_ALLOW   in public mode, a host the relay may reach even if private (repeat)
   --relay-max-request-bytes N   (default 1048576)    --relay-max-response-bytes N   (default 10485760, then truncated)
   --relay-connect-timeout-ms N  (default 5000)       --relay-timeout-ms N           (default 20000)
@@ -155,6 +181,8 @@ export function parseServerConfig(argv: readonly string[], env: Record<string, s
     const flag = Object.entries(FLAGS).find(([, s]) => s.key === key)?.[0] ?? key;
     throw new ConfigError(`invalid value for ${flag}: ${issue.message}`);
   }
+  const conflict = checkCombination(parsed.data);
+  if (conflict) throw new ConfigError(conflict);
   return parsed.data;
 }
 

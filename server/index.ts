@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { openDataStores } from './storage-report.ts';
 import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
-import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
+import { createServer as createHttpsServer } from 'node:https';
+import { CONFIG_HELP, ConfigError, parseServerConfig, servesTls, type ServerConfig } from './config.ts';
+import { ensureTlsMaterial, tlsHostNames, type TlsMaterial } from './tls.ts';
 import { mountStatic, securityHeaders } from './static.ts';
 import { generateAccessToken } from './guard/access.ts';
 
@@ -18,6 +20,8 @@ export interface RunningServer {
   generatedAccessToken?: string;
   /** What could not be read from the data folder, one line each (empty when everything was). */
   notices: string[];
+  /** When the console serves https: its certificate, and the file a peer must trust. */
+  tls?: TlsMaterial;
   close(): Promise<void>;
 }
 
@@ -28,6 +32,15 @@ export interface RunningServer {
 export async function startServer(given: ServerConfig): Promise<RunningServer> {
   const generatedAccessToken = given.public && !given.accessToken ? generateAccessToken() : undefined;
   const config = generatedAccessToken ? { ...given, accessToken: generatedAccessToken } : given;
+  // Made (or read) before anything listens, so a bad certificate stops the start with its reason.
+  const tls = servesTls(config)
+    ? await ensureTlsMaterial({
+        dataDir: config.dataDir,
+        names: tlsHostNames(config),
+        ...(config.tlsCert ? { certFile: config.tlsCert } : {}),
+        ...(config.tlsKey ? { keyFile: config.tlsKey } : {}),
+      })
+    : undefined;
   // Not in public mode: the demo peers send wherever they are told, which a shared instance must not allow.
   const demo =
     config.demo && !config.public
@@ -40,10 +53,12 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
   mountStatic(root, resolve(packageRoot, config.staticDir));
 
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: root.fetch, hostname: config.host, port: config.port }, (info) => {
+    const listen = { fetch: root.fetch, hostname: config.host, port: config.port };
+    const onListening = (info: { address: string; port: number }) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       resolvePromise({
-        url: `http://${host}:${info.port}`,
+        url: `${tls ? 'https' : 'http'}://${host}:${info.port}`,
+        ...(tls ? { tls } : {}),
         demo,
         generatedAccessToken,
         notices,
@@ -54,7 +69,14 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
             server.close(() => void (demo ? demo.close() : Promise.resolve()).then(() => done()));
           }),
       });
-    });
+    };
+    // The demo mesh stays plain http on loopback; only the console's own origin is https.
+    const server = tls
+      ? serve(
+          { ...listen, createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } },
+          onListening,
+        )
+      : serve(listen, onListening);
     server.once('error', (err) => {
       void demo?.close();
       reject(err);
@@ -71,6 +93,12 @@ export function startupLines(running: RunningServer, config: ServerConfig): stri
     lines.push(`    ${running.generatedAccessToken}`);
   } else if (config.public) {
     lines.push('  access token: the one given with --access-token / OCM_EXPLORER_ACCESS_TOKEN');
+  }
+  if (running.tls) {
+    const how = { given: 'given', generated: 'self-signed, made now', reused: 'self-signed, kept' }[running.tls.source];
+    lines.push(`  https certificate (${how}) for ${running.tls.names.join(', ')}`);
+    lines.push(`    SHA-256 ${running.tls.fingerprint}`);
+    lines.push(`    a peer must trust: ${running.tls.certFile}`);
   }
   for (const { state } of running.demo?.peers ?? []) {
     lines.push(

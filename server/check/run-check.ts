@@ -1,11 +1,18 @@
 import type { CheckReport } from '../../src/contract/check.ts';
 import type { SigningRecord } from '../../src/contract/exchange.ts';
-import { checkPlan, checkProbeBodies, gradeCheck, type ProbeEvidence } from '../../src/protocol/index.ts';
+import {
+  checkPlan,
+  checkProbeBodies,
+  gradeCheck,
+  signingChoiceFor,
+  type ProbeEvidence,
+} from '../../src/protocol/index.ts';
 import { OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { createContentDigest, headerPairs, signWithProfile } from '../../src/signing/index.ts';
 import { discoverTarget } from '../discovery/discover-target.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
+import { signOutbound } from '../signer/sign-outbound.ts';
 import { probe } from './probe.ts';
 
 export interface CheckDeps {
@@ -39,7 +46,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
     url: string,
     body: string,
     contentType: string,
-    sign: 'none' | 'sound' | 'digest' | 'stale',
+    sign: 'none' | 'sound' | 'digest' | 'stale' | 'as-receiver-expects',
   ) => {
     let headers: [string, string][] = [
       ['Host', new URL(url).host],
@@ -47,7 +54,20 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
       ['Content-Length', String(Buffer.byteLength(body))],
     ];
     let signing: SigningRecord | null = null;
-    if (sign !== 'none') {
+    const choice = signingChoiceFor(discovery.document);
+    if (sign === 'as-receiver-expects' && choice.profile === 'cavage' && deps.consoleBase) {
+      // A draft-cavage receiver (the OCM-stub) cannot read an RFC 9421 signature; some drop the
+      // connection or exit. The probe is signed the way its discovery says it verifies.
+      const signed = await signOutbound(
+        { method: 'POST', url, headers, body: new TextEncoder().encode(body) },
+        'cavage',
+        deps.keys,
+        { consoleBase: deps.consoleBase, ...(choice.variant ? { cavageVariant: choice.variant } : {}) },
+      );
+      if (!signed.ok) throw new Error(signed.message);
+      headers = signed.headers;
+      signing = signed.record;
+    } else if (sign !== 'none') {
       if (sign === 'digest') headers.push(['Content-Digest', await createContentDigest(`${body} `)]);
       const now = Math.floor(Date.now() / 1000) - (sign === 'stale' ? 600 : 0);
       const result = await signWithProfile({ method: 'POST', url, headers, body }, OCM_RFC9421_PROFILE, {
@@ -101,7 +121,7 @@ export async function runCheck(target: string, deps: CheckDeps): Promise<CheckRe
       plan.tokenEndPoint,
       bodies.tokenForm,
       'application/x-www-form-urlencoded',
-      'sound',
+      'as-receiver-expects',
     );
 
   const graded = gradeCheck(discovery, evidence, { canSign });

@@ -27,6 +27,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'check an OCM document (discovery, share, notification…) against its spec version',
     load: async () => (await import('./lint.ts')).lintCommand,
   },
+  discover: {
+    summary: "fetch an OCM server's discovery, with detection and lint",
+    load: async () => (await import('./discover.ts')).discoverCommand,
+  },
   check: {
     summary: 'grade an OCM server (discovery, keys, signature policy, validation, token endpoint)',
     load: async () => (await import('./check.ts')).checkCommand,

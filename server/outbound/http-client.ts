@@ -1,5 +1,5 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { rootCertificates, connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Client, type Dispatcher } from 'undici';
 import type { RelayFailure, Timing } from '../../src/contract/exchange.ts';
@@ -104,7 +104,10 @@ export function createOutboundClient(
   policy: GuardPolicy,
   limits: OutboundLimits = DEFAULT_LIMITS,
   resolve?: LookupFn,
+  trust: { extraCa?: readonly string[] } = {},
 ): OutboundClient {
+  // Lab CAs (--extra-ca) are trusted beside the system's roots, never instead of them.
+  const ca = trust.extraCa?.length ? [...rootCertificates, ...trust.extraCa] : undefined;
   async function send(req: OutboundRequest): Promise<OutboundResult> {
     const started = performance.now();
     const timing: Timing = { dns: null, connect: null, tls: null, firstByte: null, total: 0 };
@@ -162,6 +165,7 @@ export function createOutboundClient(
         lookup: lookup as never,
         servername: https && !/^[\d.:]+$/.test(host) ? host : undefined,
         rejectUnauthorized: !req.insecureTls,
+        ...(ca ? { ca } : {}),
         ALPNProtocols: ['http/1.1'],
       };
       const socket = https ? tlsConnect(options) : tcpConnect(options);

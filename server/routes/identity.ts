@@ -10,6 +10,9 @@ export function identityRoutes(keys: Promise<KeyStore>, baseUrl: (requestUrl: st
     c.json(await consoleDiscovery(baseUrl(c.req.url), await keys));
   app.get('/.well-known/ocm', (c) => discovery(c));
   app.get('/ocm-provider', (c) => discovery(c));
+  // Peers such as the OCM-stub fetch the legacy path with a trailing slash.
+  app.get('/ocm-provider/', (c) => discovery(c));
+  app.get('/.well-known/ocm/', (c) => discovery(c));
   app.get(CONSOLE_PATHS.jwks, async (c) => {
     c.header('cache-control', 'no-cache');
     return c.json((await keys).jwks());

@@ -126,6 +126,24 @@ describe('the relay', () => {
     expect(running.demo!.peers[1]!.state.received[0]).toMatchObject({ verified: 'verified' });
   });
 
+  it("signs draft-cavage in the OCM-stub's variant when asked: the bare host as keyId, values without names", async () => {
+    const { result } = await relay({
+      method: 'POST',
+      url: `${legacy}/ocm/notifications`,
+      headers: [['Content-Type', 'application/json']],
+      body: json({ notificationType: 'SHARE_ACCEPTED', providerId: 'p1' }),
+      sign: 'cavage',
+      cavageVariant: 'ocm-stub',
+    });
+    if (!('exchange' in result)) throw new Error(result.failure.message);
+    expect(result.exchange.signing).toMatchObject({
+      profile: 'cavage',
+      keyid: new URL(running.url).host,
+      variant: 'OCM-stub draft-cavage variant',
+    });
+    expect(result.exchange.signing!.signatureBase.split('\n')[0]).toBe('post /ocm/notifications');
+  });
+
   it('replays a code-to-token exchange for a share alpha sent to alice, and the token opens the file', async () => {
     const sent = await fetch(`${running.url}/api/demo/alpha/send`, {
       method: 'POST',

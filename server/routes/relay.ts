@@ -120,6 +120,7 @@ export function relayRoutes(
       const signed = await signOutbound({ method: req.method, url: url.href, headers, body }, req.sign, await keys, {
         keyId: req.keyId,
         consoleBase: consoleBase(c.req.url),
+        ...(req.cavageVariant ? { cavageVariant: req.cavageVariant } : {}),
       });
       if (!signed.ok)
         return fail(c, { kind: 'bad-request', field: 'sign', message: `Signing failed: ${signed.message}` });

@@ -1,5 +1,5 @@
 import type { Exchange, RelayFailure } from '../../src/contract/exchange.ts';
-import { buildShare, discoveryTarget, findDiscovery, signatureProfileFor } from '../../src/protocol/index.ts';
+import { buildShare, discoveryTarget, findDiscovery, signingChoiceFor } from '../../src/protocol/index.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import { CONSOLE_PATHS } from '../console-paths.ts';
 import { exchangeRecord } from '../outbound/exchange-record.ts';
@@ -80,20 +80,15 @@ export async function sendShare(
     ['Content-Type', 'application/json'],
     ['Content-Length', String(body.byteLength)],
   ];
-  const profile = signatureProfileFor(discovery);
-  const notes = [
-    ...built.notes,
-    profile === 'ocm'
-      ? 'Signed with RFC 9421 (the receiver advertises http-sig).'
-      : profile === 'cavage'
-        ? 'Signed with draft-cavage (the receiver publishes a legacy publicKey).'
-        : 'Sent unsigned: the receiver advertises no signature support.',
-  ];
+  const choice = signingChoiceFor(discovery);
+  const profile = choice.profile;
+  const notes = [...built.notes, choice.reason];
   let finalHeaders = headers;
   let signing: Exchange['signing'] = null;
   if (profile) {
     const signed = await signOutbound({ method: 'POST', url: url.href, headers, body }, profile, deps.keys, {
       consoleBase: deps.consoleBase,
+      ...(choice.variant ? { cavageVariant: choice.variant } : {}),
     });
     if (!signed.ok) return { problem: `Signing failed: ${signed.message}`, notes };
     finalHeaders = signed.headers;

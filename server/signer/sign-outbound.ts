@@ -1,5 +1,11 @@
 import type { SigningRecord } from '../../src/contract/exchange.ts';
-import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
+import {
+  cavageKeyIdFor,
+  NEXTCLOUD_CAVAGE_PROFILE,
+  OCM_RFC9421_PROFILE,
+  OCM_STUB_CAVAGE_PROFILE,
+  type CavageVariant,
+} from '../../src/protocol/signature-profile.ts';
 import { headerPairs, signCavageWithProfile, signWithProfile } from '../../src/signing/index.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 
@@ -20,7 +26,7 @@ export async function signOutbound(
   request: FinalRequest,
   profile: 'ocm' | 'cavage',
   keys: KeyStore,
-  options: { keyId?: string; consoleBase: string },
+  options: { keyId?: string; consoleBase: string; cavageVariant?: CavageVariant },
 ): Promise<{ ok: true; headers: [string, string][]; record: SigningRecord } | { ok: false; message: string }> {
   const use = profile === 'ocm' ? 'rfc9421' : 'cavage';
   const stored = options.keyId ? keys.get(options.keyId) : keys.active(use);
@@ -47,9 +53,12 @@ export async function signOutbound(
       },
     };
   }
-  // Nextcloud publishes its cavage key as `<base>/ocm#signature` with the legacy publicKey.
-  const keyId = `${options.consoleBase}/ocm#signature`;
-  const signed = await signCavageWithProfile(message, NEXTCLOUD_CAVAGE_PROFILE, { key: stored.material, keyId });
+  // Nextcloud publishes its cavage key as `<base>/ocm#signature` with the legacy publicKey; the OCM-stub
+  // reads the keyId as a host and fetches its /ocm-provider/, so it gets the bare host.
+  const variant = options.cavageVariant ?? 'nextcloud';
+  const cavageProfile = variant === 'ocm-stub' ? OCM_STUB_CAVAGE_PROFILE : NEXTCLOUD_CAVAGE_PROFILE;
+  const keyId = cavageKeyIdFor(variant, options.consoleBase);
+  const signed = await signCavageWithProfile(message, cavageProfile, { key: stored.material, keyId });
   if (!signed.ok) return { ok: false, message: signed.error.message };
   return {
     ok: true,
@@ -57,9 +66,10 @@ export async function signOutbound(
     record: {
       profile: 'cavage',
       keyid: keyId,
-      alg: NEXTCLOUD_CAVAGE_PROFILE.algorithm,
+      alg: cavageProfile.algorithm,
       signatureBase: signed.value.signingString,
       added: signed.value.headers,
+      ...(variant === 'ocm-stub' ? { variant: cavageProfile.name } : {}),
     },
   };
 }

@@ -26,6 +26,8 @@ export const signingRecordSchema = z.object({
   signatureBase: z.string(),
   /** The headers the signer added, in order. */
   added: headerPairsSchema,
+  /** A named non-standard variant the receiver expects (e.g. the OCM-stub's draft-cavage). */
+  variant: z.optional(z.string()),
 });
 export type SigningRecord = z.infer<typeof signingRecordSchema>;
 
@@ -99,7 +101,7 @@ export function explainRelayFailure(failure: RelayFailure): { title: string; adv
       return {
         title: 'TLS handshake failed',
         advice:
-          'The certificate is not trusted for this name (self-signed, expired, wrong host). For a lab server you can accept it for one request; it will be marked on the exchange.',
+          'The certificate is not trusted for this name (self-signed, expired, wrong host). For a lab server you can accept it for one request (it will be marked on the exchange), or start the console with --extra-ca <its CA file> to trust it for good.',
       };
     case 'timeout':
       return {
@@ -128,6 +130,8 @@ export const relayRequestSchema = z.object({
   sign: z.optional(z.enum(['none', 'ocm', 'cavage'])),
   /** Which of the console's keys to sign with; by default the active key of the profile's use. */
   keyId: z.optional(z.string()),
+  /** With sign "cavage": Nextcloud's form (default), or the OCM-stub's variant (bare-host keyId, no names). */
+  cavageVariant: z.optional(z.enum(['nextcloud', 'ocm-stub'])),
   insecureTls: z.optional(z.boolean()),
   timeoutMs: z.optional(z.number().check(z.int(), z.gte(100), z.lte(120_000))),
   /** Build and sign, but do not send: the answer is a preview of the exact request. */

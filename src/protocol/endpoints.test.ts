@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKind, messageUrl, tokenRequestForm, exchangeKindOfUrl } from './endpoints.ts';
+import { isMessageKind, messageUrl, tokenRequestBody, tokenRequestForm, exchangeKindOfUrl } from './endpoints.ts';
 
 describe('message endpoints', () => {
   it('joins endPoint and the path of each kind, with or without a trailing slash', () => {
@@ -23,6 +23,22 @@ describe('tokenRequestForm', () => {
       grant_type: 'authorization_code',
       client_id: 'cloud.example.org:8443',
       code: 'a b&c',
+    });
+  });
+});
+
+describe('tokenRequestBody', () => {
+  it('writes the OCM 1.3+ form by default, and the 1.2-era JSON with ocm_authorization_code when asked', () => {
+    expect(tokenRequestBody({ clientId: 'c.example', code: 'x' })).toEqual({
+      contentType: 'application/x-www-form-urlencoded',
+      body: 'grant_type=authorization_code&client_id=c.example&code=x',
+    });
+    const legacy = tokenRequestBody({ clientId: 'localhost', code: '123456' }, 'ocm-1.2-json');
+    expect(legacy.contentType).toBe('application/json');
+    expect(JSON.parse(legacy.body)).toEqual({
+      grant_type: 'ocm_authorization_code',
+      code: '123456',
+      client_id: 'localhost',
     });
   });
 });

@@ -28,6 +28,30 @@ export function tokenRequestForm(fields: { clientId: string; code: string }): st
   }).toString();
 }
 
+/**
+ * How a token request is written. `oauth-form` is OCM 1.3+ (RFC 6749 §4.1.3: form-encoded,
+ * grant_type authorization_code). `ocm-1.2-json` is the 1.2-era form some servers still take (the OCM-stub,
+ * older Reva): a JSON body with grant_type ocm_authorization_code. A compatibility choice, named as such.
+ */
+export const TOKEN_REQUEST_STYLES = {
+  'oauth-form': 'form-encoded, grant_type authorization_code (OCM 1.3+)',
+  'ocm-1.2-json': 'JSON, grant_type ocm_authorization_code (OCM 1.2-era compatibility: OCM-stub, older Reva)',
+} as const;
+export type TokenRequestStyle = keyof typeof TOKEN_REQUEST_STYLES;
+
+/** The token request's body and content type in the given style. */
+export function tokenRequestBody(
+  fields: { clientId: string; code: string },
+  style: TokenRequestStyle = 'oauth-form',
+): { contentType: string; body: string } {
+  if (style === 'ocm-1.2-json')
+    return {
+      contentType: 'application/json',
+      body: JSON.stringify({ grant_type: 'ocm_authorization_code', code: fields.code, client_id: fields.clientId }),
+    };
+  return { contentType: 'application/x-www-form-urlencoded', body: tokenRequestForm(fields) };
+}
+
 /** What an exchange with this URL was, judged by its path: which OCM message, the token request, or discovery. */
 export type ExchangeKind = MessageKind | 'token-request' | 'discovery' | 'jwks';
 

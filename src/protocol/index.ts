@@ -69,12 +69,21 @@ export {
   messageUrl,
   isMessageKind,
   tokenRequestForm,
+  tokenRequestBody,
+  TOKEN_REQUEST_STYLES,
+  type TokenRequestStyle,
   exchangeKindOfUrl,
   type MessageKind,
   type ExchangeKind,
 } from './endpoints.ts';
 export { signerDomainOf, keyidHost } from './signer-domain.ts';
-export { signatureProfileFor } from './signature-profile.ts';
+export {
+  cavageKeyIdFor,
+  signatureProfileFor,
+  signingChoiceFor,
+  type CavageVariant,
+  type SigningChoice,
+} from './signature-profile.ts';
 export * from './build/index.ts';
 export { CHECK_LINES, type CheckLineId } from './check/catalogue.ts';
 export { checkPlan, checkProbeBodies, type CheckPlan } from './check/plan.ts';

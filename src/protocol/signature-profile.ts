@@ -35,6 +35,70 @@ export const NEXTCLOUD_CAVAGE_PROFILE = {
   maxDateAgeSeconds: 300,
 } as const;
 
+/**
+ * The OCM-stub's own draft-cavage variant (cs3org/OCM-stub, the peer the OCM test suite uses): the keyId is
+ * the sender's bare host (it fetches `https://<keyId>/ocm-provider/` for the key), and the signing string is
+ * the values of (request-target), content-length, host, date and digest, one a line, without names.
+ */
+export const OCM_STUB_CAVAGE_PROFILE = {
+  name: 'OCM-stub draft-cavage variant',
+  headers: ['(request-target)', 'content-length', 'host', 'date', 'digest'],
+  algorithm: 'rsa-sha256',
+  keyIdFormat: '<host>[:<port>]',
+  digest: 'SHA-256',
+  addDate: true,
+  addHost: true,
+  addContentLength: true,
+  maxDateAgeSeconds: 300,
+  signingStringLines: 'values-only',
+} as const;
+
+export type CavageVariant = 'nextcloud' | 'ocm-stub';
+
+/** How the console signs towards a receiver, why, and (for draft-cavage) in which variant. */
+export interface SigningChoice {
+  profile: 'ocm' | 'cavage' | null;
+  variant?: CavageVariant;
+  /** One sentence a user reads next to the exchange: what was chosen, from which evidence. */
+  reason: string;
+}
+
+/** The keyId to sign with for a draft-cavage variant, from the console's base URL. */
+export function cavageKeyIdFor(variant: CavageVariant, consoleBase: string): string {
+  return variant === 'ocm-stub' ? new URL(consoleBase).host : nextcloudKeyId(consoleBase);
+}
+
+/**
+ * The signing choice from a receiver's discovery. RFC 9421 when it advertises `http-sig`. A legacy
+ * `publicKey` published as a bare PEM string (no `keyId` beside it) is the OCM-stub's shape: such a
+ * receiver takes the keyId as a host name and checks a names-free signing string, so it gets that form;
+ * a Nextcloud-style `{keyId, publicKeyPem}` gets draft-cavage as Nextcloud signs it.
+ */
+export function signingChoiceFor(discovery: unknown): SigningChoice {
+  const doc = typeof discovery === 'object' && discovery !== null ? (discovery as Record<string, unknown>) : {};
+  const profile = signatureProfileFor(doc);
+  if (profile === 'ocm') return { profile, reason: 'Signed with RFC 9421 (the receiver advertises http-sig).' };
+  if (profile === null) return { profile, reason: 'Sent unsigned: the receiver advertises no signature support.' };
+  if (typeof doc.publicKey === 'string') {
+    const version = typeof doc.apiVersion === 'string' ? `apiVersion ${doc.apiVersion}, ` : '';
+    return {
+      profile,
+      variant: 'ocm-stub',
+      reason:
+        `Signed with the OCM-stub's draft-cavage variant: the receiver (${version}no http-sig) publishes its ` +
+        'publicKey as a bare PEM string with no keyId, as the OCM-stub does; such a receiver reads the keyId as ' +
+        "the sender's host (it fetches https://<keyId>/ocm-provider/) and checks a signing string of header " +
+        'values without names, so the keyId is the bare host and the signing string has no names. ' +
+        'A draft-cavage-12 verifier would not accept this form.',
+    };
+  }
+  return {
+    profile,
+    variant: 'nextcloud',
+    reason: 'Signed with draft-cavage as Nextcloud does (the receiver publishes a legacy publicKey, no http-sig).',
+  };
+}
+
 /** The keyId Nextcloud publishes for its cavage key: `https://<host>/ocm#signature`. */
 export function nextcloudKeyId(origin: string): string {
   return `${origin.replace(/\/+$/, '')}/ocm#signature`;

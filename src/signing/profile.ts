@@ -42,4 +42,6 @@ export interface CavageProfile {
   addContentLength?: boolean;
   /** Reject a Date header older than this many seconds. */
   maxDateAgeSeconds?: number;
+  /** How the signing string is written: draft-12's `name: value` lines (default) or the values alone. */
+  signingStringLines?: 'name-value' | 'values-only';
 }

@@ -1,13 +1,16 @@
 import { discover, sendViaRelay } from '../../api/relay.ts';
 import type { DiscoverResult, RelayResult } from '../../contract/exchange.ts';
-import { tokenRequestForm } from '../../protocol/endpoints.ts';
+import { tokenRequestBody, type TokenRequestStyle } from '../../protocol/endpoints.ts';
 
 export interface FlowInput {
   sender: string;
   code: string;
   uri: string;
   clientId: string;
-  sign: 'ocm' | 'cavage' | 'none';
+  /** draft-cavage as Nextcloud signs it, or in the OCM-stub's variant (bare-host keyId, values only). */
+  sign: 'ocm' | 'cavage' | 'cavage-stub' | 'none';
+  /** How the token request is written; the 1.2-era JSON form is a named compatibility choice. */
+  tokenStyle?: TokenRequestStyle;
 }
 
 export interface FlowStep {
@@ -28,8 +31,9 @@ export function endpointsFrom(
   const doc = isObject(result.document) ? result.document : undefined;
   if (!doc) return { note: result.problem ?? 'The sender has no usable discovery document.' };
   const endPoint = typeof doc.endPoint === 'string' ? doc.endPoint.replace(/\/+$/, '') : undefined;
-  const tokenEndPoint =
-    typeof doc.tokenEndPoint === 'string' ? doc.tokenEndPoint : endPoint ? `${endPoint}/token` : undefined;
+  // 1.2-era servers (the OCM-stub) publish a path ("/ocm/token"); it is read against the sender's base.
+  const published = typeof doc.tokenEndPoint === 'string' ? new URL(doc.tokenEndPoint, result.base).href : undefined;
+  const tokenEndPoint = published ?? (endPoint ? `${endPoint}/token` : undefined);
   let resource = uri;
   if (uri && !/^https?:\/\//i.test(uri)) {
     const types = Array.isArray(doc.resourceTypes) ? doc.resourceTypes : [];
@@ -77,16 +81,16 @@ export async function runCodeFlow(input: FlowInput, onStep: (steps: FlowStep[]) 
   )
     return steps;
 
-  const form = tokenRequestForm({ clientId: input.clientId, code: input.code });
+  const request = tokenRequestBody({ clientId: input.clientId, code: input.code }, input.tokenStyle);
   const exchange = await sendViaRelay({
     method: 'POST',
     url: found.tokenEndPoint!,
     headers: [
-      ['Content-Type', 'application/x-www-form-urlencoded'],
+      ['Content-Type', request.contentType],
       ['Accept', 'application/json'],
     ],
-    body: { encoding: 'utf8', data: form },
-    sign: input.sign,
+    body: { encoding: 'utf8', data: request.body },
+    ...(input.sign === 'cavage-stub' ? { sign: 'cavage', cavageVariant: 'ocm-stub' } : { sign: input.sign }),
   });
   let token: string | undefined;
   let summary: string;

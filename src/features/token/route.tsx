@@ -9,6 +9,7 @@ import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { Page } from '../../ui/page.tsx';
 import { runCodeFlow, type FlowInput, type FlowStep } from './code-flow.ts';
+import { TOKEN_REQUEST_STYLES, type TokenRequestStyle } from '../../protocol/endpoints.ts';
 import { receivedShares, type ReceivedShare } from './received-shares.ts';
 
 /** The fields of the flow take identifiers and secrets typed as they are. */
@@ -25,6 +26,7 @@ export function Component() {
     uri: '',
     clientId: window.location.host,
     sign: 'ocm',
+    tokenStyle: 'oauth-form',
   });
   const [steps, setSteps] = useState<FlowStep[]>([]);
   const flow = useMutation({ mutationFn: (values: FlowInput) => runCodeFlow(values, setSteps) });
@@ -93,7 +95,19 @@ export function Component() {
         >
           <option value="ocm">RFC 9421 (OCM profile)</option>
           <option value="cavage">draft-cavage (Nextcloud)</option>
+          <option value="cavage-stub">draft-cavage (OCM-stub variant: bare-host keyId, values only)</option>
           <option value="none">not signed</option>
+        </SelectField>
+        <SelectField<TokenRequestStyle>
+          label="Token request form"
+          value={form.tokenStyle ?? 'oauth-form'}
+          onValue={(tokenStyle) => set({ tokenStyle })}
+        >
+          {Object.entries(TOKEN_REQUEST_STYLES).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </SelectField>
         <div className="flex items-end">
           <Button type="submit" variant="primary" disabled={flow.isPending || !form.sender || !form.code}>

@@ -89,6 +89,13 @@ describe("the sender's endpoints, from its discovery", () => {
     });
   });
 
+  it('reads a relative tokenEndPoint (the OCM-stub\'s "/ocm/token") against the sender\'s base', () => {
+    const doc = { endPoint: 'https://sender.example/ocm', tokenEndPoint: '/ocm/token' };
+    expect(endpointsFrom(result(doc), 'https://sender.example/webdav-api/file.txt').tokenEndPoint).toBe(
+      'https://sender.example/ocm/token',
+    );
+  });
+
   it('says why when there is no document', () => {
     expect(endpointsFrom({ ...result(null), problem: 'refused' }, '')).toEqual({ note: 'refused' });
   });

@@ -350,6 +350,14 @@ describe('planning the probes', () => {
       signInvalidShare: false,
     });
   });
+  it('reads a 1.2-era relative tokenEndPoint (the OCM-stub\'s "/ocm/token") against the server\'s base', () => {
+    const stubLike = {
+      endPoint: 'https://peer.example/ocm',
+      capabilities: ['exchange-token'],
+      tokenEndPoint: '/ocm/token',
+    };
+    expect(checkPlan(discovered(stubLike), true).tokenEndPoint).toBe('https://peer.example/ocm/token');
+  });
   it('probes with a valid share to nobody, an invalid one, and a code never issued', () => {
     const bodies = checkProbeBodies('https://peer.example:8443', {
       host: 'console.example',

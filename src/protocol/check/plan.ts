@@ -26,14 +26,23 @@ export function checkPlan(discovery: DiscoverResult, canSign: boolean): CheckPla
   const capabilities = strings(doc.capabilities);
   const httpSig = capabilities.includes('http-sig');
   const shareUrl = typeof doc.endPoint === 'string' ? messageUrl(doc.endPoint, 'share') : undefined;
+  // 1.2-era servers (the OCM-stub) publish tokenEndPoint as a path; it is read against the server's base.
+  const absolute = (value: unknown): string | undefined => {
+    if (typeof value !== 'string') return undefined;
+    try {
+      return new URL(value, discovery.base).href;
+    } catch {
+      return undefined;
+    }
+  };
+  const tokenEndPoint = absolute(doc.tokenEndPoint);
+  const jwksUri = absolute(doc.jwksUri);
   return {
-    ...(typeof doc.jwksUri === 'string' ? { jwksUri: doc.jwksUri } : {}),
+    ...(jwksUri ? { jwksUri } : {}),
     ...(shareUrl ? { shareUrl } : {}),
     signaturePolicy: !!shareUrl && strings(doc.criteria).includes('must-use-http-sig'),
     signInvalidShare: !!shareUrl && canSign && httpSig,
-    ...(capabilities.includes('exchange-token') && typeof doc.tokenEndPoint === 'string' && canSign
-      ? { tokenEndPoint: doc.tokenEndPoint }
-      : {}),
+    ...(capabilities.includes('exchange-token') && tokenEndPoint && canSign ? { tokenEndPoint } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import {
   CAVAGE_PUBLIC_KEY,
   CAVAGE_REQUEST,
 } from '../__fixtures__/cavage.ts';
-import { NEXTCLOUD_CAVAGE_PROFILE } from '../../protocol/signature-profile.ts';
+import { NEXTCLOUD_CAVAGE_PROFILE, OCM_STUB_CAVAGE_PROFILE } from '../../protocol/signature-profile.ts';
 import { signCavage, signCavageWithProfile } from './sign.ts';
 import { verifyCavage } from './verify.ts';
 import { signingString } from './signing-string.ts';
@@ -154,5 +154,52 @@ describe("Nextcloud's cavage profile", () => {
       now: 1785060500 + 400,
     });
     expect(late.problems.map((p) => p.code)).toEqual(['date-too-old']);
+  });
+});
+
+describe("the OCM-stub's draft-cavage variant", () => {
+  const body = '{"shareWith":"einstein@localhost"}';
+  const request: HttpRequestInput = {
+    method: 'POST',
+    url: 'https://localhost/ocm/shares',
+    headers: [['Content-Type', 'application/json']],
+    body: new TextEncoder().encode(body),
+  };
+  const now = Math.floor(Date.now() / 1000);
+
+  it('signs the header values without names, with the bare host as keyId', async () => {
+    const key = await pem(CAVAGE_PRIVATE_KEY);
+    const result = await signCavageWithProfile(request, OCM_STUB_CAVAGE_PROFILE, { key, keyId: 'localhost:8443', now });
+    if (!result.ok) throw new Error(result.error.message);
+    const lines = result.value.signingString.split('\n');
+    expect(lines[0]).toBe('post /ocm/shares');
+    expect(lines[1]).toBe(String(body.length));
+    expect(lines[2]).toBe('localhost');
+    expect(lines[3]).toBe(new Date(now * 1000).toUTCString());
+    expect(lines[4]).toMatch(/^SHA-256=[A-Za-z0-9+/]+=*$/);
+    // The stub's parser: keyId, algorithm, headers, signature, in that order, no spaces.
+    expect(result.value.value).toMatch(
+      /^keyId="localhost:8443",algorithm="rsa-sha256",headers="[^"]*",signature="[^"]+"$/,
+    );
+  });
+
+  it('verifies what the stub sends and names each departure from draft-cavage-12', async () => {
+    const key = await pem(CAVAGE_PRIVATE_KEY);
+    const made = await signCavageWithProfile(request, OCM_STUB_CAVAGE_PROFILE, { key, keyId: 'localhost', now });
+    if (!made.ok) throw new Error(made.error.message);
+    // Rewrite the header as the stub writes it: `headers="request-target,content-length,host,date,digest"`.
+    const signature = /signature="([^"]+)"/.exec(made.value.value)![1]!;
+    const stubHeader = `keyId="localhost",algorithm="rsa-sha256",headers="request-target,content-length,host,date,digest",signature="${signature}"`;
+    const message = withHeaders(
+      request,
+      made.value.headers.filter(([n]) => n !== 'Signature').concat([['Signature', stubHeader]]),
+    );
+    const outcome = await verifyCavage(message, { key: await pem(CAVAGE_PUBLIC_KEY), now });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.headers).toEqual(['(request-target)', 'content-length', 'host', 'date', 'digest']);
+    expect(outcome.nonStandard).toMatch(/separated by commas/);
+    expect(outcome.nonStandard).toMatch(/without parentheses/);
+    expect(outcome.nonStandard).toMatch(/values alone.*OCM-stub/);
+    expect(outcome.signingString!.startsWith('post /ocm/shares\n')).toBe(true);
   });
 });

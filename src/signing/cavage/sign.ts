@@ -42,6 +42,8 @@ export interface CavageSignOptions {
   expires?: number;
   /** Put the signature in `Authorization: Signature ...` instead of `Signature`. */
   authorization?: boolean;
+  /** Default `name-value` (draft-12); `values-only` for the OCM-stub's variant. */
+  lines?: 'name-value' | 'values-only';
 }
 
 export interface CavageSignResult {
@@ -70,7 +72,7 @@ export async function signCavage(
   const params: CavageParams = { keyId: options.keyId, algorithm, headers };
   if (options.created !== undefined) params.created = options.created;
   if (options.expires !== undefined) params.expires = options.expires;
-  const text = signingString(request, headers, params);
+  const text = signingString(request, headers, params, options.lines ? { lines: options.lines } : {});
   if (!text.ok) return text;
   const signed = await signBytes(options.key, primitive, utf8(text.value));
   if (!signed.ok) return signed;
@@ -101,6 +103,7 @@ export async function signCavageWithProfile(
     keyId: options.keyId,
     algorithm: profile.algorithm,
     headers: profile.headers,
+    ...(profile.signingStringLines ? { lines: profile.signingStringLines } : {}),
   });
   if (!signed.ok) return signed;
   return ok({ ...signed.value, headers: [...added, ...signed.value.headers] });

@@ -16,6 +16,11 @@ export interface RequestTargetStyle {
   upperMethod?: boolean;
   /** Standard: path and query. Some verifiers drop the query, others use the full URL. */
   target?: 'path-and-query' | 'path-only' | 'full-url';
+  /**
+   * Standard: `name: value` lines. 'values-only' writes the values alone, one a line, as the OCM-stub
+   * (cs3org/OCM-stub) signs and verifies; no draft-12 verifier reproduces it.
+   */
+  lines?: 'name-value' | 'values-only';
 }
 
 export function requestTarget(request: HttpRequestInput, style: RequestTargetStyle = {}): string | null {
@@ -41,13 +46,14 @@ export function signingString(
   style: RequestTargetStyle = {},
 ): Result<string> {
   const lines: string[] = [];
+  const line = (name: string, value: string) => (style.lines === 'values-only' ? value : `${name}: ${value}`);
   for (const raw of headers) {
     const name = raw.toLowerCase();
     if (name === '(request-target)') {
       const target = requestTarget(request, style);
       if (target === null)
         return fail('bad-message', `the request URL ${JSON.stringify(request.url)} is not an absolute URL`, 'url');
-      lines.push(`(request-target): ${target}`);
+      lines.push(line('(request-target)', target));
     } else if (name === '(created)' || name === '(expires)') {
       const value = name === '(created)' ? params.created : params.expires;
       if (value === undefined)
@@ -56,7 +62,7 @@ export function signingString(
           `"${name}" is listed in headers but the ${name.slice(1, -1)} parameter is missing`,
           'headers',
         );
-      lines.push(`${name}: ${value}`);
+      lines.push(line(name, String(value)));
     } else {
       const values = headerValues(request.headers, name);
       if (values.length === 0)
@@ -65,7 +71,7 @@ export function signingString(
           `the header "${name}" is listed in headers but not present in the request`,
           name,
         );
-      lines.push(`${name}: ${values.map((v) => v.trim()).join(', ')}`);
+      lines.push(line(name, values.map((v) => v.trim()).join(', ')));
     }
   }
   return ok(lines.join('\n'));

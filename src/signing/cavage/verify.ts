@@ -118,6 +118,11 @@ function attempts(algorithm: string, key: KeyMaterial, headers: string[]): Attem
       style: { target: 'full-url' },
       note: '(request-target) uses the full URL; draft-12 uses the path and query',
     },
+    {
+      primitive,
+      style: { lines: 'values-only' },
+      note: "the signing string holds the header values alone, one a line, without their `name: ` prefixes (the OCM-stub's variant); draft-12 §2.3 requires `name: value` lines",
+    },
   );
   return out;
 }
@@ -162,6 +167,25 @@ export async function verifyCavage(
   }
   outcome.algorithm = algorithm;
   let headers = params.headers;
+  const departures: string[] = [];
+  if (headers?.some((h) => h.includes(','))) {
+    // The OCM-stub writes headers="request-target,content-length,host,date,digest".
+    const listed = headers.join(' ');
+    headers = headers
+      .flatMap((h) => h.split(','))
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
+    departures.push(
+      `headers="${listed}" is separated by commas; draft-12 §2.1.6 separates the names with single spaces`,
+    );
+  }
+  const bare = headers?.filter((h) => ['request-target', 'created', 'expires'].includes(h)) ?? [];
+  if (headers && bare.length) {
+    headers = headers.map((h) => (bare.includes(h) ? `(${h})` : h));
+    departures.push(
+      `headers names ${bare.join(', ')} without parentheses; draft-12 §2.3 writes the pseudo-headers as ${bare.map((h) => `(${h})`).join(', ')}`,
+    );
+  }
   if (!headers) {
     headers = params.created !== undefined ? ['(created)'] : ['date'];
     outcome.notes.push(
@@ -240,7 +264,7 @@ export async function verifyCavage(
       message: text.error.message,
       ...(text.error.where ? { where: text.error.where } : {}),
     });
-    return finish(outcome);
+    return finish(outcome, departures);
   }
   outcome.signingString = text.value;
   const key = options.key ?? options.keys?.(params.keyId!);
@@ -250,7 +274,7 @@ export async function verifyCavage(
       message: options.keys ? `no key is known for keyId "${params.keyId}"` : 'no key was given to verify with',
       where: 'keyId',
     });
-    return finish(outcome);
+    return finish(outcome, departures);
   }
   const signature = fromBase64(params.signature!);
   if (!signature) {
@@ -259,7 +283,7 @@ export async function verifyCavage(
       message: 'signature="..." is not valid base64 (truncated or with stray characters)',
       where: 'signature',
     });
-    return finish(outcome);
+    return finish(outcome, departures);
   }
   const tries = attempts(algorithm, key, headers);
   if (!tries.length) {
@@ -268,7 +292,7 @@ export async function verifyCavage(
       message: `algorithm "${algorithm}" is not a draft-cavage algorithm we know (rsa-sha256, rsa-sha512, hmac-sha256, ecdsa-sha256, hs2019)`,
       where: 'algorithm',
     });
-    return finish(outcome);
+    return finish(outcome, departures);
   }
   if (!keyTypeMatches(key, tries[0]!.primitive)) {
     outcome.problems.push({
@@ -276,7 +300,7 @@ export async function verifyCavage(
       message: `algorithm "${algorithm}" cannot be used with ${describeKey(key)}`,
       where: 'algorithm',
     });
-    return finish(outcome);
+    return finish(outcome, departures);
   }
   for (const attempt of tries) {
     const candidate =
@@ -285,24 +309,26 @@ export async function verifyCavage(
     const verified = await verifyBytes(key, attempt.primitive, utf8(candidate.value), signature);
     if (!verified.ok) {
       outcome.problems.push({ code: 'bad-key', message: verified.error.message, where: 'key' });
-      return finish(outcome);
+      return finish(outcome, departures);
     }
     if (verified.value) {
       if (attempt.note) {
         outcome.nonStandard = attempt.note;
         outcome.signingString = candidate.value;
       }
-      return finish(outcome);
+      return finish(outcome, departures);
     }
   }
   outcome.problems.push({
     code: 'signature-mismatch',
     message: `the signature does not match the signing string with ${describeKey(key)} (also tried the common non-standard variants)`,
   });
-  return finish(outcome);
+  return finish(outcome, departures);
 }
 
-function finish(outcome: CavageOutcome): CavageOutcome {
+function finish(outcome: CavageOutcome, departures: readonly string[] = []): CavageOutcome {
   outcome.ok = outcome.problems.length === 0;
+  const all = [...departures, ...(outcome.nonStandard ? [outcome.nonStandard] : [])];
+  if (all.length) outcome.nonStandard = all.join('; ');
   return outcome;
 }
