@@ -17,6 +17,13 @@ export const queryKeys = {
     /** A JWK Set named by a discovery document's jwksUri. */
     jwks: (uri: string | undefined) => [...queryKeys.discovery.all(), 'jwks', uri] as const,
   },
+  invites: {
+    all: () => [...queryKeys.all, 'invites'] as const,
+    /** The invites the console created (as Invite Sender). */
+    list: () => [...queryKeys.invites.all(), 'list'] as const,
+    /** An invite sender's discovery, read on the Invites page before accepting. */
+    provider: (domain: string) => [...queryKeys.invites.all(), 'provider', domain] as const,
+  },
   inbox: {
     all: () => [...queryKeys.all, 'inbox'] as const,
     records: () => [...queryKeys.inbox.all(), 'records'] as const,
