@@ -30,5 +30,7 @@ export const queryKeys = {
     info: () => [...queryKeys.inbox.all(), 'info'] as const,
     /** One read of the list outside the live stream (the Token page's received shares). */
     snapshot: () => [...queryKeys.inbox.all(), 'snapshot'] as const,
+    /** What the console answered to received shares (accept, decline), by record id. */
+    replies: () => [...queryKeys.inbox.all(), 'replies'] as const,
   },
 };

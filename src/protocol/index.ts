@@ -49,6 +49,7 @@ export {
   type OcmAddress,
   type AddressResult,
 } from './address.ts';
+export { replyToShare, sharedSecretOf, type ShareReply, type ShareReplyType } from './received-share.ts';
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
 export {

@@ -18,6 +18,7 @@ import { DemoSender } from './demo-sender.tsx';
 import { InboxList } from './inbox-list.tsx';
 import { PolicyEditor } from './policy-editor.tsx';
 import { RecordDetail } from './record-detail.tsx';
+import { ShareActions } from './share-actions.tsx';
 
 const STREAM: Record<StreamState, { tone: 'good' | 'warn' | 'neutral'; text: string }> = {
   connecting: { tone: 'neutral', text: 'connecting…' },
@@ -148,7 +149,12 @@ export function Component() {
       {list.length ? (
         <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
           <InboxList records={list} selectedId={selected?.id} onSelect={(id) => setParams({ id }, { replace: true })} />
-          {selected ? <RecordDetail record={selected} /> : null}
+          {selected ? (
+            <div className="min-w-0 space-y-4">
+              <ShareActions key={selected.id} record={selected} />
+              <RecordDetail record={selected} />
+            </div>
+          ) : null}
         </div>
       ) : null}
 
