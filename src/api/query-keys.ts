@@ -7,6 +7,8 @@ export const queryKeys = {
   health: () => [...queryKeys.all, 'health'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
   demo: () => [...queryKeys.all, 'demo'] as const,
+  /** What one demo peer received. */
+  demoReceived: (peer: string) => [...queryKeys.demo(), 'received', peer] as const,
   keys: () => [...queryKeys.all, 'keys'] as const,
   history: () => [...queryKeys.all, 'history'] as const,
   discovery: {

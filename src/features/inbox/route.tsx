@@ -19,6 +19,7 @@ import { InboxList } from './inbox-list.tsx';
 import { PolicyEditor } from './policy-editor.tsx';
 import { RecordDetail } from './record-detail.tsx';
 import { ShareActions } from './share-actions.tsx';
+import { PeerLog } from './peer-log.tsx';
 
 const STREAM: Record<StreamState, { tone: 'good' | 'warn' | 'neutral'; text: string }> = {
   connecting: { tone: 'neutral', text: 'connecting…' },
@@ -128,6 +129,9 @@ export function Component() {
         <summary className="cursor-pointer text-sm font-semibold">Have a demo peer send something</summary>
         <div className="mt-3">
           <DemoSender defaultRecipient={info.data?.recipients[0]?.address} />
+        </div>
+        <div className="mt-4">
+          <PeerLog />
         </div>
       </details>
 
