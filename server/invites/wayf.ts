@@ -21,7 +21,11 @@ export async function wayfRedirect(
   const found = await discoverTarget(client, provider, scheme ? { scheme } : {});
   if ('error' in found) return { problem: found.error };
   const doc = found.document as Record<string, unknown> | null | undefined;
-  if (!doc || typeof doc !== 'object') return { problem: found.problem ?? `${provider} publishes no OCM discovery.` };
+  if (!doc || typeof doc !== 'object') {
+    // Both discovery paths may fail the same way: say it once.
+    const why = [...new Set((found.problem ?? 'it publishes no OCM discovery.').split(/(?<=\.)\s+/))].join(' ');
+    return { problem: `Could not read ${provider}'s OCM discovery: ${why}` };
+  }
   const dialog = doc.inviteAcceptDialog;
   if (typeof dialog !== 'string' || !dialog)
     return { problem: `${provider} does not publish an inviteAcceptDialog: it cannot accept invites from a link.` };
@@ -41,6 +45,8 @@ export function wayfPage(args: {
   consoleHost: string;
   providers: readonly WayfProvider[];
   problem?: string;
+  /** What the visitor typed, kept in the field when it led nowhere. */
+  typed?: string;
   now?: Date;
 }): { status: number; html: string } {
   const invite = args.invites.get(args.token);
@@ -77,7 +83,7 @@ export function wayfPage(args: {
       <form method="get" action="/wayf">
         <input type="hidden" name="token" value="${token}">
         <label for="provider">Another provider (its domain or URL)</label>
-        <div class="row"><input id="provider" name="provider" required placeholder="cloud.example.org">
+        <div class="row"><input id="provider" name="provider" required placeholder="cloud.example.org" value="${escapeHtml(args.typed ?? '')}">
         <button type="submit">Continue</button></div>
       </form>`
     : '';

@@ -62,7 +62,7 @@ export function inviteRoutes(deps: {
       invites: deps.invites,
       consoleHost: new URL(base).host,
       providers: deps.providers(),
-      ...(problem ? { problem } : {}),
+      ...(problem ? { problem, typed: provider } : {}),
     });
     c.header('content-security-policy', WAYF_CONTENT_SECURITY_POLICY);
     c.header('cache-control', 'no-store');

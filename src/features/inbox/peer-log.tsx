@@ -42,7 +42,7 @@ export function PeerLog() {
           ))}
         </ol>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing received yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">This peer has received no OCM call yet.</p>
       )}
     </section>
   );
