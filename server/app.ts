@@ -18,6 +18,9 @@ import { discoverRoutes } from './routes/discover.ts';
 import { relayRoutes } from './routes/relay.ts';
 import { ShareStore } from './sharing/share-store.ts';
 import { shareRoutes } from './routes/shares.ts';
+import { InviteStore } from './invites/invite-store.ts';
+import { acceptInviteWith } from './invites/accept.ts';
+import { inviteRoutes } from './routes/invites.ts';
 import { exchangeCodeWith } from './sharing/exchange-code.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,7 +33,7 @@ import { nodeSignatureEngine } from './signer/node-engine.ts';
 import { installSignatureEngine } from '../src/signing/index.ts';
 
 /** Path prefixes the server answers; everything else belongs to the SPA (or Vite in dev). */
-export const SERVER_PATH_PREFIXES = ['/api/', '/ocm/', '/ocm-provider', '/.well-known/'] as const;
+export const SERVER_PATH_PREFIXES = ['/api/', '/ocm/', '/ocm-provider', '/.well-known/', '/wayf'] as const;
 
 export function isServerPath(path: string): boolean {
   return SERVER_PATH_PREFIXES.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p));
@@ -47,6 +50,8 @@ export interface AppContext {
   keys?: Promise<KeyStore>;
   /** The shares the console sends; by default the store in the config's data folder. */
   shares?: ShareStore;
+  /** The invites the console creates; by default the store in the config's data folder. */
+  invites?: InviteStore;
   /** The server's outbound HTTP client; by default one built from the config's guard and limits. */
   outbound?: OutboundClient;
   /** false keeps the default inbox and keys in memory (tests); the data folder is not touched. */
@@ -154,11 +159,25 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl }));
   // The inbox given (tests) is completed, never changed: the app works on its own copy.
   const given = ctx.inbox ?? createInbox(ctx.config, { persist });
+  const invites = ctx.invites ?? new InviteStore(persist ? resolve(config.dataDir) : undefined);
+  const emailDomain = config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost';
   const inbox: InboxDeps = {
     ...given,
     exchangeCode: given.exchangeCode ?? exchangeCodeWith(shares),
+    acceptInvite: given.acceptInvite ?? acceptInviteWith(invites, emailDomain),
     verify: given.verify ?? verifyWith(outbound, config),
   };
+  app.route(
+    '/',
+    inviteRoutes({
+      invites,
+      users: config.recipients,
+      outbound,
+      consoleBase: baseUrl,
+      providers: () =>
+        (ctx.demo?.peers ?? []).map(({ state }) => ({ name: `${state.spec.name} (demo)`, target: state.origin })),
+    }),
+  );
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));
   app.route('/', eventRoutes(inbox.store, inbox.bus));

@@ -46,10 +46,10 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
     config.demo && !config.public
       ? await startDemoMesh({ host: '127.0.0.1', ports: config.port ? [config.port + 1, config.port + 2] : [0, 0] })
       : undefined;
-  const { inbox, shares, keys, notices } = await openDataStores(config);
+  const { inbox, shares, invites, keys, notices } = await openDataStores(config);
   const root = new Hono();
   root.use('*', securityHeaders());
-  root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, keys }));
+  root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, invites, keys }));
   mountStatic(root, resolve(packageRoot, config.staticDir));
 
   return new Promise((resolvePromise, reject) => {

@@ -27,7 +27,8 @@ export const CONTENT_SECURITY_POLICY = [
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // A page with a policy of its own (the WAYF page) keeps it.
+    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', CONTENT_SECURITY_POLICY);
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   };

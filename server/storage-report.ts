@@ -7,6 +7,7 @@ import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
 import type { InboxStore } from './inbox/store.ts';
 import { ShareStore } from './sharing/share-store.ts';
+import { InviteStore } from './invites/invite-store.ts';
 
 function line(what: string, unreadable: Unreadable): string {
   const count = unreadable.count === 1 ? '1 entry' : `${unreadable.count} entries`;
@@ -20,6 +21,7 @@ function line(what: string, unreadable: Unreadable): string {
 export async function storageNotices(stores: {
   inbox: InboxStore;
   shares: ShareStore;
+  invites?: InviteStore;
   keys: Promise<KeyStore>;
 }): Promise<string[]> {
   const notices: string[] = [];
@@ -32,18 +34,25 @@ export async function storageNotices(stores: {
   if (inbox) notices.push(`${line('inbox', inbox)}; the Inbox page says so too`);
   const shares = stores.shares.unreadable;
   if (shares) notices.push(line('shares', shares));
+  const invites = stores.invites?.unreadable;
+  if (invites) notices.push(line('invites', invites));
   return notices;
 }
 
 /** The stores of the data folder, opened for createApp, with the notices about what could not be read. */
-export async function openDataStores(
-  config: ServerConfig,
-): Promise<{ inbox: InboxDeps; shares: ShareStore; keys: Promise<KeyStore>; notices: string[] }> {
+export async function openDataStores(config: ServerConfig): Promise<{
+  inbox: InboxDeps;
+  shares: ShareStore;
+  invites: InviteStore;
+  keys: Promise<KeyStore>;
+  notices: string[];
+}> {
   const dataDir = resolve(config.dataDir);
   const inbox = createInbox(config);
   const shares = new ShareStore(dataDir);
+  const invites = new InviteStore(dataDir);
   const keys = KeyStore.open(dataDir, { kidPrefix: kidPrefixFor(config) });
   // The app reports a key store that failed on each request; here it is only read for the notice.
   keys.catch(() => undefined);
-  return { inbox, shares, keys, notices: await storageNotices({ inbox: inbox.store, shares, keys }) };
+  return { inbox, shares, invites, keys, notices: await storageNotices({ inbox: inbox.store, shares, invites, keys }) };
 }

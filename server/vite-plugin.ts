@@ -17,9 +17,9 @@ export function ocmExplorerServer(): Plugin {
     const demo = process.env.OCM_EXPLORER_DEMO !== '0' ? await startDemoMesh({ ports: [0, 0] }) : undefined;
     if (demo) onClose(() => void demo.close());
     const config = defaultServerConfig();
-    const { inbox, shares, keys, notices } = await openDataStores(config);
+    const { inbox, shares, invites, keys, notices } = await openDataStores(config);
     for (const notice of notices) console.warn(`ocm-explorer: ${notice}`);
-    const app = createApp({ config, startedAt: new Date(), demo, inbox, shares, keys });
+    const app = createApp({ config, startedAt: new Date(), demo, inbox, shares, invites, keys });
     // Keep Vite's own Request/Response globals untouched inside its process.
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     // Not `use('/api', …)`: connect would strip the prefix from req.url.

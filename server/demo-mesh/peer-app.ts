@@ -4,6 +4,7 @@ import { allowedHostNames, hostCheck } from '../guard/host-check.ts';
 import { discoveryDocument, jwksDocument } from './discovery.ts';
 import type { PeerNet } from './net.ts';
 import { hostOf } from './peer-state.ts';
+import { inviteAcceptDialog } from './invite-dialog.ts';
 import { receiveOcm } from './receive.ts';
 import { tokenEndpoint, webapp, webdav } from './resources.ts';
 import { sendFromPeer, type SendCommand, type SendKind } from './send.ts';
@@ -77,16 +78,7 @@ export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: stri
     app.post('/ocm/token', (c) => tokenEndpoint(c, peer, net));
     app.on(['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'], '/webdav/:id', (c) => webdav(c, peer, c.req.param('id')));
     app.on(['GET', 'POST'], '/apps/viewer/:id', (c) => webapp(c, peer));
-    app.get('/invites/accept', (c) => {
-      const token = c.req.query('token') ?? '';
-      const invite = peer.invites.get(token);
-      return c.text(
-        invite
-          ? `Invite ${token} from ${invite.user}@${hostOf(peer)} is ${invite.acceptedBy ? `accepted by ${invite.acceptedBy}` : 'waiting to be accepted'}.`
-          : `No invite ${token} here.`,
-        invite ? 200 : 404,
-      );
-    });
+    app.on(['GET', 'POST'], '/invites/accept', (c) => inviteAcceptDialog(c, peer, net));
   } else {
     app.on(['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'], '/public.php/webdav/', (c) => webdav(c, peer));
   }

@@ -3,7 +3,8 @@ import type { KeyStore } from './key-store.ts';
 
 /**
  * The console's own discovery document, OCM 1.5 / draft-07 shape. It advertises only what the console
- * really does: it receives shares (webdav, webapp), notifications and token requests at `<base>/ocm`,
+ * really does: it receives shares (webdav, webapp), notifications, token requests and invite acceptances at
+ * `<base>/ocm`, creates invites (with a WAYF page at /wayf) and accepts them at its inviteAcceptDialog,
  * signs with RFC 9421 (keys at jwksUri), and keeps the legacy publicKey for draft-cavage peers.
  * It sets no criteria: a debugging console accepts unsigned calls and shows them as such.
  */
@@ -25,7 +26,9 @@ export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Re
         },
       },
     ],
-    capabilities: ['exchange-token', 'http-sig', 'notifications', 'protocol-object'],
+    capabilities: ['exchange-token', 'http-sig', 'invite-wayf', 'invites', 'notifications', 'protocol-object'],
+    // The console's accept page for invites from other providers' WAYF pages (a path, as the spec prefers).
+    inviteAcceptDialog: '/invites/accept',
     jwksUri: `${base}${CONSOLE_PATHS.jwks}`,
     tokenEndPoint: `${base}${CONSOLE_PATHS.token}`,
     publicKey: { keyId: `${base}/ocm#signature`, publicKeyPem: cavage.publicKeyPem },

@@ -23,6 +23,8 @@ export interface InboxDeps {
     form: Record<string, unknown>,
     verification: Verification,
   ) => { status: number; body: unknown } | undefined;
+  /** Answers an invite acceptance for the invites the console created; undefined leaves it to the spec default. */
+  acceptInvite?: (doc: unknown) => { status: number; body: unknown } | undefined;
 }
 
 /** An access token is a secret: the stored copy of the answer shows only its start. */
@@ -132,8 +134,11 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
         endpoint === 'token' && doc && typeof doc === 'object' && deps.exchangeCode
           ? deps.exchangeCode(doc as Record<string, unknown>, verification)
           : undefined;
+      const invited =
+        endpoint === 'invite-accepted' && doc !== undefined && deps.acceptInvite ? deps.acceptInvite(doc) : undefined;
       const answer =
         exchanged ??
+        invited ??
         specAnswer({
           endpoint,
           doc,

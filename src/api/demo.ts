@@ -1,5 +1,11 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { demoFaultsSchema, demoListSchema, demoSendOutcomeSchema, type DemoFaults } from '../contract/demo.ts';
+import {
+  demoFaultsSchema,
+  demoListSchema,
+  demoReceivedSchema,
+  demoSendOutcomeSchema,
+  type DemoFaults,
+} from '../contract/demo.ts';
 import type * as z from 'zod/mini';
 import { requestJson } from './http.ts';
 import { queryKeys } from './query-keys.ts';
@@ -8,6 +14,16 @@ export function demoPeersQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.demo(),
     queryFn: ({ signal }) => requestJson('/api/demo', demoListSchema, { signal }),
+  });
+}
+
+/** What a demo peer received and how it answered (the other side of every exchange). */
+export function demoReceivedQueryOptions(peer: string) {
+  return queryOptions({
+    queryKey: queryKeys.demoReceived(peer),
+    queryFn: ({ signal }) =>
+      requestJson(`/api/demo/${encodeURIComponent(peer)}/received`, demoReceivedSchema, { signal }),
+    refetchInterval: 2000,
   });
 }
 

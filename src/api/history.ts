@@ -45,6 +45,8 @@ const PAGE_OF_PATH: Record<string, HistoryPage> = {
   check: 'check',
   keys: 'keys',
   webapp: 'webapp',
+  invites: 'invites',
+  inbox: 'inbox',
   history: 'history',
 };
 

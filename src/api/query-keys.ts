@@ -7,6 +7,8 @@ export const queryKeys = {
   health: () => [...queryKeys.all, 'health'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
   demo: () => [...queryKeys.all, 'demo'] as const,
+  /** What one demo peer received. */
+  demoReceived: (peer: string) => [...queryKeys.demo(), 'received', peer] as const,
   keys: () => [...queryKeys.all, 'keys'] as const,
   history: () => [...queryKeys.all, 'history'] as const,
   discovery: {
@@ -17,11 +19,20 @@ export const queryKeys = {
     /** A JWK Set named by a discovery document's jwksUri. */
     jwks: (uri: string | undefined) => [...queryKeys.discovery.all(), 'jwks', uri] as const,
   },
+  invites: {
+    all: () => [...queryKeys.all, 'invites'] as const,
+    /** The invites the console created (as Invite Sender). */
+    list: () => [...queryKeys.invites.all(), 'list'] as const,
+    /** An invite sender's discovery, read on the Invites page before accepting. */
+    provider: (domain: string) => [...queryKeys.invites.all(), 'provider', domain] as const,
+  },
   inbox: {
     all: () => [...queryKeys.all, 'inbox'] as const,
     records: () => [...queryKeys.inbox.all(), 'records'] as const,
     info: () => [...queryKeys.inbox.all(), 'info'] as const,
     /** One read of the list outside the live stream (the Token page's received shares). */
     snapshot: () => [...queryKeys.inbox.all(), 'snapshot'] as const,
+    /** What the console answered to received shares (accept, decline), by record id. */
+    replies: () => [...queryKeys.inbox.all(), 'replies'] as const,
   },
 };

@@ -18,6 +18,8 @@ export const routes: RouteObject[] = [
       { path: 'token', lazy: () => import('../features/token/route.tsx') },
       { path: 'webapp', lazy: () => import('../features/webapp/route.tsx') },
       { path: 'invites', lazy: () => import('../features/invites/route.tsx') },
+      // The console's inviteAcceptDialog, as its discovery advertises it.
+      { path: 'invites/accept', lazy: () => import('../features/invites/route.tsx') },
       { path: 'history', lazy: () => import('../features/history/route.tsx') },
       { path: 'keys', lazy: () => import('../features/keys/route.tsx') },
       { path: 'check/:target?', lazy: () => import('../features/check/route.tsx') },

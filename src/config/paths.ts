@@ -30,7 +30,8 @@ export const paths = {
   discover: (target?: string) => (target ? `/discover/${encodeURIComponent(target)}` : '/discover'),
   compose: () => '/compose',
   inbox: () => '/inbox',
-  token: () => '/token',
+  /** The Token page; with a received share's inbox record id, its code flow filled in from that share. */
+  token: (share?: string) => (share ? `/token?share=${encodeURIComponent(share)}` : '/token'),
   webapp: () => '/webapp',
   invites: () => '/invites',
   history: () => '/history',

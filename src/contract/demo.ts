@@ -44,3 +44,18 @@ export const demoSendOutcomeSchema = z.object({
   signatureBase: z.optional(z.string()),
 });
 export type DemoSendOutcome = z.infer<typeof demoSendOutcomeSchema>;
+
+/** GET /api/demo/:id/received: what a demo peer received and how it answered, newest first. */
+export const demoReceivedSchema = z.object({
+  received: z.array(
+    z.object({
+      at: z.string(),
+      method: z.string(),
+      path: z.string(),
+      verified: z.enum(['verified', 'failed', 'unsigned']),
+      summary: z.string(),
+      status: z.number(),
+      body: z.string(),
+    }),
+  ),
+});

@@ -49,8 +49,21 @@ export {
   type OcmAddress,
   type AddressResult,
 } from './address.ts';
+export { replyToShare, sharedSecretOf, type ShareReply, type ShareReplyType } from './received-share.ts';
 export { encodeInviteString, decodeInviteString, type InviteDecodeResult } from './invite-string.ts';
 export { wayfLink, acceptDialogLink, parseInviteLink } from './links.ts';
+export {
+  answerInviteAccepted,
+  explainInviteAnswer,
+  inviteExpiry,
+  inviteState,
+  readInvite,
+  INVITE_DEFAULT_SECONDS,
+  type InviteReading,
+  type InviteSenderIdentity,
+  type InviteState,
+  type SentInvite,
+} from './invites.ts';
 export { checkPublicKeyPem, type PemResult } from './lint/pem.ts';
 export {
   discoveryTarget,

@@ -15,7 +15,7 @@ export const HISTORY_DB_VERSION = 2;
 export const HISTORY_FORMAT = 2;
 
 export type HistoryPage =
-  'compose' | 'token' | 'discover' | 'check' | 'keys' | 'webapp' | 'history' | 'import' | 'other';
+  'compose' | 'token' | 'discover' | 'check' | 'keys' | 'webapp' | 'invites' | 'inbox' | 'history' | 'import' | 'other';
 
 export interface HistorySource {
   /** The page the exchange was made from (or `history` for a replay, `import` for a HAR file). */
@@ -46,7 +46,18 @@ interface HistoryRecordV1 {
   exchange: Exchange;
 }
 
-const PAGES: readonly HistoryPage[] = ['compose', 'token', 'discover', 'check', 'keys', 'webapp', 'history', 'import'];
+const PAGES: readonly HistoryPage[] = [
+  'compose',
+  'token',
+  'discover',
+  'check',
+  'keys',
+  'webapp',
+  'invites',
+  'inbox',
+  'history',
+  'import',
+];
 
 /** Reads a stored record of any known format as the current one; a reason when it cannot. */
 export function migrateRecord(raw: unknown): HistoryRecord | { unreadable: string } {

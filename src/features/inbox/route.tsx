@@ -18,6 +18,8 @@ import { DemoSender } from './demo-sender.tsx';
 import { InboxList } from './inbox-list.tsx';
 import { PolicyEditor } from './policy-editor.tsx';
 import { RecordDetail } from './record-detail.tsx';
+import { ShareActions } from './share-actions.tsx';
+import { PeerLog } from './peer-log.tsx';
 
 const STREAM: Record<StreamState, { tone: 'good' | 'warn' | 'neutral'; text: string }> = {
   connecting: { tone: 'neutral', text: 'connecting…' },
@@ -128,6 +130,9 @@ export function Component() {
         <div className="mt-3">
           <DemoSender defaultRecipient={info.data?.recipients[0]?.address} />
         </div>
+        <div className="mt-4">
+          <PeerLog />
+        </div>
       </details>
 
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -148,7 +153,12 @@ export function Component() {
       {list.length ? (
         <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
           <InboxList records={list} selectedId={selected?.id} onSelect={(id) => setParams({ id }, { replace: true })} />
-          {selected ? <RecordDetail record={selected} /> : null}
+          {selected ? (
+            <div className="min-w-0 space-y-4">
+              <ShareActions key={selected.id} record={selected} />
+              <RecordDetail record={selected} />
+            </div>
+          ) : null}
         </div>
       ) : null}
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { inboxSnapshotQueryOptions } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
@@ -33,6 +34,15 @@ export function Component() {
   const set = (patch: Partial<FlowInput>) => setForm((f) => ({ ...f, ...patch }));
   const pick = (share: ReceivedShare) => set({ sender: share.sender, code: share.code, uri: share.uri ?? '' });
   const usable = (shares.data ?? []).filter((s) => s.protocol !== 'legacy');
+  // Opened from the Inbox ("Exchange the code"): fill in the share it names, once (set while rendering).
+  const [params] = useSearchParams();
+  const wanted = params.get('share');
+  const [filledFrom, setFilledFrom] = useState<string>();
+  const named = wanted ? usable.find((s) => s.recordId === wanted) : undefined;
+  if (named && filledFrom !== named.recordId) {
+    setFilledFrom(named.recordId);
+    setForm((f) => ({ ...f, sender: named.sender, code: named.code, uri: named.uri ?? '' }));
+  }
 
   return (
     <Page title={job.label} summary={job.summary}>

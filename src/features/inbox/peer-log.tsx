@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { demoPeersQueryOptions, demoReceivedQueryOptions } from '../../api/demo.ts';
+import { Badge, statusTone } from '../../ui/badge.tsx';
+import { SelectField } from '../../ui/field.tsx';
+
+const VERDICT = { verified: 'good', failed: 'bad', unsigned: 'warn' } as const;
+
+/** The other side of every exchange: what a demo peer received, how it judged the signature, what it answered. */
+export function PeerLog() {
+  const peers = useQuery(demoPeersQueryOptions()).data?.peers ?? [];
+  const [chosen, setChosen] = useState('');
+  const peer = chosen || peers[0]?.id || '';
+  const log = useQuery({ ...demoReceivedQueryOptions(peer), enabled: !!peer });
+  if (!peers.length) return null;
+  const entries = log.data?.received ?? [];
+  return (
+    <section aria-label="What the demo peer received" className="space-y-2">
+      <SelectField label="What this peer received" inline value={peer} onValue={setChosen}>
+        {peers.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      {entries.length ? (
+        <ol aria-label={`Received by ${peer}`} className="max-h-72 space-y-1 overflow-auto text-sm">
+          {entries.slice(0, 20).map((e, i) => (
+            <li key={`${e.at}-${i}`} className="rounded border border-slate-200 p-2 dark:border-slate-800">
+              <div className="flex flex-wrap items-center gap-2">
+                <code className="font-mono text-xs">
+                  {e.method} {e.path}
+                </code>
+                <Badge tone={statusTone(e.status)}>answered {e.status}</Badge>
+                <Badge tone={VERDICT[e.verified]} title={e.summary}>
+                  {e.verified}
+                </Badge>
+                <span className="text-xs text-slate-500">{new Date(e.at).toLocaleTimeString()}</span>
+              </div>
+              <pre className="mt-1 overflow-auto font-mono text-xs whitespace-pre-wrap break-all">{e.body}</pre>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">This peer has received no OCM call yet.</p>
+      )}
+    </section>
+  );
+}
