@@ -5,8 +5,11 @@ import type { KeyStore } from './key-store.ts';
  * The console's own discovery document, OCM 1.5 / draft-07 shape. It advertises only what the console
  * really does: it receives shares (webdav, webapp), notifications and token requests at `<base>/ocm`,
  * signs with RFC 9421 (keys at jwksUri), and keeps the legacy publicKey for draft-cavage peers.
- * It sets no criteria: a debugging console accepts unsigned calls and shows them as such.
+ * It sets no criteria: a debugging console accepts unsigned calls and shows them as such (a signature
+ * that is sent and does not verify is still refused by the default inbox policy).
  */
+export const CONSOLE_CRITERIA: readonly string[] = [];
+
 export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Record<string, unknown>> {
   const cavage = await keys.info(keys.active('cavage'));
   return {
@@ -26,6 +29,7 @@ export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Re
       },
     ],
     capabilities: ['exchange-token', 'http-sig', 'notifications', 'protocol-object'],
+    ...(CONSOLE_CRITERIA.length ? { criteria: [...CONSOLE_CRITERIA] } : {}),
     jwksUri: `${base}${CONSOLE_PATHS.jwks}`,
     tokenEndPoint: `${base}${CONSOLE_PATHS.token}`,
     publicKey: { keyId: `${base}/ocm#signature`, publicKeyPem: cavage.publicKeyPem },

@@ -3,6 +3,7 @@ import type { Finding } from '../../src/contract/finding.ts';
 import type { InboundEndpoint, InboundRecord } from '../../src/contract/inbound.ts';
 import { lint, toWireFinding, type Kind } from '../../src/protocol/index.ts';
 import type { ServerConfig } from '../config.ts';
+import { CONSOLE_CRITERIA } from '../identity/discovery.ts';
 import { EventBus } from './event-bus.ts';
 import { PolicyStore } from './policies.ts';
 import type { InboxDeps } from './receive.ts';
@@ -31,6 +32,7 @@ export function createInbox(config: ServerConfig, options: { persist?: boolean }
     bus: new EventBus<InboundRecord>(),
     policies: new PolicyStore(dir),
     recipients: config.recipients,
+    requireSignature: CONSOLE_CRITERIA.includes('must-use-http-sig'),
     maxBodyBytes: config.maxInboundBytes,
     lint: lintInbound,
   };

@@ -13,6 +13,8 @@ export interface InboxDeps {
   policies: PolicyStore;
   /** Local user names that can receive shares. */
   recipients: readonly string[];
+  /** True when the console advertises must-use-http-sig: the default policy then refuses unsigned shares and notifications. */
+  requireSignature?: boolean;
   maxBodyBytes: number;
   /** Checks the signature(s) of what arrived; absent means signatures are not checked. */
   verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
@@ -139,6 +141,9 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
           doc,
           unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined,
           recipients: deps.recipients,
+          verification,
+          requireSignature: deps.requireSignature,
+          lenient: policy.mode === 'lenient',
         });
       const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
       const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
@@ -147,7 +152,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
         contentType: 'application/json',
         body: JSON.stringify(body),
         delayMs: policy.delayMs ?? 0,
-        policy: 'spec',
+        policy: policy.mode,
       };
       if (exchanged) sent = JSON.stringify(body);
     }
