@@ -18,6 +18,8 @@ export function guessKind(doc: unknown): KindGuess {
   if ('access_token' in doc) return { kind: 'token-response', reason: 'has access_token' };
   if ('endPoint' in doc || 'resourceTypes' in doc || ('apiVersion' in doc && 'enabled' in doc))
     return { kind: 'discovery', reason: 'has endPoint/resourceTypes/apiVersion' };
+  if (isRecord(doc.services) && !('endPoint' in doc))
+    return { kind: 'discovery', reason: 'has services: the legacy /ocs-provider list (OCS, not OCM discovery)' };
   if ('recipientProvider' in doc || (has(doc, 'token') && ('userID' in doc || 'userId' in doc)))
     return { kind: 'invite-accepted', reason: 'has recipientProvider/token/userID' };
   if ('protocol' in doc || has(doc, 'shareWith', 'providerId'))

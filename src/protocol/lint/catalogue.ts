@@ -44,6 +44,12 @@ export const RULES = {
 
   // Discovery
   'discovery.disabled': r('info', 'discovery-fields', D, 'OCM is switched off (enabled: false)'),
+  'discovery.ocs-provider': r(
+    'info',
+    'legacy-discovery',
+    D,
+    'A legacy /ocs-provider document (OCS service list), not OCM discovery',
+  ),
   'discovery.url-invalid': r('error', 'discovery-fields', D, 'A URL field is not an absolute http(s) URL'),
   'discovery.url-http': r(
     'warning',

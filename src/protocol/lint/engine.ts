@@ -2,6 +2,7 @@ import type { Finding } from '../finding.ts';
 import { sortFindings } from '../finding.ts';
 import { findTooDeep } from '../json/depth.ts';
 import type { Kind } from '../kinds.ts';
+import { isOcsProvider } from '../detect/discovery.ts';
 import { detect } from '../detect/index.ts';
 import type { Detection } from '../detect/types.ts';
 import { schemaFor } from '../schemas/index.ts';
@@ -98,6 +99,17 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
         'doc.not-object',
         '',
         `A ${kind} document is a JSON object; this is ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}.`,
+      ),
+    ]);
+  if (kind === 'discovery' && isOcsProvider(doc))
+    return done([
+      makeFinding(
+        'discovery.ocs-provider',
+        '/services',
+        'This is the legacy /ocs-provider document of Nextcloud and ownCloud: a list of OCS services (FEDERATED_SHARING, PROVISIONING…), not OCM discovery, so it is not checked as one.',
+        {
+          hint: 'OCM discovery is at /.well-known/ocm (1.2+) or /ocm-provider (1.0–1.1, note: no "s"). Fetch one of those instead.',
+        },
       ),
     ]);
   const findings: Finding[] = [];
