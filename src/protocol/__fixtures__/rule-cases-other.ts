@@ -184,6 +184,63 @@ export const otherFires: RuleCase[] = [
   { code: 'error.no-message', kind: 'error', path: '', doc: { detail: 'nope' } },
   { code: 'error.message-form', kind: 'error', path: '/message', doc: { message: 'The share could not be found.' } },
   { code: 'error.oauth-code', kind: 'error', path: '/error', doc: { error: 'token_expired' } },
+  {
+    code: 'fields.did-you-mean',
+    kind: 'notification',
+    path: '/senderDomian',
+    doc: variant(N15, (d) => {
+      d.senderDomian = d.senderDomain;
+      delete d.senderDomain;
+    }),
+  },
+  {
+    code: 'fields.did-you-mean',
+    kind: 'notification',
+    path: '/notificationTyp',
+    doc: variant('notification-1.5-user-removed.json', (d) => {
+      d.notificationTyp = d.notificationType;
+      delete d.notificationType;
+    }),
+  },
+  {
+    code: 'notification.resource-type-required',
+    kind: 'notification',
+    path: '/resourceType',
+    doc: variant(N15, (d) => {
+      delete d.resourceType;
+      d.shareType = 'user';
+    }),
+  },
+  {
+    code: 'notification.resource-type-required',
+    kind: 'notification',
+    path: '/resourceType',
+    doc: variant('notification-1.5-request-share.json', (d) => delete d.resourceType),
+  },
+  {
+    code: 'notification.resource-type-omitted',
+    kind: 'notification',
+    path: '/resourceType',
+    doc: variant('notification-1.5-user-removed.json', (d) => (d.resourceType = 'user')),
+  },
+  {
+    code: 'notification.address',
+    kind: 'notification',
+    path: '/notification/file/shareWith',
+    doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.shareWith = 'bob')),
+  },
+  {
+    code: 'notification.address',
+    kind: 'notification',
+    path: '/notification/user/userId',
+    doc: variant('notification-1.5-user-removed.json', (d) => (d.notification.user.userId = 42)),
+  },
+  {
+    code: 'notification.payload',
+    kind: 'notification',
+    path: '/notification/file/permissions',
+    doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.permissions = [])),
+  },
 ];
 
 export const otherQuiet: RuleCase[] = [
@@ -196,7 +253,26 @@ export const otherQuiet: RuleCase[] = [
     'notification.resource-or-share-type',
     'notification.payload',
     'notification.vendor-binding',
+    'notification.resource-type-required',
+    'notification.resource-type-omitted',
+    'notification.address',
+    'fields.did-you-mean',
   ].map((code) => ({ code, kind: 'notification', doc: fixture(N15) }) as RuleCase),
+  // Recipient-scope types omit resourceType; the draft's REQUEST_SHARE and USER_REMOVED carry addresses.
+  ...['notification.resource-type-required', 'notification.resource-type-omitted', 'notification.address'].flatMap(
+    (code) =>
+      ['notification-1.5-user-removed.json', 'notification-1.5-request-share.json'].map(
+        (file) => ({ code, kind: 'notification', doc: fixture(file) }) as RuleCase,
+      ),
+  ),
+  // Nextcloud's real notifications: unknown fields there are not typos of known ones.
+  { code: 'fields.did-you-mean', kind: 'notification', doc: fixture(NC) },
+  {
+    code: 'fields.did-you-mean',
+    kind: 'notification',
+    doc: fixture('nextcloud-talk-notification-message-posted.json'),
+  },
+  { code: 'fields.did-you-mean', kind: 'share', doc: fixture('share-1.5-canonical.json') },
   ...[
     'notification.provider-id',
     'notification.resource-type-missing',

@@ -35,6 +35,12 @@ export const RULES = {
   'schema.null': r('warning', 'discovery-fields', [], 'An optional field is null instead of left out'),
   'schema.too-small': r('error', 'discovery-fields', [], 'A field is empty or too small'),
   'schema.forbidden-key': r('error', 'discovery-fields', [], 'A field is not allowed in a closed object'),
+  'fields.did-you-mean': r(
+    'warning',
+    'discovery-fields',
+    [],
+    'An unknown field is one edit away from a field the spec defines',
+  ),
   'fields.unknown': r(
     'info',
     'discovery-fields',
@@ -219,6 +225,19 @@ export const RULES = {
   ),
   'notification.payload': r('error', 'notifications', N, 'notification lacks a field its type requires (1.5)'),
   'notification.share-type-forbidden': r('error', 'notifications', N, 'REQUEST_SHARE must not carry shareType'),
+  'notification.resource-type-required': r(
+    'error',
+    'notifications',
+    N,
+    'A share-level notification lacks resourceType (1.5)',
+  ),
+  'notification.resource-type-omitted': r(
+    'warning',
+    'notifications',
+    N,
+    'USER_REMOVED / GROUP_REMOVED carry a resourceType they must omit (1.5)',
+  ),
+  'notification.address': r('error', 'address', N, 'A notification field that names a user is not an OCM address'),
   'notification.vendor-binding': r('info', 'interop', N, 'The notification binds the share the way one vendor does'),
 
   // Invites, tokens, request-share, errors
