@@ -18,10 +18,10 @@ const KIND_OF: Partial<Record<InboundEndpoint, Kind>> = {
 };
 
 /** OCM lint of what arrived, with each finding's spec section named for the browser. */
-export function lintInbound(endpoint: InboundEndpoint, doc: unknown): Finding[] {
+export function lintInbound(endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form'): Finding[] {
   const kind = KIND_OF[endpoint];
   if (!kind) return [];
-  return lint(kind, doc).findings.map(toWireFinding);
+  return lint(kind, doc, bodyEncoding ? { bodyEncoding } : {}).findings.map(toWireFinding);
 }
 
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */

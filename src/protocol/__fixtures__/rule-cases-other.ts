@@ -184,6 +184,14 @@ export const otherFires: RuleCase[] = [
   { code: 'error.no-message', kind: 'error', path: '', doc: { detail: 'nope' } },
   { code: 'error.message-form', kind: 'error', path: '/message', doc: { message: 'The share could not be found.' } },
   { code: 'error.oauth-code', kind: 'error', path: '/error', doc: { error: 'token_expired' } },
+  // RFC 6749's invalid_scope is not in the draft's list: OCM has no scopes.
+  { code: 'error.oauth-code', kind: 'error', path: '/error', severity: 'info', doc: { error: 'invalid_scope' } },
+  {
+    code: 'token.grant-type-legacy',
+    kind: 'token-request',
+    path: '/grant_type',
+    doc: variant('token-request.json', (d) => (d.grant_type = 'ocm_authorization_code')),
+  },
   {
     code: 'fields.did-you-mean',
     kind: 'notification',
@@ -291,7 +299,7 @@ export const otherQuiet: RuleCase[] = [
   ...['invite.user-id-case', 'invite.recipient-provider', 'invite.email'].map(
     (code) => ({ code, kind: 'invite-accepted', doc: fixture('invite-accepted.json') }) as RuleCase,
   ),
-  ...['token.grant-type', 'token.client-id'].map(
+  ...['token.grant-type', 'token.grant-type-legacy', 'token.client-id'].map(
     (code) => ({ code, kind: 'token-request', doc: fixture('token-request.json') }) as RuleCase,
   ),
   {

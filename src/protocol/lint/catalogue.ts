@@ -250,6 +250,13 @@ export const RULES = {
   ),
   'invite.email': r('warning', 'invite-accepted', ['invite-accepted'], 'email does not look like an e-mail address'),
   'token.grant-type': r('error', 'token-exchange', ['token-request'], 'grant_type is not authorization_code'),
+  'token.grant-type-legacy': r(
+    'warning',
+    'token-exchange',
+    ['token-request'],
+    'grant_type is the 1.2-era "ocm_authorization_code"',
+  ),
+  'token.json-body': r('error', 'token-exchange', ['token-request'], 'The token request is JSON, not a form'),
   'token.client-id': r('warning', 'token-exchange', ['token-request'], 'client_id is not the receiver FQDN'),
   'token.token-type': r('warning', 'token-exchange', ['token-response'], 'token_type is not Bearer'),
   'token.expires-in': r('info', 'token-exchange', ['token-response'], 'expires_in is missing'),
@@ -269,7 +276,12 @@ export const RULES = {
   'request-share.address': r('error', 'address', ['request-share'], 'owner or shareWith is not an OCM address'),
   'error.no-message': r('error', 'errors', ['error'], 'An error body without message (or OAuth error)'),
   'error.message-form': r('info', 'errors', ['error'], 'message should be a machine-readable code'),
-  'error.oauth-code': r('warning', 'token-exchange', ['error'], 'An OAuth error code outside RFC 6749 §5.2'),
+  'error.oauth-code': r(
+    'warning',
+    'token-exchange',
+    ['error'],
+    'An error code outside the token endpoint list of draft-07',
+  ),
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

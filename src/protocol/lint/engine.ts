@@ -25,6 +25,8 @@ import { isRecord } from './util.ts';
 export interface LintOptions {
   /** Judge against this version instead of the detected one. */
   spec?: SpecVersion;
+  /** How the body was encoded on the wire, when known (a token request must be a form). */
+  bodyEncoding?: 'json' | 'form';
 }
 
 export interface LintResult {
@@ -117,6 +119,13 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
   findings.push(...schemaFindings(kind, schema, doc));
   const ctx = createContext(doc, version, detected.dialect, findings);
   RULES[kind](ctx);
+  if (kind === 'token-request' && options.bodyEncoding === 'json')
+    ctx.report(
+      'token.json-body',
+      '',
+      'The token request is JSON; the token endpoint takes an OAuth form (application/x-www-form-urlencoded), and a strict server answers invalid_request.',
+      { hint: 'Send grant_type=authorization_code&client_id=<your FQDN>&code=<sharedSecret> as a form.' },
+    );
   // An unknown field already explained by a dialect finding needs no second line.
   const explained = new Set(findings.map((f) => f.path));
   findings.push(...unknownFieldFindings(kind, schema, doc).filter((f) => !explained.has(f.path)));

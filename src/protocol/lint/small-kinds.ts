@@ -1,5 +1,5 @@
 import { atLeast } from '../versions.ts';
-import { OAUTH_ERRORS, includes } from '../vocabulary.ts';
+import { OAUTH_ERRORS, OCM_TOKEN_ERRORS, includes } from '../vocabulary.ts';
 import { checkAddressFields } from './addresses.ts';
 import type { CheckContext } from './context.ts';
 import { quote } from './util.ts';
@@ -23,7 +23,14 @@ export function checkInviteAccepted(ctx: CheckContext): void {
 
 export function checkTokenRequest(ctx: CheckContext): void {
   const { doc } = ctx;
-  if (typeof doc.grant_type === 'string' && doc.grant_type !== 'authorization_code')
+  if (doc.grant_type === 'ocm_authorization_code')
+    ctx.report(
+      'token.grant-type-legacy',
+      '/grant_type',
+      'grant_type "ocm_authorization_code" is the 1.2-era value; draft-07 uses the standard "authorization_code", and current servers answer unsupported_grant_type to the old one.',
+      { hint: 'Send "grant_type": "authorization_code".' },
+    );
+  else if (typeof doc.grant_type === 'string' && doc.grant_type !== 'authorization_code')
     ctx.report(
       'token.grant-type',
       '/grant_type',
@@ -94,10 +101,13 @@ export function checkErrorBody(ctx: CheckContext): void {
       '/message',
       `message ${quote(doc.message)} reads as prose; the spec asks for a machine-readable code such as "RESOURCE_NOT_FOUND".`,
     );
-  if (typeof doc.error === 'string' && !includes(OAUTH_ERRORS, doc.error))
+  if (typeof doc.error === 'string' && !includes(OCM_TOKEN_ERRORS, doc.error))
     ctx.report(
       'error.oauth-code',
       '/error',
-      `${quote(doc.error)} is not an OAuth error code (${OAUTH_ERRORS.join(', ')}).`,
+      includes(OAUTH_ERRORS, doc.error)
+        ? `${quote(doc.error)} is an OAuth code the draft does not list for the token endpoint (OCM has no scopes); it lists ${OCM_TOKEN_ERRORS.join(', ')}.`
+        : `${quote(doc.error)} is not one of the token endpoint's error codes in draft-07 (${OCM_TOKEN_ERRORS.join(', ')}).`,
+      includes(OAUTH_ERRORS, doc.error) ? { severity: 'info' } : {},
     );
 }
