@@ -7,6 +7,7 @@ export const KINDS = [
   'token-request',
   'token-response',
   'request-share',
+  'share-response',
   'error',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -19,6 +20,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   'token-request': 'Token request (POST tokenEndPoint)',
   'token-response': 'Token response',
   'request-share': 'Request for a share (POST /request-share)',
+  'share-response': 'Share creation response (201 from POST /shares)',
   error: 'Error response body',
 };
 

@@ -187,6 +187,24 @@ export const otherFires: RuleCase[] = [
   // RFC 6749's invalid_scope is not in the draft's list: OCM has no scopes.
   { code: 'error.oauth-code', kind: 'error', path: '/error', severity: 'info', doc: { error: 'invalid_scope' } },
   {
+    code: 'share-response.display-name',
+    kind: 'share-response',
+    path: '/recipientDisplayName',
+    doc: { recipientDisplayName: ' ' },
+  },
+  {
+    code: 'share-response.public-keys',
+    kind: 'share-response',
+    path: '/recipientPublicKeys/0',
+    doc: variant('share-response-1.5-ssh.json', (d) => (d.recipientPublicKeys = ['-----BEGIN PUBLIC KEY-----'])),
+  },
+  {
+    code: 'share-response.public-keys',
+    kind: 'share-response',
+    path: '/recipientPublicKeys',
+    doc: variant('share-response-1.5-ssh.json', (d) => (d.recipientPublicKeys = [])),
+  },
+  {
     code: 'token.grant-type-legacy',
     kind: 'token-request',
     path: '/grant_type',
@@ -322,4 +340,9 @@ export const otherQuiet: RuleCase[] = [
     (code) => ({ code, kind: 'error', doc: fixture('error-validation.json') }) as RuleCase,
   ),
   { code: 'error.oauth-code', kind: 'error', doc: fixture('error-oauth.json') },
+  ...['share-response.display-name', 'share-response.public-keys'].flatMap((code) =>
+    ['share-response-nextcloud.json', 'share-response-1.5-ssh.json'].map(
+      (file) => ({ code, kind: 'share-response', doc: fixture(file) }) as RuleCase,
+    ),
+  ),
 ];

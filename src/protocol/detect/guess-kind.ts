@@ -29,6 +29,8 @@ export function guessKind(doc: unknown): KindGuess {
     has(doc, 'share_with', 'share_id')
   )
     return { kind: 'request-share', reason: 'has owner/shareWith/share' };
+  if ('recipientDisplayName' in doc || 'recipientPublicKeys' in doc)
+    return { kind: 'share-response', reason: 'has recipientDisplayName/recipientPublicKeys' };
   if ('message' in doc || 'error' in doc || 'validationErrors' in doc)
     return { kind: 'error', reason: 'has message/error/validationErrors' };
   return { kind: null, reason: 'no field that names an OCM document kind' };

@@ -253,6 +253,13 @@ export const RULES = {
   ),
   'invite.email': r('warning', 'invite-accepted', ['invite-accepted'], 'email does not look like an e-mail address'),
   'token.grant-type': r('error', 'token-exchange', ['token-request'], 'grant_type is not authorization_code'),
+  'share-response.display-name': r('warning', 'share', ['share-response'], 'recipientDisplayName is empty'),
+  'share-response.public-keys': r(
+    'error',
+    'ssh',
+    ['share-response'],
+    'recipientPublicKeys is empty or holds something other than OpenSSH public keys',
+  ),
   'token.grant-type-legacy': r(
     'warning',
     'token-exchange',

@@ -14,6 +14,7 @@ import {
   checkErrorBody,
   checkInviteAccepted,
   checkRequestShare,
+  checkShareResponse,
   checkTokenRequest,
   checkTokenResponse,
 } from './small-kinds.ts';
@@ -50,6 +51,7 @@ const RULES: Record<Kind, (ctx: CheckContext) => void> = {
   'token-request': checkTokenRequest,
   'token-response': checkTokenResponse,
   'request-share': checkRequestShare,
+  'share-response': checkShareResponse,
   error: checkErrorBody,
 };
 

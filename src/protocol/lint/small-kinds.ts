@@ -89,6 +89,36 @@ export function checkRequestShare(ctx: CheckContext): void {
   checkAddressFields(ctx, ['owner', 'shareWith'], 'request-share.address', null);
 }
 
+const SSH_PUBLIC_KEY =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,2}( .*)?$/;
+
+/** The 201 answer to a share: recipientDisplayName, and OpenSSH public keys for an ssh share. */
+export function checkShareResponse(ctx: CheckContext): void {
+  const { doc } = ctx;
+  if (typeof doc.recipientDisplayName === 'string' && doc.recipientDisplayName.trim() === '')
+    ctx.report(
+      'share-response.display-name',
+      '/recipientDisplayName',
+      'recipientDisplayName is empty: the sender shows it to the owner as who received the share.',
+    );
+  if (!Array.isArray(doc.recipientPublicKeys)) return;
+  if (doc.recipientPublicKeys.length === 0)
+    ctx.report(
+      'share-response.public-keys',
+      '/recipientPublicKeys',
+      'recipientPublicKeys is empty: for an ssh share the sender authorises these keys, so the recipient cannot connect.',
+    );
+  doc.recipientPublicKeys.forEach((key, i) => {
+    if (typeof key === 'string' && !SSH_PUBLIC_KEY.test(key.trim()))
+      ctx.report(
+        'share-response.public-keys',
+        `/recipientPublicKeys/${i}`,
+        `recipientPublicKeys[${i}] is not an OpenSSH public key line ("ssh-ed25519 AAAA… comment"); got ${quote(key.length > 60 ? `${key.slice(0, 60)}…` : key)}.`,
+        { hint: 'Send the public key as in an authorized_keys line; never a private key or a PEM block.' },
+      );
+  });
+}
+
 export function checkErrorBody(ctx: CheckContext): void {
   const { doc } = ctx;
   if (typeof doc.message !== 'string' && typeof doc.error !== 'string') {
