@@ -8,6 +8,7 @@ export const KINDS = [
   'token-response',
   'request-share',
   'share-response',
+  'jwks',
   'error',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -21,6 +22,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   'token-response': 'Token response',
   'request-share': 'Request for a share (POST /request-share)',
   'share-response': 'Share creation response (201 from POST /shares)',
+  jwks: 'JWK Set (the keys at jwksUri)',
   error: 'Error response body',
 };
 

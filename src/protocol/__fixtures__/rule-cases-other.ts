@@ -204,6 +204,39 @@ export const otherFires: RuleCase[] = [
     path: '/recipientPublicKeys',
     doc: variant('share-response-1.5-ssh.json', (d) => (d.recipientPublicKeys = [])),
   },
+  { code: 'jwks.key', kind: 'jwks', path: '/keys', doc: { keys: [] } },
+  { code: 'jwks.kid', kind: 'jwks', path: '/keys/0/kid', doc: variant('jwks-1.5.json', (d) => delete d.keys[0].kid) },
+  {
+    code: 'jwks.kid',
+    kind: 'jwks',
+    path: '/keys/1/kid',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[1].kid = d.keys[0].kid)),
+  },
+  { code: 'jwks.alg', kind: 'jwks', path: '/keys/0/alg', doc: variant('jwks-1.5.json', (d) => delete d.keys[0].alg) },
+  {
+    code: 'jwks.alg',
+    kind: 'jwks',
+    path: '/keys/1/alg',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[1].alg = 'HS256')),
+  },
+  {
+    code: 'jwks.kty',
+    kind: 'jwks',
+    path: '/keys/0/kty',
+    doc: { keys: [{ kty: 'oct', kid: 'k', alg: 'HS256', k: 'c2VjcmV0' }] },
+  },
+  {
+    code: 'jwks.use',
+    kind: 'jwks',
+    path: '/keys/0/use',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[0].use = 'enc')),
+  },
+  {
+    code: 'jwks.private',
+    kind: 'jwks',
+    path: '/keys/0',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[0].d = 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A')),
+  },
   {
     code: 'token.grant-type-legacy',
     kind: 'token-request',
@@ -344,5 +377,8 @@ export const otherQuiet: RuleCase[] = [
     ['share-response-nextcloud.json', 'share-response-1.5-ssh.json'].map(
       (file) => ({ code, kind: 'share-response', doc: fixture(file) }) as RuleCase,
     ),
+  ),
+  ...['jwks.key', 'jwks.kid', 'jwks.alg', 'jwks.kty', 'jwks.use', 'jwks.private'].map(
+    (code) => ({ code, kind: 'jwks', doc: fixture('jwks-1.5.json') }) as RuleCase,
   ),
 ];

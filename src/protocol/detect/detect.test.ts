@@ -48,6 +48,7 @@ const cases: Array<[file: string, kind: Kind, version: string, dialect: string, 
   ['request-share-pr194-first.json', 'request-share', '1.4', 'spec', false],
   ['share-response-nextcloud.json', 'share-response', '1.5', 'spec', true],
   ['share-response-1.5-ssh.json', 'share-response', '1.5', 'spec', true],
+  ['jwks-1.5.json', 'jwks', '1.5', 'spec', true],
   ['error-validation.json', 'error', '1.5', 'spec', true],
   ['error-oauth.json', 'error', '1.5', 'spec', true],
 ];

@@ -29,6 +29,8 @@ export function guessKind(doc: unknown): KindGuess {
     has(doc, 'share_with', 'share_id')
   )
     return { kind: 'request-share', reason: 'has owner/shareWith/share' };
+  if (Array.isArray(doc.keys) && Object.keys(doc).length <= 2)
+    return { kind: 'jwks', reason: 'has keys[] (a JWK Set)' };
   if ('recipientDisplayName' in doc || 'recipientPublicKeys' in doc)
     return { kind: 'share-response', reason: 'has recipientDisplayName/recipientPublicKeys' };
   if ('message' in doc || 'error' in doc || 'validationErrors' in doc)

@@ -23,6 +23,12 @@ const CLUES: Record<Kind, (doc: Record<string, unknown>) => Clues> = {
           evidence: [{ path: '/recipientPublicKeys', reason: 'recipientPublicKeys came with ssh in draft -07 (1.5+)' }],
         }
       : { min: '1.0', dialect: 'spec', evidence: [] },
+  // RFC 9421 keys in a JWK Set came with http-sig (1.3); jwksUri names where they are in 1.5.
+  jwks: () => ({
+    min: '1.3',
+    dialect: 'spec',
+    evidence: [{ path: '/keys', reason: 'a JWK Set carries the RFC 9421 signing keys (1.3+)' }],
+  }),
   error: () => ({ min: '1.0', dialect: 'spec', evidence: [] }),
 };
 

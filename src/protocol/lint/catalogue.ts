@@ -260,6 +260,12 @@ export const RULES = {
     ['share-response'],
     'recipientPublicKeys is empty or holds something other than OpenSSH public keys',
   ),
+  'jwks.key': r('error', 'signatures', ['jwks'], 'The JWK Set has no keys'),
+  'jwks.kid': r('error', 'signatures', ['jwks'], 'A key has no kid, or shares it with another key'),
+  'jwks.alg': r('error', 'signatures', ['jwks'], 'A key has no alg, or one OCM does not accept'),
+  'jwks.kty': r('error', 'signatures', ['jwks'], 'A key is symmetric or of an unknown type'),
+  'jwks.use': r('warning', 'signatures', ['jwks'], 'A key is published for something other than signatures'),
+  'jwks.private': r('error', 'signatures', ['jwks'], 'A published key carries its private parts'),
   'token.grant-type-legacy': r(
     'warning',
     'token-exchange',

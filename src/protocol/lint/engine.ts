@@ -14,6 +14,7 @@ import {
   checkErrorBody,
   checkInviteAccepted,
   checkRequestShare,
+  checkJwks,
   checkShareResponse,
   checkTokenRequest,
   checkTokenResponse,
@@ -52,6 +53,7 @@ const RULES: Record<Kind, (ctx: CheckContext) => void> = {
   'token-response': checkTokenResponse,
   'request-share': checkRequestShare,
   'share-response': checkShareResponse,
+  jwks: checkJwks,
   error: checkErrorBody,
 };
 

@@ -41,6 +41,8 @@ export function sectionForPath(kind: Kind, path: readonly PropertyKey[]): Sectio
       return 'request-share';
     case 'share-response':
       return 'share';
+    case 'jwks':
+      return 'signatures';
     case 'error':
       return 'errors';
   }

@@ -2,7 +2,7 @@ import { atLeast } from '../versions.ts';
 import { OAUTH_ERRORS, OCM_TOKEN_ERRORS, includes } from '../vocabulary.ts';
 import { checkAddressFields } from './addresses.ts';
 import type { CheckContext } from './context.ts';
-import { quote } from './util.ts';
+import { isRecord, quote } from './util.ts';
 
 /** A bare host[:port]: no scheme, path or "@". */
 const isFqdn = (value: string) =>
@@ -115,6 +115,86 @@ export function checkShareResponse(ctx: CheckContext): void {
         `/recipientPublicKeys/${i}`,
         `recipientPublicKeys[${i}] is not an OpenSSH public key line ("ssh-ed25519 AAAA… comment"); got ${quote(key.length > 60 ? `${key.slice(0, 60)}…` : key)}.`,
         { hint: 'Send the public key as in an authorized_keys line; never a private key or a PEM block.' },
+      );
+  });
+}
+
+const ASYMMETRIC_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
+const PRIVATE_PARTS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
+
+/**
+ * A JWK Set as OCM verifiers read it (draft-07 "HTTP Message Signatures"): every key carries `kid` (the
+ * signature's keyid) and an asymmetric `alg`, is not symmetric, is for signing, and is public.
+ */
+export function checkJwks(ctx: CheckContext): void {
+  const keys = Array.isArray(ctx.doc.keys) ? ctx.doc.keys : [];
+  if (Array.isArray(ctx.doc.keys) && keys.length === 0)
+    ctx.report('jwks.key', '/keys', 'The JWK Set has no keys: no signature from this server can be verified.');
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!isRecord(key)) return;
+    const at = `/keys/${i}`;
+    if (typeof key.kid !== 'string' || key.kid === '')
+      ctx.report('jwks.kid', `${at}/kid`, "The key has no kid: verifiers find keys by the signature's keyid.");
+    else if (seen.has(key.kid))
+      ctx.report(
+        'jwks.kid',
+        `${at}/kid`,
+        `kid ${quote(key.kid)} is used twice: a verifier cannot tell the keys apart.`,
+      );
+    else seen.add(key.kid);
+    if (key.kty === 'oct')
+      ctx.report(
+        'jwks.kty',
+        `${at}/kty`,
+        'A symmetric key (kty "oct"): HMAC is forbidden under the OCM profile, and a published secret is no secret.',
+      );
+    else if (typeof key.kty === 'string' && !['RSA', 'EC', 'OKP'].includes(key.kty))
+      ctx.report('jwks.kty', `${at}/kty`, `kty ${quote(key.kty)} is not RSA, EC or OKP.`);
+    if (typeof key.alg !== 'string')
+      ctx.report(
+        'jwks.alg',
+        `${at}/alg`,
+        'The key has no alg: draft-07 has every published key carry one, and strict verifiers reject a key without it.',
+        {
+          hint:
+            key.kty === 'OKP'
+              ? 'Add "alg": "Ed25519" (or "EdDSA").'
+              : key.kty === 'EC'
+                ? 'Add "alg": "ES256" (for P-256).'
+                : 'Add the key\'s algorithm, e.g. "RS256" or "PS512".',
+        },
+      );
+    else if (!ASYMMETRIC_ALGS.includes(key.alg))
+      ctx.report(
+        'jwks.alg',
+        `${at}/alg`,
+        `alg ${quote(key.alg)} is not an asymmetric JOSE signature algorithm OCM accepts.`,
+      );
+    if (key.use !== undefined && key.use !== 'sig')
+      ctx.report(
+        'jwks.use',
+        `${at}/use`,
+        `use is ${quote(key.use)}; a key for verifying signatures has "use": "sig" (or none).`,
+      );
+    const exposed = PRIVATE_PARTS.filter((p) => p in key);
+    if (exposed.length)
+      ctx.report(
+        'jwks.private',
+        at,
+        `The key publishes private parameters (${exposed.join(', ')}): this is the private key. Replace it now.`,
       );
   });
 }

@@ -7,6 +7,7 @@ import { notificationSchema } from './notification.ts';
 import { requestShareSchema } from './request-share.ts';
 import { shareSchema } from './share.ts';
 import { shareResponseSchema } from './share-response.ts';
+import { jwksSchema } from './jwks.ts';
 import { tokenRequestSchema, tokenResponseSchema } from './token.ts';
 
 export const SCHEMAS: Record<Kind, z.ZodType> = {
@@ -18,6 +19,7 @@ export const SCHEMAS: Record<Kind, z.ZodType> = {
   'token-response': tokenResponseSchema,
   'request-share': requestShareSchema,
   'share-response': shareResponseSchema,
+  jwks: jwksSchema,
   error: errorBodySchema,
 };
 
