@@ -54,13 +54,16 @@ describe('the console with its demo mesh', () => {
     expect((await latest()).verification).toMatchObject({ status: 'verified', profile: 'cavage' });
   });
 
-  it('shows what the fault switch breaks: a wrong Content-Digest fails verification, and says so', async () => {
+  it('shows what the fault switch breaks: a wrong Content-Digest fails verification, is refused with 401, and says so', async () => {
     expect(
       (await api('/api/demo/alpha/faults', { method: 'PUT', body: JSON.stringify({ wrongDigest: true }) })).status,
     ).toBe(200);
-    await send('alpha', { kind: 'notification', to: consoleHost });
+    const out = await send('alpha', { kind: 'notification', to: consoleHost });
     await api('/api/demo/alpha/faults', { method: 'PUT', body: JSON.stringify({ wrongDigest: false }) });
+    // The console answers as a strict draft-07 peer: the notification is refused, and still recorded.
+    expect(out.response?.status).toBe(401);
     const record = await latest();
+    expect(record.response).toMatchObject({ status: 401, policy: 'spec' });
     expect(record.verification?.status).toBe('failed');
     expect([record.verification?.summary, ...(record.verification?.details ?? [])].join(' ')).toMatch(/[Dd]igest/);
   });

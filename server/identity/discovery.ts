@@ -6,8 +6,11 @@ import type { KeyStore } from './key-store.ts';
  * really does: it receives shares (webdav, webapp), notifications, token requests and invite acceptances at
  * `<base>/ocm`, creates invites (with a WAYF page at /wayf) and accepts them at its inviteAcceptDialog,
  * signs with RFC 9421 (keys at jwksUri), and keeps the legacy publicKey for draft-cavage peers.
- * It sets no criteria: a debugging console accepts unsigned calls and shows them as such.
+ * It sets no criteria: a debugging console accepts unsigned calls and shows them as such (a signature
+ * that is sent and does not verify is still refused by the default inbox policy).
  */
+export const CONSOLE_CRITERIA: readonly string[] = [];
+
 export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Record<string, unknown>> {
   const cavage = await keys.info(keys.active('cavage'));
   return {
@@ -27,6 +30,7 @@ export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Re
       },
     ],
     capabilities: ['exchange-token', 'http-sig', 'invite-wayf', 'invites', 'notifications', 'protocol-object'],
+    ...(CONSOLE_CRITERIA.length ? { criteria: [...CONSOLE_CRITERIA] } : {}),
     // The console's accept page for invites from other providers' WAYF pages (a path, as the spec prefers).
     inviteAcceptDialog: '/invites/accept',
     jwksUri: `${base}${CONSOLE_PATHS.jwks}`,

@@ -3,6 +3,7 @@ import type { Finding } from '../../src/contract/finding.ts';
 import type { InboundEndpoint, InboundRecord } from '../../src/contract/inbound.ts';
 import { lint, toWireFinding, type Kind } from '../../src/protocol/index.ts';
 import type { ServerConfig } from '../config.ts';
+import { CONSOLE_CRITERIA } from '../identity/discovery.ts';
 import { EventBus } from './event-bus.ts';
 import { PolicyStore } from './policies.ts';
 import type { InboxDeps } from './receive.ts';
@@ -17,10 +18,10 @@ const KIND_OF: Partial<Record<InboundEndpoint, Kind>> = {
 };
 
 /** OCM lint of what arrived, with each finding's spec section named for the browser. */
-export function lintInbound(endpoint: InboundEndpoint, doc: unknown): Finding[] {
+export function lintInbound(endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form'): Finding[] {
   const kind = KIND_OF[endpoint];
   if (!kind) return [];
-  return lint(kind, doc).findings.map(toWireFinding);
+  return lint(kind, doc, bodyEncoding ? { bodyEncoding } : {}).findings.map(toWireFinding);
 }
 
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */
@@ -31,6 +32,7 @@ export function createInbox(config: ServerConfig, options: { persist?: boolean }
     bus: new EventBus<InboundRecord>(),
     policies: new PolicyStore(dir),
     recipients: config.recipients,
+    requireSignature: CONSOLE_CRITERIA.includes('must-use-http-sig'),
     maxBodyBytes: config.maxInboundBytes,
     lint: lintInbound,
   };

@@ -29,4 +29,10 @@ describe('OCM lint of what the inbox receives', () => {
     );
     expect(lintInbound('other', { anything: true })).toEqual([]);
   });
+
+  it('flags a token request sent as JSON, and not the same fields sent as a form', () => {
+    const fields = { grant_type: 'authorization_code', client_id: 'peer.example', code: 'abc' };
+    expect(lintInbound('token', fields, 'json').map((f) => f.code)).toEqual(['token.json-body']);
+    expect(lintInbound('token', fields, 'form')).toEqual([]);
+  });
 });

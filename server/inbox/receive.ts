@@ -13,11 +13,13 @@ export interface InboxDeps {
   policies: PolicyStore;
   /** Local user names that can receive shares. */
   recipients: readonly string[];
+  /** True when the console advertises must-use-http-sig: the default policy then refuses unsigned shares and notifications. */
+  requireSignature?: boolean;
   maxBodyBytes: number;
   /** Checks the signature(s) of what arrived; absent means signatures are not checked. */
   verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
   /** OCM lint of the parsed body; absent means no findings. */
-  lint?: (endpoint: InboundEndpoint, doc: unknown) => Finding[];
+  lint?: (endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form') => Finding[];
   /** Answers a token request for a share the console sent out; undefined leaves it to the spec default. */
   exchangeCode?: (
     form: Record<string, unknown>,
@@ -44,6 +46,8 @@ function expectedType(endpoint: InboundEndpoint): string | null {
 
 interface ParsedBody {
   doc?: unknown;
+  /** How the body that was read is encoded. */
+  encoding?: 'json' | 'form';
   problems: string[];
   /** Machine-readable reason the body could not be read, for the answer (§12: no special characters). */
   unreadable?: 'BODY_TOO_LARGE' | 'BODY_INCOMPLETE' | 'NOT_UTF8' | 'EMPTY_BODY' | 'NOT_JSON';
@@ -69,14 +73,14 @@ function parseBody(raw: RawRequest, endpoint: InboundEndpoint): ParsedBody {
     return { problems, unreadable: raw.body.truncated ? 'BODY_TOO_LARGE' : 'BODY_INCOMPLETE' };
   if (endpoint === 'other' && !text) return { problems };
   if (mediaType === FORM || (endpoint === 'token' && !text.trimStart().startsWith('{'))) {
-    return { doc: Object.fromEntries(new URLSearchParams(text)), problems };
+    return { doc: Object.fromEntries(new URLSearchParams(text)), problems, encoding: 'form' };
   }
   if (!text.trim()) {
     problems.push('The body is empty.');
     return { problems, unreadable: 'EMPTY_BODY' };
   }
   try {
-    return { doc: JSON.parse(text), problems };
+    return { doc: JSON.parse(text), problems, encoding: 'json' };
   } catch (err) {
     problems.push(`The body is not JSON: ${(err as Error).message}.`);
     return { problems, unreadable: 'NOT_JSON' };
@@ -113,13 +117,13 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
   // What goes over the wire when it differs from what is stored (a token is sent, but stored masked).
   let sent: string | undefined;
   try {
-    const { doc, problems, unreadable } = parseBody(raw, endpoint);
+    const { doc, problems, unreadable, encoding } = parseBody(raw, endpoint);
     const verification: Verification = deps.verify
       ? await deps.verify(raw, doc)
       : hasSignature(raw)
         ? { status: 'unchecked', summary: 'A signature was sent, but this server does not check signatures.' }
         : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
-    const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc) : undefined;
+    const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc, encoding) : undefined;
     const policy = deps.policies.get(endpoint);
     if (policy.mode === 'custom') {
       response = {
@@ -144,6 +148,9 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
           doc,
           unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined,
           recipients: deps.recipients,
+          verification,
+          requireSignature: deps.requireSignature,
+          lenient: policy.mode === 'lenient',
         });
       const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
       const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
@@ -152,7 +159,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
         contentType: 'application/json',
         body: JSON.stringify(body),
         delayMs: policy.delayMs ?? 0,
-        policy: 'spec',
+        policy: policy.mode,
       };
       if (exchanged) sent = JSON.stringify(body);
     }

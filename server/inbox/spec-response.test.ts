@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Verification } from '../../src/contract/inbound.ts';
 import { localUserOf, specAnswer } from './spec-response.ts';
 
 const recipients = ['alice', 'bob'];
@@ -86,5 +87,78 @@ describe('what the console answers by the spec', () => {
   it('splits an OCM address at the last @', () => {
     expect(localUserOf('alice@example.org@cloud.example.org:8443')).toBe('alice@example.org');
     expect(localUserOf('bob')).toBe('bob');
+  });
+});
+
+describe('the signature, judged first as a strict draft-07 peer does', () => {
+  const failed: Verification = { status: 'failed', summary: 'Content-Digest does not match the body (sha-256).' };
+  const unsigned: Verification = { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
+  const proxyOnly: Verification = {
+    status: 'unsigned',
+    summary: 'Only non-OCM signatures.',
+    otherSignatures: [{ label: 'proxy', tag: 'edge' }],
+  };
+  const notification = {
+    notificationType: 'SHARE_ACCEPTED',
+    resourceType: 'file',
+    providerId: '7c084226',
+    notification: { sharedSecret: 's', message: 'Recipient accepted the share' },
+  };
+
+  it('refuses a share or notification whose OCM signature does not verify with 401, naming why', () => {
+    for (const [endpoint, doc] of [
+      ['shares', share],
+      ['notifications', notification],
+    ] as const) {
+      expect(specAnswer({ endpoint, doc, recipients, verification: failed })).toEqual({
+        status: 401,
+        body: { message: 'SIGNATURE_INVALID', detail: failed.summary },
+      });
+    }
+  });
+
+  it('refuses before reading the payload: a bad signature on a malformed share is still a 401', () => {
+    expect(specAnswer({ endpoint: 'shares', doc: {}, recipients, verification: failed }).status).toBe(401);
+  });
+
+  it('accepts an unsigned share when the console does not advertise must-use-http-sig', () => {
+    expect(specAnswer({ endpoint: 'shares', doc: share, recipients, verification: unsigned }).status).toBe(201);
+  });
+
+  it('refuses an unsigned share or one with only non-OCM signatures under must-use-http-sig', () => {
+    const answer = specAnswer({
+      endpoint: 'shares',
+      doc: share,
+      recipients,
+      verification: unsigned,
+      requireSignature: true,
+    });
+    expect(answer).toMatchObject({ status: 401, body: { message: 'SIGNATURE_REQUIRED' } });
+    const proxied = specAnswer({
+      endpoint: 'notifications',
+      doc: notification,
+      recipients,
+      verification: proxyOnly,
+      requireSignature: true,
+    });
+    expect(proxied).toMatchObject({ status: 401, body: { message: 'SIGNATURE_REQUIRED' } });
+    expect((proxied.body as { detail: string }).detail).toMatch(/tag="ocm"/);
+  });
+
+  it('answers 201 anyway under the lenient policy', () => {
+    for (const verification of [failed, unsigned]) {
+      expect(
+        specAnswer({ endpoint: 'shares', doc: share, recipients, verification, requireSignature: true, lenient: true }),
+      ).toEqual({ status: 201, body: { recipientDisplayName: 'Alice (OCM Explorer)' } });
+    }
+  });
+
+  it('leaves a signature the server did not check, and other endpoints, to their own answers', () => {
+    const unchecked: Verification = { status: 'unchecked', summary: 'not checked' };
+    expect(specAnswer({ endpoint: 'shares', doc: share, recipients, verification: unchecked }).status).toBe(201);
+    const form = { grant_type: 'authorization_code', client_id: 'r.example', code: 'c' };
+    expect(specAnswer({ endpoint: 'token', doc: form, recipients, verification: failed }).body).toEqual({
+      error: 'invalid_grant',
+    });
   });
 });

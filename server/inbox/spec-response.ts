@@ -1,4 +1,4 @@
-import type { InboundEndpoint } from '../../src/contract/inbound.ts';
+import type { InboundEndpoint, Verification } from '../../src/contract/inbound.ts';
 
 export interface SpecAnswer {
   status: number;
@@ -13,6 +13,35 @@ export interface AnswerContext {
   unreadable?: string;
   /** Local user names that can receive shares (the part before the last `@`). */
   recipients: readonly string[];
+  /** What the signature check found; absent when signatures are not checked. */
+  verification?: Verification;
+  /** True when the console advertises must-use-http-sig: an unsigned share or notification is then refused. */
+  requireSignature?: boolean;
+  /** True under the lenient policy: the signature never makes the answer a refusal. */
+  lenient?: boolean;
+}
+
+/**
+ * A strict draft-07 receiver refuses a share or notification whose OCM signature does not verify ("HTTP
+ * Message Signatures": verifiers MUST reject), and an unsigned one when it advertises must-use-http-sig
+ * (no signature with tag="ocm" counts as unsigned, even with other signatures present). 401 is the "sender
+ * not authenticated as trusted service" answer of "Share Creation Responses"; the body names the reason.
+ */
+export function signatureRefusal(ctx: AnswerContext): SpecAnswer | undefined {
+  if (ctx.lenient || (ctx.endpoint !== 'shares' && ctx.endpoint !== 'notifications')) return undefined;
+  const v = ctx.verification;
+  if (v?.status === 'failed') return { status: 401, body: { message: 'SIGNATURE_INVALID', detail: v.summary } };
+  if (v?.status === 'unsigned' && ctx.requireSignature)
+    return {
+      status: 401,
+      body: {
+        message: 'SIGNATURE_REQUIRED',
+        detail: v.otherSignatures?.length
+          ? 'No signature with tag="ocm": the signatures sent are not OCM signatures, and this server requires one (must-use-http-sig).'
+          : 'The request is not signed, and this server requires an OCM signature (must-use-http-sig).',
+      },
+    };
+  return undefined;
 }
 
 const SHARE_REQUIRED = ['shareWith', 'name', 'providerId', 'owner', 'sender', 'shareType', 'resourceType', 'protocol'];
@@ -32,11 +61,14 @@ export function localUserOf(address: string): string {
 
 /**
  * What a receiving server answers by the spec (draft-07 §3.4, §6, §7, §8, §9.4, §12), given what arrived.
- * The console uses it when the user has not chosen another answer for the endpoint.
+ * The console uses it when the user has not chosen another answer for the endpoint. The signature is
+ * judged first, as a verifier does before acting on the payload.
  */
 export function specAnswer(ctx: AnswerContext): SpecAnswer {
   const { endpoint, doc } = ctx;
   if (endpoint === 'other') return { status: 404, body: { message: 'NOT_FOUND' } };
+  const refused = signatureRefusal(ctx);
+  if (refused) return refused;
   if (endpoint === 'token') return tokenAnswer(doc, ctx.unreadable);
   if (ctx.unreadable || !isObject(doc)) {
     return {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inboundListSchema, inboundRecordSchema } from '../../src/contract/inbound.ts';
+import { inboundListSchema, inboundRecordSchema, inboxInfoSchema } from '../../src/contract/inbound.ts';
 import { createApp } from '../app.ts';
 import { defaultServerConfig } from '../config.ts';
 import { createInbox } from '../inbox/index.ts';
@@ -103,6 +103,60 @@ describe('the console receiving OCM calls', () => {
       status: 'failed',
       summary: expect.stringMatching(/no keyid/),
     });
+  });
+
+  it('refuses a share whose OCM signature fails under the default policy, and records it all the same', async () => {
+    const { inbox, post } = setup();
+    const signed = {
+      'content-type': 'application/json',
+      'signature-input': 'sig1=("@method");created=1;tag="ocm"',
+      signature: 'sig1=:AAAA:',
+    };
+    const res = await post('/ocm/shares', share, signed);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ message: 'SIGNATURE_INVALID', detail: expect.stringMatching(/keyid/) });
+    expect(inbox.store.list()[0]).toMatchObject({
+      stage: 'done',
+      body: { data: share },
+      verification: { status: 'failed' },
+      response: { status: 401, policy: 'spec' },
+    });
+  });
+
+  it('answers 201 for the same failing signature under the lenient policy, still verifying and recording', async () => {
+    const { app, inbox, post } = setup();
+    const put = await app.request('http://127.0.0.1/api/inbox/policy/shares', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'lenient' }),
+    });
+    expect(put.status).toBe(200);
+    const info = inboxInfoSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox/info')).json());
+    expect(info.policies).toEqual({ shares: { mode: 'lenient' } });
+    const res = await post('/ocm/shares', share, {
+      'content-type': 'application/json',
+      'signature-input': 'sig1=("@method");created=1;tag="ocm"',
+      signature: 'sig1=:AAAA:',
+    });
+    expect(res.status).toBe(201);
+    expect(inbox.store.list()[0]).toMatchObject({
+      verification: { status: 'failed' },
+      response: { status: 201, policy: 'lenient' },
+    });
+  });
+
+  it('refuses an unsigned notification when the console requires signatures (must-use-http-sig)', async () => {
+    const config = defaultServerConfig();
+    const inbox = { ...createInbox(config, { persist: false }), requireSignature: true };
+    const app = createApp({ config, startedAt: new Date(), inbox, persist: false });
+    const res = await app.request('http://127.0.0.1:8080/ocm/notifications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ notificationType: 'SHARE_ACCEPTED', resourceType: 'file', providerId: '7c084226' }),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ message: 'SIGNATURE_REQUIRED' });
+    expect(inbox.store.list()[0]!.verification).toMatchObject({ status: 'unsigned' });
   });
 
   it('in public mode, does not fetch keys from the private address a keyid names, and says so', async () => {

@@ -51,8 +51,11 @@ export const inboundResponseSchema = z.object({
   contentType: z.string(),
   body: z.string(),
   delayMs: z.number(),
-  /** 'spec' when the default (what the spec says) answered, 'custom' when a user policy did. */
-  policy: z.enum(['spec', 'custom']),
+  /**
+   * 'spec' when the default (what the spec says, as a strict draft-07 peer) answered; 'lenient' when the
+   * spec answer was given without refusing for the signature; 'custom' when a user-written answer did.
+   */
+  policy: z.enum(['spec', 'lenient', 'custom']),
 });
 export type InboundResponse = z.infer<typeof inboundResponseSchema>;
 
@@ -90,9 +93,16 @@ export const inboundListSchema = z.object({
   unreadable: z.optional(unreadableSchema),
 });
 
-/** How the console answers one endpoint: as the spec says, or as the user chose (to test a sender's error handling). */
+/**
+ * How the console answers one endpoint: as the spec says (a strict draft-07 peer: a share or notification
+ * whose OCM signature does not verify is refused, and an unsigned one when the console advertises
+ * must-use-http-sig); leniently (the same answers, but never refused for the signature, for senders that
+ * cannot sign yet); or as the user chose (to test a sender's error handling). Every mode records and
+ * verifies alike.
+ */
 export const inboxPolicySchema = z.union([
   z.object({ mode: z.literal('spec'), delayMs: z.optional(z.number().check(z.int(), z.gte(0), z.lte(60_000))) }),
+  z.object({ mode: z.literal('lenient'), delayMs: z.optional(z.number().check(z.int(), z.gte(0), z.lte(60_000))) }),
   z.object({
     mode: z.literal('custom'),
     status: z.number().check(z.int(), z.gte(100), z.lte(599)),

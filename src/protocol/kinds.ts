@@ -7,6 +7,8 @@ export const KINDS = [
   'token-request',
   'token-response',
   'request-share',
+  'share-response',
+  'jwks',
   'error',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -19,6 +21,8 @@ export const KIND_LABELS: Record<Kind, string> = {
   'token-request': 'Token request (POST tokenEndPoint)',
   'token-response': 'Token response',
   'request-share': 'Request for a share (POST /request-share)',
+  'share-response': 'Share creation response (201 from POST /shares)',
+  jwks: 'JWK Set (the keys at jwksUri)',
   error: 'Error response body',
 };
 

@@ -21,7 +21,7 @@ export function lintText(text: string, options: LintOptions & { kind?: Kind } = 
   if ((options.kind === 'token-request' || !options.kind) && FORM.test(trimmed) && !trimmed.startsWith('{')) {
     const doc = Object.fromEntries(new URLSearchParams(trimmed));
     return withGuess(
-      lint('token-request', doc, options),
+      lint('token-request', doc, { ...options, bodyEncoding: 'form' }),
       options.kind ? undefined : 'form-encoded grant_type/client_id/code',
     );
   }
@@ -30,7 +30,9 @@ export function lintText(text: string, options: LintOptions & { kind?: Kind } = 
     const finding: Finding = makeFinding(parsed.error.code, '', parsed.error.message);
     return { kind: options.kind ?? null, valid: false, findings: [finding] };
   }
-  if (options.kind) return lint(options.kind, parsed.value, options);
+  // A token request written as JSON is not what the token endpoint takes: say so.
+  const json = { ...options, bodyEncoding: options.bodyEncoding ?? ('json' as const) };
+  if (options.kind) return lint(options.kind, parsed.value, json);
   const guess = guessKind(parsed.value);
   if (!guess.kind)
     return {
@@ -45,7 +47,7 @@ export function lintText(text: string, options: LintOptions & { kind?: Kind } = 
         ),
       ],
     };
-  return withGuess(lint(guess.kind, parsed.value, options), guess.reason);
+  return withGuess(lint(guess.kind, parsed.value, json), guess.reason);
 }
 
 function withGuess(result: LintResult, reason: string | undefined): TextLintResult {

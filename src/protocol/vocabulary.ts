@@ -98,4 +98,13 @@ export const OAUTH_ERRORS = [
   'invalid_scope',
 ] as const;
 
+/** The token endpoint's error codes draft-07 lists ("Code flow"): RFC 6749's, without invalid_scope. */
+export const OCM_TOKEN_ERRORS = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+] as const;
+
 export const includes = (list: readonly string[], value: string): boolean => list.includes(value);

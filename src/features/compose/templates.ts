@@ -38,6 +38,19 @@ export const GENERIC_RECEIVER = {
 
 const LINT_ONLY: Partial<Record<Kind, unknown>> = {
   discovery: GENERIC_RECEIVER,
+  'share-response': { recipientDisplayName: 'Marie Curie' },
+  jwks: {
+    keys: [
+      {
+        kty: 'OKP',
+        crv: 'Ed25519',
+        kid: 'sender.example.org#key1',
+        alg: 'Ed25519',
+        use: 'sig',
+        x: 'JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs',
+      },
+    ],
+  },
   'token-response': { access_token: '8f3d3f26-f1e6-4b47-9e3e-9af6c0d4ad8b', token_type: 'Bearer', expires_in: 300 },
   error: { message: 'INVALID_PARAMETERS', validationErrors: [{ name: 'shareWith', message: 'NOT_FOUND' }] },
 };

@@ -258,4 +258,17 @@ describe('Inbox page', () => {
       },
     ]);
   });
+
+  it('saves the lenient answer, for senders that cannot sign yet', async () => {
+    const puts = backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    await user.click(await screen.findByText('How the console answers'));
+    const form = screen.getByRole('form', { name: 'Answer policy for notifications' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Answer' }), 'lenient');
+    expect(within(form).queryByRole('spinbutton', { name: 'Status' })).toBeNull();
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('Saved.')).toBeInTheDocument();
+    expect(puts).toEqual([{ url: '/api/inbox/policy/notifications', body: { mode: 'lenient', delayMs: 0 } }]);
+  });
 });

@@ -25,7 +25,7 @@ function PolicyRow({ endpoint, policy }: { endpoint: InboundEndpoint; policy: In
     const delayMs = Number(delay) || 0;
     save.mutate({
       endpoint,
-      policy: mode === 'spec' ? { mode, delayMs } : { mode, status: Number(status), contentType, body, delayMs },
+      policy: mode === 'custom' ? { mode, status: Number(status), contentType, body, delayMs } : { mode, delayMs },
     });
   };
 
@@ -39,6 +39,7 @@ function PolicyRow({ endpoint, policy }: { endpoint: InboundEndpoint; policy: In
         <span className="w-32 font-mono text-sm">/ocm/{endpoint === 'other' ? '*' : endpoint}</span>
         <SelectField<InboxPolicy['mode']> label="Answer" inline value={mode} onValue={setMode}>
           <option value="spec">as the spec says</option>
+          <option value="lenient">leniently (201 even when the signature fails)</option>
           <option value="custom">with a custom answer</option>
         </SelectField>
         <TextField

@@ -5,6 +5,12 @@ import { FindingsList } from '../../ui/findings-list.tsx';
 import { HeadersTable } from '../../ui/headers-table.tsx';
 import { VerificationBadge } from './verification-badge.tsx';
 
+const POLICY_LABEL: Record<NonNullable<InboundRecord['response']>['policy'], string> = {
+  spec: 'as the spec says',
+  lenient: 'as the spec says, leniently (no refusal for the signature)',
+  custom: 'custom answer chosen in the policies',
+};
+
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section aria-label={title} className="space-y-2">
@@ -76,7 +82,7 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
             <p className="flex items-center gap-2">
               <Badge tone={statusTone(record.response.status)}>{record.response.status}</Badge>
               <span>
-                {record.response.policy === 'spec' ? 'as the spec says' : 'custom answer chosen in the policies'}
+                {POLICY_LABEL[record.response.policy]}
                 {record.response.delayMs ? `, after ${record.response.delayMs} ms` : ''}
               </span>
             </p>

@@ -114,6 +114,12 @@ export const discoveryFires: RuleCase[] = [
     doc: fixture('discovery-seafile-webdav.json'),
   },
   {
+    code: 'discovery.ocs-provider',
+    kind: 'discovery',
+    path: '/services',
+    doc: fixture('ocs-provider-nextcloud.json'),
+  },
+  {
     code: 'discovery.webapp-shape',
     kind: 'discovery',
     path: '/resourceTypes/0/protocols/webapp',
@@ -289,6 +295,7 @@ export const discoveryFires: RuleCase[] = [
 export const discoveryQuiet: RuleCase[] = [
   ...[
     'discovery.disabled',
+    'discovery.ocs-provider',
     'discovery.url-invalid',
     'discovery.url-http',
     'discovery.api-version-format',
@@ -333,4 +340,10 @@ export const discoveryQuiet: RuleCase[] = [
     doc: variant('discovery-1.3.json', (d) => (d.publicKeys = [{ keyId: 'k1', publicKeyPem: EC }])),
   },
   { code: 'discovery.api-version-mismatch', kind: 'discovery', doc: fixture('discovery-1.2.json') },
+  // Declared versions come first: Reva publishes the 1.4 forms with apiVersion "1.3.0", a 1.3 document.
+  { code: 'discovery.api-version-mismatch', kind: 'discovery', doc: fixture('discovery-reva-2026.json') },
+  { code: 'discovery.receive-before-1.4', kind: 'discovery', doc: fixture('discovery-reva-2026.json') },
+  { code: 'discovery.webapp-shape', kind: 'discovery', doc: fixture('discovery-reva-2026.json') },
+  // Nextcloud's OCM discovery at /ocm-provider is OCM, not the OCS service list.
+  { code: 'discovery.ocs-provider', kind: 'discovery', doc: fixture('nextcloud-discovery-ocm-provider-2024.json') },
 ];

@@ -184,6 +184,122 @@ export const otherFires: RuleCase[] = [
   { code: 'error.no-message', kind: 'error', path: '', doc: { detail: 'nope' } },
   { code: 'error.message-form', kind: 'error', path: '/message', doc: { message: 'The share could not be found.' } },
   { code: 'error.oauth-code', kind: 'error', path: '/error', doc: { error: 'token_expired' } },
+  // RFC 6749's invalid_scope is not in the draft's list: OCM has no scopes.
+  { code: 'error.oauth-code', kind: 'error', path: '/error', severity: 'info', doc: { error: 'invalid_scope' } },
+  {
+    code: 'share-response.display-name',
+    kind: 'share-response',
+    path: '/recipientDisplayName',
+    doc: { recipientDisplayName: ' ' },
+  },
+  {
+    code: 'share-response.public-keys',
+    kind: 'share-response',
+    path: '/recipientPublicKeys/0',
+    doc: variant('share-response-1.5-ssh.json', (d) => (d.recipientPublicKeys = ['-----BEGIN PUBLIC KEY-----'])),
+  },
+  {
+    code: 'share-response.public-keys',
+    kind: 'share-response',
+    path: '/recipientPublicKeys',
+    doc: variant('share-response-1.5-ssh.json', (d) => (d.recipientPublicKeys = [])),
+  },
+  { code: 'jwks.key', kind: 'jwks', path: '/keys', doc: { keys: [] } },
+  { code: 'jwks.kid', kind: 'jwks', path: '/keys/0/kid', doc: variant('jwks-1.5.json', (d) => delete d.keys[0].kid) },
+  {
+    code: 'jwks.kid',
+    kind: 'jwks',
+    path: '/keys/1/kid',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[1].kid = d.keys[0].kid)),
+  },
+  { code: 'jwks.alg', kind: 'jwks', path: '/keys/0/alg', doc: variant('jwks-1.5.json', (d) => delete d.keys[0].alg) },
+  {
+    code: 'jwks.alg',
+    kind: 'jwks',
+    path: '/keys/1/alg',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[1].alg = 'HS256')),
+  },
+  {
+    code: 'jwks.kty',
+    kind: 'jwks',
+    path: '/keys/0/kty',
+    doc: { keys: [{ kty: 'oct', kid: 'k', alg: 'HS256', k: 'c2VjcmV0' }] },
+  },
+  {
+    code: 'jwks.use',
+    kind: 'jwks',
+    path: '/keys/0/use',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[0].use = 'enc')),
+  },
+  {
+    code: 'jwks.private',
+    kind: 'jwks',
+    path: '/keys/0',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[0].d = 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A')),
+  },
+  {
+    code: 'token.grant-type-legacy',
+    kind: 'token-request',
+    path: '/grant_type',
+    doc: variant('token-request.json', (d) => (d.grant_type = 'ocm_authorization_code')),
+  },
+  {
+    code: 'fields.did-you-mean',
+    kind: 'notification',
+    path: '/senderDomian',
+    doc: variant(N15, (d) => {
+      d.senderDomian = d.senderDomain;
+      delete d.senderDomain;
+    }),
+  },
+  {
+    code: 'fields.did-you-mean',
+    kind: 'notification',
+    path: '/notificationTyp',
+    doc: variant('notification-1.5-user-removed.json', (d) => {
+      d.notificationTyp = d.notificationType;
+      delete d.notificationType;
+    }),
+  },
+  {
+    code: 'notification.resource-type-required',
+    kind: 'notification',
+    path: '/resourceType',
+    doc: variant(N15, (d) => {
+      delete d.resourceType;
+      d.shareType = 'user';
+    }),
+  },
+  {
+    code: 'notification.resource-type-required',
+    kind: 'notification',
+    path: '/resourceType',
+    doc: variant('notification-1.5-request-share.json', (d) => delete d.resourceType),
+  },
+  {
+    code: 'notification.resource-type-omitted',
+    kind: 'notification',
+    path: '/resourceType',
+    doc: variant('notification-1.5-user-removed.json', (d) => (d.resourceType = 'user')),
+  },
+  {
+    code: 'notification.address',
+    kind: 'notification',
+    path: '/notification/file/shareWith',
+    doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.shareWith = 'bob')),
+  },
+  {
+    code: 'notification.address',
+    kind: 'notification',
+    path: '/notification/user/userId',
+    doc: variant('notification-1.5-user-removed.json', (d) => (d.notification.user.userId = 42)),
+  },
+  {
+    code: 'notification.payload',
+    kind: 'notification',
+    path: '/notification/file/permissions',
+    doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.permissions = [])),
+  },
 ];
 
 export const otherQuiet: RuleCase[] = [
@@ -196,7 +312,26 @@ export const otherQuiet: RuleCase[] = [
     'notification.resource-or-share-type',
     'notification.payload',
     'notification.vendor-binding',
+    'notification.resource-type-required',
+    'notification.resource-type-omitted',
+    'notification.address',
+    'fields.did-you-mean',
   ].map((code) => ({ code, kind: 'notification', doc: fixture(N15) }) as RuleCase),
+  // Recipient-scope types omit resourceType; the draft's REQUEST_SHARE and USER_REMOVED carry addresses.
+  ...['notification.resource-type-required', 'notification.resource-type-omitted', 'notification.address'].flatMap(
+    (code) =>
+      ['notification-1.5-user-removed.json', 'notification-1.5-request-share.json'].map(
+        (file) => ({ code, kind: 'notification', doc: fixture(file) }) as RuleCase,
+      ),
+  ),
+  // Nextcloud's real notifications: unknown fields there are not typos of known ones.
+  { code: 'fields.did-you-mean', kind: 'notification', doc: fixture(NC) },
+  {
+    code: 'fields.did-you-mean',
+    kind: 'notification',
+    doc: fixture('nextcloud-talk-notification-message-posted.json'),
+  },
+  { code: 'fields.did-you-mean', kind: 'share', doc: fixture('share-1.5-canonical.json') },
   ...[
     'notification.provider-id',
     'notification.resource-type-missing',
@@ -215,7 +350,7 @@ export const otherQuiet: RuleCase[] = [
   ...['invite.user-id-case', 'invite.recipient-provider', 'invite.email'].map(
     (code) => ({ code, kind: 'invite-accepted', doc: fixture('invite-accepted.json') }) as RuleCase,
   ),
-  ...['token.grant-type', 'token.client-id'].map(
+  ...['token.grant-type', 'token.grant-type-legacy', 'token.client-id'].map(
     (code) => ({ code, kind: 'token-request', doc: fixture('token-request.json') }) as RuleCase,
   ),
   {
@@ -238,4 +373,12 @@ export const otherQuiet: RuleCase[] = [
     (code) => ({ code, kind: 'error', doc: fixture('error-validation.json') }) as RuleCase,
   ),
   { code: 'error.oauth-code', kind: 'error', doc: fixture('error-oauth.json') },
+  ...['share-response.display-name', 'share-response.public-keys'].flatMap((code) =>
+    ['share-response-nextcloud.json', 'share-response-1.5-ssh.json'].map(
+      (file) => ({ code, kind: 'share-response', doc: fixture(file) }) as RuleCase,
+    ),
+  ),
+  ...['jwks.key', 'jwks.kid', 'jwks.alg', 'jwks.kty', 'jwks.use', 'jwks.private'].map(
+    (code) => ({ code, kind: 'jwks', doc: fixture('jwks-1.5.json') }) as RuleCase,
+  ),
 ];

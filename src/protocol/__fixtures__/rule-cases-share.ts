@@ -249,6 +249,47 @@ export const shareFires: RuleCase[] = [
     path: '/expiration',
     doc: variant(S15, (d) => (d.expiration = 946684800)),
   },
+  // Some servers send 0 for "no expiry": explained, not called expired.
+  {
+    code: 'share.expiration',
+    kind: 'share',
+    path: '/expiration',
+    severity: 'info',
+    doc: variant(S15, (d) => (d.expiration = 0)),
+  },
+  {
+    code: 'share.requirements-disagree',
+    kind: 'share',
+    path: '/protocol/webdav/requirements',
+    doc: variant(S15, (d) => delete d.protocol.webapp.requirements),
+  },
+  {
+    code: 'share.empty-value',
+    kind: 'share',
+    path: '/protocol/webdav/sharedSecret',
+    doc: variant(S15, (d) => (d.protocol.webdav.sharedSecret = '')),
+  },
+  {
+    code: 'share.empty-value',
+    kind: 'share',
+    path: '/protocol/webdav/uri',
+    doc: variant(S15, (d) => (d.protocol.webdav.uri = '')),
+  },
+  {
+    code: 'share.webapp-uri-template',
+    kind: 'share',
+    path: '/protocol/webapp/uri',
+    doc: variant(S15, (d) => (d.protocol.webapp.uri = 'https://apps.sender.example.org/hedgedoc/{id}')),
+  },
+  {
+    code: 'share.protocol-ambiguous',
+    kind: 'share',
+    path: '/protocol',
+    doc: variant('share-1.0-legacy.json', (d) => {
+      d.protocol.name = 'webdav';
+      d.protocol.webdav = { uri: 'https://sender.example.org/public.php/webdav/', sharedSecret: 'secret-token' };
+    }),
+  },
   { code: 'share.encryption-version', kind: 'share', spec: '1.4', path: '/encryption', doc: fixture(S15) },
   {
     code: 'share.encryption-scheme',
@@ -279,6 +320,9 @@ export const shareQuiet: RuleCase[] = [
     'share.requirements-renamed',
     'share.requirements-empty',
     'share.requirements-disagree',
+    'share.empty-value',
+    'share.webapp-uri-template',
+    'share.protocol-ambiguous',
     'share.access-types-unknown',
     'share.webapp-requirements',
     'share.webapp-uri',
@@ -304,4 +348,6 @@ export const shareQuiet: RuleCase[] = [
     kind: 'share',
     doc: variant(S15, (d) => (d.shareWith = 'nomen.nescio@example.org@cloud.example.org:8443')),
   },
+  // The legacy {name, options} form alone is deprecated, not ambiguous.
+  { code: 'share.protocol-ambiguous', kind: 'share', doc: fixture('share-1.0-legacy.json') },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../__fixtures__/load.ts';
+import { fixture, variant } from '../__fixtures__/load.ts';
 import { lint } from '../lint/engine.ts';
 import type { Finding } from '../finding.ts';
 import { lintText } from '../lint-text.ts';
@@ -118,6 +118,27 @@ describe('builders follow the peer', () => {
       webdav: { uri: 'https://console.example.org/ocm/webdav/p' },
       webapp: { targets: ['blank', 'iframe'], requirements: ['must-exchange-token'] },
     });
+  });
+  it('never offer a webapp the receiver did not advertise, and say why', () => {
+    const choices = {
+      shareWith: 'm@c.example.org',
+      name: 'n',
+      providerId: 'p',
+      sharedSecret: 'sss',
+      protocols: ['webdav', 'webapp'] as Array<'webdav' | 'webapp'>,
+    };
+    // The 1.3 discovery has no webapp-receive: no webapp share at all.
+    const none = buildShare(fixture('discovery-1.3.json'), identity, choices);
+    expect(none.payload.protocol).not.toHaveProperty('webapp');
+    expect(none.notes.join(' ')).toMatch(/does not advertise webapp-receive/);
+    // Reva lists only "blank" (with apiVersion 1.3.0): only "blank" is offered.
+    const reva = buildShare(fixture('discovery-reva-2026.json'), identity, choices);
+    expect(reva.payload.protocol).toMatchObject({ webapp: { targets: ['blank'] } });
+    // A webapp-receive with no usable target is no advertisement.
+    const empty = variant('discovery-1.5.json', (d) => (d.resourceTypes[0].protocols['webapp-receive'].targets = []));
+    const refused = buildShare(empty, identity, choices);
+    expect(refused.payload.protocol).not.toHaveProperty('webapp');
+    expect(refused.notes.join(' ')).toMatch(/lists no target/);
   });
   it('honour must-exchange-token and relative webdav URIs', () => {
     const built = buildShare(fixture('discovery-1.3.json'), identity, {

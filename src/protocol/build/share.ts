@@ -69,10 +69,19 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
 
   const wanted = choices.protocols ?? ['webdav'];
   const receiverWantsCode = facts.criteria.includes('must-exchange-token') || facts.criteria.includes('token-exchange');
-  const webapp = wanted.includes('webapp') && atLeast(version, '1.4');
+  // A webapp share goes only to a receiver whose webapp-receive lists targets, and only with those targets
+  // (Reva advertises webapp-receive with apiVersion "1.3.0": the advertisement decides, not the version).
+  const advertisedTargets = stringsOf(
+    isRecord(facts.protocols['webapp-receive']) ? facts.protocols['webapp-receive'].targets : undefined,
+  ).filter((t) => (WEBAPP_TARGETS as readonly string[]).includes(t));
+  const webapp = wanted.includes('webapp') && atLeast(version, '1.3') && advertisedTargets.length > 0;
   if (wanted.includes('webapp') && !webapp)
     notes.push(
-      `Left out webapp: the ${version} web-app shape is not supported by this builder; it needs a 1.4+ receiver.`,
+      advertisedTargets.length
+        ? `Left out webapp: the ${version} web-app shape is not supported by this builder; it needs a receiver that advertises webapp-receive.`
+        : isRecord(facts.protocols['webapp-receive'])
+          ? 'Left out webapp: the receiver\'s webapp-receive lists no target ("blank" or "iframe") it can open, so it cannot take a web-app share.'
+          : 'Left out webapp: the receiver does not advertise webapp-receive, so it does not take web-app shares.',
     );
   const requireCode = (receiverWantsCode || choices.mustExchangeToken || webapp) && atLeast(version, '1.3');
   if (receiverWantsCode)
@@ -97,14 +106,10 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
     protocol.webdav = { uri, sharedSecret: choices.sharedSecret, permissions, ...requirements, ...accessTypes };
   }
   if (webapp) {
-    const advertised = stringsOf(
-      isRecord(facts.protocols['webapp-receive']) ? facts.protocols['webapp-receive'].targets : undefined,
-    ).filter((t) => (WEBAPP_TARGETS as readonly string[]).includes(t));
-    const targets = advertised.length ? advertised : ['blank'];
-    if (!advertised.length) notes.push('The receiver advertises no webapp-receive targets: offered "blank" only.');
+    notes.push(`webapp.targets are the ones the receiver advertises: ${advertisedTargets.join(', ')}.`);
     protocol.webapp = {
       uri: choices.webappUri ?? `${identityOrigin(identity)}/apps/open/${encodeURIComponent(key)}`,
-      targets,
+      targets: advertisedTargets,
       permissions: permissions.includes('write') ? ['write'] : ['view'],
       requirements: ['must-exchange-token'],
       sharedSecret: choices.sharedSecret,

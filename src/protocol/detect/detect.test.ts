@@ -17,7 +17,7 @@ const cases: Array<[file: string, kind: Kind, version: string, dialect: string, 
   ['discovery-1.5.json', 'discovery', '1.5', 'spec', true],
   ['discovery-owncloud10.json', 'discovery', '1.0', 'owncloud10', false],
   ['discovery-ocis-reva.json', 'discovery', '1.1', 'reva', true],
-  ['discovery-reva-2026.json', 'discovery', '1.4', 'reva', true],
+  ['discovery-reva-2026.json', 'discovery', '1.3', 'reva', true],
   ['discovery-reva-disabled.json', 'discovery', '1.3', 'reva', false],
   ['discovery-seafile.json', 'discovery', '1.0', 'seafile', false],
   ['discovery-seafile-webdav.json', 'discovery', '1.0', 'seafile', true],
@@ -46,6 +46,9 @@ const cases: Array<[file: string, kind: Kind, version: string, dialect: string, 
   ['token-response.json', 'token-response', '1.5', 'spec', true],
   ['request-share-1.4.json', 'request-share', '1.4', 'spec', true],
   ['request-share-pr194-first.json', 'request-share', '1.4', 'spec', false],
+  ['share-response-nextcloud.json', 'share-response', '1.5', 'spec', true],
+  ['share-response-1.5-ssh.json', 'share-response', '1.5', 'spec', true],
+  ['jwks-1.5.json', 'jwks', '1.5', 'spec', true],
   ['error-validation.json', 'error', '1.5', 'spec', true],
   ['error-oauth.json', 'error', '1.5', 'spec', true],
 ];
@@ -81,6 +84,37 @@ describe('detect explains itself', () => {
         (f) => f.code === 'discovery.api-version-mismatch',
       ),
     ).toEqual([]);
+  });
+  it('trusts a declared 1.3 where deployed servers publish the 1.4 forms (Reva: webdav-receive with "1.3.0")', () => {
+    const d = detect(fixture('discovery-reva-2026.json'));
+    expect(d.version).toBe('1.3');
+    expect(d.evidence).toContainEqual({
+      path: '/resourceTypes/0/protocols',
+      reason: expect.stringMatching(/deployed servers publish it at 1\.3, so the declared 1\.3 stands/),
+    });
+    // A field no deployment publishes early still outranks the declaration.
+    expect(
+      detect({ ...fixture('discovery-reva-2026.json'), jwksUri: 'https://reva.example.org/ocm/jwks' }).version,
+    ).toBe('1.5');
+    // Below 1.3 no deployment publishes them: a "1.1.0" with webdav-receive is still called newer.
+    const older = fixture('discovery-reva-2026.json') as Record<string, unknown>;
+    expect(detect({ ...older, apiVersion: '1.1.0' }).version).toBe('1.4');
+  });
+  it('knows Reva by provider names such as "reva1"', () => {
+    const doc = { ...fixture('discovery-ocis-reva.json'), provider: 'reva1', capabilities: [] };
+    const d = detect(doc);
+    expect(d.dialect).toBe('reva');
+    expect(d.evidence).toContainEqual({ path: '/provider', reason: expect.stringContaining('Reva') });
+  });
+  it('recognises the legacy /ocs-provider service list as OCS, not a broken OCM discovery', () => {
+    const doc = fixture('ocs-provider-nextcloud.json');
+    expect(detect(doc, 'discovery').evidence).toContainEqual({
+      path: '/services',
+      reason: expect.stringMatching(/OCS, not OCM/),
+    });
+    const result = lint('discovery', doc);
+    expect(result.findings.map((f) => f.code)).toEqual(['discovery.ocs-provider']);
+    expect(result.valid).toBe(true);
   });
   it('lists other plausible versions after the likeliest', () => {
     expect(detect(fixture('nextcloud-files-notification-share-unshared.json')).versions).toEqual([

@@ -32,12 +32,45 @@ export function declaredVersion(
   return version ? { field: 'apiVersion', text: doc.apiVersion, version } : null;
 }
 
+/**
+ * A legacy `/ocs-provider` document (Nextcloud and ownCloud's OCS service list: `{version, services: {
+ * FEDERATED_SHARING, PROVISIONING, …}}`), which is OCS, not OCM discovery.
+ */
+export function isOcsProvider(doc: Json): boolean {
+  return (
+    isRecord(doc.services) &&
+    doc.endPoint === undefined &&
+    doc.resourceTypes === undefined &&
+    Object.keys(doc.services).some((k) => /^[A-Z][A-Z_]+$/.test(k))
+  );
+}
+
+/**
+ * Declared versions are trusted first: a field that the spec text introduced in a later version than the
+ * declared one does not raise the version when deployed servers are known to publish it at the declared
+ * version (`publishedFrom`); Reva publishes `*-receive` protocols, webapp as `{}` and `must-*` criteria
+ * with `apiVersion: "1.3.0"`. The field is still named in the evidence.
+ */
 export function discoveryClues(doc: Json): Clues {
   const evidence: Evidence[] = [];
   let min: SpecVersion = '1.0';
   let max: SpecVersion | undefined;
   let dialect: Dialect = 'spec';
-  const atLeastBy = (v: SpecVersion, path: string, reason: string) => {
+  const declaration = declaredVersion(doc);
+  const declared = declaration?.version;
+  const atLeastBy = (v: SpecVersion, path: string, reason: string, publishedFrom?: SpecVersion) => {
+    if (
+      declared &&
+      publishedFrom &&
+      compareVersions(declared, v) < 0 &&
+      compareVersions(declared, publishedFrom) >= 0
+    ) {
+      evidence.push({
+        path,
+        reason: `${reason} (spec text ${v}; deployed servers publish it at ${publishedFrom}, so the declared ${declared} stands)`,
+      });
+      return;
+    }
     evidence.push({ path, reason: `${reason} (${v}+)` });
     if (compareVersions(v, min) > 0) min = v;
   };
@@ -48,7 +81,7 @@ export function discoveryClues(doc: Json): Clues {
   const criteria = stringsOf(doc.criteria);
   if (typeof doc.jwksUri === 'string') atLeastBy('1.5', '/jwksUri', 'jwksUri appeared in draft -07');
   if (criteria.some((c) => c.startsWith('must-')))
-    atLeastBy('1.4', '/criteria', 'must-* criteria names come from draft -05');
+    atLeastBy('1.4', '/criteria', 'must-* criteria names come from draft -05', '1.3');
   if (typeof doc.tokenEndPoint === 'string')
     atLeastBy('1.3', '/tokenEndPoint', 'tokenEndPoint was added with the OAuth-aligned code flow');
   if (caps.includes('exchange-token')) atLeastBy('1.3', '/capabilities', 'exchange-token replaced receive-code');
@@ -77,9 +110,9 @@ export function discoveryClues(doc: Json): Clues {
     if (!isRecord(entry) || !isRecord(entry.protocols)) continue;
     const protocols = entry.protocols;
     if (Object.keys(protocols).some((k) => k.endsWith('-receive')))
-      atLeastBy('1.4', `${pointer}/protocols`, '-receive protocol keys come from draft -05');
+      atLeastBy('1.4', `${pointer}/protocols`, '-receive protocol keys come from draft -05', '1.3');
     if (isRecord(protocols.webapp))
-      atLeastBy('1.4', `${pointer}/protocols/webapp`, 'webapp as {} is the draft -05 form');
+      atLeastBy('1.4', `${pointer}/protocols/webapp`, 'webapp as {} is the draft -05 form', '1.3');
     if (typeof protocols.webapp === 'string') {
       atLeastBy('1.2', `${pointer}/protocols/webapp`, 'webapp as a path string is the 1.2–1.3 form');
       atMost('1.3');
@@ -101,7 +134,8 @@ export function discoveryClues(doc: Json): Clues {
       evidence.push({ path: `${pointer}/name`, reason: `resource type "${String(entry.name)}" is Nextcloud's` });
     }
   }
-  if (typeof doc.provider === 'string' && /\breva\b/i.test(doc.provider) && dialect === 'spec') {
+  // Reva names itself "reva", "Reva", "reva1" (ScienceMesh deployments), "CERNBox (reva)"…
+  if (typeof doc.provider === 'string' && /\breva\d*\b/i.test(doc.provider) && dialect === 'spec') {
     dialect = 'reva';
     evidence.push({ path: '/provider', reason: 'provider names Reva (CERNBox, oCIS, OpenCloud)' });
   }
@@ -124,8 +158,11 @@ export function discoveryClues(doc: Json): Clues {
       reason: 'Nextcloud reports "1.0-proposal1" and a keyId ending in /ocm#signature',
     });
   }
-  const declaration = declaredVersion(doc);
-  const declared = declaration?.version;
+  if (isOcsProvider(doc))
+    evidence.push({
+      path: '/services',
+      reason: 'a services list (FEDERATED_SHARING, PROVISIONING…) is the legacy /ocs-provider document: OCS, not OCM',
+    });
   if (declaration)
     evidence.push({
       path: `/${declaration.field}`,

@@ -18,6 +18,8 @@ export function guessKind(doc: unknown): KindGuess {
   if ('access_token' in doc) return { kind: 'token-response', reason: 'has access_token' };
   if ('endPoint' in doc || 'resourceTypes' in doc || ('apiVersion' in doc && 'enabled' in doc))
     return { kind: 'discovery', reason: 'has endPoint/resourceTypes/apiVersion' };
+  if (isRecord(doc.services) && !('endPoint' in doc))
+    return { kind: 'discovery', reason: 'has services: the legacy /ocs-provider list (OCS, not OCM discovery)' };
   if ('recipientProvider' in doc || (has(doc, 'token') && ('userID' in doc || 'userId' in doc)))
     return { kind: 'invite-accepted', reason: 'has recipientProvider/token/userID' };
   if ('protocol' in doc || has(doc, 'shareWith', 'providerId'))
@@ -27,6 +29,10 @@ export function guessKind(doc: unknown): KindGuess {
     has(doc, 'share_with', 'share_id')
   )
     return { kind: 'request-share', reason: 'has owner/shareWith/share' };
+  if (Array.isArray(doc.keys) && Object.keys(doc).length <= 2)
+    return { kind: 'jwks', reason: 'has keys[] (a JWK Set)' };
+  if ('recipientDisplayName' in doc || 'recipientPublicKeys' in doc)
+    return { kind: 'share-response', reason: 'has recipientDisplayName/recipientPublicKeys' };
   if ('message' in doc || 'error' in doc || 'validationErrors' in doc)
     return { kind: 'error', reason: 'has message/error/validationErrors' };
   return { kind: null, reason: 'no field that names an OCM document kind' };

@@ -14,6 +14,21 @@ const CLUES: Record<Kind, (doc: Record<string, unknown>) => Clues> = {
   'token-request': tokenClues,
   'token-response': tokenClues,
   'request-share': requestShareClues,
+  // recipientPublicKeys (ssh) is a 1.5 field; without it the answer has looked the same since 1.0.
+  'share-response': (doc) =>
+    Array.isArray(doc.recipientPublicKeys)
+      ? {
+          min: '1.5',
+          dialect: 'spec',
+          evidence: [{ path: '/recipientPublicKeys', reason: 'recipientPublicKeys came with ssh in draft -07 (1.5+)' }],
+        }
+      : { min: '1.0', dialect: 'spec', evidence: [] },
+  // RFC 9421 keys in a JWK Set came with http-sig (1.3); jwksUri names where they are in 1.5.
+  jwks: () => ({
+    min: '1.3',
+    dialect: 'spec',
+    evidence: [{ path: '/keys', reason: 'a JWK Set carries the RFC 9421 signing keys (1.3+)' }],
+  }),
   error: () => ({ min: '1.0', dialect: 'spec', evidence: [] }),
 };
 

@@ -35,6 +35,12 @@ export const RULES = {
   'schema.null': r('warning', 'discovery-fields', [], 'An optional field is null instead of left out'),
   'schema.too-small': r('error', 'discovery-fields', [], 'A field is empty or too small'),
   'schema.forbidden-key': r('error', 'discovery-fields', [], 'A field is not allowed in a closed object'),
+  'fields.did-you-mean': r(
+    'warning',
+    'discovery-fields',
+    [],
+    'An unknown field is one edit away from a field the spec defines',
+  ),
   'fields.unknown': r(
     'info',
     'discovery-fields',
@@ -44,6 +50,12 @@ export const RULES = {
 
   // Discovery
   'discovery.disabled': r('info', 'discovery-fields', D, 'OCM is switched off (enabled: false)'),
+  'discovery.ocs-provider': r(
+    'info',
+    'legacy-discovery',
+    D,
+    'A legacy /ocs-provider document (OCS service list), not OCM discovery',
+  ),
   'discovery.url-invalid': r('error', 'discovery-fields', D, 'A URL field is not an absolute http(s) URL'),
   'discovery.url-http': r(
     'warning',
@@ -178,6 +190,9 @@ export const RULES = {
   'share.access-types-unknown': r('error', 'access-model', S, 'An access type outside remote, datatx'),
   'share.webapp-requirements': r('error', 'webapp', S, 'A webapp share lacks must-exchange-token'),
   'share.webapp-uri': r('error', 'webapp', S, 'webapp.uri is missing or not absolute'),
+  'share.webapp-uri-template': r('warning', 'webapp', S, 'webapp.uri holds a {…} template (the historic uriTemplate)'),
+  'share.empty-value': r('error', 'share-protocol', S, 'sharedSecret or uri is an empty string'),
+  'share.protocol-ambiguous': r('warning', 'share-protocol', S, 'name "webdav" with both options and webdav'),
   'share.webapp-targets': r('error', 'webapp', S, 'webapp.targets is missing, empty or has unknown values'),
   'share.webapp-permissions': r('error', 'webapp', S, 'webapp.permissions is missing or empty'),
   'share.webapp-view-mode': r('warning', 'webapp', S, 'viewMode belongs to the 1.2–1.3 webapp; 1.4+ uses permissions'),
@@ -213,6 +228,19 @@ export const RULES = {
   ),
   'notification.payload': r('error', 'notifications', N, 'notification lacks a field its type requires (1.5)'),
   'notification.share-type-forbidden': r('error', 'notifications', N, 'REQUEST_SHARE must not carry shareType'),
+  'notification.resource-type-required': r(
+    'error',
+    'notifications',
+    N,
+    'A share-level notification lacks resourceType (1.5)',
+  ),
+  'notification.resource-type-omitted': r(
+    'warning',
+    'notifications',
+    N,
+    'USER_REMOVED / GROUP_REMOVED carry a resourceType they must omit (1.5)',
+  ),
+  'notification.address': r('error', 'address', N, 'A notification field that names a user is not an OCM address'),
   'notification.vendor-binding': r('info', 'interop', N, 'The notification binds the share the way one vendor does'),
 
   // Invites, tokens, request-share, errors
@@ -225,6 +253,26 @@ export const RULES = {
   ),
   'invite.email': r('warning', 'invite-accepted', ['invite-accepted'], 'email does not look like an e-mail address'),
   'token.grant-type': r('error', 'token-exchange', ['token-request'], 'grant_type is not authorization_code'),
+  'share-response.display-name': r('warning', 'share', ['share-response'], 'recipientDisplayName is empty'),
+  'share-response.public-keys': r(
+    'error',
+    'ssh',
+    ['share-response'],
+    'recipientPublicKeys is empty or holds something other than OpenSSH public keys',
+  ),
+  'jwks.key': r('error', 'signatures', ['jwks'], 'The JWK Set has no keys'),
+  'jwks.kid': r('error', 'signatures', ['jwks'], 'A key has no kid, or shares it with another key'),
+  'jwks.alg': r('error', 'signatures', ['jwks'], 'A key has no alg, or one OCM does not accept'),
+  'jwks.kty': r('error', 'signatures', ['jwks'], 'A key is symmetric or of an unknown type'),
+  'jwks.use': r('warning', 'signatures', ['jwks'], 'A key is published for something other than signatures'),
+  'jwks.private': r('error', 'signatures', ['jwks'], 'A published key carries its private parts'),
+  'token.grant-type-legacy': r(
+    'warning',
+    'token-exchange',
+    ['token-request'],
+    'grant_type is the 1.2-era "ocm_authorization_code"',
+  ),
+  'token.json-body': r('error', 'token-exchange', ['token-request'], 'The token request is JSON, not a form'),
   'token.client-id': r('warning', 'token-exchange', ['token-request'], 'client_id is not the receiver FQDN'),
   'token.token-type': r('warning', 'token-exchange', ['token-response'], 'token_type is not Bearer'),
   'token.expires-in': r('info', 'token-exchange', ['token-response'], 'expires_in is missing'),
@@ -244,7 +292,12 @@ export const RULES = {
   'request-share.address': r('error', 'address', ['request-share'], 'owner or shareWith is not an OCM address'),
   'error.no-message': r('error', 'errors', ['error'], 'An error body without message (or OAuth error)'),
   'error.message-form': r('info', 'errors', ['error'], 'message should be a machine-readable code'),
-  'error.oauth-code': r('warning', 'token-exchange', ['error'], 'An OAuth error code outside RFC 6749 §5.2'),
+  'error.oauth-code': r(
+    'warning',
+    'token-exchange',
+    ['error'],
+    'An error code outside the token endpoint list of draft-07',
+  ),
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -92,19 +92,20 @@ function checkProtocols(
       `protocols.webapp is a path string (the 1.2–1.3 form); from 1.4 on it is an empty object {} that only says "can send web-app shares".`,
       { hint: 'Use "webapp": {} and advertise receiving with "webapp-receive": {"targets": [...]}' },
     );
-  if (isRecord(webapp) && below(version, '1.4'))
+  // Reva publishes the 1.4 forms (webapp {}, *-receive) with apiVersion "1.3.0": only older documents are told.
+  if (isRecord(webapp) && below(version, '1.3'))
     ctx.report(
       'discovery.webapp-shape',
       `${pointer}/webapp`,
-      `protocols.webapp is an object (the 1.4+ form) in a ${version} document, where it was a path string.`,
+      `protocols.webapp is an object (the 1.4+ form, published by deployed 1.3 servers too) in a ${version} document, where it was a path string.`,
       { severity: 'info' },
     );
   for (const key of Object.keys(protocols)) {
-    if (key.endsWith('-receive') && below(version, '1.4'))
+    if (key.endsWith('-receive') && below(version, '1.3'))
       ctx.report(
         'discovery.receive-before-1.4',
         childPointer(pointer, key),
-        `"${key}" is a 1.4+ key; ${version} receivers do not read it.`,
+        `"${key}" is a 1.4+ key (deployed 1.3 servers such as Reva publish it too); ${version} peers do not read it.`,
       );
   }
   const receive = protocols['webapp-receive'];

@@ -2,6 +2,7 @@ import type { Finding } from '../finding.ts';
 import { sortFindings } from '../finding.ts';
 import { findTooDeep } from '../json/depth.ts';
 import type { Kind } from '../kinds.ts';
+import { isOcsProvider } from '../detect/discovery.ts';
 import { detect } from '../detect/index.ts';
 import type { Detection } from '../detect/types.ts';
 import { schemaFor } from '../schemas/index.ts';
@@ -13,6 +14,8 @@ import {
   checkErrorBody,
   checkInviteAccepted,
   checkRequestShare,
+  checkJwks,
+  checkShareResponse,
   checkTokenRequest,
   checkTokenResponse,
 } from './small-kinds.ts';
@@ -24,6 +27,8 @@ import { isRecord } from './util.ts';
 export interface LintOptions {
   /** Judge against this version instead of the detected one. */
   spec?: SpecVersion;
+  /** How the body was encoded on the wire, when known (a token request must be a form). */
+  bodyEncoding?: 'json' | 'form';
 }
 
 export interface LintResult {
@@ -47,6 +52,8 @@ const RULES: Record<Kind, (ctx: CheckContext) => void> = {
   'token-request': checkTokenRequest,
   'token-response': checkTokenResponse,
   'request-share': checkRequestShare,
+  'share-response': checkShareResponse,
+  jwks: checkJwks,
   error: checkErrorBody,
 };
 
@@ -100,11 +107,29 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
         `A ${kind} document is a JSON object; this is ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}.`,
       ),
     ]);
+  if (kind === 'discovery' && isOcsProvider(doc))
+    return done([
+      makeFinding(
+        'discovery.ocs-provider',
+        '/services',
+        'This is the legacy /ocs-provider document of Nextcloud and ownCloud: a list of OCS services (FEDERATED_SHARING, PROVISIONING…), not OCM discovery, so it is not checked as one.',
+        {
+          hint: 'OCM discovery is at /.well-known/ocm (1.2+) or /ocm-provider (1.0–1.1, note: no "s"). Fetch one of those instead.',
+        },
+      ),
+    ]);
   const findings: Finding[] = [];
   const schema = schemaFor(kind);
   findings.push(...schemaFindings(kind, schema, doc));
   const ctx = createContext(doc, version, detected.dialect, findings);
   RULES[kind](ctx);
+  if (kind === 'token-request' && options.bodyEncoding === 'json')
+    ctx.report(
+      'token.json-body',
+      '',
+      'The token request is JSON; the token endpoint takes an OAuth form (application/x-www-form-urlencoded), and a strict server answers invalid_request.',
+      { hint: 'Send grant_type=authorization_code&client_id=<your FQDN>&code=<sharedSecret> as a form.' },
+    );
   // An unknown field already explained by a dialect finding needs no second line.
   const explained = new Set(findings.map((f) => f.path));
   findings.push(...unknownFieldFindings(kind, schema, doc).filter((f) => !explained.has(f.path)));

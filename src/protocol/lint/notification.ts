@@ -1,3 +1,4 @@
+import { parseOcmAddress } from '../address.ts';
 import { atLeast } from '../versions.ts';
 import { NOTIFICATION_TYPES_15, NOTIFICATION_TYPES_LEGACY, VENDOR_NOTIFICATION_TYPES } from '../vocabulary.ts';
 import type { CheckContext } from './context.ts';
@@ -8,6 +9,15 @@ const MOVED: Record<string, { legacy?: string; current?: string }> = {
   RESHARE_CHANGE_PERMISSION: { current: 'SHARE_CHANGE_PERMISSION' },
   SHARE_CHANGE_PERMISSION: { legacy: 'RESHARE_CHANGE_PERMISSION' },
 };
+
+const RESOURCE_SCOPE = [
+  'SHARE_ACCEPTED',
+  'SHARE_DECLINED',
+  'SHARE_UNSHARED',
+  'SHARE_CHANGE_PERMISSION',
+  'REQUEST_RESHARE',
+  'REQUEST_SHARE',
+];
 
 export function checkNotification(ctx: CheckContext): void {
   const { doc, version } = ctx;
@@ -112,17 +122,58 @@ function checkCurrent(ctx: CheckContext, type: string | undefined): void {
       );
     }
   };
+  // Resource-scope types are about one share and name its resourceType; recipient-scope ones omit it.
+  if (RESOURCE_SCOPE.includes(type) && doc.resourceType === undefined)
+    ctx.report(
+      'notification.resource-type-required',
+      '/resourceType',
+      `${type} is about a share: draft-07 ("Notifications") has it carry the share's resourceType.`,
+      { hint: 'Add "resourceType": "file" (or the share\'s resource type).' },
+    );
+  if ((type === 'USER_REMOVED' || type === 'GROUP_REMOVED') && doc.resourceType !== undefined)
+    ctx.report(
+      'notification.resource-type-omitted',
+      '/resourceType',
+      `${type} is about a ${type === 'USER_REMOVED' ? 'user' : 'group'}, not a share: draft-07 has resourceType omitted (older spec.yaml used "resourceType": "user").`,
+      { hint: `Remove resourceType and send "shareType": "${type === 'USER_REMOVED' ? 'user' : 'group'}".` },
+    );
+  const address = (object: 'file' | 'user', field: string) => {
+    const inner = n && isRecord(n[object]) ? n[object] : undefined;
+    const value = inner?.[field];
+    if (value === undefined) return;
+    const parsed = typeof value === 'string' ? parseOcmAddress(value) : undefined;
+    if (parsed?.ok) return;
+    ctx.report(
+      'notification.address',
+      `/notification/${object}/${field}`,
+      `notification.${object}.${field} of ${type} is an OCM address; got ${quote(value)}${parsed && !parsed.ok ? ` (${parsed.error})` : ''}.`,
+      { hint: 'An OCM address is identifier@host[:port], e.g. "marie@cloud.example.org".' },
+    );
+  };
   if (['SHARE_ACCEPTED', 'SHARE_DECLINED', 'SHARE_UNSHARED', 'SHARE_CHANGE_PERMISSION'].includes(type))
     need('file', ['providerId']);
-  else if (type === 'REQUEST_RESHARE') need('file', ['providerId', 'shareWith']);
-  else if (type === 'REQUEST_SHARE') {
+  else if (type === 'REQUEST_RESHARE') {
+    need('file', ['providerId', 'shareWith']);
+    address('file', 'shareWith');
+  } else if (type === 'REQUEST_SHARE') {
     need('file', ['owner', 'shareWith', 'shareId', 'permissions']);
+    address('file', 'owner');
+    address('file', 'shareWith');
+    const permissions = n && isRecord(n.file) ? n.file.permissions : undefined;
+    if (permissions !== undefined && (!Array.isArray(permissions) || permissions.length === 0))
+      ctx.report(
+        'notification.payload',
+        '/notification/file/permissions',
+        `REQUEST_SHARE's notification.file.permissions is the non-empty list of permissions asked for (e.g. ["read"]); got ${quote(permissions)}.`,
+      );
     if (doc.shareType !== undefined)
       ctx.report(
         'notification.share-type-forbidden',
         '/shareType',
         'REQUEST_SHARE must not carry shareType: no share exists yet.',
       );
-  } else if (type === 'USER_REMOVED') need('user', ['userId']);
-  else if (type === 'GROUP_REMOVED') need('group', ['groupId']);
+  } else if (type === 'USER_REMOVED') {
+    need('user', ['userId']);
+    address('user', 'userId');
+  } else if (type === 'GROUP_REMOVED') need('group', ['groupId']);
 }

@@ -65,21 +65,36 @@ const genericFires: Array<RuleCase & { text?: string }> = [
     path: '/protocol/webdav/sharedSecrets',
     doc: variant('share-1.5-canonical.json', (d) => (d.protocol.webdav.sharedSecrets = 'typo')),
   },
+  {
+    code: 'token.json-body',
+    kind: 'token-request',
+    doc: null,
+    path: '',
+    text: '{"grant_type": "authorization_code", "client_id": "receiver.example.org", "code": "my_secret_code"}',
+  },
 ];
-const genericQuiet: RuleCase[] = [
-  'json.syntax',
-  'json.too-large',
-  'json.binary',
-  'doc.too-deep',
-  'doc.not-object',
-  'schema.required',
-  'schema.type',
-  'schema.null',
-  'schema.enum',
-  'schema.too-small',
-  'schema.forbidden-key',
-  'fields.unknown',
-].map((code) => ({ code: code as RuleCode, kind: 'discovery', doc: fixture('discovery-1.5.json') }));
+const genericQuiet: Array<RuleCase & { text?: string }> = [
+  {
+    code: 'token.json-body',
+    kind: 'token-request',
+    doc: null,
+    text: 'grant_type=authorization_code&client_id=receiver.example.org&code=my_secret_code',
+  },
+  ...[
+    'json.syntax',
+    'json.too-large',
+    'json.binary',
+    'doc.too-deep',
+    'doc.not-object',
+    'schema.required',
+    'schema.type',
+    'schema.null',
+    'schema.enum',
+    'schema.too-small',
+    'schema.forbidden-key',
+    'fields.unknown',
+  ].map((code) => ({ code: code as RuleCode, kind: 'discovery' as const, doc: fixture('discovery-1.5.json') })),
+];
 
 const fires = [...genericFires, ...discoveryFires, ...shareFires, ...otherFires];
 const quiet = [...genericQuiet, ...discoveryQuiet, ...shareQuiet, ...otherQuiet];

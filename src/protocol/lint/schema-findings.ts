@@ -39,6 +39,10 @@ export function sectionForPath(kind: Kind, path: readonly PropertyKey[]): Sectio
       return 'token-exchange';
     case 'request-share':
       return 'request-share';
+    case 'share-response':
+      return 'share';
+    case 'jwks':
+      return 'signatures';
     case 'error':
       return 'errors';
   }

@@ -52,15 +52,47 @@ export function checkShareProtocol(ctx: CheckContext): void {
     const value = protocol[key];
     if (isRecord(value) && includes(BUILTIN_PROTOCOLS, key)) checkSecretInUri(ctx, value, `${P}/${key}`);
   }
-  if (webdav && webapp && Array.isArray(webdav.requirements) && Array.isArray(webapp.requirements)) {
-    const a = [...new Set(stringsOf(webdav.requirements))].sort().join(',');
-    const b = [...new Set(stringsOf(webapp.requirements))].sort().join(',');
-    if (a !== b)
+  // Requirements apply to the share: a protocol without them while another has them is a disagreement too.
+  // (webdav and webapp carry requirements; ssh has none in the draft.)
+  const withRequirements = ['webdav', 'webapp'].filter((k) => isRecord(protocol[k]));
+  const required = (k: string) => {
+    const list = (protocol[k] as Json).requirements;
+    return Array.isArray(list) ? [...new Set(stringsOf(list))].sort().join(',') : '';
+  };
+  const first = withRequirements[0];
+  if (first) {
+    // Before 1.4 the webapp had no requirements field: only two lists that differ disagree there.
+    const listed = (k: string) => Array.isArray((protocol[k] as Json).requirements);
+    const other = withRequirements.find(
+      (k) => required(k) !== required(first) && (atLeast(ctx.version, '1.4') || (listed(k) && listed(first))),
+    );
+    if (other) {
+      const [a, b] = [required(first), required(other)];
       ctx.report(
         'share.requirements-disagree',
-        `${P}/webapp/requirements`,
-        `webdav requires [${a}] but webapp requires [${b}]; requirements must agree across the protocols of one share.`,
+        `${P}/${b ? other : first}/requirements`,
+        `${first} ${a ? `requires [${a}]` : 'has no requirements'} but ${other} ${b ? `requires [${b}]` : 'has none'}; requirements must agree across the protocols of one share.`,
+        { hint: 'Give every protocol of the share the same requirements.' },
       );
+    }
+  }
+  if (name === 'webdav' && options && webdav)
+    ctx.report(
+      'share.protocol-ambiguous',
+      P,
+      'name "webdav" with both "options" (the legacy form) and "webdav" (the protocol object form): receivers read one or the other, and may not read the one you mean.',
+      { hint: 'Send {"name": "multi", "webdav": {...}} only, or the legacy {name, options} only.' },
+    );
+  for (const key of offered) {
+    const value = protocol[key];
+    if (!isRecord(value)) continue;
+    for (const field of ['sharedSecret', 'uri'])
+      if (value[field] === '')
+        ctx.report(
+          'share.empty-value',
+          `${P}/${key}/${field}`,
+          `${key}.${field} is an empty string where a value is required: receivers treat it as missing.`,
+        );
   }
 }
 
@@ -174,7 +206,13 @@ function checkWebapp(ctx: CheckContext, webapp: Json): void {
       ctx.report('share.webapp-uri', `${at}/uri`, 'webapp needs a "uri" (or the older "uriTemplate").');
     return;
   }
-  if (typeof webapp.uri === 'string' && !checkHttpUrl(webapp.uri).ok)
+  if (typeof webapp.uri === 'string' && /\{[^}]*\}/.test(webapp.uri))
+    ctx.report(
+      'share.webapp-uri-template',
+      `${at}/uri`,
+      `webapp.uri holds a {…} template (${quote(webapp.uri)}): that is the historic uriTemplate form. Since 1.4 uri is a plain absolute URL the receiver form-POSTs the token to.`,
+    );
+  else if (typeof webapp.uri === 'string' && webapp.uri !== '' && !checkHttpUrl(webapp.uri).ok)
     ctx.report(
       'share.webapp-uri',
       `${at}/uri`,

@@ -26,6 +26,13 @@ export function checkShare(ctx: CheckContext): void {
         `expiration ${doc.expiration} looks like milliseconds; the spec counts seconds since the epoch.`,
         { hint: `Send ${Math.floor(doc.expiration / 1000)}.` },
       );
+    else if (doc.expiration === 0)
+      ctx.report(
+        'share.expiration',
+        '/expiration',
+        'expiration 0 is what some servers send for "no expiry"; read literally it is 1970, so a strict receiver sees the share as expired on arrival.',
+        { severity: 'info', hint: 'Leave expiration out when the share does not expire.' },
+      );
     else if (doc.expiration < Date.now() / 1000)
       ctx.report(
         'share.expiration',

@@ -1,8 +1,8 @@
 import { atLeast } from '../versions.ts';
-import { OAUTH_ERRORS, includes } from '../vocabulary.ts';
+import { OAUTH_ERRORS, OCM_TOKEN_ERRORS, includes } from '../vocabulary.ts';
 import { checkAddressFields } from './addresses.ts';
 import type { CheckContext } from './context.ts';
-import { quote } from './util.ts';
+import { isRecord, quote } from './util.ts';
 
 /** A bare host[:port]: no scheme, path or "@". */
 const isFqdn = (value: string) =>
@@ -23,7 +23,14 @@ export function checkInviteAccepted(ctx: CheckContext): void {
 
 export function checkTokenRequest(ctx: CheckContext): void {
   const { doc } = ctx;
-  if (typeof doc.grant_type === 'string' && doc.grant_type !== 'authorization_code')
+  if (doc.grant_type === 'ocm_authorization_code')
+    ctx.report(
+      'token.grant-type-legacy',
+      '/grant_type',
+      'grant_type "ocm_authorization_code" is the 1.2-era value; draft-07 uses the standard "authorization_code", and current servers answer unsupported_grant_type to the old one.',
+      { hint: 'Send "grant_type": "authorization_code".' },
+    );
+  else if (typeof doc.grant_type === 'string' && doc.grant_type !== 'authorization_code')
     ctx.report(
       'token.grant-type',
       '/grant_type',
@@ -82,6 +89,116 @@ export function checkRequestShare(ctx: CheckContext): void {
   checkAddressFields(ctx, ['owner', 'shareWith'], 'request-share.address', null);
 }
 
+const SSH_PUBLIC_KEY =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,2}( .*)?$/;
+
+/** The 201 answer to a share: recipientDisplayName, and OpenSSH public keys for an ssh share. */
+export function checkShareResponse(ctx: CheckContext): void {
+  const { doc } = ctx;
+  if (typeof doc.recipientDisplayName === 'string' && doc.recipientDisplayName.trim() === '')
+    ctx.report(
+      'share-response.display-name',
+      '/recipientDisplayName',
+      'recipientDisplayName is empty: the sender shows it to the owner as who received the share.',
+    );
+  if (!Array.isArray(doc.recipientPublicKeys)) return;
+  if (doc.recipientPublicKeys.length === 0)
+    ctx.report(
+      'share-response.public-keys',
+      '/recipientPublicKeys',
+      'recipientPublicKeys is empty: for an ssh share the sender authorises these keys, so the recipient cannot connect.',
+    );
+  doc.recipientPublicKeys.forEach((key, i) => {
+    if (typeof key === 'string' && !SSH_PUBLIC_KEY.test(key.trim()))
+      ctx.report(
+        'share-response.public-keys',
+        `/recipientPublicKeys/${i}`,
+        `recipientPublicKeys[${i}] is not an OpenSSH public key line ("ssh-ed25519 AAAA… comment"); got ${quote(key.length > 60 ? `${key.slice(0, 60)}…` : key)}.`,
+        { hint: 'Send the public key as in an authorized_keys line; never a private key or a PEM block.' },
+      );
+  });
+}
+
+const ASYMMETRIC_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
+const PRIVATE_PARTS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
+
+/**
+ * A JWK Set as OCM verifiers read it (draft-07 "HTTP Message Signatures"): every key carries `kid` (the
+ * signature's keyid) and an asymmetric `alg`, is not symmetric, is for signing, and is public.
+ */
+export function checkJwks(ctx: CheckContext): void {
+  const keys = Array.isArray(ctx.doc.keys) ? ctx.doc.keys : [];
+  if (Array.isArray(ctx.doc.keys) && keys.length === 0)
+    ctx.report('jwks.key', '/keys', 'The JWK Set has no keys: no signature from this server can be verified.');
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!isRecord(key)) return;
+    const at = `/keys/${i}`;
+    if (typeof key.kid !== 'string' || key.kid === '')
+      ctx.report('jwks.kid', `${at}/kid`, "The key has no kid: verifiers find keys by the signature's keyid.");
+    else if (seen.has(key.kid))
+      ctx.report(
+        'jwks.kid',
+        `${at}/kid`,
+        `kid ${quote(key.kid)} is used twice: a verifier cannot tell the keys apart.`,
+      );
+    else seen.add(key.kid);
+    if (key.kty === 'oct')
+      ctx.report(
+        'jwks.kty',
+        `${at}/kty`,
+        'A symmetric key (kty "oct"): HMAC is forbidden under the OCM profile, and a published secret is no secret.',
+      );
+    else if (typeof key.kty === 'string' && !['RSA', 'EC', 'OKP'].includes(key.kty))
+      ctx.report('jwks.kty', `${at}/kty`, `kty ${quote(key.kty)} is not RSA, EC or OKP.`);
+    if (typeof key.alg !== 'string')
+      ctx.report(
+        'jwks.alg',
+        `${at}/alg`,
+        'The key has no alg: draft-07 has every published key carry one, and strict verifiers reject a key without it.',
+        {
+          hint:
+            key.kty === 'OKP'
+              ? 'Add "alg": "Ed25519" (or "EdDSA").'
+              : key.kty === 'EC'
+                ? 'Add "alg": "ES256" (for P-256).'
+                : 'Add the key\'s algorithm, e.g. "RS256" or "PS512".',
+        },
+      );
+    else if (!ASYMMETRIC_ALGS.includes(key.alg))
+      ctx.report(
+        'jwks.alg',
+        `${at}/alg`,
+        `alg ${quote(key.alg)} is not an asymmetric JOSE signature algorithm OCM accepts.`,
+      );
+    if (key.use !== undefined && key.use !== 'sig')
+      ctx.report(
+        'jwks.use',
+        `${at}/use`,
+        `use is ${quote(key.use)}; a key for verifying signatures has "use": "sig" (or none).`,
+      );
+    const exposed = PRIVATE_PARTS.filter((p) => p in key);
+    if (exposed.length)
+      ctx.report(
+        'jwks.private',
+        at,
+        `The key publishes private parameters (${exposed.join(', ')}): this is the private key. Replace it now.`,
+      );
+  });
+}
+
 export function checkErrorBody(ctx: CheckContext): void {
   const { doc } = ctx;
   if (typeof doc.message !== 'string' && typeof doc.error !== 'string') {
@@ -94,10 +211,13 @@ export function checkErrorBody(ctx: CheckContext): void {
       '/message',
       `message ${quote(doc.message)} reads as prose; the spec asks for a machine-readable code such as "RESOURCE_NOT_FOUND".`,
     );
-  if (typeof doc.error === 'string' && !includes(OAUTH_ERRORS, doc.error))
+  if (typeof doc.error === 'string' && !includes(OCM_TOKEN_ERRORS, doc.error))
     ctx.report(
       'error.oauth-code',
       '/error',
-      `${quote(doc.error)} is not an OAuth error code (${OAUTH_ERRORS.join(', ')}).`,
+      includes(OAUTH_ERRORS, doc.error)
+        ? `${quote(doc.error)} is an OAuth code the draft does not list for the token endpoint (OCM has no scopes); it lists ${OCM_TOKEN_ERRORS.join(', ')}.`
+        : `${quote(doc.error)} is not one of the token endpoint's error codes in draft-07 (${OCM_TOKEN_ERRORS.join(', ')}).`,
+      includes(OAUTH_ERRORS, doc.error) ? { severity: 'info' } : {},
     );
 }

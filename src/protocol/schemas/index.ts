@@ -6,6 +6,8 @@ import { inviteAcceptedSchema } from './invite.ts';
 import { notificationSchema } from './notification.ts';
 import { requestShareSchema } from './request-share.ts';
 import { shareSchema } from './share.ts';
+import { shareResponseSchema } from './share-response.ts';
+import { jwksSchema } from './jwks.ts';
 import { tokenRequestSchema, tokenResponseSchema } from './token.ts';
 
 export const SCHEMAS: Record<Kind, z.ZodType> = {
@@ -16,6 +18,8 @@ export const SCHEMAS: Record<Kind, z.ZodType> = {
   'token-request': tokenRequestSchema,
   'token-response': tokenResponseSchema,
   'request-share': requestShareSchema,
+  'share-response': shareResponseSchema,
+  jwks: jwksSchema,
   error: errorBodySchema,
 };
 
