@@ -8,6 +8,7 @@ import { startDemoMesh, type DemoMesh } from './demo-mesh/index.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig, type ServerConfig } from './config.ts';
 import { mountStatic, securityHeaders } from './static.ts';
 import { generateAccessToken } from './guard/access.ts';
+import { labOriginsFrom } from './webapp-lab.ts';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,7 +36,7 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
       : undefined;
   const { inbox, shares, keys, notices } = await openDataStores(config);
   const root = new Hono();
-  root.use('*', securityHeaders());
+  root.use('*', securityHeaders(labOriginsFrom(inbox.store)));
   root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, keys }));
   mountStatic(root, resolve(packageRoot, config.staticDir));
 
