@@ -76,7 +76,16 @@ function backend(info: object = {}) {
             origin: 'http://127.0.0.1:8081',
             users: ['carol@127.0.0.1:8081'],
             keyId: '127.0.0.1:8081#ed25519',
-            faults: { wrongDigest: false, staleCreated: false, unknownKeyid: false, serverError: false, slowMs: 0 },
+            faults: {
+              wrongDigest: false,
+              staleCreated: false,
+              unknownKeyid: false,
+              serverError: false,
+              slowMs: 0,
+              webappXfoDeny: false,
+              webappNoFraming: false,
+              webappShortToken: false,
+            },
           },
         ],
       });
