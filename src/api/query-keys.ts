@@ -23,5 +23,14 @@ export const queryKeys = {
     info: () => [...queryKeys.inbox.all(), 'info'] as const,
     /** One read of the list outside the live stream (the Token page's received shares). */
     snapshot: () => [...queryKeys.inbox.all(), 'snapshot'] as const,
+    /** One received message, by id. */
+    record: (id: string) => [...queryKeys.inbox.all(), 'record', id] as const,
+  },
+  webapp: {
+    all: () => [...queryKeys.all, 'webapp'] as const,
+    /** This console's own webapp-receive targets, from its discovery. */
+    ownTargets: () => [...queryKeys.webapp.all(), 'own-targets'] as const,
+    /** An app URL's response headers (the lab's diagnostics), fetched without a token. */
+    appHeaders: (uri: string) => [...queryKeys.webapp.all(), 'app-headers', uri] as const,
   },
 };

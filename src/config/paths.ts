@@ -17,7 +17,10 @@ export const paths = {
   compose: () => '/compose',
   inbox: () => '/inbox',
   token: () => '/token',
-  webapp: () => '/webapp',
+  /** The webapp lab, for a received share (inbox record id) or for fields typed by hand. */
+  webapp: (recordId?: string) => (recordId ? `/webapp/${encodeURIComponent(recordId)}` : '/webapp'),
+  /** Where a web app sends the browser when its session ended (expired_session_redirect_uri). */
+  webappEnded: (recordId?: string) => `/webapp/${encodeURIComponent(recordId ?? 'manual')}/ended`,
   invites: () => '/invites',
   history: () => '/history',
   keys: () => '/keys',

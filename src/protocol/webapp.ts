@@ -189,3 +189,10 @@ export function historicAppUrl(uriOrTemplate: string, secret: string): string {
   url.searchParams.set('sharedSecret', secret);
   return url.toString();
 }
+
+/** The sender's token endpoint from its discovery: tokenEndPoint, or {endPoint}/token as 1.2 servers had it. */
+export function tokenEndpointOf(doc: unknown): string | undefined {
+  if (!isObject(doc)) return undefined;
+  if (typeof doc.tokenEndPoint === 'string') return doc.tokenEndPoint;
+  return typeof doc.endPoint === 'string' ? `${doc.endPoint.replace(/\/+$/, '')}/token` : undefined;
+}
