@@ -15,6 +15,7 @@ import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
+import { CheckboxField } from '../../ui/field.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { FramePanel, SANDBOX_PRESETS, type FrameSettings } from './frame-panel.tsx';
 import { FRAME_NAME, openPopupNow, POPUP_NAME, submitAppForm } from './launch.ts';
@@ -112,6 +113,7 @@ export function Lab({ source }: { source: LabSource }) {
     redirect: { state: 'idle', note: '' },
   });
   const [frameOpened, setFrameOpened] = useState(0);
+  const [large, setLarge] = useState(false);
   const [exchange, setExchange] = useState<WebappToken | undefined>();
   const [cspBlocked, setCspBlocked] = useState<string | undefined>();
   const held = useRef<Held | undefined>(undefined);
@@ -188,6 +190,25 @@ export function Lab({ source }: { source: LabSource }) {
         </p>
         {!app.ok ? <ErrorMessage>{app.error}</ErrorMessage> : null}
       </section>
+
+      <CheckboxField label="Large type, for a demo to a room" checked={large} onChecked={setLarge} />
+      {large ? (
+        <section
+          aria-label="Demo summary"
+          className="space-y-2 rounded border-2 border-slate-900 p-4 dark:border-slate-100"
+        >
+          <p className="text-3xl font-semibold">
+            {negotiation.senderTargets.join(' + ') || 'nothing'} ∩{' '}
+            {negotiation.receiverTargets.join(' + ') || 'nothing'} = {negotiation.usable.join(' + ') || 'nothing'}
+          </p>
+          {negotiation.modes.map((m) => (
+            <p key={m.mode} className="text-2xl">
+              <strong>{m.mode}</strong> ({m.target}): {m.allowed ? 'in the spec' : m.reason}
+              {modes[m.mode].state === 'idle' ? '' : ` · ${modes[m.mode].state}`}
+            </p>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-label="Negotiation" className="space-y-2">
         <h3 className="text-sm font-semibold">Negotiation</h3>
