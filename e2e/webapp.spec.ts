@@ -109,3 +109,35 @@ test('by redirect the whole tab goes to the app, and comes back through expired_
     await request.put('/api/demo/alpha/faults', { data: { webappShortToken: false } });
   }
 });
+
+test('X-Frame-Options DENY is predicted and seen; an app that refuses by script is told apart from headers', async ({
+  page,
+  request,
+}) => {
+  await request.put('/api/demo/alpha/faults', { data: { webappXfoDeny: true } });
+  try {
+    await receiveAndOpen(page);
+    const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+    await expect(diagnostics).toContainText('iframe will be refused: X-Frame-Options DENY');
+    await page.getByRole('button', { name: 'Open in iframe' }).click();
+    await expect(page.getByRole('status', { name: 'Iframe observation' })).toContainText(
+      'stayed blank or was refused: no message from the app within 3 seconds. As predicted.',
+    );
+  } finally {
+    await request.put('/api/demo/alpha/faults', { data: { webappXfoDeny: false } });
+  }
+  await request.put('/api/demo/alpha/faults', { data: { webappRefuseFramed: true } });
+  try {
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Diagnostics' })).toContainText('frame-ancestors allows');
+    await page.getByRole('button', { name: 'Open in iframe' }).click();
+    await expect(page.frameLocator('iframe[title="Web app in the iframe"]').locator('body')).toContainText(
+      'This app refuses to run inside a frame.',
+    );
+    await expect(page.getByRole('status', { name: 'Iframe observation' })).toContainText(
+      'The app loaded in the iframe, then refused to run framed (by its own script; no header says so).',
+    );
+  } finally {
+    await request.put('/api/demo/alpha/faults', { data: { webappRefuseFramed: false } });
+  }
+});

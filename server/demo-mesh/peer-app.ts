@@ -105,6 +105,8 @@ export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: stri
       'webappXfoDeny',
       'webappNoFraming',
       'webappShortToken',
+      'webappRefuseFramed',
+      'webappRejectToken',
     ] as const)
       if (typeof body[key] === 'boolean') next[key] = body[key];
     if (typeof body.slowMs === 'number' && body.slowMs >= 0 && body.slowMs <= 30_000) next.slowMs = body.slowMs;

@@ -118,7 +118,7 @@ export async function webapp(c: Context, peer: PeerState) {
     expired = httpUrl(form.get('expired_session_redirect_uri'));
     const issued = peer.tokens.get(token);
     const share =
-      issued && issued.shareId === shareId && issued.expiresAt > Date.now()
+      issued && issued.shareId === shareId && issued.expiresAt > Date.now() && !peer.faults.webappRejectToken
         ? peer.shares.get(issued.shareId)
         : undefined;
     if (share && issued) remaining = Math.round((issued.expiresAt - Date.now()) / 1000);
@@ -146,10 +146,12 @@ ${share ? `<dt>Permissions</dt><dd>view</dd><dt>Remaining lifetime</dt><dd><span
     report.tokenBy = 'none';
   }
   // Data for the page's script, as JSON that cannot close the script element.
-  const state = JSON.stringify({ report, expired: remaining !== undefined ? expired : undefined, remaining }).replace(
-    /</g,
-    '\\u003c',
-  );
+  const state = JSON.stringify({
+    report,
+    expired: remaining !== undefined ? expired : undefined,
+    remaining,
+    refuseFramed: peer.faults.webappRefuseFramed,
+  }).replace(/</g, '\\u003c');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${htmlEscape(peer.spec.name)} viewer</title>
 <style>body{font:14px system-ui,sans-serif;margin:1rem;color:#0f172a;background:#fff}dt{font-weight:600}pre{background:#f1f5f9;padding:.5rem}.warn{color:#b91c1c}</style></head>
 <body><h1>${htmlEscape(peer.spec.name)} viewer</h1>
@@ -166,6 +168,11 @@ ${body}
   document.getElementById('opener').textContent = opener ? 'yes, opened by another window' : 'no';
   document.getElementById('top').textContent = framed ? 'no' : 'yes';
   var report = Object.assign({}, s.report, { framed: framed, opener: opener });
+  if (framed && s.refuseFramed) {
+    document.body.textContent = 'This app refuses to run inside a frame. Open it in a new window or tab.';
+    report.refusedFramed = true;
+    s.remaining = null;
+  }
   try { if (framed) window.parent.postMessage(report, '*'); } catch (e) {}
   try { if (opener) window.opener.postMessage(report, '*'); } catch (e) {}
   if (s.remaining !== undefined && s.remaining !== null) {

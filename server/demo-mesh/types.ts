@@ -30,6 +30,10 @@ export interface Faults {
   webappNoFraming: boolean;
   /** Tokens for web app shares live 10 seconds (to see expired_session_redirect_uri at work). */
   webappShortToken: boolean;
+  /** The web app refuses to run inside a frame (its page says so and shows nothing else). */
+  webappRefuseFramed: boolean;
+  /** The web app refuses every token it is POSTed. */
+  webappRejectToken: boolean;
 }
 
 export const NO_FAULTS: Faults = {
@@ -41,6 +45,8 @@ export const NO_FAULTS: Faults = {
   webappXfoDeny: false,
   webappNoFraming: false,
   webappShortToken: false,
+  webappRefuseFramed: false,
+  webappRejectToken: false,
 };
 
 /** A share this peer created (it is the owner's server): what a receiver can exchange and read. */

@@ -10,6 +10,8 @@ export const demoFaultsSchema = z.object({
   webappXfoDeny: z.boolean(),
   webappNoFraming: z.boolean(),
   webappShortToken: z.boolean(),
+  webappRefuseFramed: z.boolean(),
+  webappRejectToken: z.boolean(),
 });
 export type DemoFaults = z.infer<typeof demoFaultsSchema>;
 

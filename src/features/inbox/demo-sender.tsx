@@ -15,6 +15,8 @@ const FAULTS: { key: Exclude<keyof DemoFaults, 'slowMs'>; label: string }[] = [
   { key: 'webappXfoDeny', label: 'web app: X-Frame-Options DENY' },
   { key: 'webappNoFraming', label: "web app: frame-ancestors 'none'" },
   { key: 'webappShortToken', label: 'web app: 10 s tokens' },
+  { key: 'webappRefuseFramed', label: 'web app: refuse to run framed' },
+  { key: 'webappRejectToken', label: 'web app: reject the token' },
 ];
 
 function FaultSwitches({ peer }: { peer: DemoPeer }) {

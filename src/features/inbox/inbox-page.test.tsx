@@ -85,6 +85,8 @@ function backend(info: object = {}) {
               webappXfoDeny: false,
               webappNoFraming: false,
               webappShortToken: false,
+              webappRefuseFramed: false,
+              webappRejectToken: false,
             },
           },
         ],

@@ -39,15 +39,20 @@ export function Diagnostics({
   if ('failure' in result) return <ErrorMessage>{`Header probe: ${result.failure.message}`}</ErrorMessage>;
   const d = diagnoseFrameHeaders(result.exchange.response.headers, appOrigin, window.location.origin);
   const reported = framed > 0;
+  // An app may load and then refuse by script (frame busting): headers cannot predict that.
+  const refusedByScript = messages.some((m) => m.from === 'iframe' && m.text.includes('"refusedFramed":true'));
   const observed = !frameOpened
     ? undefined
-    : reported
-      ? 'The app rendered in the iframe and reported back.'
-      : waited?.opened === frameOpened
-        ? 'The iframe stayed blank or was refused: no message from the app within 3 seconds.'
-        : 'Waiting for the app to report from the iframe…';
+    : refusedByScript
+      ? 'The app loaded in the iframe, then refused to run framed (by its own script; no header says so).'
+      : reported
+        ? 'The app rendered in the iframe and reported back.'
+        : waited?.opened === frameOpened
+          ? 'The iframe stayed blank or was refused: no message from the app within 3 seconds.'
+          : 'Waiting for the app to report from the iframe…';
   const refused = frameOpened && !reported && waited?.opened === frameOpened;
-  const matches = observed && (reported || refused) ? (d.iframe === 'refused') === refused : undefined;
+  const matches =
+    !refusedByScript && observed && (reported || refused) ? (d.iframe === 'refused') === refused : undefined;
 
   return (
     <section aria-label="Diagnostics" className="space-y-2">
