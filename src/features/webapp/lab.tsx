@@ -132,7 +132,23 @@ export function Lab({ source }: { source: LabSource }) {
     return () => document.removeEventListener('securitypolicyviolation', onViolation);
   }, []);
 
-  const token = () => tokenFor(source, held, setExchange);
+  const pending = useRef<Promise<Held> | undefined>(undefined);
+  // Modes opened together share one exchange.
+  const token = () => {
+    pending.current ??= tokenFor(source, held, setExchange).finally(() => {
+      pending.current = undefined;
+    });
+    return pending.current;
+  };
+  const [allNote, setAllNote] = useState('');
+
+  /** Popup and iframe at once (the popup inside the click), then the whole tab by redirect. */
+  function openAll() {
+    void open('popup');
+    void open('iframe');
+    setAllNote('Popup and iframe opened; the tab goes to the app by redirect in 4 seconds.');
+    window.setTimeout(() => void open('redirect'), 4000);
+  }
 
   async function open(mode: LabMode) {
     // The popup must open inside the click, before any await, or a popup blocker stops it.
@@ -225,12 +241,14 @@ export function Lab({ source }: { source: LabSource }) {
         ) : null}
       </section>
 
-      {app.ok ? (
-        <Diagnostics uri={source.uri} appOrigin={app.origin} frameOpened={frameOpened} messages={messages} />
-      ) : null}
-
       <section aria-label="Open the app" className="space-y-3">
         <h3 className="text-sm font-semibold">Open the app (the token goes in a POSTed form, never in a URL)</h3>
+        <p className="flex items-center gap-2 text-sm">
+          <Button onClick={openAll} disabled={!app.ok}>
+            Open all three
+          </Button>
+          {allNote ? <span role="status">{allNote}</span> : null}
+        </p>
         <ul className="grid gap-2 sm:grid-cols-3">
           {LAB_MODES.map((mode) => {
             const verdict = negotiation.modes.find((m) => m.mode === mode)!;
@@ -290,6 +308,10 @@ export function Lab({ source }: { source: LabSource }) {
             : ' · no must-exchange-token: the exchange is tried, and the secret is the fallback.'}
         </p>
       </section>
+
+      {app.ok ? (
+        <Diagnostics uri={source.uri} appOrigin={app.origin} frameOpened={frameOpened} messages={messages} />
+      ) : null}
 
       {exchange ? (
         <details aria-label="Token exchange" className="space-y-2 text-sm">
