@@ -141,3 +141,20 @@ test('X-Frame-Options DENY is predicted and seen; an app that refuses by script 
     await request.put('/api/demo/alpha/faults', { data: { webappRefuseFramed: false } });
   }
 });
+
+test('the Token page exchanges a web app share without PROPFIND and offers the lab', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await receiveAndOpen(page);
+  await app.openJob('Token');
+  const shares = page.getByRole('region', { name: 'Shares received' });
+  await shares.getByRole('button').filter({ hasText: 'webapp' }).first().click();
+  await expect(page.getByRole('checkbox', { name: /The uri is a web app/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Exchange the code and open the resource' }).click();
+  const steps = page.getByRole('list', { name: 'Code flow steps' });
+  await expect(steps).toContainText('Got a Bearer token, valid 300 s.');
+  await expect(steps).toContainText('A web app is not read with PROPFIND');
+  await expect(steps).not.toContainText('PROPFIND answered');
+  await page.getByRole('link', { name: 'Open in the webapp lab' }).click();
+  await expect(page.getByRole('button', { name: 'Open in iframe' })).toBeVisible();
+  app.expectClean();
+});
