@@ -42,6 +42,10 @@ describe('negotiation: share targets ∩ receiver webapp-receive targets', () =>
     );
     expect(m.notAdvertised).toEqual(['iframe']);
     expect(negotiate([], ['blank']).summary).toMatch(/cannot present/);
+    expect(negotiate([], ['blank']).modes[0]!.reason).toBe('outside the spec: the sender offered no target');
+    expect(negotiate(['blank'], []).modes[1]!.reason).toBe(
+      'outside the spec: this receiver advertises no webapp-receive target',
+    );
   });
 
   it('ignores unknown targets and duplicates', () => {

@@ -56,8 +56,12 @@ export function negotiate(shareTargets: readonly unknown[], receiverTargets: rea
     const reason = allowed
       ? `allowed: both sides have target "${target}"`
       : !sender.includes(target)
-        ? `outside the spec: the sender offered only ${list(sender)}`
-        : `outside the spec: this receiver presents only ${list(receiver)}`;
+        ? sender.length
+          ? `outside the spec: the sender offered only ${list(sender)}`
+          : 'outside the spec: the sender offered no target'
+        : receiver.length
+          ? `outside the spec: this receiver presents only ${list(receiver)}`
+          : 'outside the spec: this receiver advertises no webapp-receive target';
     return { mode, target, allowed, reason };
   });
   const summary = usable.length

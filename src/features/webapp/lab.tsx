@@ -207,6 +207,21 @@ export function Lab({ source }: { source: LabSource }) {
         {!app.ok ? <ErrorMessage>{app.error}</ErrorMessage> : null}
       </section>
 
+      {source.historic ? (
+        <section
+          aria-label="Historic web app"
+          className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
+          <h3 className="font-semibold">Historic web app (OCM ≤ 1.3)</h3>
+          <p>
+            This share also uses the old shape ({source.historic.uriTemplate ? 'uriTemplate' : 'uri'}
+            {source.historic.viewMode ? ` with viewMode ${source.historic.viewMode}` : ''}): the receiver opened the URL
+            with the shared secret in it. A URL ends up in history, in server logs and in Referer headers, which is why
+            the group replaced it with the exchanged token in a POSTed form. The lab does not open such a URL.
+          </p>
+        </section>
+      ) : null}
+
       <CheckboxField label="Large type, for a demo to a room" checked={large} onChecked={setLarge} />
       {large ? (
         <section
@@ -331,18 +346,6 @@ export function Lab({ source }: { source: LabSource }) {
       />
 
       <MessageLog messages={messages} />
-
-      {source.historic ? (
-        <section aria-label="Historic web app" className="space-y-1 text-sm">
-          <h3 className="font-semibold">Historic web app (OCM ≤ 1.3)</h3>
-          <p>
-            This share also uses the old shape ({source.historic.uriTemplate ? 'uriTemplate' : 'uri'}
-            {source.historic.viewMode ? ` with viewMode ${source.historic.viewMode}` : ''}): the receiver opened the URL
-            with the shared secret in it. A URL ends up in history, in server logs and in Referer headers, which is why
-            the group replaced it with the exchanged token in a POSTed form. The lab does not open such a URL.
-          </p>
-        </section>
-      ) : null}
     </div>
   );
 }
