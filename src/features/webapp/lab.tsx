@@ -214,7 +214,7 @@ export function Lab({ source }: { source: LabSource }) {
         >
           <h3 className="font-semibold">Historic web app (OCM ≤ 1.3)</h3>
           <p>
-            This share also uses the old shape ({source.historic.uriTemplate ? 'uriTemplate' : 'uri'}
+            This share uses the old shape ({source.historic.uriTemplate ? 'uriTemplate' : 'uri'}
             {source.historic.viewMode ? ` with viewMode ${source.historic.viewMode}` : ''}): the receiver opened the URL
             with the shared secret in it. A URL ends up in history, in server logs and in Referer headers, which is why
             the group replaced it with the exchanged token in a POSTed form. The lab does not open such a URL.
