@@ -10,6 +10,7 @@ import { CONFIG_HELP, ConfigError, parseServerConfig, servesTls, type ServerConf
 import { ensureTlsMaterial, tlsHostNames, type TlsMaterial } from './tls.ts';
 import { mountStatic, securityHeaders } from './static.ts';
 import { generateAccessToken } from './guard/access.ts';
+import { labOriginsFrom } from './webapp-lab.ts';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,7 +49,7 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
       : undefined;
   const { inbox, shares, invites, keys, notices } = await openDataStores(config);
   const root = new Hono();
-  root.use('*', securityHeaders());
+  root.use('*', securityHeaders(labOriginsFrom(inbox.store)));
   root.route('/', createApp({ config, startedAt: new Date(), demo, inbox, shares, invites, keys }));
   mountStatic(root, resolve(packageRoot, config.staticDir));
 

@@ -49,6 +49,15 @@ describe('standalone server', () => {
     }
   });
 
+  it('opens the webapp lab page, and only it, to the app origin it is given', async () => {
+    const app = encodeURIComponent('http://127.0.0.1:4001');
+    const lab = (await fetch(`${running.url}/webapp?app=${app}`)).headers.get('content-security-policy') ?? '';
+    expect(lab).toContain("frame-src 'self' http://127.0.0.1:4001;");
+    expect(lab).toContain("form-action 'self' http://127.0.0.1:4001;");
+    const inbox = (await fetch(`${running.url}/inbox?app=${app}`)).headers.get('content-security-policy') ?? '';
+    expect(inbox).not.toContain('4001');
+  });
+
   it('refuses a foreign Host header over real HTTP too', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {

@@ -24,11 +24,31 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * The webapp lab's page is the one exception: it POSTs a form to a share's web app (in an iframe, a popup
+ * or the whole tab), so its policy opens `frame-src` and `form-action` to that app's origin, and to no other.
+ */
+export function labContentSecurityPolicy(appOrigins: readonly string[]): string {
+  const extra = appOrigins.length ? ` ${appOrigins.join(' ')}` : '';
+  return CONTENT_SECURITY_POLICY.replace("frame-src 'self'", `frame-src 'self'${extra}`).replace(
+    "form-action 'self'",
+    `form-action 'self'${extra}`,
+  );
+}
+
+/** Which app origins a page of the webapp lab opens (none for every other page). */
+export type LabOrigins = (path: string, query: URLSearchParams) => string[];
+
+export function securityHeaders(labOrigins?: LabOrigins): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    // A page with a policy of its own (the WAYF page) keeps it.
-    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // A page with a policy of its own (the WAYF page) keeps it; the webapp lab's page gets its own.
+    if (!c.res.headers.has('content-security-policy')) {
+      const url = new URL(c.req.url);
+      const isLab = c.req.method === 'GET' && /^\/webapp(\/|$)/.test(url.pathname) && labOrigins;
+      const origins = isLab ? labOrigins(url.pathname, url.searchParams) : [];
+      c.header('content-security-policy', origins.length ? labContentSecurityPolicy(origins) : CONTENT_SECURITY_POLICY);
+    }
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   };

@@ -54,6 +54,20 @@ describe('the console with its demo mesh', () => {
     expect((await latest()).verification).toMatchObject({ status: 'verified', profile: 'cavage' });
   });
 
+  it("receives legacy's historic (≤1.3) web app share, with its uri template, and the lab opens no origin for it", async () => {
+    const out = await send('legacy', { kind: 'share', to: `bob@${consoleHost}`, protocol: 'webapp' });
+    expect(out.response?.status).toBe(201);
+    const record = await latest();
+    const body = JSON.parse(record.body.encoding === 'utf8' ? record.body.data : '{}') as {
+      protocol: { webapp: { uriTemplate: string; viewMode: string } };
+    };
+    expect(body.protocol.webapp).toMatchObject({ viewMode: 'read' });
+    expect(body.protocol.webapp.uriTemplate).toMatch(/\/apps\/viewer\/[^?]+\?sharedSecret=\{sharedSecret\}$/);
+    // The secret would travel in the URL: the lab's page is not opened to that app's origin.
+    const csp = (await fetch(`${running.url}/webapp/${record.id}`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-src 'self';");
+  });
+
   it('shows what the fault switch breaks: a wrong Content-Digest fails verification, is refused with 401, and says so', async () => {
     expect(
       (await api('/api/demo/alpha/faults', { method: 'PUT', body: JSON.stringify({ wrongDigest: true }) })).status,

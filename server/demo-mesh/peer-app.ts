@@ -89,7 +89,17 @@ export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: stri
     const body = await readJson(c);
     if (!body) return c.json({ message: 'Send a JSON object of faults to switch, e.g. {"wrongDigest": true}.' }, 400);
     const next: Faults = { ...peer.faults };
-    for (const key of ['wrongDigest', 'staleCreated', 'unknownKeyid', 'serverError'] as const)
+    for (const key of [
+      'wrongDigest',
+      'staleCreated',
+      'unknownKeyid',
+      'serverError',
+      'webappXfoDeny',
+      'webappNoFraming',
+      'webappShortToken',
+      'webappRefuseFramed',
+      'webappRejectToken',
+    ] as const)
       if (typeof body[key] === 'boolean') next[key] = body[key];
     if (typeof body.slowMs === 'number' && body.slowMs >= 0 && body.slowMs <= 30_000) next.slowMs = body.slowMs;
     peer.faults = next;

@@ -74,8 +74,6 @@ function buildBody(
   switch (cmd.kind) {
     case 'share': {
       const protocol = cmd.protocol ?? 'webdav';
-      if (protocol === 'webapp' && !modern)
-        return { error: 'the legacy (Nextcloud 1.1) peer cannot send webapp shares' };
       const id = randomUUID();
       const share: OutgoingShare = {
         id,
@@ -99,6 +97,24 @@ function buildBody(
         shareType: 'user',
         resourceType: 'file',
       };
+      if (!modern && protocol === 'webapp') {
+        // The historic (≤1.3) web app: a uri template the receiver fills with the secret, which then
+        // travels in the URL. Kept for contrast: the group replaced it with the token POSTed in a form.
+        return {
+          share,
+          body: {
+            ...common,
+            protocol: {
+              name: 'multi',
+              webapp: {
+                uriTemplate: `${peer.origin}/apps/viewer/${id}?sharedSecret={sharedSecret}`,
+                viewMode: 'read',
+                sharedSecret: share.secret,
+              },
+            },
+          },
+        };
+      }
       if (!modern) {
         return {
           share,

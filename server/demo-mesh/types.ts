@@ -24,6 +24,16 @@ export interface Faults {
   serverError: boolean;
   /** Answer every incoming OCM call after this many milliseconds. */
   slowMs: number;
+  /** The web app answers `X-Frame-Options: DENY` (and no frame-ancestors). */
+  webappXfoDeny: boolean;
+  /** The web app answers CSP `frame-ancestors 'none'`. */
+  webappNoFraming: boolean;
+  /** Tokens for web app shares live 10 seconds (to see expired_session_redirect_uri at work). */
+  webappShortToken: boolean;
+  /** The web app refuses to run inside a frame (its page says so and shows nothing else). */
+  webappRefuseFramed: boolean;
+  /** The web app refuses every token it is POSTed. */
+  webappRejectToken: boolean;
 }
 
 export const NO_FAULTS: Faults = {
@@ -32,6 +42,11 @@ export const NO_FAULTS: Faults = {
   unknownKeyid: false,
   serverError: false,
   slowMs: 0,
+  webappXfoDeny: false,
+  webappNoFraming: false,
+  webappShortToken: false,
+  webappRefuseFramed: false,
+  webappRejectToken: false,
 };
 
 /** A share this peer created (it is the owner's server): what a receiver can exchange and read. */

@@ -34,5 +34,14 @@ export const queryKeys = {
     snapshot: () => [...queryKeys.inbox.all(), 'snapshot'] as const,
     /** What the console answered to received shares (accept, decline), by record id. */
     replies: () => [...queryKeys.inbox.all(), 'replies'] as const,
+    /** One received message, by id. */
+    record: (id: string) => [...queryKeys.inbox.all(), 'record', id] as const,
+  },
+  webapp: {
+    all: () => [...queryKeys.all, 'webapp'] as const,
+    /** This console's own webapp-receive targets, from its discovery. */
+    ownTargets: () => [...queryKeys.webapp.all(), 'own-targets'] as const,
+    /** An app URL's response headers (the lab's diagnostics), fetched without a token. */
+    appHeaders: (uri: string) => [...queryKeys.webapp.all(), 'app-headers', uri] as const,
   },
 };

@@ -63,12 +63,6 @@ describe('console shell', () => {
     // Eight pages, each a lazy chunk transformed on first import: on a busy machine that takes a while.
   }, 60_000);
 
-  it('says plainly when a page is not built yet', async () => {
-    healthy();
-    renderApp('/webapp');
-    expect(await screen.findByRole('note')).toHaveTextContent('Not built yet.');
-  });
-
   it('says on the History page why nothing is kept when the browser has no IndexedDB', async () => {
     healthy();
     const saved = globalThis.indexedDB;

@@ -16,7 +16,8 @@ export const routes: RouteObject[] = [
       { path: 'compose', lazy: () => import('../features/compose/route.tsx') },
       { path: 'inbox', lazy: () => import('../features/inbox/route.tsx') },
       { path: 'token', lazy: () => import('../features/token/route.tsx') },
-      { path: 'webapp', lazy: () => import('../features/webapp/route.tsx') },
+      { path: 'webapp/:recordId?', lazy: () => import('../features/webapp/route.tsx') },
+      { path: 'webapp/:recordId/ended', lazy: () => import('../features/webapp/session-ended.tsx') },
       { path: 'invites', lazy: () => import('../features/invites/route.tsx') },
       // The console's inviteAcceptDialog, as its discovery advertises it.
       { path: 'invites/accept', lazy: () => import('../features/invites/route.tsx') },

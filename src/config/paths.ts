@@ -32,7 +32,10 @@ export const paths = {
   inbox: () => '/inbox',
   /** The Token page; with a received share's inbox record id, its code flow filled in from that share. */
   token: (share?: string) => (share ? `/token?share=${encodeURIComponent(share)}` : '/token'),
-  webapp: () => '/webapp',
+  /** The webapp lab, for a received share (inbox record id) or for fields typed by hand. */
+  webapp: (recordId?: string) => (recordId ? `/webapp/${encodeURIComponent(recordId)}` : '/webapp'),
+  /** Where a web app sends the browser when its session ended (expired_session_redirect_uri). */
+  webappEnded: (recordId?: string) => `/webapp/${encodeURIComponent(recordId ?? 'manual')}/ended`,
   invites: () => '/invites',
   history: () => '/history',
   keys: () => '/keys',

@@ -7,6 +7,11 @@ export const demoFaultsSchema = z.object({
   unknownKeyid: z.boolean(),
   serverError: z.boolean(),
   slowMs: z.number(),
+  webappXfoDeny: z.boolean(),
+  webappNoFraming: z.boolean(),
+  webappShortToken: z.boolean(),
+  webappRefuseFramed: z.boolean(),
+  webappRejectToken: z.boolean(),
 });
 export type DemoFaults = z.infer<typeof demoFaultsSchema>;
 

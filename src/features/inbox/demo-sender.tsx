@@ -12,6 +12,11 @@ const FAULTS: { key: Exclude<keyof DemoFaults, 'slowMs'>; label: string }[] = [
   { key: 'staleCreated', label: 'stale created / Date' },
   { key: 'unknownKeyid', label: 'unknown keyid' },
   { key: 'serverError', label: 'answer 500' },
+  { key: 'webappXfoDeny', label: 'web app: X-Frame-Options DENY' },
+  { key: 'webappNoFraming', label: "web app: frame-ancestors 'none'" },
+  { key: 'webappShortToken', label: 'web app: 10 s tokens' },
+  { key: 'webappRefuseFramed', label: 'web app: refuse to run framed' },
+  { key: 'webappRejectToken', label: 'web app: reject the token' },
 ];
 
 function FaultSwitches({ peer }: { peer: DemoPeer }) {

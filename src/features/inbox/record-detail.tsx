@@ -1,4 +1,6 @@
 import type { InboundRecord } from '../../contract/inbound.ts';
+import { paths } from '../../config/paths.ts';
+import { webappShareOf } from '../../protocol/webapp.ts';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { BodyView } from '../../ui/body-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
@@ -20,6 +22,16 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A received share that offers a web app (protocol.webapp), which the webapp lab can open. */
+function isWebappShare(record: InboundRecord): boolean {
+  if (record.endpoint !== 'shares' || record.body.encoding !== 'utf8') return false;
+  try {
+    return webappShareOf(JSON.parse(record.body.data)).ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Everything about one received call. All of it is remote text and is rendered as text. */
 export function RecordDetail({ record }: { record: InboundRecord }) {
   return (
@@ -33,6 +45,15 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
           {new Date(record.receivedAt).toLocaleString()} from {record.remoteAddress ?? 'an unknown address'} ·{' '}
           {record.id}
         </p>
+        {isWebappShare(record) ? (
+          // A full page load: the lab's page gets a policy that lets it frame and POST to this share's app.
+          <a
+            href={paths.webapp(record.id)}
+            className="inline-block rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700"
+          >
+            Open in the webapp lab
+          </a>
+        ) : null}
       </header>
 
       {record.problems.length ? (

@@ -11,6 +11,8 @@ export interface FlowInput {
   sign: 'ocm' | 'cavage' | 'cavage-stub' | 'none';
   /** How the token request is written; the 1.2-era JSON form is a named compatibility choice. */
   tokenStyle?: TokenRequestStyle;
+  /** The uri is a web app's: it is opened by the browser with a POSTed form, never read with PROPFIND. */
+  webapp?: boolean;
 }
 
 export interface FlowStep {
@@ -109,6 +111,15 @@ export async function runCodeFlow(input: FlowInput, onStep: (steps: FlowStep[]) 
     }
   }
   if (!push({ title: 'Code exchanged for a token', result: exchange, summary, ok: !!token })) return steps;
+  if (input.webapp) {
+    push({
+      title: 'Web app',
+      summary:
+        'A web app is not read with PROPFIND: the browser POSTs the token to its uri in a form. Open it in the webapp lab.',
+      ok: true,
+    });
+    return steps;
+  }
   if (!found.resource) {
     push({ title: 'Resource', summary: 'No resource URI to open.', ok: false });
     return steps;

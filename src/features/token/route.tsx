@@ -2,11 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { inboxSnapshotQueryOptions } from '../../api/inbox.ts';
-import { jobRoute } from '../../config/paths.ts';
+import { jobRoute, paths } from '../../config/paths.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
-import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
+import { CheckboxField, SelectField, TargetField, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { Page } from '../../ui/page.tsx';
 import { runCodeFlow, type FlowInput, type FlowStep } from './code-flow.ts';
@@ -32,7 +32,11 @@ export function Component() {
   const [steps, setSteps] = useState<FlowStep[]>([]);
   const flow = useMutation({ mutationFn: (values: FlowInput) => runCodeFlow(values, setSteps) });
   const set = (patch: Partial<FlowInput>) => setForm((f) => ({ ...f, ...patch }));
-  const pick = (share: ReceivedShare) => set({ sender: share.sender, code: share.code, uri: share.uri ?? '' });
+  const [picked, setPicked] = useState<ReceivedShare | undefined>();
+  const pick = (share: ReceivedShare) => {
+    setPicked(share);
+    set({ sender: share.sender, code: share.code, uri: share.uri ?? '', webapp: share.protocol === 'webapp' });
+  };
   const usable = (shares.data ?? []).filter((s) => s.protocol !== 'legacy');
   // Opened from the Inbox ("Exchange the code"): fill in the share it names, once (set while rendering).
   const [params] = useSearchParams();
@@ -124,8 +128,26 @@ export function Component() {
             {flow.isPending ? 'Running…' : 'Exchange the code and open the resource'}
           </Button>
         </div>
+        <div className="sm:col-span-2">
+          <CheckboxField
+            label="The uri is a web app (exchange only; the browser opens it with a POSTed form)"
+            checked={!!form.webapp}
+            onChecked={(webapp) => set({ webapp })}
+          />
+        </div>
       </form>
       {flow.isError ? <ErrorMessage>{flow.error.message}</ErrorMessage> : null}
+      {form.webapp && picked?.protocol === 'webapp' && picked.code === form.code ? (
+        <p className="text-sm">
+          {/* A full page load: the lab's page gets a policy that lets it frame and POST to this share's app. */}
+          <a className="underline" href={paths.webapp(picked.recordId)}>
+            Open in the webapp lab
+          </a>{' '}
+          <span className="text-slate-600 dark:text-slate-400">
+            (iframe, popup or redirect, with the token POSTed in a form)
+          </span>
+        </p>
+      ) : null}
 
       {steps.length ? (
         <ol aria-label="Code flow steps" className="space-y-3">
