@@ -163,3 +163,18 @@ test('an imported HAR whose body tries to run a command gives a curl command tha
   await expect(page.getByRole('alert')).toContainText('entries[0].request');
   app.expectClean();
 });
+
+test('a deliberate fault chosen in Compose is refused by alpha and named in History', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await composeShareForAlpha(page);
+  await page.getByRole('combobox', { name: 'Deliberate fault' }).selectOption('wrong-digest');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('region', { name: 'Sent' })).toContainText('401');
+  await page.goto('/history');
+  const row = page
+    .getByRole('list', { name: 'History' })
+    .getByRole('button', { name: /POST\s*401.*\/ocm\/shares/ })
+    .first();
+  await expect(row).toContainText('fault: wrong-digest');
+  app.expectClean({ allowStatuses: [401] });
+});

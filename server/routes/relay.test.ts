@@ -35,6 +35,34 @@ async function relay(request: RelayRequest, target = request.url) {
 const json = (value: unknown) => ({ encoding: 'utf8' as const, data: JSON.stringify(value) });
 
 describe('the relay', () => {
+  it.each(['wrong-digest', 'stale-created', 'unknown-keyid', 'unpublished-key', 'no-tag'] as const)(
+    'signs with the deliberate fault %s, which alpha refuses, and names it on the exchange',
+    async (fault) => {
+      const request: RelayRequest = {
+        method: 'POST',
+        url: `${alpha}/ocm/notifications`,
+        headers: [['Content-Type', 'application/json']],
+        body: json({
+          notificationType: 'SHARE_ACCEPTED',
+          senderDomain: consoleHost,
+          resourceType: 'file',
+          shareType: 'user',
+          notification: { file: { providerId: 'p1' } },
+        }),
+        sign: 'ocm',
+        fault,
+      };
+      const { result } = await relay(request);
+      if (!('exchange' in result)) throw new Error(result.failure.message);
+      expect(result.exchange.signing?.fault).toBe(fault);
+      expect(result.exchange.response.status, result.exchange.response.body.data).toBe(401);
+      // Without the fault, the same request is accepted.
+      const { result: clean } = await relay({ ...request, fault: undefined });
+      if (!('exchange' in clean)) throw new Error(clean.failure.message);
+      expect(clean.exchange.response.status).toBeLessThan(300);
+    },
+  );
+
   it('previews a request on a dry run: final headers and signature, nothing sent', async () => {
     const alphaState = running.demo!.peers[0]!.state;
     const before = alphaState.received.length;

@@ -121,6 +121,7 @@ export function relayRoutes(
         keyId: req.keyId,
         consoleBase: consoleBase(c.req.url),
         ...(req.cavageVariant ? { cavageVariant: req.cavageVariant } : {}),
+        ...(req.fault ? { fault: req.fault } : {}),
       });
       if (!signed.ok)
         return fail(c, { kind: 'bad-request', field: 'sign', message: `Signing failed: ${signed.message}` });

@@ -93,7 +93,13 @@ export async function recordExchanges(exchanges: readonly Exchange[], source: Pa
         id: exchange.id,
         savedAt: new Date().toISOString(),
         exchange,
-        source: { ...source, page: source.page ?? currentPage(), ...(kind ? { kind } : {}) },
+        source: {
+          ...source,
+          page: source.page ?? currentPage(),
+          ...(kind ? { kind } : {}),
+          // A deliberate fault in the signature is named in history, wherever the exchange was made.
+          ...(source.fault || exchange.signing?.fault ? { fault: source.fault ?? exchange.signing?.fault } : {}),
+        },
         findings: await findingsOf(exchange, kind),
         pinned: false,
       });

@@ -17,6 +17,15 @@ export const timingSchema = z.object({
 });
 export type Timing = z.infer<typeof timingSchema>;
 
+/**
+ * Deliberate faults the relay can put into a signature, for negative tests of a receiver: a
+ * Content-Digest (or Digest) that does not match the body, a `created` an hour old, a keyid the console
+ * never published, a key that is not the published one (under the published keyid), or no `tag="ocm"`.
+ */
+export const RELAY_FAULTS = ['wrong-digest', 'stale-created', 'unknown-keyid', 'unpublished-key', 'no-tag'] as const;
+export const relayFaultSchema = z.enum(RELAY_FAULTS);
+export type RelayFault = z.infer<typeof relayFaultSchema>;
+
 export const signingRecordSchema = z.object({
   profile: z.enum(['rfc9421', 'cavage']),
   keyid: z.string(),
@@ -28,6 +37,8 @@ export const signingRecordSchema = z.object({
   added: headerPairsSchema,
   /** A named non-standard variant the receiver expects (e.g. the OCM-stub's draft-cavage). */
   variant: z.optional(z.string()),
+  /** The deliberate fault this signature carries, when one was asked for. */
+  fault: z.optional(relayFaultSchema),
 });
 export type SigningRecord = z.infer<typeof signingRecordSchema>;
 
@@ -132,6 +143,8 @@ export const relayRequestSchema = z.object({
   keyId: z.optional(z.string()),
   /** With sign "cavage": Nextcloud's form (default), or the OCM-stub's variant (bare-host keyId, no names). */
   cavageVariant: z.optional(z.enum(['nextcloud', 'ocm-stub'])),
+  /** Sign with a deliberate fault (negative tests); the exchange's signing record names it. */
+  fault: z.optional(relayFaultSchema),
   insecureTls: z.optional(z.boolean()),
   timeoutMs: z.optional(z.number().check(z.int(), z.gte(100), z.lte(120_000))),
   /** Build and sign, but do not send: the answer is a preview of the exact request. */

@@ -3,7 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
-import { explainRelayFailure, type RelayPreviewResult, type RelayRequest } from '../../contract/exchange.ts';
+import {
+  explainRelayFailure,
+  RELAY_FAULTS,
+  type RelayFault,
+  type RelayPreviewResult,
+  type RelayRequest,
+} from '../../contract/exchange.ts';
 import { HeadersTable } from '../../ui/headers-table.tsx';
 import { jobRoute, type ComposeResend } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
@@ -109,6 +115,36 @@ function SignatureSelect({ value, onValue }: { value: SignChoice; onValue: (v: S
       <option value="ocm">RFC 9421 (OCM profile)</option>
       <option value="cavage">draft-cavage (Nextcloud)</option>
       <option value="none">not signed</option>
+    </SelectField>
+  );
+}
+
+const FAULT_LABELS: Record<RelayFault, string> = {
+  'wrong-digest': 'wrong digest (signature valid, body changed)',
+  'stale-created': 'stale created (an hour old)',
+  'unknown-keyid': 'unknown keyid',
+  'unpublished-key': 'a key that is not the published one',
+  'no-tag': 'no tag="ocm"',
+};
+
+/** A deliberate fault in the signature, for testing how a receiver refuses it (named in History). */
+function FaultSelect({
+  value,
+  onValue,
+  disabled,
+}: {
+  value: RelayFault | '';
+  onValue: (v: RelayFault | '') => void;
+  disabled: boolean;
+}) {
+  return (
+    <SelectField<RelayFault | ''> label="Deliberate fault" value={value} onValue={onValue} disabled={disabled}>
+      <option value="">none</option>
+      {RELAY_FAULTS.map((f) => (
+        <option key={f} value={f}>
+          {FAULT_LABELS[f]}
+        </option>
+      ))}
     </SelectField>
   );
 }
@@ -262,7 +298,9 @@ export function Component() {
   const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);
   const send = useMutation(relaySendMutation());
   const preview = useMutation(relayPreviewMutation());
+  const [fault, setFault] = useState<RelayFault | ''>('');
   const draftRequest = (): RelayRequest => ({
+    ...(fault && sign !== 'none' ? { fault } : {}),
     method: 'POST',
     url: url!,
     headers: [
@@ -375,6 +413,12 @@ export function Component() {
           ) : null}
           <div className="flex flex-wrap items-end gap-3">
             <SignatureSelect value={sign} onValue={setSign} />
+            <FaultSelect value={fault} onValue={setFault} disabled={sign === 'none'} />
+            {receiverDoc && signatureProfileFor(receiverDoc) === 'ocm' && sign === 'cavage' ? (
+              <span className="text-xs text-amber-700 dark:text-amber-400">
+                Its discovery calls for RFC 9421: draft-cavage is itself a fault for this receiver.
+              </span>
+            ) : null}
             <Button variant="primary" disabled={!url || send.isPending} onClick={sendDraft}>
               {send.isPending ? 'Sending…' : 'Send'}
             </Button>

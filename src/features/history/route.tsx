@@ -47,6 +47,7 @@ function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; sele
         {record.source.page}
         {record.source.kind ? ` · ${record.source.kind}` : ''}
         {record.exchange.signing ? ' · signed' : ''}
+        {record.source.fault ? ` · fault: ${record.source.fault}` : ''}
         {record.pinned ? ' · pinned' : ''}
       </span>
       <span className="w-16 shrink-0 text-right text-xs text-slate-500">
