@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { composeShareForAlpha } from './pages/compose.ts';
+import { composeShareFor, composeShareForAlpha } from './pages/compose.ts';
 import { ConsolePage } from './pages/console-page.ts';
 
 async function sendShareToAlpha(page: Page) {
@@ -24,22 +24,40 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   page,
 }) => {
   const app = new ConsolePage(page);
+  // To legacy first, signed the way it reads signatures (draft-cavage), then to alpha (RFC 9421).
+  await composeShareFor(page, 1, 'OCM 1.1');
+  await expect(page.getByRole('combobox', { name: 'Signature' })).toHaveValue('cavage');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('region', { name: 'Sent' })).toContainText('201');
   await sendShareToAlpha(page);
 
   await app.open('/history');
   await page.reload();
   const list = page.getByRole('list', { name: 'History' });
-  const share = list.getByRole('button', { name: /POST\s*201.*\/ocm\/shares/ }).first();
+  const [alphaHost, legacyHost] = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { origin: string }[] }).peers.map((p) => new URL(p.origin).host));
+  const sharesTo = (host: string) =>
+    list.getByRole('button', { name: new RegExp(`POST\\s*201.*${host!.replace(/\./g, '\\.')}/ocm/shares`) });
+  const share = sharesTo(alphaHost!).last();
   await expect(share).toBeVisible();
   await expect(share).toContainText('compose · share · signed');
   const before = await list.getByRole('listitem').count();
+
+  // The draft-cavage share to legacy is there too, and replays (signed again, the same way) with 201.
+  await sharesTo(legacyHost!).first().click();
+  await expect(page.getByRole('region', { name: 'Recorded exchange' })).toContainText('signed (draft-cavage)');
+  await page.getByRole('button', { name: 'Replay' }).click();
+  await expect(page.getByRole('region', { name: 'Recorded exchange' })).toContainText('replaying an earlier exchange');
+  await expect(page.getByRole('region', { name: 'Exchange', exact: true })).toContainText('201');
+  await expect(list.getByRole('listitem')).toHaveCount(before + 1);
 
   // Replay: signed again through the relay, recorded as a new exchange, selected.
   await share.click();
   const detail = page.getByRole('region', { name: 'Recorded exchange' });
   await expect(detail).toContainText('fresh');
   await detail.getByRole('button', { name: 'Replay' }).click();
-  await expect(list.getByRole('listitem')).toHaveCount(before + 1);
+  await expect(list.getByRole('listitem')).toHaveCount(before + 2);
   await expect(page.getByRole('region', { name: 'Recorded exchange' })).toContainText('replaying an earlier exchange');
   await expect(page.getByRole('region', { name: 'Exchange', exact: true })).toContainText('201');
 
@@ -62,7 +80,7 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
     };
   };
   expect(har.log.version).toBe('1.2');
-  expect(har.log.entries.length).toBe(before + 1);
+  expect(har.log.entries.length).toBe(before + 2);
   expect(har.log.entries[0]!.timings).toMatchObject({ send: 0, blocked: -1 });
   const text = JSON.stringify(har);
   expect(text).not.toContain(signature);
@@ -82,7 +100,7 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   await expect(recorded.getByRole('region', { name: 'Sent' })).toContainText('201');
 
   await page.goto('/history');
-  const shares = list.getByRole('button', { name: /POST\s*201.*\/ocm\/shares/ });
+  const shares = sharesTo(alphaHost!);
   await expect(shares).toHaveCount(3);
   await shares.first().click();
   await page.getByRole('button', { name: 'Compare' }).click();
