@@ -85,6 +85,7 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   const text = JSON.stringify(har);
   expect(text).not.toContain(signature);
   expect(text).toContain('…redacted…');
+  const harPath = (await (await download).path())!;
 
   // Edit and resend with a changed field, then compare the two structurally.
   await share.click();
@@ -120,6 +121,12 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
   await expect(sharedView).toContainText('read-only, secrets redacted');
   expect(await sharedView.textContent()).not.toContain(signature);
   await other.close();
+
+  // The exported HAR reads back in, as imported exchanges.
+  await page.getByLabel('HAR file to import').setInputFiles(harPath);
+  await expect(page.getByText(`Imported ${before + 2} exchanges from the HAR file.`)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Made by' }).selectOption('import');
+  await expect(page.getByRole('status', { name: 'History count' })).toContainText(`${before + 2} of`);
   app.expectClean();
 });
 

@@ -72,8 +72,20 @@ async function findingsOf(exchange: Exchange, kind: string | undefined) {
       return [];
     }
   };
-  const requestKind = kind === 'share' || kind === 'notification' || kind === 'token-request' ? kind : undefined;
-  const responseKind = kind === 'discovery' ? 'discovery' : undefined;
+  const requestKind =
+    kind === 'share' || kind === 'notification' || kind === 'invite-accepted' || kind === 'token-request'
+      ? kind
+      : undefined;
+  // Answers that are OCM documents of their own: discovery, a JWK Set, a share's 201 and a token answer.
+  const ok = exchange.response.status >= 200 && exchange.response.status < 300;
+  const responseKind =
+    kind === 'discovery' || kind === 'jwks'
+      ? kind
+      : kind === 'share' && ok
+        ? 'share-response'
+        : kind === 'token-request' && ok
+          ? 'token-response'
+          : undefined;
   return {
     request: lintBody(bodyText(exchange.request.body), requestKind),
     response: responseKind ? lintBody(bodyText(exchange.response.body), responseKind) : [],
