@@ -201,5 +201,64 @@ test('a deliberate fault chosen in Compose is refused by alpha and named in Hist
     .getByRole('button', { name: /POST\s*401.*\/ocm\/shares/ })
     .first();
   await expect(row).toContainText('fault: wrong-digest');
+
+  // draft-cavage to a receiver whose discovery calls for RFC 9421 is named as a fault too.
+  await composeShareForAlpha(page);
+  await page.getByRole('combobox', { name: 'Signature' }).selectOption('cavage');
+  await expect(page.getByText('draft-cavage is itself a fault for this receiver')).toBeVisible();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('region', { name: 'Sent' })).toBeVisible();
+  await page.goto('/history');
+  await expect(page.getByRole('list', { name: 'History' }).getByRole('button').first()).toContainText(
+    'fault: cavage-for-rfc9421',
+  );
   app.expectClean({ allowStatuses: [401] });
+});
+
+test('a share named to break out of a shell, sent from Compose, gives a curl command that works and runs nothing', async ({
+  page,
+}) => {
+  const app = new ConsolePage(page);
+  const dir = mkdtempSync(join(tmpdir(), 'history-name-'));
+  const marker = join(dir, 'pwned');
+  await composeShareForAlpha(page);
+  const consoleHost = new URL(page.url()).host;
+  const alphaUser = await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).inputValue();
+  const share = {
+    shareWith: alphaUser,
+    name: `x'$(touch ${marker})'`,
+    providerId: `hostile-${Date.now()}`,
+    owner: `alice@${consoleHost}`,
+    sender: `alice@${consoleHost}`,
+    ownerDisplayName: 'Alice',
+    senderDisplayName: 'Alice',
+    shareType: 'user',
+    resourceType: 'file',
+    protocol: {
+      name: 'multi',
+      webdav: {
+        uri: 'hostile',
+        sharedSecret: 'not-a-real-secret',
+        permissions: ['read'],
+        requirements: ['must-exchange-token'],
+      },
+    },
+  };
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(JSON.stringify(share, null, 2));
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('region', { name: 'Sent' })).toContainText('201');
+
+  await page.goto('/history');
+  await page.getByRole('textbox', { name: 'Search history' }).fill('touch');
+  await page.getByRole('list', { name: 'History' }).getByRole('button').first().click();
+  await page.getByRole('checkbox', { name: 'Include secrets in exports' }).check();
+  await page.getByRole('button', { name: 'Copy as curl' }).click();
+  const command = (await page.getByLabel('curl command').textContent())!;
+  expect(command).toContain('touch');
+  // Alpha takes the same bytes again (the signature is still fresh), and the shell ran nothing.
+  expect(runCurl(command)).toBe('201');
+  expect(existsSync(marker)).toBe(false);
+  app.expectClean({ allowStatuses: [400, 401, 403] });
 });

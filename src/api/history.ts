@@ -92,32 +92,45 @@ async function findingsOf(exchange: Exchange, kind: string | undefined) {
   };
 }
 
-/** Records exchanges; failures are kept for the History page, never thrown at the caller. */
+/**
+ * Records exchanges; failures are kept for the History page, never thrown at the caller. The records are
+ * written at once (a reload right after sending must not lose them), then completed with the message
+ * kind and the lint findings, which need the protocol core.
+ */
 export async function recordExchanges(exchanges: readonly Exchange[], source: Partial<HistorySource> = {}) {
   if (exchanges.length === 0) return;
   try {
+    const page = source.page ?? currentPage();
+    const savedAt = new Date().toISOString();
+    const records: HistoryRecord[] = exchanges.map((exchange) => ({
+      format: HISTORY_FORMAT,
+      id: exchange.id,
+      savedAt,
+      exchange,
+      source: {
+        ...source,
+        page,
+        // A deliberate fault in the signature is named in history, wherever the exchange was made.
+        ...(source.fault || exchange.signing?.fault ? { fault: source.fault ?? exchange.signing?.fault } : {}),
+      },
+      findings: { request: [], response: [] },
+      pinned: false,
+    }));
+    const store = await historyStore();
+    await store.putMany(records);
+    problem = undefined;
+    changed();
     const { exchangeKindOfUrl } = await import('../protocol/index.ts');
-    const records: HistoryRecord[] = [];
-    for (const exchange of exchanges) {
-      const kind = source.kind ?? exchangeKindOfUrl(exchange.request.url);
-      records.push({
-        format: HISTORY_FORMAT,
-        id: exchange.id,
-        savedAt: new Date().toISOString(),
-        exchange,
-        source: {
-          ...source,
-          page: source.page ?? currentPage(),
-          ...(kind ? { kind } : {}),
-          // A deliberate fault in the signature is named in history, wherever the exchange was made.
-          ...(source.fault || exchange.signing?.fault ? { fault: source.fault ?? exchange.signing?.fault } : {}),
-        },
-        findings: await findingsOf(exchange, kind),
-        pinned: false,
+    const completed: HistoryRecord[] = [];
+    for (const record of records) {
+      const kind = source.kind ?? exchangeKindOfUrl(record.exchange.request.url);
+      completed.push({
+        ...record,
+        source: { ...record.source, ...(kind ? { kind } : {}) },
+        findings: await findingsOf(record.exchange, kind),
       });
     }
-    await (await historyStore()).putMany(records);
-    problem = undefined;
+    await store.putMany(completed);
     changed();
   } catch (err) {
     problem = (err as HistoryProblem).kind ? (err as HistoryProblem) : explainStorageError(err);

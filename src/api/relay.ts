@@ -94,5 +94,8 @@ export function relayPreviewMutation() {
 
 /** Sends one request through the relay (Compose's "Send"): the exchange, or the transport failure, is the result. */
 export function relaySendMutation() {
-  return mutationOptions({ mutationFn: (request: RelayRequest) => sendViaRelay(request) });
+  return mutationOptions({
+    mutationFn: (input: RelayRequest | { request: RelayRequest; source: Partial<HistorySource> }) =>
+      'request' in input ? sendViaRelay(input.request, undefined, input.source) : sendViaRelay(input),
+  });
 }

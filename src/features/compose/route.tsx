@@ -310,7 +310,12 @@ export function Component() {
     body: { encoding: 'utf8', data: draft },
     sign,
   });
-  const sendDraft = () => send.mutate(draftRequest());
+  // draft-cavage to a receiver whose discovery calls for RFC 9421 is a fault of its own, named in History.
+  const cavageForRfc9421 = !!receiverDoc && signatureProfileFor(receiverDoc) === 'ocm' && sign === 'cavage';
+  const sendDraft = () =>
+    send.mutate(
+      cavageForRfc9421 ? { request: draftRequest(), source: { fault: 'cavage-for-rfc9421' } } : draftRequest(),
+    );
   useSendShortcut(!resend && url && SENDABLE.includes(kind) && !send.isPending ? sendDraft : undefined);
 
   const chooseKind = (next: Kind) => {
@@ -414,7 +419,7 @@ export function Component() {
           <div className="flex flex-wrap items-end gap-3">
             <SignatureSelect value={sign} onValue={setSign} />
             <FaultSelect value={fault} onValue={setFault} disabled={sign === 'none'} />
-            {receiverDoc && signatureProfileFor(receiverDoc) === 'ocm' && sign === 'cavage' ? (
+            {cavageForRfc9421 ? (
               <span className="text-xs text-amber-700 dark:text-amber-400">
                 Its discovery calls for RFC 9421: draft-cavage is itself a fault for this receiver.
               </span>
