@@ -90,6 +90,8 @@ function guardPublicApi(app: Hono, config: ServerConfig): void {
     app.use('/api/*', requireAccess(token, sessions));
     const limit = rateLimitOutbound(new RateLimiter(config.rateLimit));
     app.use('/api/*', (c, next) => (isOutbound(c.req.method, c.req.path) ? limit(c, next) : next()));
+    // The WAYF page is open to visitors with an invite link and reads the provider they name: limited too.
+    app.use('/wayf', (c, next) => (c.req.query('provider') ? limit(c, next) : next()));
   }
   const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
   const secure = (requestUrl: string) => {

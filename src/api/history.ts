@@ -1,6 +1,7 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Exchange } from '../contract/exchange.ts';
 import type { Finding } from '../contract/finding.ts';
+import type { Kind } from '../protocol/index.ts';
 import {
   explainStorageError,
   HISTORY_FORMAT,
@@ -62,33 +63,21 @@ function bodyText(body: Exchange['request']['body']): string | undefined {
 
 /** Lint findings of both bodies, judged by the protocol core (loaded only when something is recorded). */
 async function findingsOf(exchange: Exchange, kind: string | undefined) {
-  const { lintText } = await import('../protocol/index.ts');
-  const lintBody = (text: string | undefined, asKind?: string): Finding[] => {
+  const { bodyKindsOf, lintText } = await import('../protocol/index.ts');
+  // Without a kind the linter guesses what the document is (a request to some other path).
+  const lintBody = (text: string | undefined, asKind: Kind | undefined): Finding[] => {
     if (!text) return [];
     try {
-      const result = lintText(text, asKind ? { kind: asKind as never } : {});
+      const result = lintText(text, asKind ? { kind: asKind } : {});
       return result.kind ? result.findings.map((f) => ({ ...f })) : [];
     } catch {
       return [];
     }
   };
-  const requestKind =
-    kind === 'share' || kind === 'notification' || kind === 'invite-accepted' || kind === 'token-request'
-      ? kind
-      : undefined;
-  // Answers that are OCM documents of their own: discovery, a JWK Set, a share's 201 and a token answer.
-  const ok = exchange.response.status >= 200 && exchange.response.status < 300;
-  const responseKind =
-    kind === 'discovery' || kind === 'jwks'
-      ? kind
-      : kind === 'share' && ok
-        ? 'share-response'
-        : kind === 'token-request' && ok
-          ? 'token-response'
-          : undefined;
+  const kinds = bodyKindsOf(kind, exchange.response.status);
   return {
-    request: lintBody(bodyText(exchange.request.body), requestKind),
-    response: responseKind ? lintBody(bodyText(exchange.response.body), responseKind) : [],
+    request: lintBody(bodyText(exchange.request.body), kinds.request),
+    response: kinds.response ? lintBody(bodyText(exchange.response.body), kinds.response) : [],
   };
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKind, messageUrl, tokenRequestBody, tokenRequestForm, exchangeKindOfUrl } from './endpoints.ts';
+import {
+  isMessageKind,
+  messageUrl,
+  tokenRequestBody,
+  tokenRequestForm,
+  exchangeKindOfUrl,
+  bodyKindsOf,
+} from './endpoints.ts';
 
 describe('message endpoints', () => {
   it('joins endPoint and the path of each kind, with or without a trailing slash', () => {
@@ -57,5 +64,17 @@ describe('exchangeKindOfUrl', () => {
     ['not a url', undefined],
   ])('%s is %s', (url, kind) => {
     expect(exchangeKindOfUrl(url)).toBe(kind);
+  });
+});
+
+describe('bodyKindsOf', () => {
+  it('judges the message sent, and the answer only when it is a document of its own', () => {
+    expect(bodyKindsOf('share', 201)).toEqual({ request: 'share', response: 'share-response' });
+    expect(bodyKindsOf('share', 400)).toEqual({ request: 'share' });
+    expect(bodyKindsOf('token-request', 200)).toEqual({ request: 'token-request', response: 'token-response' });
+    expect(bodyKindsOf('discovery', 200)).toEqual({ response: 'discovery' });
+    expect(bodyKindsOf('jwks', 404)).toEqual({ response: 'jwks' });
+    expect(bodyKindsOf('request-share', 201)).toEqual({});
+    expect(bodyKindsOf(undefined, 200)).toEqual({});
   });
 });

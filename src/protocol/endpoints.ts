@@ -1,4 +1,5 @@
 // Where each OCM message goes, and the body of the code-flow token request (OCM §4, §6).
+import type { Kind } from './kinds.ts';
 
 /** The messages POSTed under a server's `endPoint`, and the path each goes to. */
 export const MESSAGE_PATHS = {
@@ -67,4 +68,27 @@ export function exchangeKindOfUrl(url: string): ExchangeKind | undefined {
   if (path.endsWith('/token')) return 'token-request';
   for (const [kind, suffix] of Object.entries(MESSAGE_PATHS)) if (path.endsWith(suffix)) return kind as MessageKind;
   return undefined;
+}
+
+/**
+ * Which documents an exchange's bodies are, for the linter: the request is the message sent (a share, a
+ * notification, an invite acceptance, a token request); the answer is a document of its own for
+ * discovery and a JWK Set, and for a share or token request that succeeded (the share-creation response,
+ * the token response). An error answer is not judged as the success document.
+ */
+export function bodyKindsOf(kind: string | undefined, status: number): { request?: Kind; response?: Kind } {
+  const ok = status >= 200 && status < 300;
+  const request: Kind | undefined =
+    kind === 'share' || kind === 'notification' || kind === 'invite-accepted' || kind === 'token-request'
+      ? kind
+      : undefined;
+  const response: Kind | undefined =
+    kind === 'discovery' || kind === 'jwks'
+      ? kind
+      : kind === 'share' && ok
+        ? 'share-response'
+        : kind === 'token-request' && ok
+          ? 'token-response'
+          : undefined;
+  return { ...(request ? { request } : {}), ...(response ? { response } : {}) };
 }

@@ -86,6 +86,7 @@ export {
   TOKEN_REQUEST_STYLES,
   type TokenRequestStyle,
   exchangeKindOfUrl,
+  bodyKindsOf,
   type MessageKind,
   type ExchangeKind,
 } from './endpoints.ts';
