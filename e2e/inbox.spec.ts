@@ -12,6 +12,10 @@ test('a share sent to the console shows up live in the inbox and survives a relo
   const endPoint = `${baseURL}/ocm`;
   await expect(page.getByText(endPoint, { exact: true })).toBeVisible();
 
+  // Earlier journeys leave shares in the inbox: wait for this one to be listed before opening the newest.
+  const list = page.getByRole('list', { name: 'Received messages' });
+  const shares = list.getByRole('button', { name: /POST \/ocm\/shares/ });
+  const before = await shares.count();
   const name = `e2e-${Date.now()}.txt`;
   const res = await request.post(`${endPoint}/shares`, {
     data: {
@@ -28,8 +32,8 @@ test('a share sent to the console shows up live in the inbox and survives a relo
   expect(res.status()).toBe(201);
   expect(await res.json()).toEqual({ recipientDisplayName: 'Alice (OCM Explorer)' });
 
-  const list = page.getByRole('list', { name: 'Received messages' });
-  const item = list.getByRole('button', { name: /POST \/ocm\/shares/ }).first();
+  await expect(shares).toHaveCount(before + 1);
+  const item = shares.first();
   await expect(item).toContainText('answered 201');
   await item.click();
   const detail = page.getByRole('article');
