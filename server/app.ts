@@ -33,7 +33,14 @@ import { nodeSignatureEngine } from './signer/node-engine.ts';
 import { installSignatureEngine } from '../src/signing/index.ts';
 
 /** Path prefixes the server answers; everything else belongs to the SPA (or Vite in dev). */
-export const SERVER_PATH_PREFIXES = ['/api/', '/ocm/', '/ocm-provider', '/.well-known/', '/wayf'] as const;
+export const SERVER_PATH_PREFIXES = [
+  '/api/',
+  '/ocm/',
+  '/ocm-provider',
+  '/.well-known/',
+  '/wayf',
+  '/apps/open/',
+] as const;
 
 export function isServerPath(path: string): boolean {
   return SERVER_PATH_PREFIXES.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p));

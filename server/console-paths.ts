@@ -10,7 +10,12 @@ export const CONSOLE_PATHS = {
   token: '/ocm/token',
   /** The files of the console's shares, for the bearer of a token (sharing). */
   webdav: '/ocm/webdav/',
+  /** The console's web app for its web-app shares (outside /ocm: a browser opens it, not a server). */
+  apps: '/apps/open/',
 } as const;
+
+/** Where the console's web app opens one share. */
+export const consoleAppPath = (shareId: string) => `${CONSOLE_PATHS.apps}${encodeURIComponent(shareId)}`;
 
 export const JWKS_METHODS = ['GET', 'HEAD'] as const;
 export const WEBDAV_METHODS = ['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'] as const;

@@ -4,7 +4,7 @@ import type { KeyStore } from './key-store.ts';
 /**
  * The console's own discovery document, OCM 1.5 / draft-07 shape. It advertises only what the console
  * really does: it receives shares (webdav, webapp), notifications, token requests and invite acceptances at
- * `<base>/ocm`, creates invites (with a WAYF page at /wayf) and accepts them at its inviteAcceptDialog,
+ * `<base>/ocm`, sends web-app shares of its own app, creates invites (with a WAYF page at /wayf) and accepts them at its inviteAcceptDialog,
  * signs with RFC 9421 (keys at jwksUri), and keeps the legacy publicKey for draft-cavage peers.
  * It sets no criteria: a debugging console accepts unsigned calls and shows them as such (a signature
  * that is sent and does not verify is still refused by the default inbox policy).
@@ -25,6 +25,8 @@ export async function consoleDiscovery(base: string, keys: KeyStore): Promise<Re
         protocols: {
           webdav: CONSOLE_PATHS.webdav,
           'webdav-receive': { uri: 'absolute' },
+          // It sends web-app shares (its own viewer at /apps/open/<share>) and presents the ones it receives.
+          webapp: {},
           'webapp-receive': { targets: ['iframe', 'blank'] },
         },
       },

@@ -28,9 +28,12 @@ describe("the console's own OCM identity", () => {
       endPoint: 'http://127.0.0.1:8080/ocm',
       jwksUri: 'http://127.0.0.1:8080/ocm/jwks',
       tokenEndPoint: 'http://127.0.0.1:8080/ocm/token',
+      // It sends web-app shares of its own app, and presents the ones it receives.
+      resourceTypes: [{ protocols: { webapp: {}, 'webapp-receive': { targets: ['iframe', 'blank'] } } }],
     });
     const result = lint('discovery', doc);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.findings.filter((f) => /webapp/.test(f.code))).toEqual([]);
     expect(result.detected.version).toBe('1.5');
     // The legacy path answers the same document.
     expect(await (await app.request('http://127.0.0.1:8080/ocm-provider')).json()).toEqual(doc);

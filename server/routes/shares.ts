@@ -2,12 +2,14 @@ import { Hono } from 'hono';
 import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 import { CONSOLE_PATHS, WEBDAV_METHODS } from '../console-paths.ts';
+import { consoleAppPage } from '../sharing/console-app.ts';
 import { sendShare } from '../sharing/send-share.ts';
 import type { ShareStore } from '../sharing/share-store.ts';
 import { credentialOf, davResponse } from '../webdav.ts';
 
 /**
- * The console as a sending server: POST /api/shares shares a small text file with an OCM address;
+ * The console as a sending server: POST /api/shares shares a small text file (or its web app for it) with
+ * an OCM address; /apps/open/:id is that web app, opened with a token POSTed in a form;
  * GET /api/shares lists what was shared (secrets left out); /ocm/webdav/:id serves each file to the
  * bearer of a token from the console's token endpoint (or to the secret itself, when the share does
  * not require the code flow).
@@ -28,13 +30,22 @@ export function shareRoutes(deps: {
       return c.json(
         {
           error: 'bad-request',
-          message: 'Send {"to": "user@host", "name"?, "content"?, "mustExchangeToken"?} as JSON.',
+          message:
+            'Send {"to": "user@host", "name"?, "content"?, "mustExchangeToken"?, "protocol"?: "webdav" | "webapp"} as JSON.',
         },
         400,
       );
     }
     if (typeof input.to !== 'string')
       return c.json({ error: 'bad-request', message: '"to" must be an OCM address (user@host).' }, 400);
+    if (input.protocol !== undefined && input.protocol !== 'webdav' && input.protocol !== 'webapp')
+      return c.json(
+        {
+          error: 'bad-request',
+          message: `"protocol" must be "webdav" or "webapp", not ${JSON.stringify(input.protocol)}.`,
+        },
+        400,
+      );
     const result = await sendShare(
       {
         to: input.to,
@@ -42,11 +53,13 @@ export function shareRoutes(deps: {
         ...(typeof input.name === 'string' ? { name: input.name } : {}),
         ...(typeof input.content === 'string' ? { content: input.content } : {}),
         ...(typeof input.mustExchangeToken === 'boolean' ? { mustExchangeToken: input.mustExchangeToken } : {}),
+        ...(input.protocol === 'webapp' || input.protocol === 'webdav' ? { protocol: input.protocol } : {}),
       },
       { outbound: deps.outbound, keys: await deps.keys, shares: deps.shares, consoleBase: deps.consoleBase(c.req.url) },
     );
     return c.json(result, result.problem ? 400 : result.failure ? 502 : 200);
   });
+  app.on(['GET', 'POST'], `${CONSOLE_PATHS.apps}:id`, (c) => consoleAppPage(c, deps.shares, c.req.param('id')));
   app.on([...WEBDAV_METHODS], `${CONSOLE_PATHS.webdav}:id`, (c) => {
     const id = c.req.param('id');
     const credential = credentialOf(c);

@@ -1,7 +1,7 @@
 import type { Exchange, RelayFailure } from '../../src/contract/exchange.ts';
 import { buildShare, discoveryTarget, findDiscovery, signingChoiceFor } from '../../src/protocol/index.ts';
 import type { KeyStore } from '../identity/key-store.ts';
-import { CONSOLE_PATHS } from '../console-paths.ts';
+import { CONSOLE_PATHS, consoleAppPath } from '../console-paths.ts';
 import { exchangeRecord } from '../outbound/exchange-record.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 import { signOutbound } from '../signer/sign-outbound.ts';
@@ -13,6 +13,8 @@ export interface SendShareInput {
   name?: string;
   content?: string;
   mustExchangeToken?: boolean;
+  /** webdav (default): the file itself; webapp: the console's web app for it (draft-07 webapp protocol). */
+  protocol?: 'webdav' | 'webapp';
 }
 
 export interface SendShareResult {
@@ -24,7 +26,7 @@ export interface SendShareResult {
 }
 
 /**
- * The console shares a small text file with an OCM address, as a real sending server does: discover
+ * The console shares a small text file (or its web app for that file) with an OCM address, as a real sending server does: discover
  * the receiver, build the share in its version and dialect, sign it the way it understands (RFC 9421
  * when it advertises http-sig, draft-cavage when it publishes a legacy publicKey), send it, and keep
  * the share so the receiver can exchange its code and read the file.
@@ -47,11 +49,13 @@ export async function sendShare(
   const name = input.name ?? 'hello.txt';
   const content =
     input.content ?? `Hello from OCM Explorer: ${name}, shared by ${from}@${consoleHost} with ${input.to}.\n`;
+  const protocol = input.protocol ?? 'webdav';
   const share = deps.shares.create({
     owner: `${from}@${consoleHost}`,
     shareWith: input.to,
     name,
     content,
+    protocol,
     mustExchangeToken: input.mustExchangeToken ?? true,
   });
   const built = buildShare(
@@ -69,10 +73,22 @@ export async function sendShare(
       providerId: share.id,
       sharedSecret: share.secret,
       mustExchangeToken: share.mustExchangeToken,
+      protocols: [protocol],
+      ...(protocol === 'webapp' ? { webappUri: `${deps.consoleBase}${consoleAppPath(share.id)}` } : {}),
     },
   );
-  if (!built.url)
+  // The builder offers a web app only to a receiver that advertises webapp-receive, with its targets only;
+  // when it leaves the web app out there is nothing left to send, and its note says why.
+  const protocols = (built.payload as { protocol?: Record<string, unknown> }).protocol;
+  if (protocol === 'webapp' && !protocols?.webapp) {
+    deps.shares.discard(share.id);
+    const why = built.notes.find((n) => n.startsWith('Left out webapp')) ?? `${host} cannot take a web-app share.`;
+    return { problem: `Not sent: ${why}`, notes: built.notes };
+  }
+  if (!built.url) {
+    deps.shares.discard(share.id);
     return { problem: `The discovery of ${host} has no endPoint to send the share to.`, notes: built.notes };
+  }
   const url = new URL(built.url);
   const body = new TextEncoder().encode(JSON.stringify(built.payload));
   const headers: [string, string][] = [

@@ -19,7 +19,8 @@ const input = {
   name: 'a.txt',
   content: 'a',
   mustExchangeToken: true,
-};
+  protocol: 'webdav',
+} as const;
 
 describe('the console share store on disk', () => {
   it('reads a shares.json in the unversioned format (1) and finds a share by its code', () => {
@@ -30,6 +31,8 @@ describe('the console share store on disk', () => {
       ['minutes.txt', 'carol@127.0.0.1:8081', 201],
     ]);
     expect(store.byCode('q1w2e3r4t5y6u7i8o9p0AbCd')?.name).toBe('minutes.txt');
+    // Format 2 says which protocol a share offers: every format-1 share was a WebDAV file.
+    expect(store.list().map((s) => s.protocol)).toEqual(['webdav', 'webdav']);
   });
 
   it('writes the format version on save, and reads its own file back', () => {
@@ -39,7 +42,7 @@ describe('the console share store on disk', () => {
       version: number;
       shares: unknown[];
     };
-    expect(written.version).toBe(1);
+    expect(written.version).toBe(2);
     expect(written.shares).toHaveLength(3);
     const again = new ShareStore(dir);
     expect(again.get(created.id)).toEqual(created);
@@ -66,7 +69,7 @@ describe('the console share store on disk', () => {
   it('never overwrites a file it cannot read at all: new shares stay in memory, and it says so', () => {
     for (const [text, why] of [
       ['[{"id": "half', /^the whole file: not JSON/],
-      ['{"version": 2, "shares": []}', /^the whole file: written by a newer OCM Explorer \(format version 2/],
+      ['{"version": 3, "shares": []}', /^the whole file: written by a newer OCM Explorer \(format version 3/],
     ] as const) {
       const dir = dataDir(text);
       const store = new ShareStore(dir);

@@ -12,6 +12,8 @@ export interface ConsoleShare {
   shareWith: string;
   name: string;
   content: string;
+  /** What the receiver is given: the file over WebDAV, or the console's web app for it. */
+  protocol: 'webdav' | 'webapp';
   /** The sharedSecret: the code for the token exchange. Kept in the data folder only (0600). */
   secret: string;
   mustExchangeToken: boolean;
@@ -34,17 +36,35 @@ const consoleShareSchema = z.object({
   shareWith: z.string(),
   name: z.string(),
   content: z.string(),
+  protocol: z.enum(['webdav', 'webapp']),
   secret: z.string(),
   mustExchangeToken: z.boolean(),
   createdAt: z.string(),
   sentStatus: z.nullable(z.number()),
 });
 
+const formatOneShareSchema = z.omit(consoleShareSchema, { protocol: true });
+
 /**
- * shares.json is `{"version": 1, "shares": [...]}`. Files written before versions were are a bare array of
- * shares: the same format 1, read as `{"shares": [...]}`.
+ * shares.json is `{"version": 2, "shares": [...]}`. Files written before versions were are a bare array of
+ * shares: format 1, read as `{"shares": [...]}`. Format 2 says which protocol each share offers; every
+ * share of format 1 was a WebDAV file.
  */
-export const SHARES_FILE_FORMAT: StoredFormat = { current: 1, migrations: {} };
+export const SHARES_FILE_FORMAT: StoredFormat = {
+  current: 2,
+  migrations: {
+    1: (value) => ({
+      ...value,
+      version: 2,
+      shares: Array.isArray(value.shares)
+        ? // Only readable format-1 shares are changed: an unreadable entry is written back as it was.
+          value.shares.map((s: unknown) =>
+            z.safeParse(formatOneShareSchema, s).success ? { ...(s as object), protocol: 'webdav' } : s,
+          )
+        : value.shares,
+    }),
+  },
+};
 
 /**
  * The console's outgoing shares, in `<data dir>/shares.json`; issued tokens live in memory only.
@@ -118,6 +138,11 @@ export class ShareStore {
     return share;
   }
 
+  /** Forgets a share that was never sent (the receiver could not take it). */
+  discard(id: string): void {
+    if (this.shares.delete(id)) this.save();
+  }
+
   markSent(id: string, status: number | null): void {
     const share = this.shares.get(id);
     if (!share) return;
@@ -145,8 +170,14 @@ export class ShareStore {
 
   /** The share a bearer token opens, if it is live. */
   shareForToken(token: string): ConsoleShare | undefined {
+    return this.grantForToken(token)?.share;
+  }
+
+  /** The share a live bearer token opens, and when the token expires (Unix ms). */
+  grantForToken(token: string): { share: ConsoleShare; expiresAt: number } | undefined {
     const issued = this.tokens.get(token);
     if (!issued || issued.expiresAt < Date.now()) return undefined;
-    return this.shares.get(issued.shareId);
+    const share = this.shares.get(issued.shareId);
+    return share && { share, expiresAt: issued.expiresAt };
   }
 }
