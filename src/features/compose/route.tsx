@@ -36,6 +36,7 @@ import { SelectField, TargetField, TextArea, TextField } from '../../ui/field.ts
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { Page } from '../../ui/page.tsx';
+import { ConsoleShare } from './console-share.tsx';
 import { SENDABLE, template } from './templates.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -446,6 +447,7 @@ export function Component() {
           This kind is an answer, not a request: it is checked here, not sent.
         </p>
       )}
+      <ConsoleShare />
     </Page>
   );
 }
