@@ -158,3 +158,43 @@ test('the Token page exchanges a web app share without PROPFIND and offers the l
   await expect(page.getByRole('button', { name: 'Open in iframe' })).toBeVisible();
   app.expectClean();
 });
+
+test("side by side: the three modes open at once against alpha, and alpha's app reports the token by POST in each", async ({
+  page,
+  context,
+}) => {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  await receiveAndOpen(page);
+  await page.getByRole('button', { name: 'Side by side, for a room' }).click();
+  const view = page.getByRole('dialog', { name: 'Side by side' });
+  await expect(view.getByLabel('Negotiation in one line')).toHaveText(
+    'sender iframe + blank ∩ this console iframe + blank = iframe + blank',
+  );
+  const opened: Page[] = [];
+  page.on('popup', (p) => opened.push(p));
+  await view.getByRole('button', { name: 'Open all three side by side' }).click();
+
+  const frame = page.frameLocator('iframe[title="Web app, side by side"]');
+  await expect(frame.locator('#token')).toContainText('received in the POST body (application/x-www-form-urlencoded)');
+  await expect(view.getByRole('status', { name: 'iframe report' })).toHaveText(
+    'app: token by POST, valid · in a frame',
+  );
+  await expect(view.getByRole('status', { name: 'popup report' })).toHaveText(
+    'app: token by POST, valid · top-level, with an opener',
+  );
+  await expect(view.getByRole('status', { name: 'redirect report' })).toHaveText(
+    'app: token by POST, valid · top-level, with an opener',
+  );
+  // Two real windows: the popup, and the tab the redirect went to the app in.
+  expect(opened).toHaveLength(2);
+  for (const other of opened) {
+    await expect(other.locator('#verdict')).toContainText('Access granted to “notes.md”');
+    await expect(other.locator('#top')).toHaveText('yes');
+    expect(new URL(other.url()).pathname).toMatch(/^\/apps\/viewer\//);
+  }
+  await page.screenshot({ path: '.test-reports/webapp-side-by-side.png' });
+  expect(urls.filter((u) => /access_token|sharedSecret/.test(u))).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(view).toBeHidden();
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { exchangeWebappCode, ownWebappTargetsQueryOptions, type WebappToken } from '../../api/webapp.ts';
 import { paths } from '../../config/paths.ts';
 import {
@@ -15,11 +15,11 @@ import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
-import { CheckboxField } from '../../ui/field.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { FramePanel, SANDBOX_PRESETS, type FrameSettings } from './frame-panel.tsx';
 import { FRAME_NAME, openPopupNow, POPUP_NAME, submitAppForm } from './launch.ts';
 import { MessageLog, useAppMessages } from './message-log.tsx';
+import { SideBySide } from './side-by-side.tsx';
 
 export interface LabSource {
   uri: string;
@@ -113,13 +113,16 @@ export function Lab({ source }: { source: LabSource }) {
     redirect: { state: 'idle', note: '' },
   });
   const [frameOpened, setFrameOpened] = useState(0);
-  const [large, setLarge] = useState(false);
+  const [sideBySide, setSideBySide] = useState(false);
+  const closeSideBySide = useCallback(() => setSideBySide(false), []);
   const [exchange, setExchange] = useState<WebappToken | undefined>();
   const [cspBlocked, setCspBlocked] = useState<string | undefined>();
   const held = useRef<Held | undefined>(undefined);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const popupRef = useRef<Window | null>(null);
-  const messages = useAppMessages(frameRef, popupRef);
+  const sideFrameRef = useRef<HTMLIFrameElement>(null);
+  const tabRef = useRef<Window | null>(null);
+  const messages = useAppMessages({ frame: frameRef, popup: popupRef, sideFrame: sideFrameRef, tab: tabRef });
 
   const setMode = (mode: LabMode, state: ModeState) => setModes((m) => ({ ...m, [mode]: state }));
 
@@ -222,23 +225,26 @@ export function Lab({ source }: { source: LabSource }) {
         </section>
       ) : null}
 
-      <CheckboxField label="Large type, for a demo to a room" checked={large} onChecked={setLarge} />
-      {large ? (
-        <section
-          aria-label="Demo summary"
-          className="space-y-2 rounded border-2 border-slate-900 p-4 dark:border-slate-100"
-        >
-          <p className="text-3xl font-semibold">
-            {negotiation.senderTargets.join(' + ') || 'nothing'} ∩{' '}
-            {negotiation.receiverTargets.join(' + ') || 'nothing'} = {negotiation.usable.join(' + ') || 'nothing'}
-          </p>
-          {negotiation.modes.map((m) => (
-            <p key={m.mode} className="text-2xl">
-              <strong>{m.mode}</strong> ({m.target}): {m.allowed ? 'in the spec' : m.reason}
-              {modes[m.mode].state === 'idle' ? '' : ` · ${modes[m.mode].state}`}
-            </p>
-          ))}
-        </section>
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <Button onClick={() => setSideBySide(true)} disabled={!app.ok}>
+          Side by side, for a room
+        </Button>
+        <span className="text-slate-600 dark:text-slate-400">
+          The three modes at once in large type, each with what the app reports; the redirect gets a tab of its own.
+        </span>
+      </p>
+      {sideBySide && app.ok ? (
+        <SideBySide
+          uri={source.uri}
+          negotiation={negotiation}
+          token={token}
+          ended={ended}
+          frameRef={sideFrameRef}
+          popupRef={popupRef}
+          tabRef={tabRef}
+          messages={messages}
+          onClose={closeSideBySide}
+        />
       ) : null}
 
       <section aria-label="Negotiation" className="space-y-2">

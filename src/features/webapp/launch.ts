@@ -3,8 +3,13 @@
  * rendered, that POSTs the fields to the app (application/x-www-form-urlencoded) in the named target.
  * The token is in the body only: not in a URL, not in history, and the page sends no Referer.
  */
-export function submitAppForm(uri: string, fields: readonly (readonly [string, string])[], target: string): void {
-  const form = document.createElement('form');
+export function submitAppForm(
+  uri: string,
+  fields: readonly (readonly [string, string])[],
+  target: string,
+  doc: Document = document,
+): void {
+  const form = doc.createElement('form');
   form.method = 'post';
   form.action = uri;
   form.enctype = 'application/x-www-form-urlencoded';
@@ -12,13 +17,13 @@ export function submitAppForm(uri: string, fields: readonly (readonly [string, s
   form.rel = 'noreferrer';
   form.hidden = true;
   for (const [name, value] of fields) {
-    const input = document.createElement('input');
+    const input = doc.createElement('input');
     input.type = 'hidden';
     input.name = name;
     input.value = value;
     form.append(input);
   }
-  document.body.append(form);
+  doc.body.append(form);
   try {
     form.submit();
   } finally {
@@ -35,4 +40,16 @@ export const POPUP_NAME = 'ocm-webapp-lab-popup';
  */
 export function openPopupNow(): Window | null {
   return window.open('about:blank', POPUP_NAME, 'popup,width=900,height=700');
+}
+
+export const SIDE_FRAME_NAME = 'ocm-webapp-lab-side-frame';
+export const REDIRECT_TAB_NAME = 'ocm-webapp-lab-redirect-tab';
+
+/**
+ * Opens an empty tab of its own inside the click, for a redirect beside the other modes: once the token
+ * is there, the form is built in that tab's document and submitted with target `_top`, so the tab itself
+ * goes to the app as a redirect does. null means the browser blocked it.
+ */
+export function openTabNow(): Window | null {
+  return window.open('about:blank', REDIRECT_TAB_NAME);
 }

@@ -3,20 +3,24 @@ import { useEffect, useState, type RefObject } from 'react';
 export interface AppMessage {
   at: string;
   origin: string;
-  from: 'iframe' | 'popup' | 'another window';
+  from: 'iframe' | 'side-by-side iframe' | 'popup' | 'redirect tab' | 'another window';
+  /** The message itself (remote data: read, never rendered as markup). */
+  data: unknown;
   /** The message as JSON text (remote data: shown as text, cut at 500 characters). */
   text: string;
 }
 
 /** Every postMessage this page receives from another origin, and which of the lab's windows sent it. */
-export function useAppMessages(
-  frame: RefObject<HTMLIFrameElement | null>,
-  popup: RefObject<Window | null>,
-): AppMessage[] {
+export function useAppMessages(windows: {
+  frame: RefObject<HTMLIFrameElement | null>;
+  popup: RefObject<Window | null>;
+  sideFrame?: RefObject<HTMLIFrameElement | null>;
+  tab?: RefObject<Window | null>;
+}): AppMessage[] {
+  const { frame, popup, sideFrame, tab } = windows;
   const [messages, setMessages] = useState<AppMessage[]>([]);
   useEffect(() => {
     const onMessage = (e: MessageEvent) => {
-      if (e.origin === window.location.origin) return;
       let text: string;
       try {
         text = JSON.stringify(e.data) ?? String(e.data);
@@ -24,15 +28,25 @@ export function useAppMessages(
         text = String(e.data);
       }
       const from =
-        e.source === frame.current?.contentWindow ? 'iframe' : e.source === popup.current ? 'popup' : 'another window';
+        e.source === frame.current?.contentWindow
+          ? 'iframe'
+          : sideFrame?.current && e.source === sideFrame.current.contentWindow
+            ? 'side-by-side iframe'
+            : e.source === popup.current
+              ? 'popup'
+              : tab?.current && e.source === tab.current
+                ? 'redirect tab'
+                : 'another window';
+      // This console's own pages talk on its origin too; its own web app does so only from the lab's windows.
+      if (e.origin === window.location.origin && from === 'another window') return;
       setMessages((m) => [
         ...m,
-        { at: new Date().toLocaleTimeString(), origin: e.origin, from, text: text.slice(0, 500) },
+        { at: new Date().toLocaleTimeString(), origin: e.origin, from, text: text.slice(0, 500), data: e.data },
       ]);
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [frame, popup]);
+  }, [frame, popup, sideFrame, tab]);
   return messages;
 }
 
