@@ -198,3 +198,49 @@ test("side by side: the three modes open at once against alpha, and alpha's app 
   await page.keyboard.press('Escape');
   await expect(view).toBeHidden();
 });
+
+test("the console shares its own web app: alpha gets alpha's targets, legacy is told why not, and the console opens it by POST", async ({
+  page,
+  request,
+}) => {
+  const peers = ((await (await request.get('/api/demo')).json()) as { peers: { id: string; origin: string }[] }).peers;
+  const alphaHost = new URL(peers.find((p) => p.id === 'alpha')!.origin).host;
+  const legacyHost = new URL(peers.find((p) => p.id === 'legacy')!.origin).host;
+  await page.goto('/compose');
+  const section = page.getByRole('region', { name: 'Share from this console' });
+  const form = section.getByRole('form', { name: 'Console share' });
+  const shareWith = async (to: string, name: string) => {
+    await form.getByRole('textbox', { name: 'Share with (OCM address)' }).fill(to);
+    await form.getByRole('combobox', { name: 'What to share' }).selectOption('webapp');
+    await form.getByRole('textbox', { name: 'Name' }).fill(name);
+    await form.getByRole('button', { name: 'Share' }).click();
+  };
+
+  await shareWith(`carol@${alphaHost}`, 'to-alpha.md');
+  await expect(section.getByRole('status', { name: 'Console share result' })).toContainText(
+    `carol@${alphaHost} answered 201. The app is at http://`,
+  );
+  await expect(section.getByRole('status', { name: 'Console share result' })).toContainText('(targets iframe, blank)');
+
+  await shareWith(`erin@${legacyHost}`, 'to-legacy.md');
+  await expect(section.getByRole('alert')).toHaveText(
+    'Not sent: Left out webapp: the receiver does not advertise webapp-receive, so it does not take web-app shares.',
+  );
+
+  // The console is a receiver too: it takes its own web-app share, exchanges the code and opens the app.
+  const name = `self-${Date.now()}.md`;
+  await shareWith(`bob@${new URL(page.url()).host}`, name);
+  await expect(section.getByRole('status', { name: 'Console share result' })).toContainText('answered 201');
+  const inbox = (await (await request.get('/api/inbox?limit=20')).json()) as {
+    records: { id: string; endpoint: string; body: { data: string } }[];
+  };
+  const record = inbox.records.find((r) => r.endpoint === 'shares' && r.body.data.includes(name))!;
+  await page.goto(`/webapp/${record.id}`);
+  await page.getByRole('button', { name: 'Open in iframe' }).click();
+  const frame = page.frameLocator('iframe[title="Web app in the iframe"]');
+  await expect(frame.locator('h1')).toHaveText('OCM Explorer viewer');
+  await expect(frame.locator('#verdict')).toContainText(`Access granted to “${name}”`);
+  await expect(frame.locator('#token')).toContainText('received in the POST body (application/x-www-form-urlencoded)');
+  await expect(frame.locator('#valid')).toHaveText('yes');
+  await expect(page.getByRole('region', { name: 'Messages from the app' })).toContainText('iframe · http://127.0.0.1:');
+});

@@ -79,7 +79,8 @@ export function ConsoleShare() {
           />
         </div>
       ) : null}
-      {result?.notes.length ? (
+      {/* A sent share's notes are shown with its exchange. */}
+      {result?.notes.length && !result.exchange ? (
         <ul aria-label="Console share notes" className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
           {result.notes.map((n, i) => (
             <li key={i}>{n}</li>
