@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultServerConfig } from './config.ts';
 import { startServer } from './index.ts';
+import { builtPagePolicy, CONTENT_SECURITY_POLICY, devPagePolicy, labContentSecurityPolicy } from './static.ts';
 
 // A real listening server on 127.0.0.1 with a small built console in a temporary folder.
 const dir = mkdtempSync(join(tmpdir(), 'ocm-explorer-static-'));
@@ -56,6 +57,24 @@ describe('standalone server', () => {
     expect(lab).toContain("form-action 'self' http://127.0.0.1:4001;");
     const inbox = (await fetch(`${running.url}/inbox?app=${app}`)).headers.get('content-security-policy') ?? '';
     expect(inbox).not.toContain('4001');
+  });
+
+  it('gives the dev server the lab page policy for frame-src and form-action only, and every other page none', () => {
+    const origins = (path: string, query: URLSearchParams) =>
+      path === '/webapp/in-1' ? ['http://127.0.0.1:4001'] : query.get('app') ? [query.get('app')!] : [];
+    const at = (path: string) => new URL(path, 'http://127.0.0.1:5173');
+    expect(devPagePolicy('GET', at('/webapp/in-1'), origins)).toBe(
+      "frame-src 'self' http://127.0.0.1:4001; form-action 'self' http://127.0.0.1:4001",
+    );
+    expect(devPagePolicy('GET', at('/webapp'), origins)).toBe("frame-src 'self'; form-action 'self'");
+    // Hot reload needs inline scripts and its socket: other dev pages keep no policy, as before.
+    expect(devPagePolicy('GET', at('/inbox'), origins)).toBeUndefined();
+    expect(devPagePolicy('GET', at('/webapp-other'), origins)).toBeUndefined();
+    // The built console (start and preview) gets the whole policy, the lab's opened to the same origin.
+    expect(builtPagePolicy('GET', at('/webapp/in-1'), origins)).toBe(
+      labContentSecurityPolicy(['http://127.0.0.1:4001']),
+    );
+    expect(builtPagePolicy('GET', at('/inbox?app=http://127.0.0.1:4001'), origins)).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('refuses a foreign Host header over real HTTP too', async () => {

@@ -39,16 +39,37 @@ export function labContentSecurityPolicy(appOrigins: readonly string[]): string 
 /** Which app origins a page of the webapp lab opens (none for every other page). */
 export type LabOrigins = (path: string, query: URLSearchParams) => string[];
 
+/** The app origins a page request opens, when it is a page of the webapp lab; undefined for any other page. */
+export function labPageOrigins(method: string, url: URL, labOrigins?: LabOrigins): string[] | undefined {
+  if (method !== 'GET' || !/^\/webapp(\/|$)/.test(url.pathname) || !labOrigins) return undefined;
+  return labOrigins(url.pathname, url.searchParams);
+}
+
+/**
+ * The policy of a page the Vite dev server serves. Hot reload needs inline scripts and its own socket, so
+ * dev pages get no policy, except the webapp lab's: it gets the two directives that decide what the lab may
+ * open (frame-src, form-action), exactly as the standalone server sends them, so a share opens, or is
+ * refused, in dev as it does under `npm start`.
+ */
+export function devPagePolicy(method: string, url: URL, labOrigins?: LabOrigins): string | undefined {
+  const origins = labPageOrigins(method, url, labOrigins);
+  if (!origins) return undefined;
+  const extra = origins.length ? ` ${origins.join(' ')}` : '';
+  return `frame-src 'self'${extra}; form-action 'self'${extra}`;
+}
+
+/** The policy of a page of the built console (standalone server and `vite preview`). */
+export function builtPagePolicy(method: string, url: URL, labOrigins?: LabOrigins): string {
+  const origins = labPageOrigins(method, url, labOrigins);
+  return origins?.length ? labContentSecurityPolicy(origins) : CONTENT_SECURITY_POLICY;
+}
+
 export function securityHeaders(labOrigins?: LabOrigins): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    // A page with a policy of its own (the WAYF page) keeps it; the webapp lab's page gets its own.
-    if (!c.res.headers.has('content-security-policy')) {
-      const url = new URL(c.req.url);
-      const isLab = c.req.method === 'GET' && /^\/webapp(\/|$)/.test(url.pathname) && labOrigins;
-      const origins = isLab ? labOrigins(url.pathname, url.searchParams) : [];
-      c.header('content-security-policy', origins.length ? labContentSecurityPolicy(origins) : CONTENT_SECURITY_POLICY);
-    }
+    // A page with a policy of its own (the WAYF page, a web app) keeps it; the webapp lab's page gets its own.
+    if (!c.res.headers.has('content-security-policy'))
+      c.header('content-security-policy', builtPagePolicy(c.req.method, new URL(c.req.url), labOrigins));
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   };

@@ -4,7 +4,8 @@ import { createApp, isServerPath } from './app.ts';
 import { defaultServerConfig } from './config.ts';
 import { startDemoMesh } from './demo-mesh/index.ts';
 import { openDataStores } from './storage-report.ts';
-import { CONTENT_SECURITY_POLICY } from './static.ts';
+import { builtPagePolicy, devPagePolicy } from './static.ts';
+import { labOriginsFrom } from './webapp-lab.ts';
 
 /**
  * Mounts the same Hono app inside `vite dev` and `vite preview`, so the console and its server share
@@ -20,6 +21,7 @@ export function ocmExplorerServer(): Plugin {
     const { inbox, shares, invites, keys, notices } = await openDataStores(config);
     for (const notice of notices) console.warn(`ocm-explorer: ${notice}`);
     const app = createApp({ config, startedAt: new Date(), demo, inbox, shares, invites, keys });
+    const labOrigins = labOriginsFrom(inbox.store);
     // Keep Vite's own Request/Response globals untouched inside its process.
     const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     // Not `use('/api', …)`: connect would strip the prefix from req.url.
@@ -29,11 +31,18 @@ export function ocmExplorerServer(): Plugin {
         void listener(req, res);
         return;
       }
-      // Preview serves the built console: give it the same policy as the standalone server.
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = req.method ?? 'GET';
+      // Preview serves the built console: the same policy as the standalone server, the lab's included.
       if (preview) {
-        res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+        res.setHeader('content-security-policy', builtPagePolicy(method, url, labOrigins));
         res.setHeader('x-content-type-options', 'nosniff');
         res.setHeader('referrer-policy', 'no-referrer');
+      } else {
+        const policy = devPagePolicy(method, url, labOrigins);
+        if (policy) res.setHeader('content-security-policy', policy);
+        // The lab's token never goes into a URL, and no Referer leaves its pages either.
+        if (policy) res.setHeader('referrer-policy', 'no-referrer');
       }
       next();
     });
