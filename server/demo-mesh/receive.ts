@@ -112,8 +112,10 @@ export async function receiveOcm(
           });
         }
       }
-      // Like a real receiver, alpha then exchanges the code and reads the file (after answering).
-      if (peer.spec.dialect === 'ocm-1.5') {
+      // Like a real receiver, alpha then exchanges the code and reads the file (after answering). A web app
+      // is opened by its user's browser, not read by the server: a web-app-only share is kept as it came.
+      const offersFile = isObject(doc.protocol) && isObject(doc.protocol.webdav);
+      if (peer.spec.dialect === 'ocm-1.5' && offersFile) {
         setTimeout(() => void fetchShared(peer, net, doc as Record<string, unknown>).catch(() => undefined), 0);
       }
       return answer(201, {

@@ -65,14 +65,17 @@ export function shareRoutes(deps: {
     const credential = credentialOf(c);
     const share = credential?.kind === 'bearer' ? deps.shares.shareForToken(credential.value) : undefined;
     const bySecret = credential ? deps.shares.byCode(credential.value) : undefined;
-    const allowed =
-      share?.id === id ? share : bySecret?.id === id && !bySecret.mustExchangeToken ? bySecret : undefined;
+    const found = share?.id === id ? share : bySecret?.id === id && !bySecret.mustExchangeToken ? bySecret : undefined;
+    // A web-app share offers the app, not the file over WebDAV.
+    const allowed = found?.protocol === 'webdav' ? found : undefined;
     if (!allowed) {
       c.header('www-authenticate', 'Bearer realm="ocm"');
       const why =
-        bySecret?.id === id
-          ? 'this share requires the code flow: exchange the sharedSecret at the tokenEndPoint first.'
-          : 'send the access token from the token exchange as a Bearer token.';
+        found?.protocol === 'webapp'
+          ? `this is a web-app share: open ${CONSOLE_PATHS.apps}${id} with the token POSTed in a form.`
+          : bySecret?.id === id
+            ? 'this share requires the code flow: exchange the sharedSecret at the tokenEndPoint first.'
+            : 'send the access token from the token exchange as a Bearer token.';
       return c.text(`Unauthorized: ${why}`, 401);
     }
     return davResponse(c, allowed);

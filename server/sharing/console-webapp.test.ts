@@ -107,6 +107,15 @@ describe('the console as a web-app sender', () => {
     expect(html).toContain('<dd id="permissions">view</dd>');
     expect(Number(/id="remaining">(\d+)</.exec(html)?.[1])).toBeGreaterThan(290);
     expect(html).toContain('# Board notes');
+    // The token opens the app, not the file over WebDAV: the share did not offer WebDAV.
+    const dav = await fetch(`${running.url}/ocm/webdav/${sent.share!.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(dav.status).toBe(401);
+    expect(await dav.text()).toContain('this is a web-app share: open /apps/open/');
+    // alpha kept the web-app share for its user's browser; its server read nothing.
+    expect(alpha.fetched.filter((f) => f.share === 'board.md')).toEqual([]);
+
     // The redirect for the end of the session goes into the page's script, and the token never does.
     expect(html).toContain(`"expired":"${alpha.origin}/apps/ended"`);
     expect(html).not.toContain(token);
