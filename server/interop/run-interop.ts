@@ -3,6 +3,8 @@ import { interopGrade, type InteropReport, type InteropRequest, type InteropStep
 import type { Exchange, RelayFailure } from '../../src/contract/exchange.ts';
 import {
   buildInviteAccepted,
+  discoveryTarget,
+  findDiscovery,
   gradeCheckStep,
   gradeDiscoveryStep,
   gradeInviteByConsole,
@@ -244,10 +246,18 @@ async function inviteStep(
       reading,
       problem: 'Only a running console accepts invites: the peer must be able to reach it.',
     });
-  const provider = await discoverTarget(deps.client, reading.providerDomain);
-  if ('error' in provider) return gradeInviteByConsole({ invite: input.invite, reading, problem: provider.error });
+  // Every base the provider's name may be at (https and http), as a sending server tries them.
+  const target = discoveryTarget(reading.providerDomain);
+  if (!target.ok) return gradeInviteByConsole({ invite: input.invite, reading, problem: target.error });
+  const provider = await findDiscovery((url) => deps.client.fetchJson(url), target.bases);
+  if (!provider.ok)
+    return gradeInviteByConsole({
+      invite: input.invite,
+      reading,
+      problem: `No OCM discovery for ${reading.providerDomain} (${provider.tried.join('; ')}).`,
+    });
   const built = buildInviteAccepted(
-    provider.document,
+    provider.doc,
     { host: consoleHost, user: deps.user, origin: deps.consoleBase },
     {
       token: reading.token,
@@ -261,7 +271,7 @@ async function inviteStep(
       reading,
       problem: `The provider ${reading.providerDomain} publishes no endPoint: there is nowhere to send the acceptance.`,
     });
-  const choice = signingChoiceFor(provider.document);
+  const choice = signingChoiceFor(provider.doc);
   const sent = await send(deps, { method: 'POST', url: built.url, body: JSON.stringify(built.payload) }, choice);
   return gradeInviteByConsole({ invite: input.invite, reading, choice, deviations: built.notes, ...sent });
 }

@@ -127,3 +127,4 @@ export {
   type TokenEvidence,
   type InviteByConsoleEvidence,
 } from './interop/steps.ts';
+export { interopMarkdown, interopJson, type ExportOptions } from './interop/export.ts';
