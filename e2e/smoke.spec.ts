@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-const JOBS = ['Discover', 'Compose', 'Inbox', 'Token', 'Webapp', 'Invites', 'History', 'Keys', 'Check'];
+const JOBS = ['Discover', 'Compose', 'Inbox', 'Token', 'Webapp', 'Invites', 'History', 'Keys', 'Check', 'Interop'];
 
 test('the console loads and every navigation entry opens its page', async ({ page }) => {
   const app = new ConsolePage(page);
