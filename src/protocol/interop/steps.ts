@@ -3,57 +3,24 @@
 import type { CheckEvidence, CheckReport, Grade } from '../../contract/check.ts';
 import type { DiscoverResult, Exchange, RelayFailure } from '../../contract/exchange.ts';
 import type { InboundRecord } from '../../contract/inbound.ts';
-import { INTEROP_STEP_TITLES, type InteropStep, type InteropStepId } from '../../contract/interop.ts';
+import type { InteropStep } from '../../contract/interop.ts';
 import type { SigningChoice } from '../signature-profile.ts';
-import { explainInviteAnswer, type InviteReading } from '../invites.ts';
 import { inboundAsExchange } from './received.ts';
+import {
+  evidenceOf,
+  jsonBody,
+  notYet,
+  signingDeviation,
+  statusLine,
+  step,
+  verificationDeviations,
+  worse,
+} from './step-parts.ts';
+
+export { step, evidenceOf } from './step-parts.ts';
+export { gradeInviteByConsole, gradeInviteByPeer, type InviteByConsoleEvidence } from './invite-steps.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function step(
-  id: InteropStepId,
-  grade: Grade,
-  seen: string,
-  deviations: string[] = [],
-  evidence: CheckEvidence[] = [],
-): InteropStep {
-  return { id, title: INTEROP_STEP_TITLES[id], grade, seen, deviations, evidence };
-}
-
-/** An exchange or a transport failure as evidence. */
-export function evidenceOf(label: string, result: { exchange?: Exchange; failure?: RelayFailure }): CheckEvidence {
-  return {
-    label,
-    ...(result.exchange ? { exchange: result.exchange } : {}),
-    ...(result.failure ? { failure: result.failure } : {}),
-  };
-}
-
-const jsonBody = (e: Exchange | undefined): unknown => {
-  try {
-    return e ? JSON.parse(e.response.body.data) : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const statusLine = (e: Exchange) => {
-  const body = e.response.body.data.replace(/\s+/g, ' ').slice(0, 160);
-  return `${e.response.status}${body ? ` ${body}` : ''}`;
-};
-
-/** The signing choice as a deviation, when the peer needed anything but draft-07's RFC 9421 profile. */
-function signingDeviation(choice: SigningChoice | undefined): string[] {
-  if (!choice || choice.profile === 'ocm') return [];
-  if (choice.variant === 'ocm-stub')
-    return [
-      "The peer verifies only the OCM-stub's draft-cavage variant (bare-host keyId, a signing string of values " +
-        'without names): the console signed in that form, which no draft-cavage-12 verifier accepts.',
-    ];
-  if (choice.profile === 'cavage')
-    return ['The peer does not advertise http-sig: the console signed with the legacy draft-cavage profile.'];
-  return ['The peer advertises no signature support: the console sent unsigned.'];
-}
 
 export function gradeDiscoveryStep(d: DiscoverResult): InteropStep {
   const evidence = [evidenceOf('GET /.well-known/ocm', d.wellKnown)];
@@ -125,35 +92,6 @@ export function gradeShareSent(s: ShareSentEvidence): InteropStep {
   return step('share-sent', 'fail', `Refused: ${statusLine(s.exchange)}`, deviations, evidence);
 }
 
-/** Why nothing from the peer is in the inbox, and how to have it send something. */
-function notYet(what: string, consoleAddress: string, hint: string): string {
-  return `Nothing ${what} from the peer in the inbox yet: ${hint.replace('{address}', consoleAddress)}`;
-}
-
-function verificationDeviations(record: InboundRecord): { grade: Grade; deviations: string[] } {
-  const v = record.verification;
-  const deviations: string[] = [];
-  let grade: Grade = 'pass';
-  if (!v || v.status === 'unchecked') {
-    deviations.push('The signature was not checked.');
-    grade = 'warn';
-  } else if (v.status === 'unsigned') {
-    deviations.push(`Not signed: ${v.summary}`);
-    grade = 'warn';
-  } else if (v.status === 'failed') {
-    deviations.push(`The signature does not verify: ${v.summary}`);
-    grade = 'fail';
-  }
-  for (const d of v?.details ?? []) deviations.push(d);
-  if (v?.status === 'verified' && v.details?.length) grade = 'warn';
-  return { grade, deviations };
-}
-
-const worse = (a: Grade, b: Grade): Grade => {
-  const order: Grade[] = ['skip', 'pass', 'warn', 'fail'];
-  return order.indexOf(a) > order.indexOf(b) ? a : b;
-};
-
 export function gradeShareReceived(
   found: { record: InboundRecord; deviations: string[] } | undefined,
   ctx: { consoleBase: string; consoleAddress: string },
@@ -224,90 +162,5 @@ export function gradeTokenExchange(t: TokenEvidence): InteropStep {
     `Got a token${t.style ? ` (${t.style})` : ''}; the resource answered ${read.response.status} with ${read.response.body.size} bytes.`,
     deviations,
     evidence,
-  );
-}
-
-export interface InviteByConsoleEvidence {
-  invite?: string;
-  reading?: InviteReading;
-  problem?: string;
-  exchange?: Exchange;
-  failure?: RelayFailure;
-  choice?: SigningChoice;
-  /** Deviations in what the peer handed out or sent (e.g. from lint of its answer). */
-  deviations?: string[];
-}
-
-export function gradeInviteByConsole(i: InviteByConsoleEvidence): InteropStep {
-  if (!i.invite)
-    return step('invite-accepted-by-console', 'skip', 'Not run: give an invite string or link the peer handed out.');
-  const deviations = [...(i.reading?.ok ? i.reading.notes : []), ...(i.deviations ?? [])];
-  if (i.reading && !i.reading.ok)
-    return step('invite-accepted-by-console', 'fail', 'The invite cannot be read.', i.reading.problems);
-  if (i.problem) return step('invite-accepted-by-console', 'fail', i.problem, deviations);
-  deviations.push(...signingDeviation(i.choice));
-  const evidence = [evidenceOf('POST /invite-accepted', i)];
-  if (!i.exchange)
-    return step('invite-accepted-by-console', 'fail', i.failure?.message ?? 'No answer.', deviations, evidence);
-  const { status } = i.exchange.response;
-  const body = jsonBody(i.exchange);
-  const explained = explainInviteAnswer(status, body);
-  if (status === 200 && explained.tone === 'success')
-    return step(
-      'invite-accepted-by-console',
-      deviations.length ? 'warn' : 'pass',
-      `Accepted: ${explained.detail}`,
-      deviations,
-      evidence,
-    );
-  if (status === 409)
-    return step(
-      'invite-accepted-by-console',
-      'warn',
-      `409: the peer says this invite was accepted before (from this console, or keyed by something else).`,
-      deviations,
-      evidence,
-    );
-  return step(
-    'invite-accepted-by-console',
-    'fail',
-    `${explained.title}: ${explained.detail} (${statusLine(i.exchange)})`,
-    deviations,
-    evidence,
-  );
-}
-
-export function gradeInviteByPeer(
-  found: { record: InboundRecord } | undefined,
-  ctx: { consoleBase: string; consoleAddress: string; inviteLink?: string },
-): InteropStep {
-  if (!found)
-    return step(
-      'invite-accepted-by-peer',
-      'skip',
-      notYet(
-        'accepted',
-        ctx.consoleAddress,
-        `create an invite on the Invites page and accept it at the peer${ctx.inviteLink ? ` (${ctx.inviteLink})` : ''}, then run the report again.`,
-      ),
-    );
-  const { record } = found;
-  const answered = record.response?.status ?? 0;
-  const verdict = verificationDeviations(record);
-  // Draft-07, "Invites": the acceptance is signed; invites SHOULD NOT be used without signatures.
-  if (record.verification?.status === 'unsigned')
-    verdict.deviations.push('Draft-07 (Invites) sends the acceptance signed; invites SHOULD NOT be used unsigned.');
-  const findings = (record.findings ?? [])
-    .filter((f) => f.severity !== 'info')
-    .map((f) => `${f.severity}: ${f.path || '/'} ${f.message}`);
-  let grade = verdict.grade;
-  if (findings.length) grade = worse(grade, 'warn');
-  if (answered !== 200) grade = answered === 409 ? worse(grade, 'warn') : 'fail';
-  return step(
-    'invite-accepted-by-peer',
-    grade,
-    `The peer sent POST /invite-accepted ${new Date(record.receivedAt).toISOString()}; the console answered ${answered}; signature ${record.verification?.status ?? 'not checked'}.`,
-    [...verdict.deviations, ...findings],
-    [{ label: 'POST /invite-accepted from the peer', exchange: inboundAsExchange(record, ctx.consoleBase) }],
   );
 }
