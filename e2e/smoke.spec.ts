@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
-const JOBS = ['Discover', 'Compose', 'Inbox', 'Token', 'Webapp', 'Invites', 'History', 'Keys', 'Check'];
+const JOBS = ['Discover', 'Compose', 'Inbox', 'Token', 'Webapp', 'Invites', 'History', 'Keys', 'Check', 'Interop'];
 
 test('the console loads and every navigation entry opens its page', async ({ page }) => {
   const app = new ConsolePage(page);
@@ -53,5 +53,23 @@ test('the theme follows the choice in the header', async ({ page }) => {
   await expect(page.locator('html')).toHaveClass(/dark/);
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
   await expect(page.locator('html')).not.toHaveClass(/dark/);
+  app.expectClean();
+});
+
+test('the built console serves the files of public/ as they are: its favicon and a robots.txt that keeps crawlers out', async ({
+  page,
+  request,
+}) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(robots.headers()['x-content-type-options']).toBe('nosniff');
+  expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  const app = new ConsolePage(page);
+  const icon = page.waitForResponse((r) => new URL(r.url()).pathname === '/favicon.svg');
+  await app.open('/');
+  const response = await icon;
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);
   app.expectClean();
 });

@@ -21,6 +21,7 @@ import { shareRoutes } from './routes/shares.ts';
 import { InviteStore } from './invites/invite-store.ts';
 import { acceptInviteWith } from './invites/accept.ts';
 import { inviteRoutes } from './routes/invites.ts';
+import { interopRoutes } from './routes/interop.ts';
 import { exchangeCodeWith } from './sharing/exchange-code.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -78,7 +79,8 @@ export function baseUrlFor(config: ServerConfig, requestUrl: string): string {
 /** Routes that make the server call other servers: rate-limited on a public instance. */
 function isOutbound(method: string, path: string): boolean {
   return (
-    (method === 'POST' && (path === '/api/relay' || path === '/api/check' || path === '/api/shares')) ||
+    (method === 'POST' &&
+      (path === '/api/relay' || path === '/api/check' || path === '/api/shares' || path === '/api/interop')) ||
     (method === 'GET' && path === '/api/discover') ||
     (method === 'POST' && /^\/api\/demo\/[^/]+\/send$/.test(path))
   );
@@ -185,6 +187,17 @@ export function createApp(ctx: AppContext): Hono {
       consoleBase: baseUrl,
       providers: () =>
         (ctx.demo?.peers ?? []).map(({ state }) => ({ name: `${state.spec.name} (demo)`, target: state.origin })),
+    }),
+  );
+  app.route(
+    '/',
+    interopRoutes({
+      client: outbound,
+      keys,
+      shares,
+      inbox: inbox.store,
+      user: config.recipients[0] ?? 'alice',
+      consoleBase: baseUrl,
     }),
   );
   app.route('/', inboundRoutes(inbox));

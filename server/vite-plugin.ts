@@ -1,10 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, isServerPath } from './app.ts';
 import { defaultServerConfig } from './config.ts';
 import { startDemoMesh } from './demo-mesh/index.ts';
 import { openDataStores } from './storage-report.ts';
-import { builtPagePolicy, devPagePolicy } from './static.ts';
+import { builtPagePolicy, CONTENT_SECURITY_POLICY, devPagePolicy } from './static.ts';
 import { labOriginsFrom } from './webapp-lab.ts';
 
 /**
@@ -12,7 +14,12 @@ import { labOriginsFrom } from './webapp-lab.ts';
  * one origin in every mode. No top-level side effects: vitest imports vite.config.ts too.
  */
 export function ocmExplorerServer(): Plugin {
-  const mount = async (middlewares: Connect.Server, preview: boolean, onClose: (fn: () => void) => void) => {
+  const mount = async (
+    middlewares: Connect.Server,
+    preview: boolean,
+    onClose: (fn: () => void) => void,
+    publicDir: string | false,
+  ) => {
     // Vitest loads this config too: its test servers need neither the API nor a data folder.
     if (process.env.VITEST) return;
     const demo = process.env.OCM_EXPLORER_DEMO !== '0' ? await startDemoMesh({ ports: [0, 0] }) : undefined;
@@ -33,9 +40,14 @@ export function ocmExplorerServer(): Plugin {
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = req.method ?? 'GET';
-      // Preview serves the built console: the same policy as the standalone server, the lab's included.
-      if (preview) {
-        res.setHeader('content-security-policy', builtPagePolicy(method, url, labOrigins));
+      // Preview serves the built console: the same policy as the standalone server, the lab's included. The dev
+      // server gives the strict policy to the files of public/ (favicon, robots.txt), served as they are.
+      const publicFile = !preview && isPublicFile(publicDir, path);
+      if (preview || publicFile) {
+        res.setHeader(
+          'content-security-policy',
+          publicFile ? CONTENT_SECURITY_POLICY : builtPagePolicy(method, url, labOrigins),
+        );
         res.setHeader('x-content-type-options', 'nosniff');
         res.setHeader('referrer-policy', 'no-referrer');
       } else {
@@ -50,10 +62,22 @@ export function ocmExplorerServer(): Plugin {
   return {
     name: 'ocm-explorer-server',
     async configureServer(server) {
-      await mount(server.middlewares, false, (fn) => server.httpServer?.on('close', fn));
+      await mount(server.middlewares, false, (fn) => server.httpServer?.on('close', fn), server.config.publicDir);
     },
     async configurePreviewServer(server) {
-      await mount(server.middlewares, true, (fn) => server.httpServer?.on('close', fn));
+      await mount(server.middlewares, true, (fn) => server.httpServer?.on('close', fn), false);
     },
   };
+}
+
+/** Whether a request path names a file in Vite's publicDir (what `vite dev` serves from there as it is). */
+function isPublicFile(publicDir: string | false, path: string): boolean {
+  if (!publicDir || path === '/') return false;
+  let file: string;
+  try {
+    file = normalize(join(publicDir, decodeURIComponent(path)));
+  } catch {
+    return false;
+  }
+  return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
 }

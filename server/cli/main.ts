@@ -35,6 +35,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'grade an OCM server (discovery, keys, signature policy, validation, token endpoint)',
     load: async () => (await import('./check.ts')).checkCommand,
   },
+  interop: {
+    summary: 'the interop report of a peer (flows run, deviations named), from a running console or alone',
+    load: async () => (await import('./interop.ts')).interopCommand,
+  },
 };
 
 export function usage(): string {

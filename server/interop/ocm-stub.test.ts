@@ -9,7 +9,9 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/contract/exchange.ts';
 import type { InboundRecord } from '../../src/contract/inbound.ts';
-import { tokenRequestBody } from '../../src/protocol/index.ts';
+import { interopReportSchema } from '../../src/contract/interop.ts';
+import type { SentInviteView } from '../../src/contract/invites.ts';
+import { buildInviteAccepted, readInvite, signingChoiceFor, tokenRequestBody } from '../../src/protocol/index.ts';
 import { defaultServerConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../index.ts';
 import { ensureTlsMaterial, tlsHostNames } from '../tls.ts';
@@ -182,4 +184,143 @@ describe.skipIf(!!unavailable)('interop with the OCM-stub (a real peer, over htt
     expect(file.response.body.data).toBe('The content of the file, well done!');
     expect(await stubAnswers()).toBe(true);
   }, 60_000);
+  it("accepts the stub's invite as the Invites page does: answered 200 with einstein, and 409 the second time", async () => {
+    // The stub's invite helper: a fixed token, handed out as a link to its own accept dialog (no invite string).
+    const generated = (await undiciFetch('https://localhost/ocm/generate-invite-token', { dispatcher: toStub }).then(
+      (r) => r.json(),
+    )) as Record<string, string>;
+    expect(generated).toEqual({
+      token: 'stub-invite-token-123456',
+      inviteLink: 'https://localhost/accept-invite?token=stub-invite-token-123456&providerDomain=localhost',
+      user: 'einstein',
+      providerDomain: 'localhost',
+    });
+    const reading = readInvite(generated.inviteLink!);
+    expect(reading).toMatchObject({
+      ok: true,
+      form: 'accept-link',
+      token: generated.token,
+      providerDomain: 'localhost',
+    });
+    const discovery = (await api(`/api/discover?target=${encodeURIComponent('https://localhost')}`)).json.document;
+    const built = buildInviteAccepted(
+      discovery,
+      { host: `127.0.0.1:${port}`, user: 'alice', origin: consoleUrl },
+      { token: generated.token!, email: 'alice@127.0.0.1', name: 'Alice (OCM Explorer)' },
+    );
+    expect(built.url).toBe('https://localhost/ocm/invite-accepted');
+    const choice = signingChoiceFor(discovery);
+    const accept = () =>
+      api('/api/relay', {
+        method: 'POST',
+        body: {
+          method: 'POST',
+          url: built.url,
+          headers: [['content-type', 'application/json']],
+          body: { encoding: 'utf8', data: JSON.stringify(built.payload) },
+          sign: choice.profile,
+          cavageVariant: choice.variant,
+        },
+      });
+    const mark = stub.mark();
+    const first = (await accept()).json.exchange as Exchange;
+    expect(first.response.status).toBe(200);
+    expect(JSON.parse(first.response.body.data)).toEqual({
+      userID: 'einstein',
+      email: 'einstein@localhost',
+      name: 'Albert Einstein',
+    });
+    expect(first.signing).toMatchObject({ profile: 'cavage', variant: 'OCM-stub draft-cavage variant' });
+    await stub.waitFor(new RegExp(`Invite accepted, contact established: 127\\.0\\.0\\.1:${port}`), mark);
+    // The stub keys acceptances by recipientProvider, and answers 409 to the same provider again.
+    const second = (await accept()).json.exchange as Exchange;
+    expect(second.response.status).toBe(409);
+    expect(JSON.parse(second.response.body.data)).toEqual({ message: 'Invite already accepted from this provider' });
+    expect(await stubAnswers()).toBe(true);
+  }, 60_000);
+
+  it("has the stub accept the console's invite through the WAYF page: recorded, answered 200, unsigned", async () => {
+    const invite = (await api('/api/invites', { method: 'POST', body: { user: 'alice' } })).json as SentInviteView;
+    // The console's WAYF page reads the stub's discovery and sends the browser to its inviteAcceptDialog.
+    const wayf = await undiciFetch(
+      `${consoleUrl}/wayf?token=${invite.token}&provider=${encodeURIComponent('https://localhost')}`,
+      {
+        dispatcher: toConsole,
+        redirect: 'manual',
+      },
+    );
+    expect(wayf.status).toBe(303);
+    const location = wayf.headers.get('location')!;
+    expect(location).toBe(`https://localhost/accept-invite?token=${invite.token}&providerDomain=127.0.0.1%3A${port}`);
+    // There the stub (as a user's browser would make it) discovers the console and posts the acceptance.
+    const page = await undiciFetch(location, { dispatcher: toStub }).then((r) => r.text());
+    expect(page).toContain('<h1>Invite Accepted</h1>');
+    expect(page).toContain(`You are now connected to 127.0.0.1:${port}`);
+    const list = (await api('/api/invites')).json.invites as SentInviteView[];
+    expect(list.find((i) => i.token === invite.token)).toMatchObject({
+      state: 'accepted',
+      accepted: {
+        recipientProvider: 'localhost',
+        userID: 'einstein',
+        email: 'einstein@localhost',
+        name: 'Albert Einstein',
+      },
+    });
+    const record = ((await api('/api/inbox')).json.records as InboundRecord[]).find(
+      (r) => r.endpoint === 'invite-accepted',
+    );
+    expect(record?.response?.status).toBe(200);
+    expect(JSON.parse(record!.body.data)).toMatchObject({ recipientProvider: 'localhost', userID: 'einstein' });
+    // The stub sends its acceptance unsigned (draft-07 signs it): recorded as such.
+    expect(record?.verification?.status).toBe('unsigned');
+    expect(await stubAnswers()).toBe(true);
+  }, 60_000);
+
+  it('makes an interop report of the stub: every step run, each deviation named, with its exchanges', async () => {
+    const generated = (await undiciFetch('https://localhost/ocm/generate-invite-token', { dispatcher: toStub }).then(
+      (r) => r.json(),
+    )) as Record<string, string>;
+    const { status, json } = await api('/api/interop', {
+      method: 'POST',
+      body: {
+        target: 'https://localhost',
+        shareTo: 'einstein@localhost',
+        invite: generated.inviteLink,
+        // The stub's grants are a fixed table keyed by client_id, with "localhost" its one loopback name.
+        clientId: 'localhost',
+      },
+    });
+    expect(status).toBe(200);
+    const report = interopReportSchema.parse(json);
+    const step = (id: string) => report.steps.find((s) => s.id === id)!;
+    expect(step('discovery').deviations.join('\n')).toMatch(/bare PEM string/);
+    expect(step('share-sent')).toMatchObject({ grade: 'warn', seen: 'Answered 201 (recipient "Marie Curie").' });
+    expect(step('share-sent').deviations[0]).toMatch(/OCM-stub's draft-cavage variant/);
+    const received = step('share-received');
+    expect(received.grade).toBe('warn');
+    expect(received.deviations.join('\n')).toMatch(/separated by commas/);
+    expect(received.deviations.join('\n')).toMatch(/top-level "code" \(OCM 1\.2-era\)/);
+    const token = step('token-exchange');
+    expect(token.grade).toBe('warn');
+    expect(token.deviations).toEqual(
+      expect.arrayContaining([
+        'tokenEndPoint is a path ("/ocm/token"); draft-07 publishes a URL.',
+        expect.stringMatching(/^client_id "localhost" was given for this run/),
+        expect.stringMatching(/^token_type is "bearer"/),
+      ]),
+    );
+    expect(token.evidence[1]!.exchange!.response.body.data).toBe('The content of the file, well done!');
+    // Accepted by the earlier test: the stub answers 409 to the same provider.
+    expect(step('invite-accepted-by-console')).toMatchObject({ grade: 'warn', seen: expect.stringMatching(/^409/) });
+    const byPeer = step('invite-accepted-by-peer');
+    expect(byPeer.grade).toBe('warn');
+    expect(byPeer.deviations).toContain(
+      'Draft-07 (Invites) sends the acceptance signed; invites SHOULD NOT be used unsigned.',
+    );
+    // The check fails the stub's PKCS#1 publicKey, and so the report as a whole.
+    expect(step('check').grade).toBe('fail');
+    expect(step('check').deviations.join('\n')).toMatch(/^fail: Legacy publicKey parses: seen .*PKCS#1/m);
+    expect(report.grade).toBe('fail');
+    expect(await stubAnswers()).toBe(true);
+  }, 90_000);
 });

@@ -1,12 +1,7 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { DiscoverResult, RelayResult } from '../contract/exchange.ts';
 import { inviteListSchema, sentInviteViewSchema } from '../contract/invites.ts';
-import {
-  buildInviteAccepted,
-  signatureProfileFor,
-  type BuiltPayload,
-  type ConsoleIdentity,
-} from '../protocol/index.ts';
+import { buildInviteAccepted, signingChoiceFor, type BuiltPayload, type ConsoleIdentity } from '../protocol/index.ts';
 import { requestJson } from './http.ts';
 import { queryKeys } from './query-keys.ts';
 import { discover, sendViaRelay } from './relay.ts';
@@ -64,13 +59,17 @@ export function acceptInviteMutation() {
         built.notes.push('Also sent "userId", the spelling some Nextcloud versions read (a dialect, not the spec).');
       }
       if (!built.url) throw new Error('The provider publishes no endPoint: there is nowhere to send the acceptance.');
+      // Signed as the provider verifies, in the OCM-stub's draft-cavage variant when its discovery calls for it.
+      const choice = signingChoiceFor(input.discovery);
+      built.notes.push(choice.reason);
       const result = await sendViaRelay(
         {
           method: 'POST',
           url: built.url,
           headers: [['content-type', 'application/json']],
           body: { encoding: 'utf8', data: JSON.stringify(built.payload) },
-          sign: signatureProfileFor(input.discovery) ?? 'none',
+          sign: choice.profile ?? 'none',
+          ...(choice.variant ? { cavageVariant: choice.variant } : {}),
         },
         undefined,
         { page: 'invites', kind: 'invite-accepted' },

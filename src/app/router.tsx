@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
       { path: 'history', lazy: () => import('../features/history/route.tsx') },
       { path: 'keys', lazy: () => import('../features/keys/route.tsx') },
       { path: 'check/:target?', lazy: () => import('../features/check/route.tsx') },
+      { path: 'interop/:target?', lazy: () => import('../features/interop/route.tsx') },
       { path: 'sign-in', lazy: () => import('./signed-in.tsx') },
       { path: '*', Component: NotFound },
     ],

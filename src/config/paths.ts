@@ -9,7 +9,8 @@ export interface JobRoute {
   summary: string;
 }
 
-export type JobId = 'discover' | 'compose' | 'inbox' | 'token' | 'webapp' | 'invites' | 'history' | 'keys' | 'check';
+export type JobId =
+  'discover' | 'compose' | 'inbox' | 'token' | 'webapp' | 'invites' | 'history' | 'keys' | 'check' | 'interop';
 
 /**
  * A recorded request handed to Compose to edit and send again (History's "Edit and resend"), as router
@@ -40,6 +41,7 @@ export const paths = {
   history: () => '/history',
   keys: () => '/keys',
   check: (target?: string) => (target ? `/check/${encodeURIComponent(target)}` : '/check'),
+  interop: (target?: string) => (target ? `/interop/${encodeURIComponent(target)}` : '/interop'),
 } as const;
 
 export const JOB_ROUTES: readonly JobRoute[] = [
@@ -91,6 +93,12 @@ export const JOB_ROUTES: readonly JobRoute[] = [
     label: 'Check',
     path: paths.check(),
     summary: 'A graded report of one OCM server: discovery, keys, signatures, validation.',
+  },
+  {
+    id: 'interop',
+    label: 'Interop',
+    path: paths.interop(),
+    summary: 'Run the flows with one peer (share, code, invites both ways) and export what worked and what deviated.',
   },
 ];
 

@@ -112,3 +112,19 @@ export {
   checkLine,
   type ProbeEvidence,
 } from './check/grade.ts';
+export { shareOffer, tokenEndpointOf, resourceUrlOf, type ShareOffer } from './interop/share-offer.ts';
+export { peerHost, latestFromPeer, inboundAsExchange } from './interop/received.ts';
+export {
+  gradeDiscoveryStep,
+  gradeCheckStep,
+  gradeShareSent,
+  gradeShareReceived,
+  gradeTokenExchange,
+  gradeInviteByConsole,
+  gradeInviteByPeer,
+  evidenceOf,
+  type ShareSentEvidence,
+  type TokenEvidence,
+  type InviteByConsoleEvidence,
+} from './interop/steps.ts';
+export { interopMarkdown, interopJson, type ExportOptions } from './interop/export.ts';

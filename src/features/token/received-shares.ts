@@ -1,4 +1,5 @@
 import type { InboundRecord } from '../../contract/inbound.ts';
+import { shareOffer } from '../../protocol/interop/share-offer.ts';
 
 /** A share the console received that offers a code to exchange. */
 export interface ReceivedShare {
@@ -30,14 +31,19 @@ export function receivedShares(records: InboundRecord[]): ReceivedShare[] {
     const sender = typeof doc.sender === 'string' ? doc.sender : typeof doc.owner === 'string' ? doc.owner : '';
     const base = { recordId: r.id, receivedAt: r.receivedAt, name: String(doc.name ?? '(unnamed)'), sender };
     const p = doc.protocol;
+    // For webdav, the core's reading: a 1.2-era sender (the OCM-stub) puts the code in a top-level "code"
+    // (its webdav secret is not the code) and the resource in "URI".
+    const offer = shareOffer(doc);
     for (const kind of ['webdav', 'webapp'] as const) {
       const entry = p[kind];
       if (isObject(entry) && typeof entry.sharedSecret === 'string') {
         const requirements = Array.isArray(entry.requirements) ? entry.requirements : [];
+        const webdav = kind === 'webdav' && offer.code !== undefined;
+        const uri = webdav ? offer.uri : typeof entry.uri === 'string' ? entry.uri : undefined;
         out.push({
           ...base,
-          code: entry.sharedSecret,
-          ...(typeof entry.uri === 'string' ? { uri: entry.uri } : {}),
+          code: webdav ? offer.code! : entry.sharedSecret,
+          ...(uri ? { uri } : {}),
           protocol: kind,
           mustExchangeToken: requirements.includes('must-exchange-token'),
         });

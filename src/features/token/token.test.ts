@@ -54,6 +54,27 @@ describe('shares with a code, from the inbox', () => {
       },
     ]);
   });
+
+  it("reads the OCM-stub's 1.2-era share: the top-level code, not the webdav secret, and the resource from URI", () => {
+    const [share] = receivedShares([
+      record({
+        name: 'from-stub.txt',
+        sender: 'einstein@localhost',
+        code: '123456',
+        protocol: {
+          name: 'webdav',
+          options: { sharedSecret: 'shareMeNot' },
+          webdav: { sharedSecret: 'shareMeNot', URI: 'https://localhost/webdav-api/file.txt' },
+        },
+      }),
+    ]);
+    expect(share).toMatchObject({
+      code: '123456',
+      uri: 'https://localhost/webdav-api/file.txt',
+      protocol: 'webdav',
+      sender: 'einstein@localhost',
+    });
+  });
 });
 
 describe("the sender's endpoints, from its discovery", () => {

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ConsolePage } from './pages/console-page.ts';
+
+test('the interop report of alpha: the share is run, every step shown, and the Markdown export redacts secrets', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const peers = (await (await request.get(`${baseURL}/api/demo`)).json()) as {
+    peers: { id: string; origin: string }[];
+  };
+  const alphaHost = new URL(peers.peers.find((p) => p.id === 'alpha')!.origin).host;
+  const app = new ConsolePage(page);
+  await app.open('/interop');
+  await page.getByLabel('Share with (an address at the peer, optional)').fill(`carol@${alphaHost}`);
+  await page.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
+  const report = page.getByRole('article', { name: 'Interop report' });
+  await expect(report.getByRole('heading', { level: 2 })).toContainText(alphaHost);
+  const shared = report.getByRole('region', { name: 'The console shares with the peer' });
+  await expect(shared).toContainText('Answered 201');
+  await expect(shared.getByText('pass')).toBeVisible();
+  await expect(
+    report.getByRole('region', { name: 'Discovery' }).getByRole('list', { name: 'Deviations' }),
+  ).toContainText('plain http');
+  await expect(report.getByRole('region', { name: "The console accepts the peer's invite" })).toContainText(
+    'Not run: give an invite string or link',
+  );
+
+  const markdown = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Markdown' }).click();
+    return readFileSync((await (await download).path())!, 'utf8');
+  };
+  const redacted = await markdown();
+  expect(redacted).toMatch(/^# OCM interop report for http:\/\/127\.0\.0\.1:\d+: (WARN|PASS|FAIL)/);
+  expect(redacted).toContain(`### POST /shares to carol@${alphaHost}`);
+  expect(redacted).toMatch(/^Signature: …redacted…$/m);
+  await page.getByLabel('Include secrets in exports (signatures, codes, tokens, shared secrets)').check();
+  const full = await markdown();
+  expect(full).toContain('Secrets included.');
+  expect(full).toMatch(/^Signature: sig1=:/m);
+  app.expectClean();
+});

@@ -1,0 +1,69 @@
+import type { Grade } from '../../contract/check.ts';
+import type { InteropReport } from '../../contract/interop.ts';
+import { Badge, type Tone } from '../../ui/badge.tsx';
+import { ExchangeView } from '../../ui/exchange-view.tsx';
+
+const TONE: Record<Grade, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skip: 'neutral' };
+
+function GradeBadge({ grade }: { grade: Grade }) {
+  return <Badge tone={TONE[grade]}>{grade}</Badge>;
+}
+
+/** The interop report: each step with what happened, the deviations named, and the exchanges behind it. */
+export function InteropReportView({ report }: { report: InteropReport }) {
+  return (
+    <article aria-label="Interop report" className="space-y-4">
+      <header className="flex flex-wrap items-center gap-2">
+        <h2 className="text-lg font-semibold">
+          {report.target}: <span className="uppercase">{report.grade}</span>
+        </h2>
+        <GradeBadge grade={report.grade} />
+        <span className="text-xs text-slate-500">
+          {report.base} · {new Date(report.startedAt).toLocaleString()} · {report.durationMs} ms
+        </span>
+      </header>
+      {report.notes.map((n, i) => (
+        <p key={i} className="text-sm text-slate-600 dark:text-slate-400">
+          {n}
+        </p>
+      ))}
+      {report.steps.map((s) => (
+        <section
+          key={s.id}
+          aria-label={s.title}
+          className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800"
+        >
+          <h3 className="flex items-center gap-2 text-sm font-semibold">
+            <GradeBadge grade={s.grade} /> {s.title}
+          </h3>
+          <p className="text-sm break-words">{s.seen}</p>
+          {s.deviations.length ? (
+            <ul aria-label="Deviations" className="list-disc space-y-1 pl-5 text-sm text-amber-900 dark:text-amber-200">
+              {s.deviations.map((d, i) => (
+                <li key={i} className="break-words">
+                  {d}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {s.evidence.length ? (
+            <details>
+              <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
+                Exchanges ({s.evidence.length})
+              </summary>
+              <div className="mt-2 space-y-2">
+                {s.evidence.map((e, i) => (
+                  <ExchangeView
+                    key={i}
+                    title={e.label}
+                    result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }}
+                  />
+                ))}
+              </div>
+            </details>
+          ) : null}
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,154 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { demoPeersQueryOptions } from '../../api/demo.ts';
+import { runInteropMutation } from '../../api/interop.ts';
+import type { InteropRequest } from '../../contract/interop.ts';
+import { jobRoute, paths } from '../../config/paths.ts';
+import { interopJson, interopMarkdown } from '../../protocol/interop/export.ts';
+import { TOKEN_REQUEST_STYLES, type TokenRequestStyle } from '../../protocol/endpoints.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { CheckboxField, SelectField, TargetField, TextField } from '../../ui/field.tsx';
+import { Page } from '../../ui/page.tsx';
+import { InteropReportView } from './report-view.tsx';
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+const fileName = (target: string) => `ocm-interop-${target.replace(/[^\w.-]+/g, '_')}`;
+
+export function Component() {
+  const job = jobRoute('interop');
+  const { target = '' } = useParams();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState(target);
+  const [shareTo, setShareTo] = useState('');
+  const [invite, setInvite] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [tokenStyle, setTokenStyle] = useState<TokenRequestStyle>('oauth-form');
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const demo = useQuery(demoPeersQueryOptions());
+  const run = useMutation(runInteropMutation());
+  const report = run.data;
+
+  const start = (t: string) => {
+    const trimmed = t.trim();
+    if (!trimmed) return;
+    setDraft(trimmed);
+    if (trimmed !== target) navigate(paths.interop(trimmed));
+    const input: InteropRequest = { target: trimmed, tokenStyle };
+    if (shareTo.trim()) input.shareTo = shareTo.trim();
+    if (invite.trim()) input.invite = invite.trim();
+    if (clientId.trim()) input.clientId = clientId.trim();
+    run.mutate(input);
+  };
+
+  return (
+    <Page title={job.label} summary={job.summary}>
+      <form
+        aria-label="Interop report of a peer"
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start(draft);
+        }}
+      >
+        <div className="flex flex-wrap items-end gap-3">
+          <TargetField
+            label="Peer (host, URL or OCM address)"
+            value={draft}
+            onValue={setDraft}
+            placeholder="cloud.example.org"
+          />
+          <Button type="submit" variant="primary" disabled={run.isPending || !draft.trim()}>
+            {run.isPending ? 'Running…' : 'Run the interop report'}
+          </Button>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <TextField
+            label="Share with (an address at the peer, optional)"
+            className="grow"
+            mono
+            spellCheck={false}
+            value={shareTo}
+            onValue={setShareTo}
+            placeholder="einstein@cloud.example.org"
+          />
+          <TextField
+            label="Invite to accept (string or link the peer handed out, optional)"
+            className="grow"
+            mono
+            spellCheck={false}
+            value={invite}
+            onValue={setInvite}
+          />
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <TextField
+            label="Token request client_id (optional)"
+            mono
+            spellCheck={false}
+            value={clientId}
+            onValue={setClientId}
+            placeholder="this console's host"
+          />
+          <SelectField<TokenRequestStyle> label="Token request form" value={tokenStyle} onValue={setTokenStyle}>
+            {(Object.keys(TOKEN_REQUEST_STYLES) as TokenRequestStyle[]).map((s) => (
+              <option key={s} value={s}>
+                {TOKEN_REQUEST_STYLES[s]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </form>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        The report reads the peer's discovery and runs the check, shares a small file with the address given, accepts
+        the invite given, and looks at what the peer sent this console: its newest share (whose code it exchanges and
+        whose file it reads) and its newest acceptance of one of this console's invites. Have the peer do those first
+        for a full report.
+      </p>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
+        {demo.data?.peers.map((p) => (
+          <Button key={p.id} size="compact" onClick={() => start(p.origin)}>
+            {p.name}
+          </Button>
+        ))}
+      </div>
+      {run.isError ? <ErrorMessage>{run.error.message}</ErrorMessage> : null}
+      {report ? (
+        <>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button
+              onClick={() =>
+                download(`${fileName(report.target)}.json`, 'application/json', interopJson(report, { includeSecrets }))
+              }
+            >
+              Download JSON
+            </Button>
+            <Button
+              onClick={() =>
+                download(`${fileName(report.target)}.md`, 'text/markdown', interopMarkdown(report, { includeSecrets }))
+              }
+            >
+              Download Markdown
+            </Button>
+            <CheckboxField
+              label="Include secrets in exports (signatures, codes, tokens, shared secrets)"
+              checked={includeSecrets}
+              onChecked={setIncludeSecrets}
+            />
+          </div>
+          <InteropReportView report={report} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
