@@ -201,6 +201,12 @@ export const RULES = {
   'share.expiration': r('warning', 'share', S, 'expiration looks like milliseconds or lies in the past'),
   'share.encryption-version': r('warning', 'encryption', S, 'encryption is a 1.5 (draft -07) field'),
   'share.encryption-scheme': r('error', 'encryption', S, 'encryption lacks the object named after its scheme'),
+  'share.identifier-encoded': r(
+    'info',
+    'share',
+    S,
+    'An identifier is base64 of an OCM address or URL (opaque to the spec)',
+  ),
   'share.code-field': r('info', 'token-exchange', S, 'Top-level code is the 1.2 code flow'),
 
   // Notifications
