@@ -20,6 +20,7 @@ import {
   messageUrl,
   signatureProfileFor,
   KIND_LABELS,
+  isCompactJws,
   KINDS,
   lintText,
   sectionTitle,
@@ -281,7 +282,9 @@ export function Component() {
   // A request for a share is a REQUEST_SHARE notification for 1.5 receivers: judge what it really is.
   const lintKind = fresh.kind;
   const lint = useMemo(() => lintText(draft, { kind: lintKind, ...(spec ? { spec } : {}) }), [draft, lintKind, spec]);
-  const schema = useMemo(() => (fresh.form ? undefined : (jsonSchemaFor(lintKind) as object)), [lintKind, fresh.form]);
+  // A Directory Service document may be a compact JWS (header.payload.signature): text, not JSON.
+  const plainText = fresh.form || (lintKind === 'directory' && isCompactJws(draft));
+  const schema = useMemo(() => (plainText ? undefined : (jsonSchemaFor(lintKind) as object)), [lintKind, plainText]);
   const findings = lint.findings.map((f) => ({
     ...f,
     specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
@@ -364,7 +367,7 @@ export function Component() {
       <CodeEditor
         label="Message body"
         modelPath={`compose/${kind}.${fresh.form ? 'txt' : 'json'}`}
-        language={fresh.form ? 'plaintext' : 'json'}
+        language={plainText ? 'plaintext' : 'json'}
         value={draft}
         onChange={edit}
         jsonSchema={schema}
@@ -443,7 +446,9 @@ export function Component() {
         </section>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          This kind is an answer, not a request: it is checked here, not sent.
+          {lintKind === 'directory'
+            ? 'A Directory Service publishes this document; it is checked here, not sent.'
+            : 'This kind is an answer, not a request: it is checked here, not sent.'}
         </p>
       )}
     </Page>
