@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { es256Jws } from './__fixtures__/jws.ts';
 import { fixture, fixtureText } from './__fixtures__/load.ts';
-import { directoryServers, readDirectory } from './directory.ts';
+import { compareDirectories, directoryServers, readDirectory, readDirectoryText } from './directory.ts';
 import { lint } from './lint/engine.ts';
 import { lintText } from './lint-text.ts';
 
@@ -75,5 +75,42 @@ describe('the Directory Service document', () => {
       expect.objectContaining({ code: 'schema.required', path: '/servers/0/url' }),
     );
     expect(result.valid).toBe(false);
+  });
+});
+
+describe('two Directory Service documents compared', () => {
+  it('names servers added, removed and renamed, matched by url, whatever the envelope', () => {
+    const before = readDirectoryText(es256Jws(fixture('directory-plain.json')).compact)!;
+    const after = readDirectoryText(fixtureText('directory-draft-example.json'))!;
+    expect([before.form, after.form]).toEqual(['jws-compact', 'jws-decoded']);
+    const next = {
+      federation: 'Lab Federation',
+      servers: [
+        { url: 'https://cloud.example.org/', displayName: 'Example Cloud (EU)' },
+        { url: 'https://new.example.net', displayName: 'New' },
+      ],
+    };
+    expect(compareDirectories(before.payload, next)).toEqual({
+      added: [{ url: 'https://new.example.net', displayName: 'New' }],
+      removed: [{ url: 'https://files.example.com:4443', displayName: 'Example Files' }],
+      renamed: [{ url: 'https://cloud.example.org/', before: 'Example Cloud', after: 'Example Cloud (EU)' }],
+      unchanged: 0,
+    });
+    expect(compareDirectories(before.payload, after.payload)).toMatchObject({
+      federation: { before: 'Lab Federation', after: 'The ScienceMesh Directory' },
+      unchanged: 0,
+    });
+    expect(compareDirectories(after.payload, after.payload)).toEqual({
+      added: [],
+      removed: [],
+      renamed: [],
+      unchanged: 3,
+    });
+  });
+
+  it('does not take other JSON, or a discovery document, for a directory', () => {
+    expect(readDirectoryText(fixtureText('discovery-1.5.json'))).toBeNull();
+    expect(readDirectoryText('not json')).toBeNull();
+    expect(readDirectoryText('{"federation": "x", "servers": []}')?.form).toBe('plain');
   });
 });

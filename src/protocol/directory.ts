@@ -142,3 +142,57 @@ export function directoryServers(payload: unknown): DirectoryServer[] {
         : [],
     );
 }
+
+/** A body's text read as a Directory Service document, or null when it is not one. */
+export function readDirectoryText(text: string): DirectoryReading | null {
+  const trimmed = text.trim();
+  if (isCompactJws(trimmed)) return readDirectory(trimmed);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!isRecord(doc)) return null;
+  if (isJwsEnvelope(doc) || ('federation' in doc && Array.isArray(doc.servers))) return readDirectory(doc);
+  return null;
+}
+
+export interface DirectoryComparison {
+  /** The federation's name, when it changed. */
+  federation?: { before: unknown; after: unknown };
+  added: DirectoryServer[];
+  removed: DirectoryServer[];
+  renamed: Array<{ url: string; before?: string; after?: string }>;
+  /** Servers listed in both, unchanged. */
+  unchanged: number;
+}
+
+const serverKey = (url: string) => url.trim().toLowerCase().replace(/\/+$/, '');
+
+/** What changed between two directory payloads: servers added, removed or renamed (matched by url). */
+export function compareDirectories(before: unknown, after: unknown): DirectoryComparison {
+  const a = new Map(directoryServers(before).map((s) => [serverKey(s.url), s]));
+  const b = new Map(directoryServers(after).map((s) => [serverKey(s.url), s]));
+  const comparison: DirectoryComparison = {
+    added: [...b].filter(([k]) => !a.has(k)).map(([, s]) => s),
+    removed: [...a].filter(([k]) => !b.has(k)).map(([, s]) => s),
+    renamed: [],
+    unchanged: 0,
+  };
+  for (const [k, old] of a) {
+    const now = b.get(k);
+    if (!now) continue;
+    if (old.displayName === now.displayName) comparison.unchanged += 1;
+    else
+      comparison.renamed.push({
+        url: now.url,
+        ...(old.displayName !== undefined ? { before: old.displayName } : {}),
+        ...(now.displayName !== undefined ? { after: now.displayName } : {}),
+      });
+  }
+  const fa = isRecord(before) ? before.federation : undefined;
+  const fb = isRecord(after) ? after.federation : undefined;
+  if (fa !== fb) comparison.federation = { before: fa, after: fb };
+  return comparison;
+}
