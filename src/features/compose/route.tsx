@@ -284,7 +284,12 @@ export function Component() {
   const lint = useMemo(() => lintText(draft, { kind: lintKind, ...(spec ? { spec } : {}) }), [draft, lintKind, spec]);
   // A Directory Service document may be a compact JWS (header.payload.signature): text, not JSON.
   const plainText = fresh.form || (lintKind === 'directory' && isCompactJws(draft));
-  const schema = useMemo(() => (plainText ? undefined : (jsonSchemaFor(lintKind) as object)), [lintKind, plainText]);
+  // The schema describes a directory's payload; a JWS JSON envelope around it is the linter's to read.
+  const envelope = lintKind === 'directory' && /"payload"\s*:/.test(draft);
+  const schema = useMemo(
+    () => (plainText || envelope ? undefined : (jsonSchemaFor(lintKind) as object)),
+    [lintKind, plainText, envelope],
+  );
   const findings = lint.findings.map((f) => ({
     ...f,
     specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
