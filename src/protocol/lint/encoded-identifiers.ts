@@ -28,7 +28,7 @@ const ADDRESSES = ['owner', 'sender', 'shareWith'] as const;
 
 /**
  * Some servers put base64 of "user@host" or of a URL where a share carries an identifier. The note says
- * what it decodes to; the spec treats these values as opaque, so a receiver keeps and returns them as sent.
+ * what it decodes to; the spec treats these values as opaque, so a receiver keeps them as sent.
  */
 export function checkEncodedIdentifiers(ctx: CheckContext): void {
   const { doc } = ctx;
@@ -38,7 +38,7 @@ export function checkEncodedIdentifiers(ctx: CheckContext): void {
     ctx.report(
       'share.identifier-encoded',
       path,
-      `${part} ${quote(value)} is base64 of ${decoded.is}, ${quote(decoded.text)}. Some servers encode ${field} this way; the spec treats it as opaque, so receivers must not decode or rely on it, and send it back exactly as received.`,
+      `${part} ${quote(value)} is base64 of ${decoded.is}, ${quote(decoded.text)}. Some servers encode ${field} this way; the spec treats it as opaque, so a receiver keeps it exactly as sent and does not decode it or rely on what it says.`,
     );
   };
   for (const field of OPAQUE) if (typeof doc[field] === 'string') note(`/${field}`, field, doc[field], `"${field}"`);
