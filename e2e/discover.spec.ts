@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
@@ -53,5 +54,43 @@ test('compare servers side by side, from a pasted list', async ({ page }) => {
   await expect(table.getByRole('row', { name: /capability http-sig/ })).toBeVisible();
   await page.getByRole('button', { name: 'Remove 127.0.0.1:9' }).click();
   await expect(table.getByRole('row', { name: /^answered by/ })).not.toContainText('no document');
+  app.expectClean();
+});
+
+test('compare the servers a signed Directory Service document lists, its JWS verified with the federation key', async ({
+  page,
+}) => {
+  const app = new ConsolePage(page);
+  await app.open('/discover');
+  const peers = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { origin: string; name: string }[] }).peers);
+  const payload = { federation: 'Demo Mesh', servers: peers.map((p) => ({ url: p.origin, displayName: p.name })) };
+  // Signed here with Node's crypto, as a federation operator's own tool would.
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+  const signingInput = `${b64url(JSON.stringify({ alg: 'ES256' }))}.${b64url(JSON.stringify(payload))}`;
+  const signature = b64url(sign('sha256', Buffer.from(signingInput), { key: privateKey, dsaEncoding: 'ieee-p1363' }));
+
+  await page.getByText('Compare several servers').click();
+  await page.getByRole('textbox', { name: /Servers \(one per line\)/ }).fill(`${signingInput}.${signature}`);
+  await page.getByRole('textbox', { name: /Federation key/ }).fill(JSON.stringify(publicKey.export({ format: 'jwk' })));
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Directory Service document' })).toHaveText(
+    `Directory Service document "Demo Mesh", ${peers.length} servers, signed (compact JWS); signature verified (ES256)`,
+  );
+  const table = page.getByRole('table', { name: 'Comparison' });
+  for (const p of peers) await expect(table.getByRole('columnheader', { name: p.name })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^version/ })).toContainText('1.5');
+
+  // The draft's own example shape: read as a directory, and said to have no signature to verify.
+  await page
+    .getByRole('textbox', { name: /Servers \(one per line\)/ })
+    .fill(JSON.stringify({ payload, protected: { alg: 'ES256' }, signature: '...' }, null, 2));
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Directory Service document' })).toContainText(
+    "in the decoded form of the draft's example: not a real JWS, so there is no signature to verify",
+  );
+  await expect(table.getByRole('columnheader', { name: peers[0]!.name })).toBeVisible();
   app.expectClean();
 });

@@ -63,6 +63,8 @@ test("the console accepts alpha's invite: 200 with alpha's user, then 409; a mad
   await expect(answer).toContainText('Accepted');
   await expect(answer).toContainText('userID "carol"');
   await expect(page.getByRole('region', { name: 'POST /invite-accepted' })).toContainText('200');
+  // alpha answers as the draft says: the acceptance response lints clean.
+  await expect(page.getByRole('region', { name: 'Answer findings' })).toContainText('0 errors');
 
   await page.getByRole('button', { name: 'Accept invite' }).click();
   await expect(answer).toContainText('409: already accepted');

@@ -42,6 +42,17 @@ describe('ocm-explorer lint', () => {
       /^error\s+\/shareTypes\s+The resource types are listed under a top-level "shareTypes".*\[discovery\.owncloud10-share-types; Legacy discovery/m,
     );
   });
+  it('reads a compact JWS as the signed Directory Service document, and says its signature was not checked', async () => {
+    const b64url = (t: string) => Buffer.from(t).toString('base64url');
+    const payload = b64url(
+      JSON.stringify({ federation: 'Lab', servers: [{ url: 'https://a.example/ocm', displayName: 'A' }] }),
+    );
+    const r = await lint(['dir.jws'], { 'dir.jws': `${b64url('{"alg":"ES256"}')}.${payload}.c2ln\n` });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/linting as "directory"/);
+    expect(r.out).toMatch(/^error\s+\/servers\/0\/url\s+url "https:\/\/a\.example\/ocm" has a path/m);
+    expect(r.out).toMatch(/^info\s+\(document\)\s+The JWS is well formed but its signature was not checked here/m);
+  });
   it('prints JSON with the kind, detection, validity and findings', async () => {
     const r = await lint(['-', '--json'], { '-': fixture('share-nextcloud-legacy.json') });
     expect(r.code).toBe(1);

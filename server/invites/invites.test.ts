@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inviteListSchema, sentInviteViewSchema } from '../../src/contract/invites.ts';
-import { decodeInviteString } from '../../src/protocol/index.ts';
+import { decodeInviteString, lint } from '../../src/protocol/index.ts';
 import { createApp } from '../app.ts';
 import { defaultServerConfig } from '../config.ts';
 import { startDemoMesh } from '../demo-mesh/index.ts';
@@ -51,7 +51,10 @@ describe('the console as invite sender', () => {
     });
     const first = await post('/ocm/invite-accepted', acceptance(created.token));
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ userID: 'bob', email: 'bob@localhost', name: 'Bob (OCM Explorer)' });
+    const answer: unknown = await first.json();
+    expect(answer).toEqual({ userID: 'bob', email: 'bob@localhost', name: 'Bob (OCM Explorer)' });
+    // The console answers as the draft's Invite Acceptance Response says: it lints clean.
+    expect(lint('invite-response', answer).findings).toEqual([]);
     const list = inviteListSchema.parse(await (await get('/api/invites')).json());
     expect(list.invites[0]).toMatchObject({
       state: 'accepted',

@@ -72,6 +72,8 @@ describe('bodyKindsOf', () => {
     expect(bodyKindsOf('share', 201)).toEqual({ request: 'share', response: 'share-response' });
     expect(bodyKindsOf('share', 400)).toEqual({ request: 'share' });
     expect(bodyKindsOf('token-request', 200)).toEqual({ request: 'token-request', response: 'token-response' });
+    expect(bodyKindsOf('invite-accepted', 200)).toEqual({ request: 'invite-accepted', response: 'invite-response' });
+    expect(bodyKindsOf('invite-accepted', 409)).toEqual({ request: 'invite-accepted' });
     expect(bodyKindsOf('discovery', 200)).toEqual({ response: 'discovery' });
     expect(bodyKindsOf('jwks', 404)).toEqual({ response: 'jwks' });
     expect(bodyKindsOf('request-share', 201)).toEqual({});

@@ -73,8 +73,9 @@ export function exchangeKindOfUrl(url: string): ExchangeKind | undefined {
 /**
  * Which documents an exchange's bodies are, for the linter: the request is the message sent (a share, a
  * notification, an invite acceptance, a token request); the answer is a document of its own for
- * discovery and a JWK Set, and for a share or token request that succeeded (the share-creation response,
- * the token response). An error answer is not judged as the success document.
+ * discovery and a JWK Set, and for a share, an invite acceptance or a token request that succeeded (the
+ * share-creation response, the invite acceptance response, the token response). An error answer is not
+ * judged as the success document.
  */
 export function bodyKindsOf(kind: string | undefined, status: number): { request?: Kind; response?: Kind } {
   const ok = status >= 200 && status < 300;
@@ -87,8 +88,10 @@ export function bodyKindsOf(kind: string | undefined, status: number): { request
       ? kind
       : kind === 'share' && ok
         ? 'share-response'
-        : kind === 'token-request' && ok
-          ? 'token-response'
-          : undefined;
+        : kind === 'invite-accepted' && ok
+          ? 'invite-response'
+          : kind === 'token-request' && ok
+            ? 'token-response'
+            : undefined;
   return { ...(request ? { request } : {}), ...(response ? { response } : {}) };
 }

@@ -33,6 +33,16 @@ export { discoverySchema, type DiscoveryDocument } from './schemas/discovery.ts'
 export { shareSchema, type ShareDocument } from './schemas/share.ts';
 export { notificationSchema, type NotificationDocument } from './schemas/notification.ts';
 export { inviteAcceptedSchema, type InviteAcceptedDocument } from './schemas/invite.ts';
+export { inviteResponseSchema, type InviteResponseDocument } from './schemas/invite-response.ts';
+export { directorySchema, type DirectoryDocument } from './schemas/directory.ts';
+export {
+  readDirectory,
+  directoryServers,
+  isCompactJws,
+  type DirectoryForm,
+  type DirectoryReading,
+  type DirectoryServer,
+} from './directory.ts';
 export {
   tokenRequestSchema,
   tokenResponseSchema,

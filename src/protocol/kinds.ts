@@ -4,11 +4,13 @@ export const KINDS = [
   'share',
   'notification',
   'invite-accepted',
+  'invite-response',
   'token-request',
   'token-response',
   'request-share',
   'share-response',
   'jwks',
+  'directory',
   'error',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -18,11 +20,13 @@ export const KIND_LABELS: Record<Kind, string> = {
   share: 'Share creation (POST /shares)',
   notification: 'Notification (POST /notifications)',
   'invite-accepted': 'Invite acceptance (POST /invite-accepted)',
+  'invite-response': 'Invite acceptance response (200 from POST /invite-accepted)',
   'token-request': 'Token request (POST tokenEndPoint)',
   'token-response': 'Token response',
   'request-share': 'Request for a share (POST /request-share)',
   'share-response': 'Share creation response (201 from POST /shares)',
   jwks: 'JWK Set (the keys at jwksUri)',
+  directory: "Directory Service document (a federation's server list, signed JWS)",
   error: 'Error response body',
 };
 

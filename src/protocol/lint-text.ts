@@ -1,6 +1,7 @@
 import { lint, type LintOptions, type LintResult } from './lint/engine.ts';
 import { makeFinding } from './lint/context.ts';
 import { guessKind } from './detect/guess-kind.ts';
+import { isCompactJws } from './directory.ts';
 import type { Finding } from './finding.ts';
 import { parseJsonDocument } from './json/parse-document.ts';
 import type { Kind } from './kinds.ts';
@@ -25,6 +26,12 @@ export function lintText(text: string, options: LintOptions & { kind?: Kind } = 
       options.kind ? undefined : 'form-encoded grant_type/client_id/code',
     );
   }
+  // A Directory Service may serve a compact JWS (header.payload.signature): text, not JSON.
+  if ((options.kind === 'directory' || !options.kind) && isCompactJws(trimmed))
+    return withGuess(
+      lint('directory', trimmed, options),
+      options.kind ? undefined : 'a compact JWS: the signed Directory Service document',
+    );
   const parsed = parseJsonDocument(text);
   if (!parsed.ok) {
     const finding: Finding = makeFinding(parsed.error.code, '', parsed.error.message);

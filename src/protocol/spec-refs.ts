@@ -49,6 +49,11 @@ export const SECTIONS = {
     title: 'Invite acceptance (POST /invite-accepted)',
     url: `${DRAFT}#name-invite-acceptance-request-details`,
   },
+  'invite-response': {
+    title: 'Invite Acceptance Response Details',
+    url: `${DRAFT}#name-invite-acceptance-response-details`,
+  },
+  directory: { title: 'Appendix C: Directory Service', url: `${DRAFT}#name-appendix-c-directory-service` },
   errors: { title: 'Error responses', url: `${REPO}/blob/develop/spec.yaml` },
   interop: { title: 'Implementations in the wild', url: `${REPO}/tree/develop/work/notifications/research` },
   json: { title: 'JSON (RFC 8259)', url: 'https://www.rfc-editor.org/rfc/rfc8259' },

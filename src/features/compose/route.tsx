@@ -20,6 +20,7 @@ import {
   messageUrl,
   signatureProfileFor,
   KIND_LABELS,
+  isCompactJws,
   KINDS,
   lintText,
   sectionTitle,
@@ -282,7 +283,14 @@ export function Component() {
   // A request for a share is a REQUEST_SHARE notification for 1.5 receivers: judge what it really is.
   const lintKind = fresh.kind;
   const lint = useMemo(() => lintText(draft, { kind: lintKind, ...(spec ? { spec } : {}) }), [draft, lintKind, spec]);
-  const schema = useMemo(() => (fresh.form ? undefined : (jsonSchemaFor(lintKind) as object)), [lintKind, fresh.form]);
+  // A Directory Service document may be a compact JWS (header.payload.signature): text, not JSON.
+  const plainText = fresh.form || (lintKind === 'directory' && isCompactJws(draft));
+  // The schema describes a directory's payload; a JWS JSON envelope around it is the linter's to read.
+  const envelope = lintKind === 'directory' && /"payload"\s*:/.test(draft);
+  const schema = useMemo(
+    () => (plainText || envelope ? undefined : (jsonSchemaFor(lintKind) as object)),
+    [lintKind, plainText, envelope],
+  );
   const findings = lint.findings.map((f) => ({
     ...f,
     specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
@@ -365,7 +373,7 @@ export function Component() {
       <CodeEditor
         label="Message body"
         modelPath={`compose/${kind}.${fresh.form ? 'txt' : 'json'}`}
-        language={fresh.form ? 'plaintext' : 'json'}
+        language={plainText ? 'plaintext' : 'json'}
         value={draft}
         onChange={edit}
         jsonSchema={schema}
@@ -444,7 +452,9 @@ export function Component() {
         </section>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          This kind is an answer, not a request: it is checked here, not sent.
+          {lintKind === 'directory'
+            ? 'A Directory Service publishes this document; it is checked here, not sent.'
+            : 'This kind is an answer, not a request: it is checked here, not sent.'}
         </p>
       )}
       <ConsoleShare />

@@ -39,6 +39,19 @@ export const GENERIC_RECEIVER = {
 const LINT_ONLY: Partial<Record<Kind, unknown>> = {
   discovery: GENERIC_RECEIVER,
   'share-response': { recipientDisplayName: 'Marie Curie' },
+  'invite-response': {
+    userID: '4c5e1b1d-9a3f-4bde-8a55-7f0f3f1f2e11',
+    email: 'marie@example.org',
+    name: 'Marie Curie',
+  },
+  // The payload; a Directory Service publishes it signed, as a JWS (the linter says so).
+  directory: {
+    federation: 'Lab Federation',
+    servers: [
+      { url: 'https://cloud.example.org', displayName: 'Example Cloud' },
+      { url: 'https://files.example.com:4443', displayName: 'Example Files' },
+    ],
+  },
   jwks: {
     keys: [
       {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import seafile from '../../protocol/__fixtures__/discovery-seafile.json';
-import { columnOf, matrixRows, targetsFrom } from './compare-model.ts';
+import draftExample from '../../protocol/__fixtures__/directory-draft-example.json';
+import { es256Jws } from '../../protocol/__fixtures__/jws.ts';
+import { verifyJws } from '../../signing/index.ts';
+import { columnOf, matrixRows, pastedSummary, targetsFrom } from './compare-model.ts';
 
 const result = (target: string, document: unknown, version = '1.5', dialect = 'spec') => ({
   target,
@@ -22,7 +25,13 @@ describe('compare', () => {
     });
     expect(
       targetsFrom(JSON.stringify({ federation: 'Lab', servers: [{ url: 'https://a.example', displayName: 'A' }] })),
-    ).toEqual({ targets: ['https://a.example'], source: 'directory', federation: 'Lab' });
+    ).toEqual({
+      targets: ['https://a.example'],
+      source: 'directory',
+      federation: 'Lab',
+      form: 'plain',
+      names: { 'https://a.example': 'A' },
+    });
     const payload = btoa(
       JSON.stringify({ federation: 'Signed', servers: [{ url: 'https://s.example', displayName: 'S' }] }),
     )
@@ -36,6 +45,41 @@ describe('compare', () => {
       federation: 'Signed',
       jws: compact,
     });
+  });
+
+  it("reads the draft's own example as a directory, whose decoded JWS has nothing to verify", () => {
+    const parsed = targetsFrom(JSON.stringify(draftExample, null, 2));
+    expect(parsed).toMatchObject({
+      source: 'directory',
+      federation: 'The ScienceMesh Directory',
+      form: 'jws-decoded',
+      targets: ['https://ocm-server.example.org', 'https://ocm-server.example.com:4443', 'http://192.168.1.1:8080'],
+      names: { 'http://192.168.1.1:8080': 'OCM Server 3' },
+    });
+    expect(parsed.jws).toBeUndefined();
+    expect(pastedSummary(parsed)).toBe(
+      'Directory Service document "The ScienceMesh Directory", 3 servers, in the decoded form of the draft\'s example: not a real JWS, so there is no signature to verify against any key',
+    );
+  });
+
+  it('verifies a flattened JWS made with Node crypto with the federation key, and names a tampered one', async () => {
+    // Signed with Node's crypto in the fixture helper, not with the console's code.
+    const signed = es256Jws(draftExample.payload);
+    const { protected: header, signature } = signed.flattened;
+    const key = JSON.stringify(signed.publicJwk);
+    const b64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const parsed = targetsFrom(JSON.stringify(signed.flattened));
+    expect(parsed).toMatchObject({
+      form: 'jws-flattened',
+      targets: expect.arrayContaining(['http://192.168.1.1:8080']),
+    });
+    expect(pastedSummary(parsed)).toMatch(/signed \(flattened JWS JSON\); not verified: paste the federation key/);
+    expect(pastedSummary(parsed, await verifyJws(parsed.jws!, key))).toMatch(/; signature verified \(ES256\)$/);
+    const tampered = targetsFrom(`${header}.${b64url(JSON.stringify({ federation: 'X', servers: [] }))}.${signature}`);
+    expect(tampered.form).toBe('jws-compact');
+    expect(pastedSummary(tampered, await verifyJws(tampered.jws!, key))).toMatch(
+      /signature NOT verified: .*does not verify/,
+    );
   });
 
   it("lists the protocol of Seafile's single resourceTypes object", () => {

@@ -1,4 +1,5 @@
 import type { DiscoverResult } from '../../contract/exchange.ts';
+import { directoryServers, isCompactJws, readDirectory, type DirectoryForm } from '../../protocol/index.ts';
 import { resourceRows } from './view-model.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,48 +63,74 @@ export function matrixRows(columns: Column[]): { capabilities: string[]; criteri
   };
 }
 
-/**
- * Targets from pasted text: one per line (or comma-separated), or a Directory Service document
- * (OCM Appendix C: `{federation, servers: [{url, displayName}]}`), plain or as the payload of a JWS.
- */
-export function targetsFrom(text: string): {
+/** What the pasted text was: a list of targets, or a Directory Service document read by the protocol core. */
+export interface PastedTargets {
   targets: string[];
   source: 'list' | 'directory';
   federation?: string;
+  /** How the directory was published (plain JSON, a JWS, the draft example's decoded view). */
+  form?: DirectoryForm;
+  /** The JWS a verifier takes, when there is one. */
   jws?: string;
-} {
+  /** Each listed server's displayName, by url. */
+  names?: Record<string, string>;
+}
+
+/**
+ * Targets from pasted text: one per line (or comma-separated), or a Directory Service document (OCM
+ * Appendix C: `{federation, servers: [{url, displayName}]}`), plain, as a JWS (compact or JSON), or in the
+ * decoded form of the draft's own example.
+ */
+export function targetsFrom(text: string): PastedTargets {
   const trimmed = text.trim();
-  const jwsCompact = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(trimmed) ? trimmed : undefined;
-  let doc: unknown;
-  try {
-    doc = jwsCompact ? JSON.parse(decodeBase64Url(trimmed.split('.')[1]!)) : JSON.parse(trimmed);
-  } catch {
-    doc = undefined;
-  }
-  if (isObject(doc) && typeof doc.payload === 'string') {
-    // A flattened JWS JSON serialisation: the payload is base64url.
+  let doc: unknown = isCompactJws(trimmed) ? trimmed : undefined;
+  if (doc === undefined)
     try {
-      const inner: unknown = JSON.parse(decodeBase64Url(doc.payload));
-      if (isObject(inner)) return { ...directory(inner), jws: JSON.stringify(doc) };
+      doc = JSON.parse(trimmed);
     } catch {
-      // Not a JWS after all: fall through to a list.
+      doc = undefined;
+    }
+  if (doc !== undefined) {
+    const reading = readDirectory(doc);
+    const payload = isObject(reading.payload) ? reading.payload : undefined;
+    if (payload && (reading.form !== 'plain' || Array.isArray(payload.servers))) {
+      const servers = directoryServers(payload);
+      return {
+        targets: [...new Set(servers.map((s) => s.url))],
+        source: 'directory',
+        ...(typeof payload.federation === 'string' ? { federation: payload.federation } : {}),
+        form: reading.form,
+        ...(reading.jws ? { jws: reading.jws } : {}),
+        names: Object.fromEntries(servers.flatMap((s) => (s.displayName ? [[s.url, s.displayName]] : []))),
+      };
     }
   }
-  if (isObject(doc) && Array.isArray(doc.servers))
-    return { ...directory(doc), ...(jwsCompact ? { jws: jwsCompact } : {}) };
   return { targets: [...new Set(trimmed.split(/[\s,]+/).filter(Boolean))], source: 'list' };
 }
 
-function directory(doc: Record<string, unknown>) {
-  const servers = Array.isArray(doc.servers) ? doc.servers.filter(isObject) : [];
-  return {
-    targets: servers.map((s) => String(s.url ?? '')).filter(Boolean),
-    source: 'directory' as const,
-    ...(typeof doc.federation === 'string' ? { federation: doc.federation } : {}),
-  };
-}
+const FORM_TEXT: Record<DirectoryForm, string> = {
+  plain: 'unsigned (plain JSON)',
+  'jws-compact': 'signed (compact JWS)',
+  'jws-flattened': 'signed (flattened JWS JSON)',
+  'jws-general': 'signed (general JWS JSON)',
+  'jws-decoded':
+    "in the decoded form of the draft's example: not a real JWS, so there is no signature to verify against any key",
+};
 
-function decodeBase64Url(text: string): string {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+/** One line saying what was pasted; `verdict` is the JWS verification, when it was tried. */
+export function pastedSummary(
+  parsed: PastedTargets,
+  verdict?: { ok: true; alg: string } | { ok: false; reason: string },
+) {
+  if (parsed.source === 'list') return `${parsed.targets.length} servers`;
+  let note = `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}, ${parsed.targets.length} servers, ${FORM_TEXT[parsed.form ?? 'plain']}`;
+  if (parsed.jws)
+    note += !verdict
+      ? '; not verified: paste the federation key to verify it'
+      : verdict.ok
+        ? `; signature verified (${verdict.alg})`
+        : `; signature NOT verified: ${verdict.reason}`;
+  else if (parsed.form && parsed.form !== 'plain' && parsed.form !== 'jws-decoded')
+    note += '; the JWS is malformed, so it cannot be verified (lint it as a Directory Service document to see why)';
+  return note;
 }

@@ -5,7 +5,7 @@ import { verifyJws } from '../../signing/index.ts';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextArea } from '../../ui/field.tsx';
-import { columnOf, matrixRows, targetsFrom, type Column } from './compare-model.ts';
+import { columnOf, matrixRows, pastedSummary, targetsFrom, type Column } from './compare-model.ts';
 
 const CONCURRENCY = 6;
 
@@ -47,22 +47,13 @@ export function ComparePanel() {
   const [key, setKey] = useState('');
   const [columns, setColumns] = useState<(Column | undefined)[]>([]);
   const [source, setSource] = useState<string>();
+  const [names, setNames] = useState<Record<string, string>>({});
   const run = useMutation({
     mutationFn: async () => {
       const parsed = targetsFrom(text);
-      let note =
-        parsed.source === 'directory'
-          ? `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}, ${parsed.targets.length} servers`
-          : `${parsed.targets.length} servers`;
-      if (parsed.jws) {
-        if (!key.trim()) note += '; signed (JWS), not verified: paste the federation key to verify it';
-        else {
-          const verified = await verifyJws(parsed.jws, key);
-          note += verified.ok
-            ? `; signature verified (${verified.alg})`
-            : `; signature NOT verified: ${verified.reason}`;
-        }
-      }
+      const verdict = parsed.jws && key.trim() ? await verifyJws(parsed.jws, key) : undefined;
+      const note = pastedSummary(parsed, verdict);
+      setNames(parsed.names ?? {});
       setSource(note);
       setColumns(parsed.targets.map(() => undefined));
       await compareAll(parsed.targets, (i, c) => setColumns((cols) => cols.map((old, j) => (j === i ? c : old))));
@@ -126,6 +117,9 @@ export function ComparePanel() {
                 <th />
                 {columns.map((c, i) => (
                   <th key={i} className="py-1 pr-3 text-left align-bottom font-mono text-xs font-normal">
+                    {c && names[c.target] ? (
+                      <span className="block font-sans font-semibold">{names[c.target]}</span>
+                    ) : null}
                     <span className="break-all">{c?.target ?? '…'}</span>{' '}
                     <button
                       type="button"

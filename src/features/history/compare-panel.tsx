@@ -1,6 +1,8 @@
 import type { StoredBody } from '../../contract/inbound.ts';
 import { headerRows, jsonDiff, type JsonChange } from '../../lib/json-diff.ts';
 import { redact } from '../../lib/redact.ts';
+// The directory reader alone, not the protocol index: History stays free of the linter's zod.
+import { compareDirectories, readDirectoryText, type DirectoryServer } from '../../protocol/directory.ts';
 import type { HistoryRecord } from '../../storage/history-store.ts';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -52,6 +54,41 @@ function BodyDiff({ title, a, b }: { title: string; a: StoredBody | undefined; b
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+const server = (s: DirectoryServer) => `${s.url}${s.displayName ? ` (${s.displayName})` : ''}`;
+
+/** Two Directory Service documents: the servers each lists, compared by url, read through any JWS envelope. */
+function DirectoryDiff({ a, b }: { a: StoredBody | undefined; b: StoredBody | undefined }) {
+  const read = (body: StoredBody | undefined) => (body?.encoding === 'utf8' ? readDirectoryText(body.data) : null);
+  const left = read(a);
+  const right = read(b);
+  if (!left || !right) return null;
+  const c = compareDirectories(left.payload, right.payload);
+  const lines = [
+    ...(c.federation ? [`federation ${shown(c.federation.before)} → ${shown(c.federation.after)}`] : []),
+    ...c.added.map((s) => `added ${server(s)}`),
+    ...c.removed.map((s) => `removed ${server(s)}`),
+    ...c.renamed.map((r) => `renamed ${r.url}: ${shown(r.before)} → ${shown(r.after)}`),
+  ];
+  return (
+    <section aria-label="Directory servers" className="space-y-1">
+      <h3 className="text-sm font-semibold">Directory Service: the servers listed</h3>
+      {lines.length ? (
+        <ul className="list-disc pl-5 font-mono text-xs">
+          {lines.map((l) => (
+            <li key={l} className="break-all">
+              {l}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {lines.length ? `${c.unchanged} unchanged.` : `The same ${c.unchanged} servers.`} Read from the JWS payloads,
+        not verified here.
+      </p>
     </section>
   );
 }
@@ -117,6 +154,7 @@ export function ComparePanel({
       <HeaderDiff title="Request headers that differ" a={a.request.headers} b={b.request.headers} />
       <BodyDiff title="Request body" a={a.request.body} b={b.request.body} />
       <HeaderDiff title="Response headers that differ" a={a.response.headers} b={b.response.headers} />
+      <DirectoryDiff a={a.response.body} b={b.response.body} />
       <BodyDiff title="Response body" a={a.response.body} b={b.response.body} />
     </section>
   );

@@ -143,10 +143,24 @@ describe('Invites page', () => {
     const answer = await screen.findByRole('status', { name: 'Answer' });
     expect(answer).toHaveTextContent('Accepted');
     expect(answer).toHaveTextContent('name "Carol"');
+    expect(screen.getByRole('region', { name: 'Answer findings' })).toHaveTextContent('No findings.');
     expect(sent.at(-1)).toMatchObject({
       url: 'http://127.0.0.1:8081/ocm/invite-accepted',
       body: { sign: 'ocm', token: 'tok-77', userID: 'alice', recipientProvider: window.location.host },
     });
+  });
+
+  it('checks a 200 answer as the invite acceptance response: the Nextcloud "userId" is named', async () => {
+    backend({ status: 200, body: '{"userId":"carol","email":"carol@alpha.example","name":"Carol"}' });
+    const user = userEvent.setup();
+    renderApp('/invites/accept?token=tok-9&providerDomain=127.0.0.1%3A8081');
+    await screen.findByText('advertises invites');
+    await user.click(screen.getByRole('button', { name: 'Accept invite' }));
+    const findings = await screen.findByRole('region', { name: 'Answer findings' });
+    expect(within(findings).getByRole('list', { name: 'error findings' })).toHaveTextContent(
+      'The field is spelled "userId" (the Nextcloud spelling); the draft names it "userID"',
+    );
+    expect(within(findings).getByText('/userId')).toBeInTheDocument();
   });
 
   it('explains a 409 answer', async () => {
@@ -157,5 +171,7 @@ describe('Invites page', () => {
     await screen.findByText('advertises invites');
     await user.click(screen.getByRole('button', { name: 'Accept invite' }));
     expect(await screen.findByRole('status', { name: 'Answer' })).toHaveTextContent('409: already accepted');
+    // An error answer is not judged as the acceptance response.
+    expect(screen.queryByRole('region', { name: 'Answer findings' })).not.toBeInTheDocument();
   });
 });

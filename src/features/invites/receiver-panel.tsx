@@ -2,12 +2,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { acceptInviteMutation, invitesQueryOptions, inviteProviderQueryOptions } from '../../api/invites.ts';
 import type { RelayResult } from '../../contract/exchange.ts';
-import { explainInviteAnswer, readInvite, type ConsoleIdentity } from '../../protocol/index.ts';
+import { bodyKindsOf, explainInviteAnswer, lint, readInvite, type ConsoleIdentity } from '../../protocol/index.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
+import { FindingsList } from '../../ui/findings-list.tsx';
 
 const FORM_LABEL = {
   'invite-string': 'an invite string',
@@ -56,6 +57,10 @@ export function ReceiverPanel({ initial }: { initial?: string }) {
       : [];
   const answer = accept.data ? answerOf(accept.data.result) : undefined;
   const explained = answer ? explainInviteAnswer(answer.status, answer.body) : undefined;
+  // A successful answer is a document of its own (the Invite Sender's userID, email, name): lint it.
+  const answerKind = answer ? bodyKindsOf('invite-accepted', answer.status).response : undefined;
+  const answerFindings =
+    answer && answerKind && answer.body !== undefined ? lint(answerKind, answer.body).findings : undefined;
 
   return (
     <section aria-labelledby="invite-receiver" className="space-y-4">
@@ -171,6 +176,9 @@ export function ReceiverPanel({ initial }: { initial?: string }) {
               <p className="font-semibold">{explained.title}</p>
               <p>{explained.detail}</p>
             </div>
+          ) : null}
+          {answerFindings ? (
+            <FindingsList findings={answerFindings} label="Answer findings" title="What the answer says, checked" />
           ) : null}
           {accept.data.built.notes.length ? (
             <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">

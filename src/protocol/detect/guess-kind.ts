@@ -1,3 +1,4 @@
+import { isCompactJws, isJwsEnvelope } from '../directory.ts';
 import { isRecord } from '../lint/util.ts';
 import type { Kind } from '../kinds.ts';
 
@@ -11,6 +12,8 @@ const has = (doc: Record<string, unknown>, ...keys: string[]) => keys.every((k) 
 
 /** Which kind of OCM document this looks like, from its field names. */
 export function guessKind(doc: unknown): KindGuess {
+  if (typeof doc === 'string' && isCompactJws(doc))
+    return { kind: 'directory', reason: 'a compact JWS: the signed Directory Service document is the JWS OCM defines' };
   if (!isRecord(doc)) return { kind: null, reason: 'not a JSON object' };
   if ('notificationType' in doc) return { kind: 'notification', reason: 'has notificationType' };
   if (has(doc, 'grant_type') || has(doc, 'client_id', 'code'))
@@ -22,6 +25,11 @@ export function guessKind(doc: unknown): KindGuess {
     return { kind: 'discovery', reason: 'has services: the legacy /ocs-provider list (OCS, not OCM discovery)' };
   if ('recipientProvider' in doc || (has(doc, 'token') && ('userID' in doc || 'userId' in doc)))
     return { kind: 'invite-accepted', reason: 'has recipientProvider/token/userID' };
+  // The answer to /invite-accepted: the Invite Sender's userID (or Nextcloud's userId) with email or name.
+  if (('userID' in doc || 'userId' in doc) && ('email' in doc || 'name' in doc))
+    return { kind: 'invite-response', reason: 'has userID/email/name without token (the invite acceptance answer)' };
+  if (has(doc, 'federation', 'servers') || isJwsEnvelope(doc))
+    return { kind: 'directory', reason: 'has federation/servers, or a JWS payload (a Directory Service document)' };
   if ('protocol' in doc || has(doc, 'shareWith', 'providerId'))
     return { kind: 'share', reason: 'has protocol/shareWith/providerId' };
   if (

@@ -3,6 +3,7 @@ import type { Kind } from '../kinds.ts';
 import { compareVersions, LATEST_VERSION, SPEC_VERSIONS, type SpecVersion } from '../versions.ts';
 import { discoveryClues } from './discovery.ts';
 import { guessKind } from './guess-kind.ts';
+import { directoryClues } from './directory.ts';
 import { inviteClues, notificationClues, requestShareClues, shareClues, tokenClues } from './payloads.ts';
 import type { Clues, Detection } from './types.ts';
 
@@ -11,6 +12,7 @@ const CLUES: Record<Kind, (doc: Record<string, unknown>) => Clues> = {
   share: shareClues,
   notification: notificationClues,
   'invite-accepted': inviteClues,
+  'invite-response': inviteClues,
   'token-request': tokenClues,
   'token-response': tokenClues,
   'request-share': requestShareClues,
@@ -29,6 +31,7 @@ const CLUES: Record<Kind, (doc: Record<string, unknown>) => Clues> = {
     dialect: 'spec',
     evidence: [{ path: '/keys', reason: 'a JWK Set carries the RFC 9421 signing keys (1.3+)' }],
   }),
+  directory: directoryClues,
   error: () => ({ min: '1.0', dialect: 'spec', evidence: [] }),
 };
 
@@ -38,9 +41,10 @@ const CLUES: Record<Kind, (doc: Record<string, unknown>) => Clues> = {
  */
 export function detect(doc: unknown, kind?: Kind): Detection {
   const k = kind ?? guessKind(doc).kind ?? 'discovery';
-  if (!isRecord(doc))
+  // A compact JWS (a Directory Service document) is text, not an object.
+  if (!isRecord(doc) && !(k === 'directory' && typeof doc === 'string'))
     return { kind: k, version: LATEST_VERSION, versions: [LATEST_VERSION], dialect: 'spec', evidence: [] };
-  const clues = CLUES[k](doc);
+  const clues = k === 'directory' ? directoryClues(doc) : CLUES[k](doc as Record<string, unknown>);
   const max = clues.max ?? LATEST_VERSION;
   const inRange = SPEC_VERSIONS.filter((v) => compareVersions(v, clues.min) >= 0 && compareVersions(v, max) <= 0);
   const range = inRange.length ? inRange : [clues.min];

@@ -20,6 +20,7 @@ const r = (severity: Severity, section: SectionId, kinds: readonly Kind[], title
 const D = ['discovery'] as const;
 const S = ['share'] as const;
 const N = ['notification'] as const;
+const Dr = ['directory'] as const;
 
 /** Every finding code the linter can produce, as data so the UI can list and explain them. */
 export const RULES = {
@@ -200,6 +201,12 @@ export const RULES = {
   'share.expiration': r('warning', 'share', S, 'expiration looks like milliseconds or lies in the past'),
   'share.encryption-version': r('warning', 'encryption', S, 'encryption is a 1.5 (draft -07) field'),
   'share.encryption-scheme': r('error', 'encryption', S, 'encryption lacks the object named after its scheme'),
+  'share.identifier-encoded': r(
+    'info',
+    'share',
+    S,
+    'An identifier is base64 of an OCM address or URL (opaque to the spec)',
+  ),
   'share.code-field': r('info', 'token-exchange', S, 'Top-level code is the 1.2 code flow'),
 
   // Notifications
@@ -244,14 +251,36 @@ export const RULES = {
   'notification.vendor-binding': r('info', 'interop', N, 'The notification binds the share the way one vendor does'),
 
   // Invites, tokens, request-share, errors
-  'invite.user-id-case': r('error', 'invite-accepted', ['invite-accepted'], 'userId instead of userID'),
+  'invite.user-id-case': r(
+    'error',
+    'invite-accepted',
+    ['invite-accepted', 'invite-response'],
+    'userId instead of userID',
+  ),
   'invite.recipient-provider': r(
     'warning',
     'invite-accepted',
     ['invite-accepted'],
     'recipientProvider is not a bare FQDN',
   ),
-  'invite.email': r('warning', 'invite-accepted', ['invite-accepted'], 'email does not look like an e-mail address'),
+  'invite.email': r(
+    'warning',
+    'invite-accepted',
+    ['invite-accepted', 'invite-response'],
+    'email does not look like an e-mail address',
+  ),
+  'invite-response.name': r(
+    'warning',
+    'invite-response',
+    ['invite-response'],
+    'name is empty: the receiver has nothing to show in its address book',
+  ),
+  'invite-response.request-echoed': r(
+    'warning',
+    'invite-response',
+    ['invite-response'],
+    'The answer repeats the request (token, recipientProvider) instead of describing the Invite Sender',
+  ),
   'token.grant-type': r('error', 'token-exchange', ['token-request'], 'grant_type is not authorization_code'),
   'share-response.display-name': r('warning', 'share', ['share-response'], 'recipientDisplayName is empty'),
   'share-response.public-keys': r(
@@ -290,6 +319,30 @@ export const RULES = {
     '/request-share was replaced by the REQUEST_SHARE notification in 1.5',
   ),
   'request-share.address': r('error', 'address', ['request-share'], 'owner or shareWith is not an OCM address'),
+  'directory.unsigned': r('warning', 'directory', Dr, 'The directory is plain JSON, not a signed JWS'),
+  'directory.jws-decoded': r(
+    'warning',
+    'directory',
+    Dr,
+    "The draft example's decoded view of a JWS, which cannot be verified",
+  ),
+  'directory.jws-malformed': r('error', 'directory', Dr, 'The JWS envelope is malformed or carries no signature'),
+  'directory.jws-alg': r('error', 'directory', Dr, 'The JWS names no algorithm, "none", or a shared-secret MAC'),
+  'directory.signature-unverified': r(
+    'info',
+    'directory',
+    Dr,
+    'The JWS signature is not checked by the linter (the key comes out of band)',
+  ),
+  'directory.servers-empty': r('warning', 'directory', Dr, 'The directory lists no servers'),
+  'directory.server-url': r(
+    'error',
+    'directory',
+    Dr,
+    'A server url is not scheme://host[:port] (a path, userinfo, query or fragment)',
+  ),
+  'directory.server-url-http': r('warning', 'directory', Dr, 'A server url uses plain http (testing only)'),
+  'directory.server-duplicate': r('warning', 'directory', Dr, 'A server is listed twice'),
   'error.no-message': r('error', 'errors', ['error'], 'An error body without message (or OAuth error)'),
   'error.message-form': r('info', 'errors', ['error'], 'message should be a machine-readable code'),
   'error.oauth-code': r(

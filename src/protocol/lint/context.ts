@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../finding.ts';
-import { specRef } from '../spec-refs.ts';
+import { specRef, type SectionId } from '../spec-refs.ts';
 import type { Dialect, SpecVersion } from '../versions.ts';
 import { RULES, type RuleCode } from './catalogue.ts';
 import type { Json } from './util.ts';
@@ -8,6 +8,8 @@ export interface ReportOptions {
   hint?: string;
   /** Overrides the catalogue severity (e.g. softer for an older version). */
   severity?: Severity;
+  /** Overrides the catalogue section, for a rule shared by two kinds (a request and its answer). */
+  section?: SectionId;
 }
 
 /** What a rule sees: the document, the version and dialect it is judged against, and a way to report. */
@@ -25,7 +27,7 @@ export function makeFinding(code: RuleCode, path: string, message: string, optio
     path,
     code,
     message,
-    specRef: specRef(rule.section),
+    specRef: specRef(options.section ?? rule.section),
   };
   if (options.hint) finding.hint = options.hint;
   return finding;

@@ -13,6 +13,7 @@ import { checkNotification } from './notification.ts';
 import {
   checkErrorBody,
   checkInviteAccepted,
+  checkInviteResponse,
   checkRequestShare,
   checkJwks,
   checkShareResponse,
@@ -21,6 +22,7 @@ import {
 } from './small-kinds.ts';
 import { schemaFindings } from './schema-findings.ts';
 import { checkShare } from './share.ts';
+import { lintDirectory } from './directory.ts';
 import { unknownFieldFindings } from './unknown-fields.ts';
 import { isRecord } from './util.ts';
 
@@ -44,11 +46,13 @@ export interface LintResult {
 /** Deeper than any OCM payload (the deepest, a share's protocol requirements, is 4 levels). */
 export const MAX_DEPTH = 64;
 
-const RULES: Record<Kind, (ctx: CheckContext) => void> = {
+/** The rules of each kind judged as one JSON object (a Directory Service document has its own path). */
+const RULES: Record<Exclude<Kind, 'directory'>, (ctx: CheckContext) => void> = {
   discovery: checkDiscovery,
   share: checkShare,
   notification: checkNotification,
   'invite-accepted': checkInviteAccepted,
+  'invite-response': checkInviteResponse,
   'token-request': checkTokenRequest,
   'token-response': checkTokenResponse,
   'request-share': checkRequestShare,
@@ -99,6 +103,8 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
         `The document nests more than ${MAX_DEPTH} levels deep here; no OCM payload does, so it was not checked further.`,
       ),
     ]);
+  // A Directory Service document is a JWS (possibly compact text): its payload is what the schema judges.
+  if (kind === 'directory') return done(lintDirectory(doc, version, detected.dialect));
   if (!isRecord(doc))
     return done([
       makeFinding(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoveryFires, discoveryQuiet } from '../__fixtures__/rule-cases-discovery.ts';
+import { identifierFires, identifierQuiet } from '../__fixtures__/rule-cases-identifiers.ts';
+import { kindsFires, kindsQuiet } from '../__fixtures__/rule-cases-kinds.ts';
 import { otherFires, otherQuiet } from '../__fixtures__/rule-cases-other.ts';
 import { shareFires, shareQuiet } from '../__fixtures__/rule-cases-share.ts';
 import type { RuleCase } from '../__fixtures__/rule-case.ts';
@@ -96,8 +98,8 @@ const genericQuiet: Array<RuleCase & { text?: string }> = [
   ].map((code) => ({ code: code as RuleCode, kind: 'discovery' as const, doc: fixture('discovery-1.5.json') })),
 ];
 
-const fires = [...genericFires, ...discoveryFires, ...shareFires, ...otherFires];
-const quiet = [...genericQuiet, ...discoveryQuiet, ...shareQuiet, ...otherQuiet];
+const fires = [...genericFires, ...discoveryFires, ...shareFires, ...otherFires, ...kindsFires, ...identifierFires];
+const quiet = [...genericQuiet, ...discoveryQuiet, ...shareQuiet, ...otherQuiet, ...kindsQuiet, ...identifierQuiet];
 
 function run(c: RuleCase & { text?: string }) {
   if (c.text !== undefined) return lintText(c.text, { kind: c.kind, ...(c.spec ? { spec: c.spec } : {}) }).findings;

@@ -34,6 +34,10 @@ export function sectionForPath(kind: Kind, path: readonly PropertyKey[]): Sectio
       return 'notifications';
     case 'invite-accepted':
       return 'invite-accepted';
+    case 'invite-response':
+      return 'invite-response';
+    case 'directory':
+      return 'directory';
     case 'token-request':
     case 'token-response':
       return 'token-exchange';
@@ -125,6 +129,13 @@ function deviation(kind: Kind, issue: Issue, doc: Json): Finding | 'skip' | null
       '/userId',
       'The field is spelled "userId"; the spec names it "userID" (capital ID), and receivers that read "userID" will not find it.',
       { hint: 'Send "userID" (some receivers also read "userId"; sending both is harmless).' },
+    );
+  if (kind === 'invite-response' && key === 'userID' && value === undefined && 'userId' in doc)
+    return makeFinding(
+      'invite.user-id-case',
+      '/userId',
+      'The field is spelled "userId" (the Nextcloud spelling); the draft names it "userID" (capital ID), and an Invite Receiver that reads "userID" cannot add the Invite Sender as a contact.',
+      { hint: 'Answer with "userID" (sending "userId" beside it is harmless).', section: 'invite-response' },
     );
   if (
     kind === 'request-share' &&

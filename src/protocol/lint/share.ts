@@ -2,6 +2,7 @@ import { atLeast } from '../versions.ts';
 import { SHARE_TYPES, includes } from '../vocabulary.ts';
 import { checkAddressFields } from './addresses.ts';
 import type { CheckContext } from './context.ts';
+import { checkEncodedIdentifiers } from './encoded-identifiers.ts';
 import { checkShareProtocol } from './share-protocol.ts';
 import { isRecord, quote } from './util.ts';
 
@@ -18,6 +19,7 @@ export function checkShare(ctx: CheckContext): void {
       `shareType ${quote(doc.shareType)} is not "user" or "group" (or "federation" from OCM-MLS).`,
     );
   checkShareProtocol(ctx);
+  checkEncodedIdentifiers(ctx);
   if (typeof doc.expiration === 'number') {
     if (doc.expiration > MAX_SECONDS)
       ctx.report(

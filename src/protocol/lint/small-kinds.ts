@@ -21,6 +21,33 @@ export function checkInviteAccepted(ctx: CheckContext): void {
     ctx.report('invite.email', '/email', `email ${quote(doc.email)} does not look like an e-mail address.`);
 }
 
+/** The 200 answer to /invite-accepted: the Invite Sender's userID, email and name. */
+export function checkInviteResponse(ctx: CheckContext): void {
+  const { doc } = ctx;
+  if (typeof doc.email === 'string' && !/^[^@\s]+@[^@\s]+$/.test(doc.email))
+    ctx.report(
+      'invite.email',
+      '/email',
+      doc.email === ''
+        ? 'email is empty: the draft requires the field, though only as information for the address book.'
+        : `email ${quote(doc.email)} does not look like an e-mail address.`,
+      doc.email === '' ? { severity: 'info', section: 'invite-response' } : { section: 'invite-response' },
+    );
+  if (typeof doc.name === 'string' && doc.name.trim() === '')
+    ctx.report(
+      'invite-response.name',
+      '/name',
+      "name is empty: the Invite Receiver's server shows it as the new contact in its address book.",
+    );
+  const echoed = ['token', 'recipientProvider'].filter((k) => k in doc);
+  if (echoed.length)
+    ctx.report(
+      'invite-response.request-echoed',
+      `/${echoed[0]}`,
+      `The answer carries ${echoed.join(' and ')}, fields of the request: the 200 answer describes the Invite Sender (userID, email, name), not the invite.`,
+    );
+}
+
 export function checkTokenRequest(ctx: CheckContext): void {
   const { doc } = ctx;
   if (doc.grant_type === 'ocm_authorization_code')

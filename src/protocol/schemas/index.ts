@@ -3,6 +3,8 @@ import type { Kind } from '../kinds.ts';
 import { discoverySchema } from './discovery.ts';
 import { errorBodySchema } from './error-body.ts';
 import { inviteAcceptedSchema } from './invite.ts';
+import { inviteResponseSchema } from './invite-response.ts';
+import { directorySchema } from './directory.ts';
 import { notificationSchema } from './notification.ts';
 import { requestShareSchema } from './request-share.ts';
 import { shareSchema } from './share.ts';
@@ -15,11 +17,13 @@ export const SCHEMAS: Record<Kind, z.ZodType> = {
   share: shareSchema,
   notification: notificationSchema,
   'invite-accepted': inviteAcceptedSchema,
+  'invite-response': inviteResponseSchema,
   'token-request': tokenRequestSchema,
   'token-response': tokenResponseSchema,
   'request-share': requestShareSchema,
   'share-response': shareResponseSchema,
   jwks: jwksSchema,
+  directory: directorySchema,
   error: errorBodySchema,
 };
 
