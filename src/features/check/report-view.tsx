@@ -1,31 +1,12 @@
-import { AREA_TITLES, type CheckReport, type Grade } from '../../contract/check.ts';
-import { Badge, type Tone } from '../../ui/badge.tsx';
+import { AREA_TITLES, type CheckReport } from '../../contract/check.ts';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
-
-const TONE: Record<Grade, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skip: 'neutral' };
-
-export function GradeBadge({ grade }: { grade: Grade }) {
-  return <Badge tone={TONE[grade]}>{grade}</Badge>;
-}
+import { GradeBadge, GradedReportHeader } from '../../ui/graded-report.tsx';
 
 /** The graded report: each area, each line with expected and seen, and the exchanges behind it. */
 export function ReportView({ report }: { report: CheckReport }) {
   return (
     <article aria-label="Check report" className="space-y-4">
-      <header className="flex flex-wrap items-center gap-2">
-        <h2 className="text-lg font-semibold">
-          {report.target}: <span className="uppercase">{report.grade}</span>
-        </h2>
-        <GradeBadge grade={report.grade} />
-        <span className="text-xs text-slate-500">
-          {report.base} · {new Date(report.startedAt).toLocaleString()} · {report.durationMs} ms
-        </span>
-      </header>
-      {report.notes.map((n, i) => (
-        <p key={i} className="text-sm text-slate-600 dark:text-slate-400">
-          {n}
-        </p>
-      ))}
+      <GradedReportHeader report={report} />
       {report.areas.map((area) => (
         <section
           key={area.area}

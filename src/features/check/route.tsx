@@ -7,18 +7,10 @@ import { jobRoute, paths } from '../../config/paths.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TargetField } from '../../ui/field.tsx';
+import { downloadText } from '../../ui/download.ts';
 import { Page } from '../../ui/page.tsx';
 import { reportFromHash, reportJson, reportLink, reportMarkdown } from './export.ts';
 import { ReportView } from './report-view.tsx';
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 export function Component() {
   const job = jobRoute('check');
@@ -77,10 +69,14 @@ export function Component() {
       {report ? (
         <>
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => download(`ocm-check-${report.target}.json`, 'application/json', reportJson(report))}>
+            <Button
+              onClick={() => downloadText(`ocm-check-${report.target}.json`, 'application/json', reportJson(report))}
+            >
               Download JSON
             </Button>
-            <Button onClick={() => download(`ocm-check-${report.target}.md`, 'text/markdown', reportMarkdown(report))}>
+            <Button
+              onClick={() => downloadText(`ocm-check-${report.target}.md`, 'text/markdown', reportMarkdown(report))}
+            >
               Download Markdown
             </Button>
             <Button

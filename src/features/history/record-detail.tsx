@@ -13,7 +13,7 @@ import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../ui/download.ts';
 import { harOf } from './har-file.ts';
 import { exchangeLink } from './shared-link.ts';
 

@@ -17,7 +17,7 @@ import { Badge, statusTone } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../ui/download.ts';
 import { filterRecords, hostOf, NO_FILTER, rowsByDay, shownUrl, type HistoryFilter } from './history-model.ts';
 import { harOf, importHarFile } from './har-file.ts';
 import { ComparePanel } from './compare-panel.tsx';

@@ -10,17 +10,9 @@ import { TOKEN_REQUEST_STYLES, type TokenRequestStyle } from '../../protocol/end
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CheckboxField, SelectField, TargetField, TextField } from '../../ui/field.tsx';
+import { downloadText } from '../../ui/download.ts';
 import { Page } from '../../ui/page.tsx';
 import { InteropReportView } from './report-view.tsx';
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 const fileName = (target: string) => `ocm-interop-${target.replace(/[^\w.-]+/g, '_')}`;
 
@@ -128,14 +120,22 @@ export function Component() {
           <div className="flex flex-wrap items-center gap-2">
             <Button
               onClick={() =>
-                download(`${fileName(report.target)}.json`, 'application/json', interopJson(report, { includeSecrets }))
+                downloadText(
+                  `${fileName(report.target)}.json`,
+                  'application/json',
+                  interopJson(report, { includeSecrets }),
+                )
               }
             >
               Download JSON
             </Button>
             <Button
               onClick={() =>
-                download(`${fileName(report.target)}.md`, 'text/markdown', interopMarkdown(report, { includeSecrets }))
+                downloadText(
+                  `${fileName(report.target)}.md`,
+                  'text/markdown',
+                  interopMarkdown(report, { includeSecrets }),
+                )
               }
             >
               Download Markdown
