@@ -112,3 +112,25 @@ export {
   checkLine,
   type ProbeEvidence,
 } from './check/grade.ts';
+export {
+  readShareRequest,
+  shareForRequest,
+  declineShareRequest,
+  type ShareRequest,
+  type ShareRequestReading,
+  type ShareRequestAnswer,
+  type ShareRequestDecline,
+} from './share-request.ts';
+export {
+  readNotice,
+  applyNotice,
+  noticeAnswer,
+  SHARE_NOTICES,
+  type ShareStatus,
+  type ShareNotice,
+  type ShareEvent,
+  type ShareTrack,
+  type NoticeReading,
+  type NoticeOutcome,
+  type NoticeDirection,
+} from './share-state.ts';
