@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shareStatesSchema } from '../../src/contract/share-states.ts';
 import { createApp } from '../app.ts';
 import { defaultServerConfig } from '../config.ts';
+import { openDataStores } from '../storage-report.ts';
 import { createInbox } from './index.ts';
 
 function setup(dataDir?: string) {
@@ -163,6 +164,15 @@ describe('share states are kept on disk', () => {
     const kept = JSON.parse(readFileSync(join(dir, 'share-states.json'), 'utf8')).shares;
     expect(kept).toContainEqual(odd);
     expect(kept).toContainEqual(expect.objectContaining({ status: 'declined' }));
+  });
+
+  it('the start-up output names a share-states file it cannot read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'share-states-'));
+    writeFileSync(join(dir, 'share-states.json'), '{"version": 1, "shares": [{"side": "nowhere"}]}');
+    const { notices } = await openDataStores(defaultServerConfig({ dataDir: dir }));
+    expect(notices).toContainEqual(
+      expect.stringMatching(/^share states: 1 entry could not be read and is kept in .*share-states\.json \(entry 1: /),
+    );
   });
 
   it('a file from a newer console is never overwritten', async () => {
