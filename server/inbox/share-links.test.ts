@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { shareStatesSchema } from '../../src/contract/share-states.ts';
 import { createApp } from '../app.ts';
 import { defaultServerConfig } from '../config.ts';
+import { ShareStore } from '../sharing/share-store.ts';
 import { openDataStores } from '../storage-report.ts';
 import { createInbox } from './index.ts';
 
@@ -116,6 +117,40 @@ describe('notifications linked to the share they name', () => {
     });
     expect(late.status).toBe(400);
     expect(await late.json()).toMatchObject({ validationErrors: [{ message: 'UNSHARED' }] });
+  });
+
+  it('SHARE_ACCEPTED about a share the console sent (its id is the providerId) moves that share to accepted', async () => {
+    const config = defaultServerConfig();
+    const shares = new ShareStore();
+    const mine = shares.create({
+      owner: 'alice@127.0.0.1:8080',
+      shareWith: 'carol@alpha.example',
+      name: 'notes.md',
+      content: 'hello',
+      mustExchangeToken: true,
+    });
+    const app = createApp({
+      config,
+      startedAt: new Date(),
+      inbox: createInbox(config, { persist: false }),
+      shares,
+      persist: false,
+    });
+    const res = await app.request('http://127.0.0.1:8080/ocm/notifications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        notificationType: 'SHARE_ACCEPTED',
+        senderDomain: 'alpha.example',
+        resourceType: 'file',
+        notification: { file: { providerId: mine.id } },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const read = shareStatesSchema.parse(await (await app.request('http://127.0.0.1:8080/api/inbox/shares')).json());
+    expect(read.shares).toEqual([
+      expect.objectContaining({ side: 'sent', key: mine.id, name: 'notes.md', status: 'accepted' }),
+    ]);
   });
 
   it('SHARE_ACCEPTED about a share the console cannot know (sent by hand) is still taken: 201, unlinked', async () => {
