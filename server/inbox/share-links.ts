@@ -119,6 +119,7 @@ export function linkNotification(
     at,
     by: 'peer',
     ...(notice.permissions ? { permissions: notice.permissions } : {}),
+    ...(notice.shareWith ? { shareWith: notice.shareWith } : {}),
   });
   if (applied.outcome !== 'gone') deps.states.put({ ...entry, ...applied.track });
   return noticeAnswer({ outcome: applied.outcome, field: notice.providerIdField });

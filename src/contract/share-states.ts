@@ -13,6 +13,7 @@ export const shareEventSchema = z.object({
   outcome: z.enum(['applied', 'duplicate']),
   status: z.enum(['pending', 'accepted', 'declined', 'unshared']),
   permissions: z.optional(z.array(z.string())),
+  shareWith: z.optional(z.string()),
 });
 
 export const trackedShareSchema = z.object({

@@ -115,6 +115,25 @@ describe('a share’s state under notifications', () => {
     expect(other.track.permissions).toEqual(['read']);
   });
 
+  it('REQUEST_RESHARE for another third party is not a repeat of the last one', () => {
+    const ask = (recordId: string, shareWith: string) => ({
+      recordId,
+      type: 'REQUEST_RESHARE',
+      at,
+      by: 'peer' as const,
+      shareWith,
+    });
+    const first = applyNotice(fresh, ask('a', 'dan@x.example')).track;
+    expect(applyNotice(first, ask('b', 'eve@y.example')).outcome).toBe('applied');
+    expect(applyNotice(first, ask('c', 'dan@x.example')).outcome).toBe('duplicate');
+    expect(
+      readNotice({
+        notificationType: 'REQUEST_RESHARE',
+        notification: { file: { providerId: 'p', shareWith: 'dan@x.example' } },
+      }),
+    ).toMatchObject({ notice: { shareWith: 'dan@x.example', direction: 'to-sender' } });
+  });
+
   it('after an unshare, a different notification finds the share gone and changes nothing', () => {
     const gone = applyNotice(fresh, { recordId: 'a', type: 'SHARE_UNSHARED', at, by: 'peer' }).track;
     const late = applyNotice(gone, { recordId: 'b', type: 'SHARE_CHANGE_PERMISSION', at, by: 'peer', permissions: [] });

@@ -32,6 +32,8 @@ export interface ShareNotice {
   providerIdField: 'notification.file.providerId' | 'providerId';
   /** New permissions, for a permission change. */
   permissions?: string[];
+  /** The third party a REQUEST_RESHARE asks to share with. */
+  shareWith?: string;
   /** The sending server's FQDN (-07 senderDomain), to check the share is theirs. */
   senderDomain?: string;
 }
@@ -75,6 +77,9 @@ export function readNotice(doc: unknown): NoticeReading {
       providerId,
       providerIdField: fromFile ? 'notification.file.providerId' : 'providerId',
       ...(permissions ? { permissions } : {}),
+      ...(typeof (file?.shareWith ?? note.shareWith) === 'string'
+        ? { shareWith: String(file?.shareWith ?? note.shareWith) }
+        : {}),
       ...(typeof doc.senderDomain === 'string' && doc.senderDomain ? { senderDomain: doc.senderDomain } : {}),
     },
   };
@@ -91,6 +96,8 @@ export interface ShareEvent {
   outcome: 'applied' | 'duplicate';
   status: ShareStatus;
   permissions?: string[];
+  /** For REQUEST_RESHARE: who the share was asked for. */
+  shareWith?: string;
 }
 
 export interface ShareTrack {
@@ -113,20 +120,30 @@ const PERMISSION_CHANGES = new Set(['SHARE_CHANGE_PERMISSION', 'RESHARE_CHANGE_P
 const sameList = (a?: string[], b?: string[]) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * A notification applied to a share's state. A repeat of the last change (same type, same permissions) is a
- * duplicate: it is recorded, the state does not move, and the answer is the one the first got. A share that
+ * A notification applied to a share's state. A repeat of the last change (same type, same permissions, same
+ * third party) is a duplicate: it is recorded, the state does not move, and the answer is the one the first got. A share that
  * was unshared is gone: a later, different notification about it changes nothing ("gone"), as a receiver that
  * deleted the share would find nothing. SHARE_ACCEPTED then SHARE_UNSHARED reads as a decline in the draft;
  * the state says unshared, which is what the user sees happened.
  */
 export function applyNotice(
   track: ShareTrack,
-  event: { recordId: string; type: string; at: string; by: 'peer' | 'console'; permissions?: string[] },
+  event: {
+    recordId: string;
+    type: string;
+    at: string;
+    by: 'peer' | 'console';
+    permissions?: string[];
+    shareWith?: string;
+  },
 ): { track: ShareTrack; outcome: NoticeOutcome } {
   const last = [...track.events].reverse().find((e) => e.outcome === 'applied');
-  if (last && last.type === event.type && sameList(last.permissions, event.permissions)) {
+  const repeats =
+    last?.type === event.type && sameList(last.permissions, event.permissions) && last.shareWith === event.shareWith;
+  if (repeats) {
     const repeat: ShareEvent = { ...event, outcome: 'duplicate', status: track.status };
     if (!event.permissions) delete repeat.permissions;
+    if (!event.shareWith) delete repeat.shareWith;
     return { track: { ...track, events: [...track.events, repeat] }, outcome: 'duplicate' };
   }
   if (track.status === 'unshared') return { track, outcome: 'gone' };
@@ -134,6 +151,7 @@ export function applyNotice(
   const permissions = PERMISSION_CHANGES.has(event.type) && event.permissions ? event.permissions : track.permissions;
   const applied: ShareEvent = { ...event, outcome: 'applied', status };
   if (!event.permissions) delete applied.permissions;
+  if (!event.shareWith) delete applied.shareWith;
   return {
     track: { status, ...(permissions ? { permissions } : {}), events: [...track.events, applied] },
     outcome: 'applied',
