@@ -45,6 +45,14 @@ test('alpha asks for a share; "Share it" fills Compose with a share to alpha, an
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('region', { name: 'Sent' })).toContainText('201');
 
+  // Back to the request: it is answered by that share.
+  await page.getByRole('note', { name: 'Answering a request' }).getByRole('link').click();
+  const answered = page.getByRole('region', { name: 'Share request actions' });
+  await expect(answered.getByText('shared', { exact: true })).toBeVisible();
+  await expect(answered.getByRole('list', { name: 'What happened to it' })).toContainText(
+    'Share Creation Notification',
+  );
+
   // The other side: alpha received the share, named as it asked, for its user, signature verified.
   await app.open('/inbox');
   const log = page.getByRole('region', { name: 'What the demo peer received' });

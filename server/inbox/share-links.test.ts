@@ -242,6 +242,17 @@ describe('the console’s answers to share requests', () => {
     expect((await states()).shares[0]).toMatchObject({ side: 'request', key: id, status: 'declined' });
   });
 
+  it('a request answered by a share is kept as accepted; a received share cannot be “answered by a share”', async () => {
+    const { inbox, post, states } = setup();
+    await post('/ocm/notifications', request);
+    const id = inbox.store.list()[0]!.id;
+    expect((await post(`/api/inbox/${id}/answer`, { type: 'Share Creation Notification' })).status).toBe(200);
+    expect((await states()).shares[0]).toMatchObject({ side: 'request', status: 'accepted' });
+    await post('/ocm/shares', share('p-9'));
+    const shareId = inbox.store.list()[0]!.id;
+    expect((await post(`/api/inbox/${shareId}/answer`, { type: 'Share Creation Notification' })).status).toBe(400);
+  });
+
   it('answers for records that are not shares or requests are refused with the reason', async () => {
     const { post } = setup();
     const res = await post('/api/inbox/in-404/answer', { type: 'SHARE_ACCEPTED' });

@@ -6,6 +6,7 @@ import {
   noticeAnswer,
   parseOcmAddress,
   readNotice,
+  SHARE_CREATED,
   type ShareNotice,
 } from '../../src/protocol/index.ts';
 import type { ShareStateStore } from './share-states.ts';
@@ -134,11 +135,11 @@ export type LocalAnswer = { ok: true; entry: TrackedShare } | { ok: false; statu
 export function recordLocalAnswer(deps: ShareLinkDeps, recordId: string, type: string, at: string): LocalAnswer {
   const record = deps.inbox.get(recordId);
   if (!record) return { ok: false, status: 404, message: `No received message ${recordId}.` };
-  if (type !== 'SHARE_ACCEPTED' && type !== 'SHARE_DECLINED')
+  if (type !== 'SHARE_ACCEPTED' && type !== 'SHARE_DECLINED' && type !== SHARE_CREATED)
     return {
       ok: false,
       status: 400,
-      message: `The console answers with SHARE_ACCEPTED or SHARE_DECLINED, not ${type}.`,
+      message: `The console answers with SHARE_ACCEPTED, SHARE_DECLINED or a ${SHARE_CREATED}, not ${type}.`,
     };
   const request =
     (record.endpoint === 'request-share' || record.endpoint === 'notifications') &&
@@ -148,8 +149,14 @@ export function recordLocalAnswer(deps: ShareLinkDeps, recordId: string, type: s
     ? (deps.states.get('request', recordId) ?? { side: 'request', key: recordId, status: 'pending', events: [] })
     : trackReceived(deps, record);
   if (!entry) return { ok: false, status: 400, message: `${recordId} is not a share the console accepted on arrival.` };
-  if (request && type !== 'SHARE_DECLINED')
-    return { ok: false, status: 400, message: 'A request for a share is answered by sharing, or SHARE_DECLINED.' };
+  if (request && type === 'SHARE_ACCEPTED')
+    return {
+      ok: false,
+      status: 400,
+      message: `A request for a share is answered by a ${SHARE_CREATED}, or SHARE_DECLINED.`,
+    };
+  if (!request && type === SHARE_CREATED)
+    return { ok: false, status: 400, message: 'A received share is answered by SHARE_ACCEPTED or SHARE_DECLINED.' };
   const applied = applyNotice(entry, { recordId, type, at, by: 'console' });
   const next = { ...entry, ...applied.track };
   if (applied.outcome !== 'gone') deps.states.put(next);

@@ -11,11 +11,14 @@ export function shareStatesQueryOptions() {
   });
 }
 
-/** Tells the server the console delivered SHARE_ACCEPTED / SHARE_DECLINED for a received share or request. */
+/**
+ * Tells the server the console delivered SHARE_ACCEPTED / SHARE_DECLINED for a received share or request, or a
+ * share answering a request (a Share Creation Notification).
+ */
 export async function recordAnswer(
   client: QueryClient,
   recordId: string,
-  type: 'SHARE_ACCEPTED' | 'SHARE_DECLINED',
+  type: 'SHARE_ACCEPTED' | 'SHARE_DECLINED' | 'Share Creation Notification',
 ): Promise<TrackedShare> {
   const entry = await requestJson(`/api/inbox/${encodeURIComponent(recordId)}/answer`, trackedShareSchema, {
     method: 'POST',

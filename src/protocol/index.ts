@@ -126,6 +126,7 @@ export {
   applyNotice,
   noticeAnswer,
   SHARE_NOTICES,
+  SHARE_CREATED,
   type ShareStatus,
   type ShareNotice,
   type ShareEvent,

@@ -108,7 +108,14 @@ export interface ShareTrack {
 
 export type NoticeOutcome = 'applied' | 'duplicate' | 'gone';
 
+/**
+ * The console's own answer to a request for a share when its owner agrees: the draft's "Share Creation
+ * Notification" to the requester. Recorded on the request under that name (it is not a notification type).
+ */
+export const SHARE_CREATED = 'Share Creation Notification';
+
 const NEXT_STATUS: Readonly<Record<string, ShareStatus>> = {
+  [SHARE_CREATED]: 'accepted',
   SHARE_ACCEPTED: 'accepted',
   SHARE_DECLINED: 'declined',
   SHARE_UNSHARED: 'unshared',

@@ -1,8 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
+import { recordAnswer } from '../../api/share-states.ts';
 import {
   explainRelayFailure,
   RELAY_FAULTS,
@@ -23,6 +24,7 @@ import {
   KINDS,
   lintText,
   sectionTitle,
+  SHARE_CREATED,
   SPEC_VERSIONS,
   type ConsoleIdentity,
   type Kind,
@@ -332,9 +334,18 @@ export function Component() {
   });
   // draft-cavage to a receiver whose discovery calls for RFC 9421 is a fault of its own, named in History.
   const cavageForRfc9421 = !!receiverDoc && signatureProfileFor(receiverDoc) === 'ocm' && sign === 'cavage';
+  const client = useQueryClient();
   const sendDraft = () =>
     send.mutate(
       cavageForRfc9421 ? { request: draftRequest(), source: { fault: 'cavage-for-rfc9421' } } : draftRequest(),
+      {
+        // A share answering a request, delivered: the request is answered, and the Inbox says so.
+        onSuccess: (result) => {
+          const status = 'exchange' in result ? result.exchange.response.status : 0;
+          if (fill?.request && kind === 'share' && status >= 200 && status < 300)
+            void recordAnswer(client, fill.request, SHARE_CREATED);
+        },
+      },
     );
   useSendShortcut(!resend && url && SENDABLE.includes(kind) && !send.isPending ? sendDraft : undefined);
 

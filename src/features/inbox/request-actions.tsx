@@ -57,7 +57,7 @@ export function RequestActions({ record }: { record: InboundRecord }) {
     >
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-sm font-semibold">This request for a share</h3>
-        <StateBadge status={entry?.status ?? 'pending'} />
+        <StateBadge status={entry?.status ?? 'pending'} request />
         <span className="grow" />
         <Link
           className="rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700"
@@ -67,7 +67,7 @@ export function RequestActions({ record }: { record: InboundRecord }) {
         </Link>
         <Button
           size="compact"
-          disabled={!accepted || !canDecline.ok || decline.isPending || entry?.status === 'declined'}
+          disabled={!accepted || !canDecline.ok || decline.isPending || (!!entry && entry.status !== 'pending')}
           onClick={() => decline.mutate({ record, identity: { host: window.location.host, user: answer.from } })}
         >
           Decline

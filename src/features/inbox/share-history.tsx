@@ -5,8 +5,9 @@ import { Badge } from '../../ui/badge.tsx';
 
 const TONE = { pending: 'neutral', accepted: 'good', declined: 'warn', unshared: 'bad' } as const;
 
-export function StateBadge({ status }: { status: TrackedShare['status'] }) {
-  return <Badge tone={TONE[status]}>{status}</Badge>;
+/** A share's state; a request for a share answered by a share reads "shared". */
+export function StateBadge({ status, request }: { status: TrackedShare['status']; request?: boolean }) {
+  return <Badge tone={TONE[status]}>{request && status === 'accepted' ? 'shared' : status}</Badge>;
 }
 
 /** What was said about a share or request, oldest first, each linked to its record in the Inbox. */
