@@ -177,6 +177,8 @@ export function createApp(ctx: AppContext): Hono {
     exchangeCode: given.exchangeCode ?? exchangeCodeWith(shares),
     acceptInvite: given.acceptInvite ?? acceptInviteWith(invites, emailDomain),
     verify: given.verify ?? verifyWith(outbound, config),
+    // SHARE_ACCEPTED / SHARE_DECLINED about a share the console sent name it by its id.
+    ...(given.shareLinks ? { shareLinks: { sentShare: (id: string) => shares.get(id), ...given.shareLinks } } : {}),
   };
   app.route(
     '/',

@@ -5,6 +5,7 @@ import type { ServerConfig } from './config.ts';
 import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
+import type { ShareStateStore } from './inbox/share-states.ts';
 import type { InboxStore } from './inbox/store.ts';
 import { ShareStore } from './sharing/share-store.ts';
 import { InviteStore } from './invites/invite-store.ts';
@@ -22,6 +23,7 @@ export async function storageNotices(stores: {
   inbox: InboxStore;
   shares: ShareStore;
   invites?: InviteStore;
+  shareStates?: ShareStateStore;
   keys: Promise<KeyStore>;
 }): Promise<string[]> {
   const notices: string[] = [];
@@ -36,6 +38,8 @@ export async function storageNotices(stores: {
   if (shares) notices.push(line('shares', shares));
   const invites = stores.invites?.unreadable;
   if (invites) notices.push(line('invites', invites));
+  const states = stores.shareStates?.unreadable;
+  if (states) notices.push(line('share states', states));
   return notices;
 }
 
@@ -54,5 +58,17 @@ export async function openDataStores(config: ServerConfig): Promise<{
   const keys = KeyStore.open(dataDir, { kidPrefix: kidPrefixFor(config) });
   // The app reports a key store that failed on each request; here it is only read for the notice.
   keys.catch(() => undefined);
-  return { inbox, shares, invites, keys, notices: await storageNotices({ inbox: inbox.store, shares, invites, keys }) };
+  return {
+    inbox,
+    shares,
+    invites,
+    keys,
+    notices: await storageNotices({
+      inbox: inbox.store,
+      shares,
+      invites,
+      keys,
+      ...(inbox.shareLinks ? { shareStates: inbox.shareLinks.states } : {}),
+    }),
+  };
 }

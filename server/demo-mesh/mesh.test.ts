@@ -266,6 +266,45 @@ describe('the embedded demo mesh', () => {
     ).toBe(400);
   });
 
+  it('legacy issues invites and reads an acceptance by its Nextcloud spelling, userId', async () => {
+    const invite = (await (
+      await fetch(`${legacy.origin}/demo/invites`, { method: 'POST', headers: control })
+    ).json()) as { token: string; inviteString: string; sender: string };
+    expect(atob(invite.inviteString)).toBe(`${invite.token}@${hostOf(legacy.origin)}`);
+    expect(invite.sender).toBe(`erin@${hostOf(legacy.origin)}`);
+    const acceptance = (userField: string) =>
+      fetch(`${legacy.origin}/ocm/invite-accepted`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          recipientProvider: 'console.example',
+          token: invite.token,
+          [userField]: 'alice',
+          email: 'alice@console.example',
+          name: 'Alice',
+        }),
+      });
+    const spelledAsSpec = await acceptance('userID');
+    expect(spelledAsSpec.status).toBe(400);
+    expect(await spelledAsSpec.json()).toEqual({
+      message: 'INVALID_PARAMETERS',
+      validationErrors: [{ name: 'userId', message: 'REQUIRED' }],
+    });
+    const spelledAsNextcloud = await acceptance('userId');
+    expect(spelledAsNextcloud.status).toBe(200);
+    expect(legacy.invites.get(invite.token)?.acceptedBy).toBe('alice@console.example');
+  });
+
+  it('legacy accepts an invite of another server with a cavage-signed acceptance carrying userId', async () => {
+    const invite = (await (
+      await fetch(`${alpha.origin}/demo/invites`, { method: 'POST', headers: control })
+    ).json()) as { token: string };
+    const out = await send(legacy.origin, { kind: 'invite-accepted', to: hostOf(alpha.origin), token: invite.token });
+    expect(JSON.parse(out.request!.body)).toMatchObject({ userId: 'erin', token: invite.token });
+    expect(out.request?.headers.find(([n]) => n === 'Signature')?.[1]).toMatch(/algorithm="rsa-sha256"/);
+    expect(out.response?.status).toBe(200);
+  });
+
   it('answers its demo controls only to the console that holds the control secret', async () => {
     const sharesBefore = alpha.shares.size;
     const faultsBefore = { ...alpha.faults };

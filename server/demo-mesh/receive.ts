@@ -131,7 +131,14 @@ export async function receiveOcm(
       return answer(201, {});
     case 'invite-accepted': {
       const invite = typeof doc.token === 'string' ? peer.invites.get(doc.token) : undefined;
-      const userId = typeof doc.userID === 'string' ? doc.userID : doc.userId;
+      // legacy reads the acceptance as Nextcloud's controller names its parameter: userId, not the spec's userID.
+      const nextcloud = peer.spec.dialect === 'nextcloud-1.1';
+      const userId = nextcloud ? doc.userId : typeof doc.userID === 'string' ? doc.userID : doc.userId;
+      if (nextcloud && typeof userId !== 'string')
+        return answer(400, {
+          message: 'INVALID_PARAMETERS',
+          validationErrors: [{ name: 'userId', message: 'REQUIRED' }],
+        });
       if (!invite) return answer(400, { message: 'TOKEN_INVALID_OR_UNKNOWN' });
       if (invite.acceptedBy) return answer(409, { message: 'INVITE_ALREADY_ACCEPTED' });
       invite.acceptedBy = `${String(userId)}@${String(doc.recipientProvider)}`;

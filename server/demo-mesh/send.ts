@@ -60,6 +60,15 @@ function receiverTargets(doc: Record<string, unknown>): string[] {
   return [];
 }
 
+/** Notifications a share's sender sends about it to its receiver. */
+const SENDER_SIDE = new Set(['SHARE_UNSHARED', 'SHARE_CHANGE_PERMISSION']);
+
+/** The newest share this peer sent to an address (or to any user at that host). */
+function lastShareTo(peer: PeerState, to: string): OutgoingShare | undefined {
+  const shares = [...peer.shares.values()].reverse();
+  return shares.find((s) => s.shareWith === to) ?? shares.find((s) => s.shareWith.endsWith(`@${to}`));
+}
+
 /** Builds the body of a message in this peer's dialect (what a real server of that kind sends). */
 function buildBody(
   peer: PeerState,
@@ -169,7 +178,11 @@ function buildBody(
     }
     case 'notification': {
       const type = cmd.notificationType ?? 'SHARE_ACCEPTED';
-      const providerId = cmd.providerId ?? randomUUID();
+      // An unshare or permission change is about a share this peer sent: by default the last one to that address.
+      const providerId = cmd.providerId ?? (SENDER_SIDE.has(type) ? lastShareTo(peer, cmd.to)?.id : undefined);
+      if (!providerId && SENDER_SIDE.has(type))
+        return { error: `${peer.spec.name} has sent no share to ${cmd.to} yet: send one first, then ${type}` };
+      const permissions = type === 'SHARE_CHANGE_PERMISSION' ? ['read', 'write'] : undefined;
       return modern
         ? {
             body: {
@@ -177,15 +190,22 @@ function buildBody(
               senderDomain: me,
               resourceType: 'file',
               shareType: 'user',
-              notification: { message: `${display} says ${type}`, file: { providerId } },
+              notification: {
+                message: `${display} says ${type}`,
+                file: { providerId: providerId ?? randomUUID(), ...(permissions ? { permissions } : {}) },
+              },
             },
           }
         : {
             body: {
-              notificationType: type,
+              // Before -07 the permission change was RESHARE_CHANGE_PERMISSION (Nextcloud's name).
+              notificationType: type === 'SHARE_CHANGE_PERMISSION' ? 'RESHARE_CHANGE_PERMISSION' : type,
               resourceType: 'file',
-              providerId,
-              notification: { sharedSecret: randomSecret(), message: `${display} says ${type}` },
+              providerId: providerId ?? randomUUID(),
+              notification: {
+                sharedSecret: (providerId && peer.shares.get(providerId)?.secret) || randomSecret(),
+                message: `${display} says ${type}`,
+              },
             },
           };
     }
@@ -217,7 +237,7 @@ function buildBody(
             file: {
               owner: cmd.to,
               shareWith: address,
-              shareId: cmd.providerId ?? 'demo-resource',
+              shareId: cmd.providerId ?? 'q3-plan.md',
               permissions: ['read'],
             },
           },

@@ -141,7 +141,7 @@ describe('no other web page can drive a local console', () => {
   it('leaves the OCM endpoints open to peers, wherever they come from', async () => {
     const res = await app.request(`${CONSOLE}/ocm/notifications`, {
       method: 'POST',
-      body: json({ notificationType: 'SHARE_ACCEPTED' }),
+      body: json({ notificationType: 'SHARE_ACCEPTED', resourceType: 'file', providerId: '7c084226' }),
       headers: { origin: 'https://peer.example', 'content-type': 'application/json' },
     });
     expect(res.status).toBe(201);
@@ -215,7 +215,7 @@ describe('a public console is closed to everyone without its access token', () =
     expect((await app.request(`${CONSOLE}/ocm/jwks`)).status).toBe(200);
     const share = await app.request(`${CONSOLE}/ocm/notifications`, {
       method: 'POST',
-      body: json({ notificationType: 'SHARE_ACCEPTED' }),
+      body: json({ notificationType: 'SHARE_ACCEPTED', resourceType: 'file', providerId: '7c084226' }),
       headers: { 'content-type': 'application/json' },
     });
     expect(share.status).toBe(201);

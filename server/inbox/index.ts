@@ -7,6 +7,7 @@ import { CONSOLE_CRITERIA } from '../identity/discovery.ts';
 import { EventBus } from './event-bus.ts';
 import { PolicyStore } from './policies.ts';
 import type { InboxDeps } from './receive.ts';
+import { ShareStateStore } from './share-states.ts';
 import { InboxStore } from './store.ts';
 
 const KIND_OF: Partial<Record<InboundEndpoint, Kind>> = {
@@ -27,8 +28,10 @@ export function lintInbound(endpoint: InboundEndpoint, doc: unknown, bodyEncodin
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */
 export function createInbox(config: ServerConfig, options: { persist?: boolean } = {}): InboxDeps {
   const dir = options.persist === false ? undefined : resolve(config.dataDir);
+  const store = new InboxStore({ dir });
   return {
-    store: new InboxStore({ dir }),
+    store,
+    shareLinks: { inbox: store, states: new ShareStateStore(dir) },
     bus: new EventBus<InboundRecord>(),
     policies: new PolicyStore(dir),
     recipients: config.recipients,

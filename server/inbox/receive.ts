@@ -4,6 +4,7 @@ import type { Finding } from '../../src/contract/finding.ts';
 import type { EventBus } from './event-bus.ts';
 import type { PolicyStore } from './policies.ts';
 import { readRawRequest, type RawRequest } from './read-request.ts';
+import { linkNotification, type ShareLinkDeps } from './share-links.ts';
 import { specAnswer } from './spec-response.ts';
 import type { InboxStore } from './store.ts';
 
@@ -27,6 +28,8 @@ export interface InboxDeps {
   ) => { status: number; body: unknown } | undefined;
   /** Answers an invite acceptance for the invites the console created; undefined leaves it to the spec default. */
   acceptInvite?: (doc: unknown) => { status: number; body: unknown } | undefined;
+  /** Share states: notifications are linked to the share they name; absent means no linking. */
+  shareLinks?: ShareLinkDeps;
 }
 
 /** An access token is a secret: the stored copy of the answer shows only its start. */
@@ -140,7 +143,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
           : undefined;
       const invited =
         endpoint === 'invite-accepted' && doc !== undefined && deps.acceptInvite ? deps.acceptInvite(doc) : undefined;
-      const answer =
+      const spec =
         exchanged ??
         invited ??
         specAnswer({
@@ -152,6 +155,12 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
           requireSignature: deps.requireSignature,
           lenient: policy.mode === 'lenient',
         });
+      // A notification about a share, once signature and shape pass: linked to that share, answered for it.
+      const linked =
+        endpoint === 'notifications' && spec.status === 201 && deps.shareLinks
+          ? linkNotification(deps.shareLinks, doc, record.id, record.receivedAt)
+          : undefined;
+      const answer = linked ?? spec;
       const status = raw.bodyProblem?.startsWith('Body too large') ? 413 : answer.status;
       const body = status === 413 ? { message: 'PAYLOAD_TOO_LARGE' } : answer.body;
       response = {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { safeParse } from 'zod/mini';
 import { inboundEndpointSchema, inboxPolicySchema, type InboxInfo } from '../../src/contract/inbound.ts';
 import type { InboxDeps } from '../inbox/receive.ts';
+import { recordLocalAnswer } from '../inbox/share-links.ts';
 
 /** The browser's view of the inbox: list, one record, clear, where to send, and the answer policies. */
 export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => string): Hono {
@@ -23,6 +24,30 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
     };
     return c.json(info);
   });
+  // The state of received shares, share requests and the console's sent shares, each with what was said about it.
+  app.get('/api/inbox/shares', (c) => {
+    const states = deps.shareLinks?.states;
+    const unreadable = states?.unreadable;
+    return c.json({ shares: states?.list() ?? [], ...(unreadable ? { unreadable } : {}) });
+  });
+  // The console delivered SHARE_ACCEPTED / SHARE_DECLINED for a received share or request: its state moves.
+  app.post('/api/inbox/:id/answer', async (c) => {
+    if (!deps.shareLinks) return c.json({ error: 'not-found', message: 'This inbox keeps no share states.' }, 404);
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json(
+        { error: 'bad-request', message: 'Send {"type": "SHARE_ACCEPTED" | "SHARE_DECLINED"} as JSON.' },
+        400,
+      );
+    }
+    const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    const done = recordLocalAnswer(deps.shareLinks, c.req.param('id'), String(type), new Date().toISOString());
+    return done.ok
+      ? c.json(done.entry)
+      : c.json({ error: done.status === 404 ? 'not-found' : 'bad-request', message: done.message }, done.status);
+  });
   app.get('/api/inbox/:id', (c) => {
     const record = deps.store.get(c.req.param('id'));
     return record
@@ -31,6 +56,7 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
   });
   app.delete('/api/inbox', (c) => {
     deps.store.clear();
+    deps.shareLinks?.states.clearReceived();
     return c.json({ cleared: true });
   });
   app.put('/api/inbox/policy/:endpoint', async (c) => {

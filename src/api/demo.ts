@@ -1,6 +1,7 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   demoFaultsSchema,
+  demoInviteSchema,
   demoListSchema,
   demoReceivedSchema,
   demoSendOutcomeSchema,
@@ -63,5 +64,13 @@ export function demoFaultsMutation(client: QueryClient) {
       client.setQueryData(queryKeys.demo(), (old: z.infer<typeof demoListSchema> | undefined) =>
         old ? { ...old, peers: old.peers.map((p) => (p.id === peer ? { ...p, faults } : p)) } : old,
       ),
+  });
+}
+
+/** Has a demo peer create an invite (its first user is the Invite Sender). */
+export function demoInviteMutation() {
+  return mutationOptions({
+    mutationFn: (peer: string) =>
+      requestJson(`/api/demo/${encodeURIComponent(peer)}/invites`, demoInviteSchema, { method: 'POST', body: {} }),
   });
 }

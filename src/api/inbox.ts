@@ -119,6 +119,8 @@ export function useInboxStream(): { state: StreamState; error?: string } {
     source.addEventListener('inbound', (e) => {
       const record = read(e, inboundRecordSchema);
       if (record) client.setQueryData<InboxRecords>(queryKeys.inbox.records(), (old) => upsertRecord(old, record));
+      // A notification may have moved a share's state: read the states again once it is answered.
+      if (record?.stage !== 'received') void client.invalidateQueries({ queryKey: queryKeys.inbox.shares() });
     });
     return () => source.close();
   }, [client]);

@@ -34,6 +34,8 @@ export const queryKeys = {
     snapshot: () => [...queryKeys.inbox.all(), 'snapshot'] as const,
     /** What the console answered to received shares (accept, decline), by record id. */
     replies: () => [...queryKeys.inbox.all(), 'replies'] as const,
+    /** The server's share states (received shares, share requests, sent shares) with their linked notifications. */
+    shares: () => [...queryKeys.inbox.all(), 'shares'] as const,
     /** One received message, by id. */
     record: (id: string) => [...queryKeys.inbox.all(), 'record', id] as const,
   },

@@ -26,11 +26,52 @@ export interface ComposeResend {
   kind?: string;
 }
 
+/**
+ * A share Compose starts from, carried in the URL: the Inbox's "Share it" answers a request for a share with a
+ * share to the requester, of the resource asked for.
+ */
+export interface ComposeShareFill {
+  /** The receiver's OCM address (the share's shareWith). */
+  to: string;
+  name: string;
+  permissions: Array<'read' | 'write' | 'share'>;
+  /** The console user who shares. */
+  from?: string;
+  /** The inbox record of the request being answered. */
+  request?: string;
+}
+
+const PERMISSIONS = ['read', 'write', 'share'] as const;
+
+/** Reads what paths.compose() wrote; undefined when the URL asks for no share. */
+export function readComposeFill(params: URLSearchParams): ComposeShareFill | undefined {
+  const to = params.get('to');
+  if (params.get('kind') !== 'share' || !to) return undefined;
+  const asked = (params.get('permissions') ?? '').split(',');
+  const permissions = PERMISSIONS.filter((p) => asked.includes(p));
+  return {
+    to,
+    name: params.get('name') || 'shared.txt',
+    permissions: permissions.length ? permissions : ['read'],
+    ...(params.get('from') ? { from: params.get('from')! } : {}),
+    ...(params.get('request') ? { request: params.get('request')! } : {}),
+  };
+}
+
 export const paths = {
   home: '/',
   discover: (target?: string) => (target ? `/discover/${encodeURIComponent(target)}` : '/discover'),
-  compose: () => '/compose',
-  inbox: () => '/inbox',
+  /** Compose; with a share to fill in (the Inbox's answer to a request for a share). */
+  compose: (fill?: ComposeShareFill) => {
+    if (!fill) return '/compose';
+    const query = new URLSearchParams({ kind: 'share', to: fill.to, name: fill.name });
+    query.set('permissions', fill.permissions.join(','));
+    if (fill.from) query.set('from', fill.from);
+    if (fill.request) query.set('request', fill.request);
+    return `/compose?${query.toString()}`;
+  },
+  /** The Inbox; with a record id, that record selected. */
+  inbox: (id?: string) => (id ? `/inbox?id=${encodeURIComponent(id)}` : '/inbox'),
   /** The Token page; with a received share's inbox record id, its code flow filled in from that share. */
   token: (share?: string) => (share ? `/token?share=${encodeURIComponent(share)}` : '/token'),
   /** The webapp lab, for a received share (inbox record id) or for fields typed by hand. */

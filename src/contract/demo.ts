@@ -50,6 +50,9 @@ export const demoSendOutcomeSchema = z.object({
 });
 export type DemoSendOutcome = z.infer<typeof demoSendOutcomeSchema>;
 
+/** POST /api/demo/:id/invites: an invite the peer created for its first user. */
+export const demoInviteSchema = z.object({ token: z.string(), inviteString: z.string(), sender: z.string() });
+
 /** GET /api/demo/:id/received: what a demo peer received and how it answered, newest first. */
 export const demoReceivedSchema = z.object({
   received: z.array(

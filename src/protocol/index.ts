@@ -138,3 +138,26 @@ export {
   type InviteByConsoleEvidence,
 } from './interop/steps.ts';
 export { interopMarkdown, interopJson, type ExportOptions } from './interop/export.ts';
+export {
+  readShareRequest,
+  shareForRequest,
+  declineShareRequest,
+  type ShareRequest,
+  type ShareRequestReading,
+  type ShareRequestAnswer,
+  type ShareRequestDecline,
+} from './share-request.ts';
+export {
+  readNotice,
+  applyNotice,
+  noticeAnswer,
+  SHARE_NOTICES,
+  SHARE_CREATED,
+  type ShareStatus,
+  type ShareNotice,
+  type ShareEvent,
+  type ShareTrack,
+  type NoticeReading,
+  type NoticeOutcome,
+  type NoticeDirection,
+} from './share-state.ts';

@@ -1,8 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
+import { recordAnswer } from '../../api/share-states.ts';
 import {
   explainRelayFailure,
   RELAY_FAULTS,
@@ -11,7 +12,7 @@ import {
   type RelayRequest,
 } from '../../contract/exchange.ts';
 import { HeadersTable } from '../../ui/headers-table.tsx';
-import { jobRoute, type ComposeResend } from '../../config/paths.ts';
+import { jobRoute, paths, readComposeFill, type ComposeResend, type ComposeShareFill } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
   isKind,
@@ -24,6 +25,7 @@ import {
   KINDS,
   lintText,
   sectionTitle,
+  SHARE_CREATED,
   SPEC_VERSIONS,
   type ConsoleIdentity,
   type Kind,
@@ -42,11 +44,11 @@ import { SENDABLE, template } from './templates.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function identity(): ConsoleIdentity {
+function identity(user = 'alice'): ConsoleIdentity {
   return {
     host: window.location.host,
-    user: 'alice',
-    displayName: 'Alice (OCM Explorer)',
+    user,
+    displayName: `${user.charAt(0).toUpperCase()}${user.slice(1)} (OCM Explorer)`,
     origin: window.location.origin,
     webdavPath: '/ocm/webdav/',
   };
@@ -268,16 +270,29 @@ export function Component() {
   const [resend, setResend] = useState<ComposeResend | undefined>(
     () => (location.state as { resend?: ComposeResend } | null)?.resend,
   );
+  const [params] = useSearchParams();
+  // A share asked for from the Inbox (an answer to a request for a share), read once from the URL.
+  const [fill] = useState<ComposeShareFill | undefined>(() => (resend ? undefined : readComposeFill(params)));
+  const me = identity(fill?.from);
   const [kind, setKind] = useState<Kind>(() => (resend?.kind && isKind(resend.kind) ? resend.kind : 'share'));
   const [spec, setSpec] = useState<SpecVersion | ''>('');
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState(fill?.to ?? '');
   const [receiver, setReceiver] = useState<DiscoverResult>();
   const receiverDoc = receiver && isObject(receiver.document) ? receiver.document : undefined;
   const recipient = target.includes('@') ? target : undefined;
-  const fresh = useMemo(() => template(kind, identity(), receiverDoc, recipient), [kind, receiverDoc, recipient]);
-  const [draft, setDraft] = useState<string>(() =>
-    resend?.body?.encoding === 'utf8' ? resend.body.data : (loadDraft(kind) ?? template(kind, identity()).text),
+  const fresh = useMemo(
+    () => template(kind, identity(fill?.from), receiverDoc, recipient, fill ?? {}),
+    [kind, receiverDoc, recipient, fill],
   );
+  const [draft, setDraft] = useState<string>(() =>
+    resend?.body?.encoding === 'utf8'
+      ? resend.body.data
+      : fill
+        ? template('share', me, undefined, fill.to, fill).text
+        : (loadDraft(kind) ?? template(kind, me).text),
+  );
+  // Until the user types, a filled-in share is rebuilt for the receiver once its discovery is read.
+  const edited = useRef(false);
   const [sign, setSign] = useState<'ocm' | 'cavage' | 'none'>('ocm');
 
   // A request for a share is a REQUEST_SHARE notification for 1.5 receivers: judge what it really is.
@@ -302,8 +317,15 @@ export function Component() {
       setReceiver(result);
       const doc = isObject(result.document) ? result.document : {};
       setSign(signatureProfileFor(doc) ?? 'none');
+      if (fill && !edited.current && isObject(result.document))
+        setDraft(template('share', me, result.document, fill.to, fill).text);
     },
   });
+  // A filled-in share's receiver is known: read its discovery at once, as "Read its discovery" would.
+  const readFilled = useRef(findTarget.mutate);
+  useEffect(() => {
+    if (fill) readFilled.current(fill.to);
+  }, [fill]);
   const url = endpointFor(lintKind, receiverDoc, receiverDoc ? fresh.url : undefined);
   const send = useMutation(relaySendMutation());
   const preview = useMutation(relayPreviewMutation());
@@ -321,18 +343,29 @@ export function Component() {
   });
   // draft-cavage to a receiver whose discovery calls for RFC 9421 is a fault of its own, named in History.
   const cavageForRfc9421 = !!receiverDoc && signatureProfileFor(receiverDoc) === 'ocm' && sign === 'cavage';
+  const client = useQueryClient();
   const sendDraft = () =>
     send.mutate(
       cavageForRfc9421 ? { request: draftRequest(), source: { fault: 'cavage-for-rfc9421' } } : draftRequest(),
+      {
+        // A share answering a request, delivered: the request is answered, and the Inbox says so.
+        onSuccess: (result) => {
+          const status = 'exchange' in result ? result.exchange.response.status : 0;
+          if (fill?.request && kind === 'share' && status >= 200 && status < 300)
+            void recordAnswer(client, fill.request, SHARE_CREATED);
+        },
+      },
     );
   useSendShortcut(!resend && url && SENDABLE.includes(kind) && !send.isPending ? sendDraft : undefined);
 
   const chooseKind = (next: Kind) => {
     setKind(next);
-    setDraft(loadDraft(next) ?? template(next, identity(), receiverDoc, recipient).text);
+    edited.current = true;
+    setDraft(loadDraft(next) ?? template(next, me, receiverDoc, recipient).text);
     send.reset();
   };
   const edit = (text: string) => {
+    if (text !== draft) edited.current = true;
     setDraft(text);
     // A recorded request being edited is not this kind's draft.
     if (!resend) saveDraft(kind, text);
@@ -344,6 +377,24 @@ export function Component() {
 
   return (
     <Page title={job.label} summary={job.summary}>
+      {fill ? (
+        <p
+          role="note"
+          aria-label="Answering a request"
+          className="rounded border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950"
+        >
+          A share of <strong>{fill.name}</strong> ({fill.permissions.join(', ')}) to <code>{fill.to}</code>, as{' '}
+          {me.user}, answering{' '}
+          {fill.request ? (
+            <Link className="underline" to={paths.inbox(fill.request)}>
+              a request for a share
+            </Link>
+          ) : (
+            'a request for a share'
+          )}
+          . Check it, then send it below.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end gap-3">
         <SelectField<Kind> label="Message" value={kind} onValue={chooseKind}>
           {KINDS.map((k) => (

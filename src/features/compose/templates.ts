@@ -87,6 +87,7 @@ export function template(
   identity: ConsoleIdentity,
   receiver: unknown = GENERIC_RECEIVER,
   recipient = 'marie@receiver.example.org',
+  share: { name?: string; permissions?: Array<'read' | 'write' | 'share'> } = {},
 ): Template {
   const lintOnly = LINT_ONLY[kind];
   if (lintOnly !== undefined) return { text: `${JSON.stringify(lintOnly, null, 2)}\n`, kind, notes: [], form: false };
@@ -95,7 +96,8 @@ export function template(
     case 'share':
       built = buildShare(receiver, identity, {
         shareWith: recipient,
-        name: 'spec.pdf',
+        name: share.name ?? 'spec.pdf',
+        ...(share.permissions ? { permissions: share.permissions } : {}),
         providerId: crypto.randomUUID(),
         sharedSecret: random(),
       });

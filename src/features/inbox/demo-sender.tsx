@@ -54,6 +54,8 @@ function FaultSwitches({ peer }: { peer: DemoPeer }) {
   );
 }
 
+type NoticeType = 'SHARE_ACCEPTED' | 'SHARE_UNSHARED' | 'SHARE_CHANGE_PERMISSION';
+
 /** Makes an embedded demo peer send a real, signed OCM call to an address (by default this console's alice). */
 export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) {
   const peers = useQuery(demoPeersQueryOptions());
@@ -61,6 +63,7 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
   const [peerId, setPeerId] = useState<string>();
   const [kind, setKind] = useState<DemoSendInput['kind']>('share');
   const [protocol, setProtocol] = useState<'webdav' | 'webapp'>('webdav');
+  const [notificationType, setNotificationType] = useState<NoticeType>('SHARE_ACCEPTED');
   const [to, setTo] = useState<string>();
 
   if (peers.isError) return <ErrorMessage>{peers.error.message}</ErrorMessage>;
@@ -79,7 +82,13 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate({ peer: peer.id, kind, to: recipient, ...(kind === 'share' ? { protocol } : {}) });
+          send.mutate({
+            peer: peer.id,
+            kind,
+            to: recipient,
+            ...(kind === 'share' ? { protocol } : {}),
+            ...(kind === 'notification' ? { notificationType } : {}),
+          });
         }}
       >
         <SelectField label="From" value={peer.id} onValue={setPeerId}>
@@ -91,13 +100,20 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
         </SelectField>
         <SelectField<DemoSendInput['kind']> label="Message" value={kind} onValue={setKind}>
           <option value="share">share</option>
-          <option value="notification">notification (SHARE_ACCEPTED)</option>
+          <option value="notification">notification</option>
           <option value="request-share">share request (REQUEST_SHARE)</option>
         </SelectField>
         {kind === 'share' ? (
           <SelectField<'webdav' | 'webapp'> label="Protocol" value={protocol} onValue={setProtocol}>
             <option value="webdav">webdav</option>
             <option value="webapp">webapp</option>
+          </SelectField>
+        ) : null}
+        {kind === 'notification' ? (
+          <SelectField<NoticeType> label="Type" value={notificationType} onValue={setNotificationType}>
+            <option value="SHARE_ACCEPTED">SHARE_ACCEPTED</option>
+            <option value="SHARE_UNSHARED">SHARE_UNSHARED (its last share to you)</option>
+            <option value="SHARE_CHANGE_PERMISSION">SHARE_CHANGE_PERMISSION (its last share to you)</option>
           </SelectField>
         ) : null}
         <TargetField label="To" value={recipient} onValue={setTo} placeholder="user@host:port" />

@@ -18,6 +18,8 @@ import { DemoSender } from './demo-sender.tsx';
 import { InboxList } from './inbox-list.tsx';
 import { PolicyEditor } from './policy-editor.tsx';
 import { RecordDetail } from './record-detail.tsx';
+import { NoticeLink } from './notice-link.tsx';
+import { RequestActions } from './request-actions.tsx';
 import { ShareActions } from './share-actions.tsx';
 import { PeerLog } from './peer-log.tsx';
 
@@ -156,6 +158,8 @@ export function Component() {
           {selected ? (
             <div className="min-w-0 space-y-4">
               <ShareActions key={selected.id} record={selected} />
+              <RequestActions key={`request-${selected.id}`} record={selected} />
+              <NoticeLink record={selected} />
               <RecordDetail record={selected} />
             </div>
           ) : null}

@@ -44,9 +44,28 @@ const record: InboundRecord = {
   response: { status: 201, contentType: 'application/json', body: '{}', delayMs: 0, policy: 'spec' },
 };
 
+/** The server's side: share states change only when the console reports an answer it delivered. */
 function backend() {
   const relayed: { url: string; sign: string; payload: unknown }[] = [];
+  const answers: { id: string; type: string }[] = [];
+  let states: unknown[] = [];
   fakeNetwork((url, init) => {
+    if (url === '/api/inbox/shares') return jsonResponse({ shares: states });
+    const answer = /^\/api\/inbox\/([^/]+)\/answer$/.exec(url);
+    if (answer) {
+      const { type } = JSON.parse(String(init?.body)) as { type: string };
+      answers.push({ id: answer[1]!, type });
+      const status = type === 'SHARE_DECLINED' ? 'declined' : 'accepted';
+      const at = '2026-11-27T12:00:01.000Z';
+      const entry = {
+        side: 'received',
+        key: answer[1],
+        status,
+        events: [{ recordId: answer[1], type, at, by: 'console', outcome: 'applied', status }],
+      };
+      states = [entry];
+      return jsonResponse(entry);
+    }
     if (url === '/api/health')
       return jsonResponse({
         name: 'ocm-explorer',
@@ -102,12 +121,12 @@ function backend() {
     }
     return new Response('{}', { status: 404 });
   });
-  return relayed;
+  return { relayed, answers };
 }
 
 describe('acting on a received share', () => {
   it('declines it with a signed SHARE_DECLINED to the sender, and shows the share as declined', async () => {
-    const relayed = backend();
+    const { relayed, answers } = backend();
     const user = userEvent.setup();
     renderApp('/inbox?id=in-1');
     await screen.findByText('http://127.0.0.1:8080/ocm');
@@ -124,6 +143,8 @@ describe('acting on a received share', () => {
     );
     await user.click(within(actions).getByRole('button', { name: 'Decline' }));
     expect(await within(actions).findByText('declined')).toBeInTheDocument();
+    // The state is the server's: the delivered answer was reported to it.
+    expect(answers).toEqual([{ id: 'in-1', type: 'SHARE_DECLINED' }]);
     expect(within(actions).getByRole('status')).toHaveTextContent('SHARE_DECLINED sent to the sender: it answered 201');
     expect(relayed).toEqual([
       {

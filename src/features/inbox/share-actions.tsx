@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { replyToShareMutation, shareRepliesQueryOptions } from '../../api/share-reply.ts';
+import { entryFor, shareStatesQueryOptions } from '../../api/share-states.ts';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import { paths } from '../../config/paths.ts';
 import { sharedSecretOf, type ConsoleIdentity } from '../../protocol/index.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
-import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
+import { ShareHistory, StateBadge } from './share-history.tsx';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -35,14 +36,14 @@ function recipientOf(share: Record<string, unknown>): string {
 export function ShareActions({ record }: { record: InboundRecord }) {
   const client = useQueryClient();
   const replies = useQuery(shareRepliesQueryOptions());
+  const states = useQuery(shareStatesQueryOptions());
   const reply = useMutation(replyToShareMutation(client));
   const share = shareOf(record);
   if (!share) return null;
   const accepted = record.response && record.response.status >= 200 && record.response.status < 300;
   const done = replies.data?.[record.id];
   const answered = done && 'exchange' in done.result ? done.result.exchange.response.status : undefined;
-  const delivered = answered !== undefined && answered >= 200 && answered < 300;
-  const state = done && delivered ? (done.type === 'SHARE_ACCEPTED' ? 'accepted' : 'declined') : 'pending';
+  const entry = entryFor(states.data?.shares, record.id);
   const identity: ConsoleIdentity = { host: window.location.host, user: recipientOf(share) };
   const send = (type: 'SHARE_ACCEPTED' | 'SHARE_DECLINED') => reply.mutate({ record, type, identity });
 
@@ -50,12 +51,25 @@ export function ShareActions({ record }: { record: InboundRecord }) {
     <section aria-label="Share actions" className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-sm font-semibold">This share</h3>
-        <Badge tone={state === 'accepted' ? 'good' : state === 'declined' ? 'warn' : 'neutral'}>{state}</Badge>
+        <StateBadge status={entry?.status ?? 'pending'} />
+        {entry?.permissions ? (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            permissions now: {entry.permissions.join(', ')}
+          </span>
+        ) : null}
         <span className="grow" />
-        <Button size="compact" disabled={!accepted || reply.isPending} onClick={() => send('SHARE_ACCEPTED')}>
+        <Button
+          size="compact"
+          disabled={!accepted || reply.isPending || entry?.status === 'unshared'}
+          onClick={() => send('SHARE_ACCEPTED')}
+        >
           Accept
         </Button>
-        <Button size="compact" disabled={!accepted || reply.isPending} onClick={() => send('SHARE_DECLINED')}>
+        <Button
+          size="compact"
+          disabled={!accepted || reply.isPending || entry?.status === 'unshared'}
+          onClick={() => send('SHARE_DECLINED')}
+        >
           Decline
         </Button>
         {sharedSecretOf(share) ? (
@@ -69,6 +83,8 @@ export function ShareActions({ record }: { record: InboundRecord }) {
           The console refused this share when it arrived, so there is nothing to accept or decline.
         </p>
       ) : null}
+      {states.isError ? <ErrorMessage>{states.error.message}</ErrorMessage> : null}
+      {entry ? <ShareHistory entry={entry} current={record.id} /> : null}
       {reply.isPending ? <p className="text-sm">Sending the notification…</p> : null}
       {reply.error ? <ErrorMessage>{reply.error.message}</ErrorMessage> : null}
       {done ? (

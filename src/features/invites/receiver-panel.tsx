@@ -9,6 +9,7 @@ import { Button } from '../../ui/button.tsx';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
+import { DemoInviteSource } from './demo-invites.tsx';
 
 const FORM_LABEL = {
   'invite-string': 'an invite string',
@@ -67,6 +68,12 @@ export function ReceiverPanel({ initial }: { initial?: string }) {
       <h2 id="invite-receiver" className="text-lg font-semibold">
         Accept an invite
       </h2>
+      <DemoInviteSource
+        onInvite={(invite) => {
+          setText(invite);
+          accept.reset();
+        }}
+      />
       <TextArea
         label="Invite string or link"
         mono

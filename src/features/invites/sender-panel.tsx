@@ -12,6 +12,7 @@ import { Badge, type Tone } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';
 import { CopyField } from './copy-field.tsx';
+import { DemoAcceptor } from './demo-invites.tsx';
 
 const TONE: Record<SentInviteView['state'], Tone> = { open: 'info', accepted: 'good', expired: 'neutral' };
 
@@ -56,6 +57,7 @@ function InviteCard({ invite }: { invite: SentInviteView }) {
           <figcaption className="text-center text-xs text-slate-600">QR code of the link</figcaption>
         </figure>
       </div>
+      <DemoAcceptor key={invite.token} token={invite.token} />
     </section>
   );
 }
