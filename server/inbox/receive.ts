@@ -5,7 +5,7 @@ import type { EventBus } from './event-bus.ts';
 import type { PolicyStore } from './policies.ts';
 import { readRawRequest, type RawRequest } from './read-request.ts';
 import { linkNotification, type ShareLinkDeps } from './share-links.ts';
-import { specAnswer } from './spec-response.ts';
+import { signatureRefusal, specAnswer } from './spec-response.ts';
 import type { InboxStore } from './store.ts';
 
 export interface InboxDeps {
@@ -141,20 +141,21 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
         endpoint === 'token' && doc && typeof doc === 'object' && deps.exchangeCode
           ? deps.exchangeCode(doc as Record<string, unknown>, verification)
           : undefined;
+      const answerContext = {
+        endpoint,
+        doc,
+        unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined,
+        recipients: deps.recipients,
+        verification,
+        requireSignature: deps.requireSignature,
+        lenient: policy.mode === 'lenient',
+      };
+      // An acceptance whose signature fails is refused before the invite is touched.
       const invited =
-        endpoint === 'invite-accepted' && doc !== undefined && deps.acceptInvite ? deps.acceptInvite(doc) : undefined;
-      const spec =
-        exchanged ??
-        invited ??
-        specAnswer({
-          endpoint,
-          doc,
-          unreadable: doc === undefined ? (unreadable ?? 'EMPTY_BODY') : undefined,
-          recipients: deps.recipients,
-          verification,
-          requireSignature: deps.requireSignature,
-          lenient: policy.mode === 'lenient',
-        });
+        endpoint === 'invite-accepted' && doc !== undefined && deps.acceptInvite && !signatureRefusal(answerContext)
+          ? deps.acceptInvite(doc)
+          : undefined;
+      const spec = exchanged ?? invited ?? specAnswer(answerContext);
       // A notification about a share, once signature and shape pass: linked to that share, answered for it.
       const linked =
         endpoint === 'notifications' && spec.status === 201 && deps.shareLinks

@@ -117,6 +117,23 @@ describe('the signature, judged first as a strict draft-07 peer does', () => {
     }
   });
 
+  it('refuses an invite acceptance whose signature fails, but not an unsigned one, even under must-use-http-sig', () => {
+    const invite = { recipientProvider: 'r.example', token: 't', userID: 'u', email: 'e@x', name: 'N' };
+    expect(specAnswer({ endpoint: 'invite-accepted', doc: invite, recipients, verification: failed })).toEqual({
+      status: 401,
+      body: { message: 'SIGNATURE_INVALID', detail: failed.summary },
+    });
+    expect(
+      specAnswer({
+        endpoint: 'invite-accepted',
+        doc: invite,
+        recipients,
+        verification: unsigned,
+        requireSignature: true,
+      }).body,
+    ).toEqual({ message: 'TOKEN_INVALID_OR_UNKNOWN' });
+  });
+
   it('refuses before reading the payload: a bad signature on a malformed share is still a 401', () => {
     expect(specAnswer({ endpoint: 'shares', doc: {}, recipients, verification: failed }).status).toBe(401);
   });

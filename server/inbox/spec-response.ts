@@ -28,10 +28,14 @@ export interface AnswerContext {
  * not authenticated as trusted service" answer of "Share Creation Responses"; the body names the reason.
  */
 export function signatureRefusal(ctx: AnswerContext): SpecAnswer | undefined {
-  if (ctx.lenient || (ctx.endpoint !== 'shares' && ctx.endpoint !== 'notifications')) return undefined;
+  const { endpoint } = ctx;
+  const shareOrNotice = endpoint === 'shares' || endpoint === 'notifications';
+  // An invite acceptance that is signed must verify too; unsigned ones stay accepted, since deployed
+  // peers (the OCM-stub among them) send them unsigned and the draft ties must-use-http-sig to shares.
+  if (ctx.lenient || (!shareOrNotice && endpoint !== 'invite-accepted')) return undefined;
   const v = ctx.verification;
   if (v?.status === 'failed') return { status: 401, body: { message: 'SIGNATURE_INVALID', detail: v.summary } };
-  if (v?.status === 'unsigned' && ctx.requireSignature)
+  if (v?.status === 'unsigned' && ctx.requireSignature && shareOrNotice)
     return {
       status: 401,
       body: {

@@ -66,6 +66,28 @@ describe('the console as invite sender', () => {
     expect(inbox.store.list().map((r) => r.response?.status)).toEqual([400, 409, 200]);
   });
 
+  it('refuses a signed acceptance whose signature fails with 401, and leaves the invite open', async () => {
+    const { app, post, get, inbox } = setup();
+    const created = sentInviteViewSchema.parse(await (await post('/api/invites', { user: 'bob' })).json());
+    const body = JSON.stringify(acceptance(created.token));
+    // An OCM signature over a Content-Digest that is not the body's: it cannot verify, whoever signed it.
+    const forged = await app.request('http://127.0.0.1:8080/ocm/invite-accepted', {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'content-digest': `sha-256=:${Buffer.alloc(32).toString('base64')}:`,
+        'signature-input': `sig1=("@method" "@target-uri" "content-digest");created=${Math.floor(Date.now() / 1000)};keyid="https://receiver.example.org/ocm#key";alg="ed25519";tag="ocm"`,
+        signature: `sig1=:${Buffer.alloc(64).toString('base64')}:`,
+      },
+    });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ message: 'SIGNATURE_INVALID' });
+    const list = inviteListSchema.parse(await (await get('/api/invites')).json());
+    expect(list.invites[0]).toMatchObject({ token: created.token, state: 'open' });
+    expect(inbox.store.list()[0]).toMatchObject({ verification: { status: 'failed' }, response: { status: 401 } });
+  });
+
   it('refuses an invite for a user the console does not have', async () => {
     const { post } = setup();
     expect((await post('/api/invites', { user: 'mallory' })).status).toBe(400);
