@@ -3,6 +3,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { allowedHostNames, hostCheck } from '../guard/host-check.ts';
 import { discoveryDocument, jwksDocument } from './discovery.ts';
 import type { PeerNet } from './net.ts';
+import { encodeInviteString } from '../../src/protocol/index.ts';
 import { hostOf } from './peer-state.ts';
 import { inviteAcceptDialog } from './invite-dialog.ts';
 import { receiveOcm } from './receive.ts';
@@ -109,7 +110,11 @@ export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: stri
     const token = randomUUID();
     const user = peer.spec.users[0]!;
     peer.invites.set(token, { token, user, createdAt: new Date().toISOString() });
-    const inviteString = Buffer.from(`${token}@${hostOf(peer)}`).toString('base64');
+    // alpha writes the draft-07 invite string (base64url, no padding); legacy the standard base64 with padding
+    // that servers wrote before the draft settled on base64url, so the console's reading of both can be seen.
+    const inviteString = modern
+      ? encodeInviteString(token, hostOf(peer))
+      : Buffer.from(`${token}@${hostOf(peer)}`).toString('base64');
     return c.json({ token, inviteString, sender: `${user}@${hostOf(peer)}` }, 201);
   });
   app.post('/demo/send', async (c) => {
