@@ -15,7 +15,8 @@ import { readExtraCa } from './tls.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { checkRoutes } from './routes/check.ts';
 import { discoverRoutes } from './routes/discover.ts';
-import { relayRoutes } from './routes/relay.ts';
+import { relayRoutes, type Relayed } from './routes/relay.ts';
+import { noteRelayed } from './inbox/sent-shares.ts';
 import { ShareStore } from './sharing/share-store.ts';
 import { shareRoutes } from './routes/shares.ts';
 import { InviteStore } from './invites/invite-store.ts';
@@ -163,13 +164,19 @@ export function createApp(ctx: AppContext): Hono {
       undefined,
       { extraCa: readExtraCa(config.extraCa) },
     );
-  app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes));
-  app.route('/', discoverRoutes(outbound));
-  app.route('/', checkRoutes({ client: outbound, keys, consoleBase: baseUrl }));
   const shares = ctx.shares ?? new ShareStore(persist ? resolve(config.dataDir) : undefined);
-  app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl }));
   // The inbox given (tests) is completed, never changed: the app works on its own copy.
   const given = ctx.inbox ?? createInbox(ctx.config, { persist });
+  // SHARE_ACCEPTED / SHARE_DECLINED about a share the console sent name it by its id.
+  const shareLinks = given.shareLinks
+    ? { sentShare: (id: string) => shares.get(id), ...given.shareLinks }
+    : undefined;
+  // A share sent by hand through the relay is tracked, so what its receiver says about it is linked.
+  const onRelayed = shareLinks ? (relayed: Relayed) => void noteRelayed(shareLinks, relayed) : undefined;
+  app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes, onRelayed));
+  app.route('/', discoverRoutes(outbound));
+  app.route('/', checkRoutes({ client: outbound, keys, consoleBase: baseUrl }));
+  app.route('/', shareRoutes({ outbound, keys, shares, consoleBase: baseUrl, ...(shareLinks ? { shareLinks } : {}) }));
   const invites = ctx.invites ?? new InviteStore(persist ? resolve(config.dataDir) : undefined);
   const emailDomain = config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost';
   const inbox: InboxDeps = {
@@ -177,8 +184,7 @@ export function createApp(ctx: AppContext): Hono {
     exchangeCode: given.exchangeCode ?? exchangeCodeWith(shares),
     acceptInvite: given.acceptInvite ?? acceptInviteWith(invites, emailDomain),
     verify: given.verify ?? verifyWith(outbound, config),
-    // SHARE_ACCEPTED / SHARE_DECLINED about a share the console sent name it by its id.
-    ...(given.shareLinks ? { shareLinks: { sentShare: (id: string) => shares.get(id), ...given.shareLinks } } : {}),
+    ...(shareLinks ? { shareLinks } : {}),
   };
   app.route(
     '/',

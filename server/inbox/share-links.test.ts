@@ -176,7 +176,7 @@ describe('share states are kept on disk', () => {
     expect(answered.status).toBe(200);
 
     const file = JSON.parse(readFileSync(join(dir, 'share-states.json'), 'utf8'));
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
 
     const second = setup(dir);
     expect((await second.states()).shares[0]).toMatchObject({ key: shareId, status: 'accepted' });

@@ -41,6 +41,12 @@ function senderOf(share: Record<string, unknown>): string | undefined {
   return address.ok ? addressAuthority(address.address).toLowerCase() : undefined;
 }
 
+/** host[:port] of a share's receiver, from its OCM address. */
+function receiverOf(to: string | undefined): string | undefined {
+  const address = parseOcmAddress(to ?? '');
+  return address.ok ? addressAuthority(address.address).toLowerCase() : undefined;
+}
+
 /** A -07 senderDomain is an FQDN: it matches the share's sender with or without the port. */
 function sameServer(from: string | undefined, senderDomain: string | undefined): boolean {
   if (!senderDomain || !from) return true;
@@ -87,7 +93,8 @@ function findReceived(deps: ShareLinkDeps, notice: ShareNotice): TrackedShare | 
 /**
  * Links a notification that arrived to the share it is about, updates that share's state, and says what to
  * answer. undefined leaves the answer to the spec default: notifications not about one share, and receiver→sender
- * ones about a share the console cannot know (sent by hand from Compose, whose providerId only the browser saw).
+ * ones about a share the console did not send (neither its own nor one sent by hand through its relay) or
+ * that come from another server than the share's receiver.
  */
 export function linkNotification(
   deps: ShareLinkDeps,
@@ -102,16 +109,21 @@ export function linkNotification(
   let entry: TrackedShare | undefined;
   if (notice.direction === 'to-receiver') entry = findReceived(deps, notice);
   else {
-    const sent = deps.sentShare?.(notice.providerId);
-    if (!sent) return undefined;
-    entry = deps.states.get('sent', notice.providerId) ?? {
+    // A share the console sent: its own (it knows the id) or one sent by hand through the relay (tracked then).
+    const known = deps.states.get('sent', notice.providerId);
+    const sent = known ? undefined : deps.sentShare?.(notice.providerId);
+    if (!known && !sent) return undefined;
+    entry = known ?? {
       side: 'sent',
       key: notice.providerId,
       providerId: notice.providerId,
-      name: sent.name,
+      how: 'console',
+      name: sent!.name,
       status: 'pending',
       events: [],
     };
+    // The receiver of a share is the one who answers about it.
+    if (!sameServer(receiverOf(entry.to), notice.senderDomain)) return undefined;
   }
   if (!entry) return noticeAnswer({ outcome: 'unknown', field: notice.providerIdField });
   const applied = applyNotice(entry, {
@@ -132,7 +144,14 @@ export type LocalAnswer = { ok: true; entry: TrackedShare } | { ok: false; statu
  * Records the console's own answer to a received share (SHARE_ACCEPTED / SHARE_DECLINED it delivered to the
  * sender) or to a share request (SHARE_DECLINED delivered to the requester).
  */
-export function recordLocalAnswer(deps: ShareLinkDeps, recordId: string, type: string, at: string): LocalAnswer {
+export function recordLocalAnswer(
+  deps: ShareLinkDeps,
+  recordId: string,
+  type: string,
+  at: string,
+  /** For a share answering a request: its providerId, to link the request to it. */
+  answeredBy?: string,
+): LocalAnswer {
   const record = deps.inbox.get(recordId);
   if (!record) return { ok: false, status: 404, message: `No received message ${recordId}.` };
   if (type !== 'SHARE_ACCEPTED' && type !== 'SHARE_DECLINED' && type !== SHARE_CREATED)
@@ -158,7 +177,7 @@ export function recordLocalAnswer(deps: ShareLinkDeps, recordId: string, type: s
   if (!request && type === SHARE_CREATED)
     return { ok: false, status: 400, message: 'A received share is answered by SHARE_ACCEPTED or SHARE_DECLINED.' };
   const applied = applyNotice(entry, { recordId, type, at, by: 'console' });
-  const next = { ...entry, ...applied.track };
+  const next = { ...entry, ...applied.track, ...(request && answeredBy ? { answeredBy } : {}) };
   if (applied.outcome !== 'gone') deps.states.put(next);
   return { ok: true, entry: next };
 }

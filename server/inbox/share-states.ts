@@ -5,8 +5,25 @@ import type { Unreadable } from '../../src/contract/inbound.ts';
 import { trackedShareSchema, type TrackedShare } from '../../src/contract/share-states.ts';
 import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
 
-/** share-states.json is `{"version": 1, "shares": [...]}`; raise `current` and add a step to change the shape. */
-export const SHARE_STATES_FORMAT: StoredFormat = { current: 1, migrations: {} };
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * share-states.json is `{"version": 2, "shares": [...]}`. Format 2 says how each sent share was made
+ * (`how`: console or hand); in format 1 the console tracked only its own shares, so every sent entry of
+ * format 1 is a console share. Entries that are not objects are left as they were, to be reported.
+ */
+export const SHARE_STATES_FORMAT: StoredFormat = {
+  current: 2,
+  migrations: {
+    1: (value) => ({
+      ...value,
+      version: 2,
+      shares: Array.isArray(value.shares)
+        ? value.shares.map((s: unknown) => (isObject(s) && s.side === 'sent' && s.how === undefined ? { ...s, how: 'console' } : s))
+        : value.shares,
+    }),
+  },
+};
 
 const keyOf = (side: TrackedShare['side'], key: string) => `${side}:${key}`;
 

@@ -45,11 +45,12 @@ export function demoRoutes(mesh: DemoMesh | undefined): Hono {
   forward('POST', 'send');
   forward('PUT', 'faults');
   forward('POST', 'invites');
-  // What the peer received and how it answered (method, path, body, status, its signature verdict).
+  // What the peer received and how it answered (method, path, body, status, its signature verdict), and what
+  // it did with the shares it accepted (code exchanged, file read).
   app.get('/api/demo/:id/received', async (c) => {
     const peer = mesh?.peers.find((p) => p.state.spec.id === c.req.param('id'));
     if (!peer) return c.json({ error: 'not-found', message: `No demo peer ${c.req.param('id')}` }, 404);
-    return c.json({ received: peer.state.received });
+    return c.json({ received: peer.state.received, fetched: peer.state.fetched });
   });
   return app;
 }

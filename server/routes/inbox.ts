@@ -42,8 +42,16 @@ export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => st
         400,
       );
     }
-    const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
-    const done = recordLocalAnswer(deps.shareLinks, c.req.param('id'), String(type), new Date().toISOString());
+    const fields = typeof body === 'object' && body !== null ? (body as { type?: unknown; share?: unknown }) : {};
+    // A share answering a request names its providerId, to link the request to it.
+    const share = typeof fields.share === 'string' && fields.share ? fields.share : undefined;
+    const done = recordLocalAnswer(
+      deps.shareLinks,
+      c.req.param('id'),
+      String(fields.type),
+      new Date().toISOString(),
+      share,
+    );
     return done.ok
       ? c.json(done.entry)
       : c.json({ error: done.status === 404 ? 'not-found' : 'bad-request', message: done.message }, done.status);

@@ -35,6 +35,14 @@ const FAILURE_STATUS: Record<RelayFailure['kind'], number> = {
   network: 502,
 };
 
+/** A request the relay delivered: where it went, the body as sent, the receiver's status. */
+export interface Relayed {
+  url: string;
+  body: Uint8Array;
+  status: number;
+  at: string;
+}
+
 const fail = (c: Context, failure: RelayFailure) => c.json({ failure }, FAILURE_STATUS[failure.kind] as 400);
 
 /**
@@ -48,6 +56,8 @@ export function relayRoutes(
   keys: Promise<KeyStore>,
   consoleBase: (requestUrl: string) => string,
   maxRequestBytes: number,
+  /** Told of each request delivered (not of dry runs or transport failures), with the receiver's status. */
+  onRelayed?: (relayed: Relayed) => void,
 ): Hono {
   const app = new Hono();
   app.post('/api/relay', async (c) => {
@@ -151,6 +161,7 @@ export function relayRoutes(
     });
     if (!result.ok) return fail(c, result.failure);
     const res = result.response;
+    onRelayed?.({ url: url.href, body, status: res.status, at: startedAt });
     if (result.reusedConnection)
       notes.push(`An open connection to ${url.origin} was reused: no DNS, connect or TLS phase this time.`);
     if (res.status >= 300 && res.status < 400) {

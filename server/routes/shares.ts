@@ -3,9 +3,13 @@ import type { KeyStore } from '../identity/key-store.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 import { CONSOLE_PATHS, WEBDAV_METHODS } from '../console-paths.ts';
 import { consoleAppPage } from '../sharing/console-app.ts';
+import { trackSentShare } from '../inbox/sent-shares.ts';
+import type { ShareLinkDeps } from '../inbox/share-links.ts';
 import { sendShare } from '../sharing/send-share.ts';
 import type { ShareStore } from '../sharing/share-store.ts';
 import { credentialOf, davResponse } from '../webdav.ts';
+
+const PERMISSIONS = ['read', 'write', 'share'] as const;
 
 /**
  * The console as a sending server: POST /api/shares shares a small text file (or its web app for it) with
@@ -19,6 +23,8 @@ export function shareRoutes(deps: {
   keys: Promise<KeyStore>;
   shares: ShareStore;
   consoleBase: (url: string) => string;
+  /** Where a delivered share is tracked, and a request it answers marked shared. */
+  shareLinks?: ShareLinkDeps;
 }): Hono {
   const app = new Hono();
   app.get('/api/shares', (c) => c.json({ shares: deps.shares.list().map(({ secret: _s, ...rest }) => rest) }));
@@ -46,6 +52,15 @@ export function shareRoutes(deps: {
         },
         400,
       );
+    const permissions = Array.isArray(input.permissions)
+      ? PERMISSIONS.filter((p) => (input.permissions as unknown[]).includes(p))
+      : undefined;
+    if (Array.isArray(input.permissions) && input.permissions.some((p) => !PERMISSIONS.includes(p as never)))
+      return c.json(
+        { error: 'bad-request', message: `"permissions" may hold only ${PERMISSIONS.join(', ')}.` },
+        400,
+      );
+    const request = typeof input.request === 'string' && input.request ? input.request : undefined;
     const result = await sendShare(
       {
         to: input.to,
@@ -54,10 +69,12 @@ export function shareRoutes(deps: {
         ...(typeof input.content === 'string' ? { content: input.content } : {}),
         ...(typeof input.mustExchangeToken === 'boolean' ? { mustExchangeToken: input.mustExchangeToken } : {}),
         ...(input.protocol === 'webapp' || input.protocol === 'webdav' ? { protocol: input.protocol } : {}),
+        ...(permissions ? { permissions } : {}),
       },
       { outbound: deps.outbound, keys: await deps.keys, shares: deps.shares, consoleBase: deps.consoleBase(c.req.url) },
     );
-    return c.json(result, result.problem ? 400 : result.failure ? 502 : 200);
+    const linked = deps.shareLinks ? trackSentShare(deps.shareLinks, result, request) : undefined;
+    return c.json({ ...result, ...(linked ? { answered: linked } : {}) }, result.problem ? 400 : result.failure ? 502 : 200);
   });
   app.on(['GET', 'POST'], `${CONSOLE_PATHS.apps}:id`, (c) => consoleAppPage(c, deps.shares, c.req.param('id')));
   app.on([...WEBDAV_METHODS], `${CONSOLE_PATHS.webdav}:id`, (c) => {

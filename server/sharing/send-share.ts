@@ -15,6 +15,7 @@ export interface SendShareInput {
   mustExchangeToken?: boolean;
   /** webdav (default): the file itself; webapp: the console's web app for it (draft-07 webapp protocol). */
   protocol?: 'webdav' | 'webapp';
+  permissions?: Array<'read' | 'write' | 'share'>;
 }
 
 export interface SendShareResult {
@@ -74,6 +75,7 @@ export async function sendShare(
       sharedSecret: share.secret,
       mustExchangeToken: share.mustExchangeToken,
       protocols: [protocol],
+      ...(input.permissions?.length ? { permissions: input.permissions } : {}),
       ...(protocol === 'webapp' ? { webappUri: `${deps.consoleBase}${consoleAppPath(share.id)}` } : {}),
     },
   );

@@ -19,10 +19,12 @@ export async function recordAnswer(
   client: QueryClient,
   recordId: string,
   type: 'SHARE_ACCEPTED' | 'SHARE_DECLINED' | 'Share Creation Notification',
+  /** For a share answering a request: its providerId, which the request is then linked to. */
+  share?: string,
 ): Promise<TrackedShare> {
   const entry = await requestJson(`/api/inbox/${encodeURIComponent(recordId)}/answer`, trackedShareSchema, {
     method: 'POST',
-    body: { type },
+    body: { type, ...(share ? { share } : {}) },
   });
   await client.invalidateQueries({ queryKey: queryKeys.inbox.shares() });
   return entry;

@@ -9,6 +9,7 @@ describe('a share handed to Compose in the URL', () => {
       permissions: ['read', 'write'] as const,
       from: 'alice',
       request: 'in-5',
+      protocol: 'webapp' as const,
     };
     const url = paths.compose({ ...fill, permissions: [...fill.permissions] });
     expect(readComposeFill(new URLSearchParams(url.split('?')[1]))).toEqual({

@@ -39,6 +39,8 @@ export interface ComposeShareFill {
   from?: string;
   /** The inbox record of the request being answered. */
   request?: string;
+  /** What the request asks for: the file (webdav, the default) or the console's web app for it. */
+  protocol?: 'webdav' | 'webapp';
 }
 
 const PERMISSIONS = ['read', 'write', 'share'] as const;
@@ -55,6 +57,7 @@ export function readComposeFill(params: URLSearchParams): ComposeShareFill | und
     permissions: permissions.length ? permissions : ['read'],
     ...(params.get('from') ? { from: params.get('from')! } : {}),
     ...(params.get('request') ? { request: params.get('request')! } : {}),
+    ...(params.get('protocol') === 'webapp' ? { protocol: 'webapp' as const } : {}),
   };
 }
 
@@ -68,6 +71,7 @@ export const paths = {
     query.set('permissions', fill.permissions.join(','));
     if (fill.from) query.set('from', fill.from);
     if (fill.request) query.set('request', fill.request);
+    if (fill.protocol === 'webapp') query.set('protocol', 'webapp');
     return `/compose?${query.toString()}`;
   },
   /** The Inbox; with a record id, that record selected. */

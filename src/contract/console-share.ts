@@ -8,6 +8,11 @@ export const consoleShareRequestSchema = z.object({
   content: z.optional(z.string()),
   mustExchangeToken: z.optional(z.boolean()),
   protocol: z.optional(z.enum(['webdav', 'webapp'])),
+  /** The console user who shares (alice by default). */
+  from: z.optional(z.string()),
+  permissions: z.optional(z.array(z.enum(['read', 'write', 'share']))),
+  /** The inbox record of a request for a share this share answers: delivered, the request is shared. */
+  request: z.optional(z.string()),
 });
 export type ConsoleShareRequest = z.infer<typeof consoleShareRequestSchema>;
 
@@ -26,5 +31,7 @@ export const consoleShareResultSchema = z.object({
   failure: z.optional(relayFailureSchema),
   problem: z.optional(z.string()),
   notes: z.array(z.string()),
+  /** When the share answered a request: whether the request was marked shared, or why not. */
+  answered: z.optional(z.object({ request: z.string(), ok: z.boolean(), message: z.optional(z.string()) })),
 });
 export type ConsoleShareResult = z.infer<typeof consoleShareResultSchema>;

@@ -66,4 +66,22 @@ export const demoReceivedSchema = z.object({
       body: z.string(),
     }),
   ),
+  /**
+   * What the peer did with the webdav shares it accepted, newest first: exchanged the code at the sender's
+   * token endpoint (its status), then read the file (its status, bytes), or why it stopped.
+   */
+  fetched: z.optional(
+    z.array(
+      z.object({
+        at: z.string(),
+        share: z.string(),
+        from: z.string(),
+        tokenStatus: z.nullable(z.number()),
+        readStatus: z.nullable(z.number()),
+        bytes: z.nullable(z.number()),
+        error: z.optional(z.string()),
+      }),
+    ),
+  ),
 });
+export type DemoReceived = z.infer<typeof demoReceivedSchema>;

@@ -25,6 +25,16 @@ export const trackedShareSchema = z.object({
   /** host[:port] of the server that sent the share (received shares), to match a notification's senderDomain. */
   from: z.optional(z.string()),
   name: z.optional(z.string()),
+  /**
+   * Sent shares: how the share was made. console: by the console itself (it keeps the file and the secret);
+   * hand: crafted in Compose and sent through the relay (its secret is known to no one here).
+   */
+  how: z.optional(z.enum(['console', 'hand'])),
+  /** Sent shares: the receiver's OCM address (the share's shareWith) and when the receiver took the share. */
+  to: z.optional(z.string()),
+  sentAt: z.optional(z.string()),
+  /** Requests: the providerId of the share that answered the request (a sent entry's key). */
+  answeredBy: z.optional(z.string()),
   status: z.enum(['pending', 'accepted', 'declined', 'unshared']),
   permissions: z.optional(z.array(z.string())),
   events: z.array(shareEventSchema),

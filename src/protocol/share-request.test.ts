@@ -67,7 +67,21 @@ describe('answering by sharing', () => {
       name: 'q3 plan.md',
       permissions: ['read', 'write'],
       from: 'alice',
+      protocol: 'webdav',
     });
+  });
+
+  it('a request to view is answered with the web app; one to read with the file', () => {
+    const asking = (permissions: string[]) => {
+      const read = readShareRequest('notifications', {
+        ...notification,
+        notification: { file: { ...notification.notification.file, permissions } },
+      });
+      if (!read.ok) throw new Error(read.problem);
+      return shareForRequest(read.request);
+    };
+    expect(asking(['view'])).toMatchObject({ protocol: 'webapp', permissions: ['read'] });
+    expect(asking(['read'])).toMatchObject({ protocol: 'webdav', permissions: ['read'] });
   });
 
   it('an opaque identifier is the name; no permissions means read', () => {

@@ -81,6 +81,11 @@ export interface ShareRequestAnswer {
   permissions: Array<'read' | 'write' | 'share'>;
   /** The console user who was asked, who then shares. */
   from: string;
+  /**
+   * What to share: the console's web app when the request asks to `view` (a permission only the webapp
+   * protocol has; webdav's are read, write, share), else the file over WebDAV.
+   */
+  protocol: 'webdav' | 'webapp';
 }
 
 export function shareForRequest(request: ShareRequest): ShareRequestAnswer {
@@ -99,6 +104,7 @@ export function shareForRequest(request: ShareRequest): ShareRequestAnswer {
     name,
     permissions: permissions.length ? permissions : ['read'],
     from: at > 0 ? request.owner.slice(0, at) : request.owner,
+    protocol: request.permissions.includes('view') ? 'webapp' : 'webdav',
   };
 }
 

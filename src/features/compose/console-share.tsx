@@ -1,10 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { consoleShareMutation } from '../../api/console-shares.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { paths, type ComposeShareFill } from '../../config/paths.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
+import { WebappReceiveVerdict } from './webapp-receive-verdict.tsx';
 
 type Protocol = 'webdav' | 'webapp';
 
@@ -12,12 +16,20 @@ type Protocol = 'webdav' | 'webapp';
  * The console as a sending server: it keeps the share (file and secret) itself, so the receiver can
  * exchange the code at the console's token endpoint and read the file, or open the console's web app
  * with the token POSTed in a form. A web app goes only to a receiver that advertises webapp-receive.
+ * Filled in from a request for a share, it answers that request: delivered, the request is marked shared.
  */
-export function ConsoleShare() {
-  const [to, setTo] = useState('');
-  const [protocol, setProtocol] = useState<Protocol>('webapp');
-  const [name, setName] = useState('');
-  const send = useMutation(consoleShareMutation());
+export function ConsoleShare({ fill }: { fill?: ComposeShareFill }) {
+  const client = useQueryClient();
+  const [to, setTo] = useState(fill?.to ?? '');
+  const [protocol, setProtocol] = useState<Protocol>(fill ? (fill.protocol ?? 'webdav') : 'webapp');
+  const [name, setName] = useState(fill?.name ?? '');
+  const send = useMutation({
+    ...consoleShareMutation(),
+    // A request answered: its state is kept by the server; the Inbox reads it again.
+    onSuccess: (result) => {
+      if (result.answered) void client.invalidateQueries({ queryKey: queryKeys.inbox.shares() });
+    },
+  });
   const result = send.data;
   const uri = (() => {
     const body = result?.exchange?.request.body;
@@ -45,7 +57,15 @@ export function ConsoleShare() {
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          if (to.trim()) send.mutate({ to: to.trim(), protocol, ...(name.trim() ? { name: name.trim() } : {}) });
+          if (!to.trim()) return;
+          send.mutate({
+            to: to.trim(),
+            protocol,
+            ...(name.trim() ? { name: name.trim() } : {}),
+            ...(fill ? { permissions: fill.permissions } : {}),
+            ...(fill?.from ? { from: fill.from } : {}),
+            ...(fill?.request ? { request: fill.request } : {}),
+          });
         }}
       >
         <TargetField label="Share with (OCM address)" value={to} onValue={setTo} placeholder="carol@127.0.0.1:8081" />
@@ -63,6 +83,7 @@ export function ConsoleShare() {
         targets it lists there; the receiver exchanges the code at this console&apos;s token endpoint and POSTs the
         token to the app, which reports how it was opened.
       </p>
+      {protocol === 'webapp' ? <WebappReceiveVerdict to={to} /> : null}
       {send.isError ? <ErrorMessage>{send.error.message}</ErrorMessage> : null}
       {result?.problem ? <ErrorMessage>{result.problem}</ErrorMessage> : null}
       {result && (result.exchange || result.failure) ? (
@@ -71,6 +92,21 @@ export function ConsoleShare() {
             <p>
               {result.share?.shareWith} answered {result.exchange.response.status}.
               {uri ? ` The app is at ${uri.uri} (targets ${uri.targets}).` : ''}
+            </p>
+          ) : null}
+          {result.answered ? (
+            <p>
+              {result.answered.ok ? (
+                <>
+                  The{' '}
+                  <Link className="underline" to={paths.inbox(result.answered.request)}>
+                    request for a share
+                  </Link>{' '}
+                  is answered by this share ({result.share?.id}).
+                </>
+              ) : (
+                `The request for a share is not marked answered: ${result.answered.message ?? 'unknown reason'}`
+              )}
             </p>
           ) : null}
           <ExchangeView

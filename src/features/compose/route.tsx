@@ -39,6 +39,7 @@ import { SelectField, TargetField, TextArea, TextField } from '../../ui/field.ts
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { Page } from '../../ui/page.tsx';
+import { AnsweringRequest } from './answering-request.tsx';
 import { ConsoleShare } from './console-share.tsx';
 import { SENDABLE, template } from './templates.ts';
 
@@ -52,6 +53,17 @@ function identity(user = 'alice'): ConsoleIdentity {
     origin: window.location.origin,
     webdavPath: '/ocm/webdav/',
   };
+}
+
+/** The providerId of a share draft, to link the request it answers to it (the server tracks the share too). */
+function providerIdOf(draft: string): string | undefined {
+  try {
+    const doc: unknown = JSON.parse(draft);
+    const id = isObject(doc) ? doc.providerId : undefined;
+    return typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where a kind goes on a receiver, from its discovery. */
@@ -352,7 +364,7 @@ export function Component() {
         onSuccess: (result) => {
           const status = 'exchange' in result ? result.exchange.response.status : 0;
           if (fill?.request && kind === 'share' && status >= 200 && status < 300)
-            void recordAnswer(client, fill.request, SHARE_CREATED);
+            void recordAnswer(client, fill.request, SHARE_CREATED, providerIdOf(draft));
         },
       },
     );
@@ -377,24 +389,7 @@ export function Component() {
 
   return (
     <Page title={job.label} summary={job.summary}>
-      {fill ? (
-        <p
-          role="note"
-          aria-label="Answering a request"
-          className="rounded border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950"
-        >
-          A share of <strong>{fill.name}</strong> ({fill.permissions.join(', ')}) to <code>{fill.to}</code>, as{' '}
-          {me.user}, answering{' '}
-          {fill.request ? (
-            <Link className="underline" to={paths.inbox(fill.request)}>
-              a request for a share
-            </Link>
-          ) : (
-            'a request for a share'
-          )}
-          . Check it, then send it below.
-        </p>
-      ) : null}
+      {fill ? <AnsweringRequest fill={fill} user={me.user} /> : null}
       <div className="flex flex-wrap items-end gap-3">
         <SelectField<Kind> label="Message" value={kind} onValue={chooseKind}>
           {KINDS.map((k) => (
@@ -508,7 +503,7 @@ export function Component() {
             : 'This kind is an answer, not a request: it is checked here, not sent.'}
         </p>
       )}
-      <ConsoleShare />
+      {fill ? null : <ConsoleShare />}
     </Page>
   );
 }

@@ -12,7 +12,12 @@ export function NoticeLink({ record }: { record: InboundRecord }) {
   const link = linkOf(states.data?.shares, record.id);
   if (link) {
     const { entry, event } = link;
-    const label = entry.side === 'sent' ? 'a share the console sent' : 'a share the console received';
+    const label =
+      entry.side === 'received'
+        ? 'a share the console received'
+        : entry.how === 'hand'
+          ? `a share sent by hand from Compose${entry.to ? ` to ${entry.to}` : ''}`
+          : `a share the console sent${entry.to ? ` to ${entry.to}` : ''}`;
     return (
       <section
         aria-label="Linked share"

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { demoPeersQueryOptions, demoReceivedQueryOptions } from '../../api/demo.ts';
+import type { DemoReceived } from '../../contract/demo.ts';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { SelectField } from '../../ui/field.tsx';
 
@@ -44,6 +45,31 @@ export function PeerLog() {
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">This peer has received no OCM call yet.</p>
       )}
+      {log.data?.fetched?.length ? <FetchedList peer={peer} fetched={log.data.fetched} /> : null}
     </section>
+  );
+}
+
+type Fetched = NonNullable<DemoReceived['fetched']>[number];
+
+/** What the peer did with the shares it accepted: the code exchanged at the sender, then the file read. */
+function FetchedList({ peer, fetched }: { peer: string; fetched: Fetched[] }) {
+  return (
+    <ol aria-label={`Shares opened by ${peer}`} className="max-h-48 space-y-1 overflow-auto text-sm">
+      {fetched.slice(0, 10).map((f, i) => (
+        <li key={`${f.at}-${i}`} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 p-2 dark:border-slate-800">
+          <span>
+            <strong>{f.share}</strong> from <code className="font-mono text-xs">{f.from}</code>:
+          </span>
+          <Badge tone={f.tokenStatus === null ? 'warn' : statusTone(f.tokenStatus)}>
+            {f.tokenStatus === null ? 'no code exchange' : `code exchange ${f.tokenStatus}`}
+          </Badge>
+          <Badge tone={f.readStatus === null ? 'warn' : statusTone(f.readStatus)}>
+            {f.readStatus === null ? 'not read' : `read ${f.readStatus}${f.bytes !== null ? ` (${f.bytes} bytes)` : ''}`}
+          </Badge>
+          {f.error ? <span className="text-xs text-slate-600 dark:text-slate-400">{f.error}</span> : null}
+        </li>
+      ))}
+    </ol>
   );
 }

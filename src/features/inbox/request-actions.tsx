@@ -19,8 +19,8 @@ function bodyOf(record: InboundRecord): unknown {
 }
 
 /**
- * What can be done with a received request for a share: share it (Compose, filled in with a share to the
- * requester) or decline it (SHARE_DECLINED to the requester's server, the draft-07 answer).
+ * What can be done with a received request for a share: share it (Compose, filled in with the console's own
+ * share to the requester, or one crafted by hand) or decline it (SHARE_DECLINED to the requester's server, the draft-07 answer).
  */
 export function RequestActions({ record }: { record: InboundRecord }) {
   const client = useQueryClient();
@@ -47,6 +47,10 @@ export function RequestActions({ record }: { record: InboundRecord }) {
   const accepted = record.response && record.response.status >= 200 && record.response.status < 300;
   const canDecline = declineShareRequest(request);
   const entry = entryFor(states.data?.shares, record.id);
+  // The share that answered the request, as the server tracks it (its own state moves with what alpha says).
+  const sharedBy = entry?.answeredBy
+    ? states.data?.shares.find((s) => s.side === 'sent' && s.key === entry.answeredBy)
+    : undefined;
   const done = replies.data?.[record.id];
   const answered = done && 'exchange' in done.result ? done.result.exchange.response.status : undefined;
 
@@ -87,6 +91,25 @@ export function RequestActions({ record }: { record: InboundRecord }) {
       {!accepted ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           The console refused this request when it arrived; sharing anyway is still possible.
+        </p>
+      ) : null}
+      {sharedBy ? (
+        <p aria-label="Answered by" className="flex flex-wrap items-center gap-2 text-sm">
+          <span>
+            Shared by {sharedBy.how === 'hand' ? 'a share crafted by hand in Compose' : 'a share from this console'}
+            {[sharedBy.name, sharedBy.to ? `to ${sharedBy.to}` : undefined].filter(Boolean).length
+              ? ` (${[sharedBy.name, sharedBy.to ? `to ${sharedBy.to}` : undefined].filter(Boolean).join(' ')})`
+              : ''}
+            , providerId <code className="font-mono">{sharedBy.key}</code>
+            {sharedBy.how === 'hand'
+              ? ': the console does not know its secret, so the requester cannot exchange its code.'
+              : ': the requester can exchange its code at the console and read it.'}
+          </span>
+          <StateBadge status={sharedBy.status} />
+        </p>
+      ) : entry?.answeredBy ? (
+        <p aria-label="Answered by" className="text-sm">
+          Shared by the share with providerId <code className="font-mono">{entry.answeredBy}</code>.
         </p>
       ) : null}
       {entry ? <ShareHistory entry={entry} current={record.id} /> : null}

@@ -1,5 +1,5 @@
 export { targetFacts, type BuiltPayload, type ConsoleIdentity, type TargetFacts } from './target.ts';
-export { buildShare, type ShareChoices } from './share.ts';
+export { buildShare, webappReceiveOf, type ShareChoices, type WebappReceive } from './share.ts';
 export { buildNotification, type NotificationChoices, type NotificationIntent } from './notification.ts';
 export {
   buildInviteAccepted,

@@ -30,6 +30,31 @@ export interface ShareChoices {
   expiration?: number;
 }
 
+/** Whether a receiver takes web-app shares, and with which targets; or why it does not, in a sentence. */
+export type WebappReceive = { ok: true; targets: string[] } | { ok: false; why: string };
+
+/**
+ * A web-app share goes only to a receiver whose discovery advertises webapp-receive with targets it can open
+ * ("blank", "iframe"), and only with those targets (Reva advertises webapp-receive with apiVersion "1.3.0": the
+ * advertisement decides, not the version), in a version that has the web-app shape (1.3 on).
+ */
+export function webappReceiveOf(discovery: unknown): WebappReceive {
+  const facts = targetFacts(discovery);
+  const receive = facts.protocols['webapp-receive'];
+  const targets = stringsOf(isRecord(receive) ? receive.targets : undefined).filter((t) =>
+    (WEBAPP_TARGETS as readonly string[]).includes(t),
+  );
+  if (targets.length && atLeast(facts.version, '1.3')) return { ok: true, targets };
+  return {
+    ok: false,
+    why: targets.length
+      ? `the ${facts.version} web-app shape is not supported by this builder; it needs a receiver that advertises webapp-receive.`
+      : isRecord(receive)
+        ? 'the receiver\'s webapp-receive lists no target ("blank" or "iframe") it can open, so it cannot take a web-app share.'
+        : 'the receiver does not advertise webapp-receive, so it does not take web-app shares.',
+  };
+}
+
 /** A share creation payload in the receiver's version and dialect. */
 export function buildShare(discovery: unknown, identity: ConsoleIdentity, choices: ShareChoices): BuiltPayload {
   const facts = targetFacts(discovery);
@@ -69,20 +94,10 @@ export function buildShare(discovery: unknown, identity: ConsoleIdentity, choice
 
   const wanted = choices.protocols ?? ['webdav'];
   const receiverWantsCode = facts.criteria.includes('must-exchange-token') || facts.criteria.includes('token-exchange');
-  // A webapp share goes only to a receiver whose webapp-receive lists targets, and only with those targets
-  // (Reva advertises webapp-receive with apiVersion "1.3.0": the advertisement decides, not the version).
-  const advertisedTargets = stringsOf(
-    isRecord(facts.protocols['webapp-receive']) ? facts.protocols['webapp-receive'].targets : undefined,
-  ).filter((t) => (WEBAPP_TARGETS as readonly string[]).includes(t));
-  const webapp = wanted.includes('webapp') && atLeast(version, '1.3') && advertisedTargets.length > 0;
-  if (wanted.includes('webapp') && !webapp)
-    notes.push(
-      advertisedTargets.length
-        ? `Left out webapp: the ${version} web-app shape is not supported by this builder; it needs a receiver that advertises webapp-receive.`
-        : isRecord(facts.protocols['webapp-receive'])
-          ? 'Left out webapp: the receiver\'s webapp-receive lists no target ("blank" or "iframe") it can open, so it cannot take a web-app share.'
-          : 'Left out webapp: the receiver does not advertise webapp-receive, so it does not take web-app shares.',
-    );
+  const receive = webappReceiveOf(discovery);
+  const advertisedTargets = receive.ok ? receive.targets : [];
+  const webapp = wanted.includes('webapp') && receive.ok;
+  if (wanted.includes('webapp') && !receive.ok) notes.push(`Left out webapp: ${receive.why}`);
   const requireCode = (receiverWantsCode || choices.mustExchangeToken || webapp) && atLeast(version, '1.3');
   if (receiverWantsCode)
     notes.push(
