@@ -154,7 +154,7 @@ describe('notifications linked to the share they name', () => {
     ]);
   });
 
-  it('SHARE_ACCEPTED about a share the console cannot know (sent by hand) is still taken: 201, unlinked', async () => {
+  it('SHARE_ACCEPTED about a share the console never sent (nor relayed) is still taken: 201, unlinked', async () => {
     const { post, states } = setup();
     const res = await post('/ocm/notifications', {
       notificationType: 'SHARE_ACCEPTED',
@@ -185,6 +185,23 @@ describe('share states are kept on disk', () => {
       ['console', 'accepted'],
       ['peer', 'unshared'],
     ]);
+  });
+
+  it('a format-1 file is migrated on read: its sent shares were the console’s own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'share-states-'));
+    const sent = { side: 'sent', key: 'c-1', providerId: 'c-1', name: 'a.txt', status: 'accepted', events: [] };
+    const received = { side: 'received', key: 'in-1', providerId: 'p-1', status: 'pending', events: [] };
+    writeFileSync(join(dir, 'share-states.json'), JSON.stringify({ version: 1, shares: [sent, received] }));
+    const { states, post, inbox } = setup(dir);
+    const read = await states();
+    expect(read.unreadable).toBeUndefined();
+    expect(read.shares).toEqual([{ ...sent, how: 'console' }, received]);
+    // Written back in format 2 at the next change.
+    await post('/ocm/shares', share('p-10'));
+    await post(`/api/inbox/${inbox.store.list()[0]!.id}/answer`, { type: 'SHARE_ACCEPTED' });
+    const file = JSON.parse(readFileSync(join(dir, 'share-states.json'), 'utf8'));
+    expect(file.version).toBe(2);
+    expect(file.shares).toContainEqual({ ...sent, how: 'console' });
   });
 
   it('an entry it cannot read is reported and written back as it was', async () => {
