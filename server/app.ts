@@ -168,9 +168,7 @@ export function createApp(ctx: AppContext): Hono {
   // The inbox given (tests) is completed, never changed: the app works on its own copy.
   const given = ctx.inbox ?? createInbox(ctx.config, { persist });
   // SHARE_ACCEPTED / SHARE_DECLINED about a share the console sent name it by its id.
-  const shareLinks = given.shareLinks
-    ? { sentShare: (id: string) => shares.get(id), ...given.shareLinks }
-    : undefined;
+  const shareLinks = given.shareLinks ? { sentShare: (id: string) => shares.get(id), ...given.shareLinks } : undefined;
   // A share sent by hand through the relay is tracked, so what its receiver says about it is linked.
   const onRelayed = shareLinks ? (relayed: Relayed) => void noteRelayed(shareLinks, relayed) : undefined;
   app.route('/', relayRoutes(outbound, keys, baseUrl, config.relayMaxRequestBytes, onRelayed));

@@ -171,7 +171,9 @@ describe('the console’s own share answering a request for a share', () => {
     expect(res.status).toBe(200);
     expect(result.exchange.response.status).toBe(201);
     expect(result.answered).toEqual({ request: request!.id, ok: true });
-    const sentBody = JSON.parse(result.exchange.request.body.data) as { protocol: { webdav: { permissions: string[] } } };
+    const sentBody = JSON.parse(result.exchange.request.body.data) as {
+      protocol: { webdav: { permissions: string[] } };
+    };
     expect(sentBody.protocol.webdav.permissions).toEqual(['read']);
 
     const all = (await states()).shares;

@@ -19,7 +19,9 @@ export const SHARE_STATES_FORMAT: StoredFormat = {
       ...value,
       version: 2,
       shares: Array.isArray(value.shares)
-        ? value.shares.map((s: unknown) => (isObject(s) && s.side === 'sent' && s.how === undefined ? { ...s, how: 'console' } : s))
+        ? value.shares.map((s: unknown) =>
+            isObject(s) && s.side === 'sent' && s.how === undefined ? { ...s, how: 'console' } : s,
+          )
         : value.shares,
     }),
   },

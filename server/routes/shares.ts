@@ -56,10 +56,7 @@ export function shareRoutes(deps: {
       ? PERMISSIONS.filter((p) => (input.permissions as unknown[]).includes(p))
       : undefined;
     if (Array.isArray(input.permissions) && input.permissions.some((p) => !PERMISSIONS.includes(p as never)))
-      return c.json(
-        { error: 'bad-request', message: `"permissions" may hold only ${PERMISSIONS.join(', ')}.` },
-        400,
-      );
+      return c.json({ error: 'bad-request', message: `"permissions" may hold only ${PERMISSIONS.join(', ')}.` }, 400);
     const request = typeof input.request === 'string' && input.request ? input.request : undefined;
     const result = await sendShare(
       {
@@ -74,7 +71,10 @@ export function shareRoutes(deps: {
       { outbound: deps.outbound, keys: await deps.keys, shares: deps.shares, consoleBase: deps.consoleBase(c.req.url) },
     );
     const linked = deps.shareLinks ? trackSentShare(deps.shareLinks, result, request) : undefined;
-    return c.json({ ...result, ...(linked ? { answered: linked } : {}) }, result.problem ? 400 : result.failure ? 502 : 200);
+    return c.json(
+      { ...result, ...(linked ? { answered: linked } : {}) },
+      result.problem ? 400 : result.failure ? 502 : 200,
+    );
   });
   app.on(['GET', 'POST'], `${CONSOLE_PATHS.apps}:id`, (c) => consoleAppPage(c, deps.shares, c.req.param('id')));
   app.on([...WEBDAV_METHODS], `${CONSOLE_PATHS.webdav}:id`, (c) => {

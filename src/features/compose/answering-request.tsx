@@ -31,8 +31,8 @@ export function AnsweringRequest({ fill, user }: { fill: ComposeShareFill; user:
           exchange the code at the console&apos;s token endpoint and open what it asked for.
         </p>
         <p>
-          Or craft the share by hand in the editor further down. Its sharedSecret is then known only to this page,
-          not to the console: the requester&apos;s code exchange is refused and it cannot read anything with it.
+          Or craft the share by hand in the editor further down. Its sharedSecret is then known only to this page, not
+          to the console: the requester&apos;s code exchange is refused and it cannot read anything with it.
         </p>
       </div>
       <ConsoleShare fill={fill} />

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
 import { recordAnswer } from '../../api/share-states.ts';
@@ -12,7 +12,7 @@ import {
   type RelayRequest,
 } from '../../contract/exchange.ts';
 import { HeadersTable } from '../../ui/headers-table.tsx';
-import { jobRoute, paths, readComposeFill, type ComposeResend, type ComposeShareFill } from '../../config/paths.ts';
+import { jobRoute, readComposeFill, type ComposeResend, type ComposeShareFill } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
   isKind,

@@ -57,7 +57,10 @@ function FetchedList({ peer, fetched }: { peer: string; fetched: Fetched[] }) {
   return (
     <ol aria-label={`Shares opened by ${peer}`} className="max-h-48 space-y-1 overflow-auto text-sm">
       {fetched.slice(0, 10).map((f, i) => (
-        <li key={`${f.at}-${i}`} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 p-2 dark:border-slate-800">
+        <li
+          key={`${f.at}-${i}`}
+          className="flex flex-wrap items-center gap-2 rounded border border-slate-200 p-2 dark:border-slate-800"
+        >
           <span>
             <strong>{f.share}</strong> from <code className="font-mono text-xs">{f.from}</code>:
           </span>
@@ -65,7 +68,9 @@ function FetchedList({ peer, fetched }: { peer: string; fetched: Fetched[] }) {
             {f.tokenStatus === null ? 'no code exchange' : `code exchange ${f.tokenStatus}`}
           </Badge>
           <Badge tone={f.readStatus === null ? 'warn' : statusTone(f.readStatus)}>
-            {f.readStatus === null ? 'not read' : `read ${f.readStatus}${f.bytes !== null ? ` (${f.bytes} bytes)` : ''}`}
+            {f.readStatus === null
+              ? 'not read'
+              : `read ${f.readStatus}${f.bytes !== null ? ` (${f.bytes} bytes)` : ''}`}
           </Badge>
           {f.error ? <span className="text-xs text-slate-600 dark:text-slate-400">{f.error}</span> : null}
         </li>

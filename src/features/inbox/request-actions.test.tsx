@@ -160,6 +160,58 @@ describe('acting on a received request for a share', () => {
     });
   });
 
+  it('a request answered by the console’s own share names that share and its own state', async () => {
+    const event = { recordId: 'in-5', type: 'Share Creation Notification', at: '2026-11-27T12:00:00Z' };
+    backend([
+      {
+        side: 'request',
+        key: 'in-5',
+        status: 'accepted',
+        answeredBy: 'c-1',
+        events: [{ ...event, by: 'console', outcome: 'applied', status: 'accepted' }],
+      },
+      {
+        side: 'sent',
+        key: 'c-1',
+        providerId: 'c-1',
+        how: 'console',
+        to: 'carol@127.0.0.1:8081',
+        name: 'plan.md',
+        sentAt: '2026-11-27T12:00:00Z',
+        status: 'accepted',
+        events: [],
+      },
+    ]);
+    await open([request], 'in-5');
+    const actions = await screen.findByRole('region', { name: 'Share request actions' });
+    const answered = await within(actions).findByLabelText('Answered by');
+    expect(answered).toHaveTextContent(
+      'Shared by a share from this console (plan.md to carol@127.0.0.1:8081), providerId c-1: the requester can exchange its code at the console and read it.',
+    );
+    expect(within(answered).getByText('accepted')).toBeInTheDocument();
+  });
+
+  it('a request to view is answered with the web app', async () => {
+    backend();
+    const viewing = record('in-7', '/ocm/notifications', 'notifications', {
+      notificationType: 'REQUEST_SHARE',
+      senderDomain: '127.0.0.1:8081',
+      resourceType: 'file',
+      notification: {
+        file: {
+          owner: 'alice@127.0.0.1:8080',
+          shareWith: 'carol@127.0.0.1:8081',
+          shareId: 'plan',
+          permissions: ['view'],
+        },
+      },
+    });
+    await open([viewing], 'in-7');
+    const actions = await screen.findByRole('region', { name: 'Share request actions' });
+    const href = within(actions).getByRole('link', { name: 'Share it' }).getAttribute('href')!;
+    expect(new URLSearchParams(href.split('?')[1]).get('protocol')).toBe('webapp');
+  });
+
   it('Decline sends SHARE_DECLINED to the requester’s server and shows the request as declined', async () => {
     const { relayed, answers } = backend();
     const user = userEvent.setup();

@@ -9,6 +9,7 @@ import {
   buildRequestShare,
   buildShare,
   buildTokenRequest,
+  webappReceiveOf,
   formEncode,
   type BuiltPayload,
 } from './index.ts';
@@ -139,6 +140,19 @@ describe('builders follow the peer', () => {
     const refused = buildShare(empty, identity, choices);
     expect(refused.payload.protocol).not.toHaveProperty('webapp');
     expect(refused.notes.join(' ')).toMatch(/lists no target/);
+  });
+  it('say before building whether a receiver takes a web app, and with which targets (the rule buildShare uses)', () => {
+    expect(webappReceiveOf(fixture('discovery-reva-2026.json'))).toEqual({ ok: true, targets: ['blank'] });
+    expect(webappReceiveOf(fixture('discovery-1.3.json'))).toEqual({
+      ok: false,
+      why: 'the receiver does not advertise webapp-receive, so it does not take web-app shares.',
+    });
+    const popupOnly = variant(
+      'discovery-1.5.json',
+      (d) => (d.resourceTypes[0].protocols['webapp-receive'].targets = ['popup']),
+    );
+    expect(webappReceiveOf(popupOnly)).toMatchObject({ ok: false, why: expect.stringMatching(/lists no target/) });
+    expect(webappReceiveOf('not a document')).toMatchObject({ ok: false });
   });
   it('honour must-exchange-token and relative webdav URIs', () => {
     const built = buildShare(fixture('discovery-1.3.json'), identity, {
