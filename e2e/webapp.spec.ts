@@ -209,12 +209,26 @@ test("the console shares its own web app: alpha gets alpha's targets, legacy is 
   await page.goto('/compose');
   const section = page.getByRole('region', { name: 'Share from this console' });
   const form = section.getByRole('form', { name: 'Console share' });
-  const shareWith = async (to: string, name: string) => {
+  const verdict = section.getByRole('status', { name: 'Can it take a web app' });
+  const fillIn = async (to: string, name: string) => {
     await form.getByRole('textbox', { name: 'Share with (OCM address)' }).fill(to);
     await form.getByRole('combobox', { name: 'What to share' }).selectOption('webapp');
     await form.getByRole('textbox', { name: 'Name' }).fill(name);
+  };
+  const shareWith = async (to: string, name: string) => {
+    await fillIn(to, name);
     await form.getByRole('button', { name: 'Share' }).click();
   };
+
+  // Before Share is pressed, the panel has read each receiver's discovery and says whether it takes a web app.
+  await fillIn(`carol@${alphaHost}`, 'to-alpha.md');
+  await expect(verdict).toHaveText(
+    `${alphaHost} advertises webapp-receive with targets iframe, blank: the web app can be sent, with those targets.`,
+  );
+  await fillIn(`erin@${legacyHost}`, 'to-legacy.md');
+  await expect(verdict).toHaveText(
+    `A web app cannot be sent to ${legacyHost}: the receiver does not advertise webapp-receive, so it does not take web-app shares.`,
+  );
 
   await shareWith(`carol@${alphaHost}`, 'to-alpha.md');
   await expect(section.getByRole('status', { name: 'Console share result' })).toContainText(
@@ -226,6 +240,8 @@ test("the console shares its own web app: alpha gets alpha's targets, legacy is 
   await expect(section.getByRole('alert')).toHaveText(
     'Not sent: Left out webapp: the receiver does not advertise webapp-receive, so it does not take web-app shares.',
   );
+  // The answer before pressing stays beside the refusal.
+  await expect(verdict).toContainText(`A web app cannot be sent to ${legacyHost}`);
 
   // The console is a receiver too: it takes its own web-app share, exchanges the code and opens the app.
   const name = `self-${Date.now()}.md`;
