@@ -390,6 +390,9 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       {fill ? <AnsweringRequest fill={fill} user={me.user} /> : null}
+      {fill ? (
+        <h2 className="text-sm font-semibold">Or craft the share by hand (the console cannot exchange its code)</h2>
+      ) : null}
       <div className="flex flex-wrap items-end gap-3">
         <SelectField<Kind> label="Message" value={kind} onValue={chooseKind}>
           {KINDS.map((k) => (

@@ -105,6 +105,7 @@ export function RequestActions({ record }: { record: InboundRecord }) {
               ? ': the console does not know its secret, so the requester cannot exchange its code.'
               : ': the requester can exchange its code at the console and read it.'}
           </span>
+          <span>That share&apos;s own state:</span>
           <StateBadge status={sharedBy.status} />
         </p>
       ) : entry?.answeredBy ? (
