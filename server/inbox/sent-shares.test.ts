@@ -57,6 +57,11 @@ const handShare = (providerId: string) => ({
     },
   },
 });
+// alpha opens the shares it takes on its own (a token request to the console): find the request by its kind.
+const newestRequest = async () =>
+  inboundListSchema
+    .parse(await (await fetch(`${running.url}/api/inbox?limit=20`)).json())
+    .records.find((r) => r.endpoint === 'notifications' && r.body.data.includes('REQUEST_SHARE'));
 const waitFor = async <T>(probe: () => T | undefined, ms = 5_000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {
@@ -83,8 +88,10 @@ describe('a share sent by hand through the relay', () => {
     expect(Date.parse(tracked!.sentAt!)).not.toBeNaN();
 
     await alphaSays('SHARE_ACCEPTED', 'hand-1');
-    const [notice] = inboundListSchema.parse(await (await fetch(`${running.url}/api/inbox?limit=1`)).json()).records;
-    expect(notice!.response?.status).toBe(201);
+    const notice = inboundListSchema
+      .parse(await (await fetch(`${running.url}/api/inbox?limit=20`)).json())
+      .records.find((r) => r.endpoint === 'notifications' && r.body.data.includes('"hand-1"'));
+    expect(notice?.response?.status, JSON.stringify(notice?.response)).toBe(201);
     const accepted = (await states()).shares.find((s) => s.key === 'hand-1');
     expect(accepted?.status).toBe('accepted');
     expect(accepted?.events.map((e) => [e.recordId, e.type, e.by])).toEqual([[notice!.id, 'SHARE_ACCEPTED', 'peer']]);
@@ -153,7 +160,7 @@ describe('the console’s own share answering a request for a share', () => {
   it('marks the request shared and linked to the share; alpha exchanges the code and reads the file', async () => {
     const asked = await post('/api/demo/alpha/send', { kind: 'request-share', to: `alice@${consoleHost}` });
     expect(asked.status).toBe(200);
-    const [request] = inboundListSchema.parse(await (await fetch(`${running.url}/api/inbox?limit=1`)).json()).records;
+    const request = await newestRequest();
     const before = alpha.fetched.length;
 
     const res = await post('/api/shares', {
@@ -195,7 +202,7 @@ describe('the console’s own share answering a request for a share', () => {
   it('a share that was not delivered leaves the request pending, and says why', async () => {
     const asked = await post('/api/demo/alpha/send', { kind: 'request-share', to: `alice@${consoleHost}` });
     expect(asked.status).toBe(200);
-    const [request] = inboundListSchema.parse(await (await fetch(`${running.url}/api/inbox?limit=1`)).json()).records;
+    const request = await newestRequest();
     // The legacy peer takes no web app: nothing is sent.
     const legacyHost = new URL(running.demo!.peers[1]!.state.origin).host;
     const res = await post('/api/shares', { to: `bob@${legacyHost}`, protocol: 'webapp', request: request!.id });
