@@ -295,4 +295,40 @@ describe('a notification linked to its share', () => {
     expect(within(actions).getByRole('list', { name: 'What happened to it' })).toHaveTextContent('SHARE_UNSHARED');
     expect(within(actions).getByRole('button', { name: 'Accept' })).toBeDisabled();
   });
+
+  it('a SHARE_ACCEPTED about a share sent by hand from Compose names it as such', async () => {
+    const accepted = record('in-3', '/ocm/notifications', 'notifications', {
+      notificationType: 'SHARE_ACCEPTED',
+      senderDomain: '127.0.0.1:8081',
+      resourceType: 'file',
+      notification: { file: { providerId: 'h-1' } },
+    });
+    const event = {
+      recordId: 'in-3',
+      type: 'SHARE_ACCEPTED',
+      at: '2026-11-27T11:00:00Z',
+      by: 'peer',
+      outcome: 'applied',
+      status: 'accepted',
+    };
+    backend([
+      {
+        side: 'sent',
+        key: 'h-1',
+        providerId: 'h-1',
+        how: 'hand',
+        to: 'carol@127.0.0.1:8081',
+        name: 'by-hand.txt',
+        sentAt: '2026-11-27T10:59:00Z',
+        status: 'accepted',
+        events: [event],
+      },
+    ]);
+    await open([accepted], 'in-3');
+    const linked = await screen.findByRole('region', { name: 'Linked share' });
+    expect(linked).toHaveTextContent(
+      'About a share sent by hand from Compose to carol@127.0.0.1:8081 (by-hand.txt), providerId h-1',
+    );
+    expect(within(linked).getByText('accepted')).toBeInTheDocument();
+  });
 });
