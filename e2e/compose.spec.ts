@@ -49,3 +49,22 @@ test('a draft survives a reload, and a wrong field is named with its pointer and
   await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('/notificationType');
   app.expectClean();
 });
+
+test('a receiver that cannot be reached is explained once, naming each address tried', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
+  const send = page.getByRole('region', { name: 'Send' });
+  const receiver = page.getByRole('textbox', { name: 'Receiver (OCM address or host)' });
+  // Nothing listens on port 9: the explicit scheme is the only one tried, and its one path is asked once.
+  await receiver.fill('http://127.0.0.1:9');
+  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  await expect(send.getByRole('alert')).toHaveText('127.0.0.1:9 refused the connection.');
+  // A bare address is tried over both schemes: each named once.
+  await receiver.fill('carol@127.0.0.1:9');
+  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  await expect(send.getByRole('alert')).toHaveText(
+    'http://127.0.0.1:9: connection refused. https://127.0.0.1:9: connection refused.',
+  );
+  app.expectClean();
+});

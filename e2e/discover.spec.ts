@@ -28,13 +28,18 @@ test('discover both demo peers: versions, dialects, capabilities, keys and findi
   app.expectClean();
 });
 
-test('an unreachable server is explained, after both endpoints were tried', async ({ page }) => {
+test('an unreachable server is explained, after each scheme was tried once', async ({ page }) => {
   const app = new ConsolePage(page);
   await app.open('/discover/127.0.0.1%3A9');
   const tried = page.getByRole('region', { name: 'Endpoints tried' });
   await expect(tried).toContainText('No usable discovery document');
-  await expect(tried).toContainText('Connection refused');
-  await expect(tried).toContainText('/ocm-provider');
+  await expect(tried).toContainText('Nothing answered at http://127.0.0.1:9; https://127.0.0.1:9 was tried next.');
+  await expect(tried.getByRole('listitem')).toHaveCount(2);
+  await expect(tried.getByRole('listitem').first()).toContainText('http://127.0.0.1:9/.well-known/ocm');
+  await expect(tried.getByRole('listitem').last()).toContainText('https://127.0.0.1:9/.well-known/ocm');
+  await expect(tried.getByRole('listitem').last()).toContainText('Connection refused');
+  // Where nothing listens, the legacy path on the same port is not asked.
+  await expect(tried).not.toContainText('/ocm-provider');
   app.expectClean();
 });
 
