@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
 
@@ -47,5 +48,66 @@ test('a draft survives a reload, and a wrong field is named with its pointer and
   await page.reload();
   await page.getByRole('combobox', { name: 'Message' }).selectOption('notification');
   await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('/notificationType');
+  app.expectClean();
+});
+
+test('a receiver that cannot be reached is explained once, naming each address tried', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
+  const send = page.getByRole('region', { name: 'Send' });
+  const receiver = page.getByRole('textbox', { name: 'Receiver (OCM address or host)' });
+  // Nothing listens on port 9: the explicit scheme is the only one tried, and its one path is asked once.
+  await receiver.fill('http://127.0.0.1:9');
+  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  await expect(send.getByRole('alert')).toHaveText('127.0.0.1:9 refused the connection.');
+  // A bare address is tried over both schemes: each named once.
+  await receiver.fill('carol@127.0.0.1:9');
+  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  await expect(send.getByRole('alert')).toHaveText(
+    'http://127.0.0.1:9: connection refused. https://127.0.0.1:9: connection refused.',
+  );
+  app.expectClean();
+});
+
+test("a Directory Service document's JWS is verified with the federation key given beside its findings", async ({
+  page,
+}) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('directory');
+  const payload = {
+    federation: 'Lab Federation',
+    servers: [{ url: 'https://cloud.example.org', displayName: 'Cloud' }],
+  };
+  // Signed here with Node's crypto, as a federation operator's own tool would.
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+  const signingInput = `${b64url(JSON.stringify({ alg: 'ES256' }))}.${b64url(JSON.stringify(payload))}`;
+  const signature = b64url(sign('sha256', Buffer.from(signingInput), { key: privateKey, dsaEncoding: 'ieee-p1363' }));
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(`${signingInput}.${signature}`);
+  const findings = page.getByRole('region', { name: 'Lint findings' });
+  await expect(findings).toContainText('its signature was not checked here');
+
+  const key = page.getByRole('textbox', { name: /Federation key/ });
+  await key.fill(JSON.stringify(publicKey.export({ format: 'jwk' })));
+  await expect(page.getByRole('status', { name: 'Signature' })).toHaveText(
+    'Signature verified with the federation key (ES256).',
+  );
+  await expect(findings).not.toContainText('its signature was not checked here');
+
+  // Another federation's key does not verify it, and says so.
+  await key.fill(
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  );
+  await expect(page.getByRole('status', { name: 'Signature' })).toContainText(
+    'Signature NOT verified: the signature does not verify with this key',
+  );
+
+  // The field belongs to the directory kind only.
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
+  await expect(key).toBeHidden();
   app.expectClean();
 });

@@ -33,6 +33,15 @@ describe('ocm-explorer discover', () => {
     expect(plain.out.join('\n')).toMatch(/^NOT FOUND/);
   });
 
+  it('tries a bare host over its other scheme when nothing answers, and names each address tried', async () => {
+    const t = io();
+    expect(await runCli(['discover', '127.0.0.1:9'], t.value)).toBe(1);
+    expect(t.out.join('\n').split('\n')).toEqual([
+      'NO ANSWER  http://127.0.0.1:9/.well-known/ocm: 127.0.0.1:9 refused the connection.',
+      'NOT FOUND  127.0.0.1:9 (https://127.0.0.1:9): http://127.0.0.1:9: connection refused. https://127.0.0.1:9: connection refused.',
+    ]);
+  });
+
   it('exits 2 on usage errors', async () => {
     const t = io();
     expect(await runCli(['discover'], t.value)).toBe(2);

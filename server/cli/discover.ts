@@ -7,7 +7,9 @@ const USAGE = `Usage: ocm-explorer discover <target> [--json] [--ua UA] [--schem
 
 Fetches an OCM server's discovery (/.well-known/ocm, then /ocm-provider) as the Discover page does, and
 prints which endpoint answered, the detected version and dialect, and the lint findings. --ua sends that
-User-Agent (some servers answer crawlers differently); --scheme forces http or https for a bare host.
+User-Agent (some servers answer crawlers differently). A bare host is tried over https then http (http
+first for loopback and IP addresses), the second only when nothing answers over the first; --scheme
+forces one.
 Exit status: 0 when a document was found and has no error finding, 1 otherwise, 2 on usage errors.`;
 
 export const discoverCommand: CliCommand = async (args, io) => {
@@ -47,6 +49,7 @@ export const discoverCommand: CliCommand = async (args, io) => {
   if (parsed.flags.get('--json')) io.stdout(JSON.stringify(result, null, 2));
   else {
     const out: string[] = [];
+    for (const u of result.unreachable ?? []) out.push(`NO ANSWER  ${u.url}: ${u.failure.message}`);
     if (!found) out.push(`NOT FOUND  ${result.target} (${result.base}): ${result.problem ?? 'no discovery document'}`);
     else {
       const url = result.answeredBy === 'well-known' ? result.wellKnown.url : result.legacy?.url;

@@ -44,7 +44,12 @@ export function fetchNet(timeoutMs = 10_000): PeerNet {
             : { ok: true, status: res.status, json: null };
         }
       } catch (err) {
-        return { ok: false, error: describeFetchError(err) };
+        // No HTTP answer: a slow server is worth asking at its other path, an unreachable one is not.
+        const failure =
+          (err as Error).name === 'TimeoutError'
+            ? { kind: 'timeout' as const, phase: 'total' }
+            : { kind: 'network' as const };
+        return { ok: false, error: describeFetchError(err), failure };
       }
     },
     async send(request) {

@@ -1,5 +1,6 @@
-import type { DiscoverResult } from '../../src/contract/exchange.ts';
+import { explainRelayFailure, type DiscoverResult, type RelayFailure } from '../../src/contract/exchange.ts';
 import {
+  afterTransportFailure,
   discoveryTarget,
   DISCOVERY_PATHS,
   lint,
@@ -12,11 +13,20 @@ import { exchangeRecord } from '../outbound/exchange-record.ts';
 import type { OutboundClient } from '../outbound/http-client.ts';
 
 type Attempt = DiscoverResult['wellKnown'];
+type Unreachable = NonNullable<DiscoverResult['unreachable']>[number];
+
+/** A failure in a few words, for a list of candidates (the full message is on each attempt). */
+function inBrief(failure: RelayFailure): string {
+  const { title } = explainRelayFailure(failure);
+  return failure.kind === 'tls' ? `${title.toLowerCase()}: ${failure.detail ?? failure.code}` : title.toLowerCase();
+}
 
 /**
  * Fetches `/.well-known/ocm`, and `/ocm-provider` when that gives no usable document, through the
- * guarded client, from the first base the protocol core reads the target as; returns both raw answers
- * and what the protocol core detects and finds.
+ * guarded client; returns both raw answers and what the protocol core detects and finds. The target's
+ * candidate bases (a bare host over both schemes) are asked in order: the next only when nothing answered
+ * at one (refused, TLS, no connection in time), never because one answered 404 or 500. A spelled or
+ * chosen scheme is the only candidate.
  */
 export async function discoverTarget(
   client: OutboundClient,
@@ -25,13 +35,11 @@ export async function discoverTarget(
 ): Promise<DiscoverResult | { error: string }> {
   const parsed = discoveryTarget(target, options.scheme);
   if (!parsed.ok) return { error: parsed.error };
-  const base = parsed.bases[0]!;
-  const host = new URL(base).host;
 
-  const attempt = async (path: string): Promise<Attempt> => {
+  const attempt = async (base: string, path: string): Promise<Attempt> => {
     const url = `${base}${path}`;
     const headers: [string, string][] = [
-      ['Host', host],
+      ['Host', new URL(base).host],
       ['Accept', 'application/json'],
     ];
     if (options.ua) headers.push(['User-Agent', options.ua]);
@@ -56,22 +64,43 @@ export async function discoverTarget(
   };
 
   const [wellKnownPath, legacyPath] = DISCOVERY_PATHS;
-  const wellKnown = await attempt(wellKnownPath);
+  const unreachable: Unreachable[] = [];
+  let base = parsed.bases[0]!;
+  let wellKnown!: Attempt;
+  let after: ReturnType<typeof afterTransportFailure> = 'next-path';
+  for (const [i, candidate] of parsed.bases.entries()) {
+    base = candidate;
+    wellKnown = await attempt(base, wellKnownPath);
+    after = wellKnown.failure ? afterTransportFailure(wellKnown.failure) : 'next-path';
+    if (after !== 'next-base' || i === parsed.bases.length - 1) break;
+    unreachable.push({ base, url: wellKnown.url, failure: wellKnown.failure! });
+  }
   const first = usable(wellKnown);
   let legacy: Attempt | null = null;
   let chosen: { doc?: unknown; problem?: string } = first;
   let answeredBy: DiscoverResult['answeredBy'] = first.doc !== undefined ? 'well-known' : null;
-  if (first.doc === undefined) {
-    legacy = await attempt(legacyPath);
+  // The legacy path is on the same host and port: not worth asking where nothing answered at all.
+  if (first.doc === undefined && after === 'next-path') {
+    legacy = await attempt(base, legacyPath);
     const second = usable(legacy);
     if (second.doc !== undefined) {
       chosen = second;
       answeredBy = 'legacy';
-    } else chosen = { problem: `${first.problem} ${second.problem}` };
+    } else
+      chosen = {
+        // Two paths can fail the same way (a slow server): say it once.
+        problem: [...new Set(`${first.problem} ${second.problem}`.split(/(?<=\.)\s+/))].join(' '),
+      };
+  }
+  if (unreachable.length && chosen.doc === undefined) {
+    const last =
+      wellKnown.failure && after !== 'next-path' ? `${base}: ${inBrief(wellKnown.failure)}.` : chosen.problem;
+    chosen = { problem: [...unreachable.map((u) => `${u.base}: ${inBrief(u.failure)}.`), last].join(' ') };
   }
   const result: DiscoverResult = {
     target,
     base,
+    ...(unreachable.length ? { unreachable } : {}),
     wellKnown,
     legacy,
     answeredBy,

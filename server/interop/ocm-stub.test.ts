@@ -83,9 +83,13 @@ describe.skipIf(!!unavailable)('interop with the OCM-stub (a real peer, over htt
     stub.alive() &&
     (await undiciFetch('https://localhost/ocm-provider/', { dispatcher: toStub }).then((r) => r.status)) === 200;
 
-  it('discovers the stub over https and names where its 1.2-era discovery departs from the spec', async () => {
-    const { status, json } = await api(`/api/discover?target=${encodeURIComponent('https://localhost')}`);
+  it('discovers the stub from a bare localhost (https, after http://localhost gets no answer) and names where its 1.2-era discovery departs from the spec', async () => {
+    const { status, json } = await api(`/api/discover?target=localhost`);
     expect(status).toBe(200);
+    expect(json.base).toBe('https://localhost');
+    expect(json.unreachable).toEqual([
+      expect.objectContaining({ base: 'http://localhost', url: 'http://localhost/.well-known/ocm' }),
+    ]);
     expect(json.answeredBy).toBe('well-known');
     expect(json.document).toMatchObject({ apiVersion: '1.2.0', endPoint: 'https://localhost/ocm' });
     expect(typeof (json.document as { publicKey: unknown }).publicKey).toBe('string');
@@ -94,7 +98,7 @@ describe.skipIf(!!unavailable)('interop with the OCM-stub (a real peer, over htt
   });
 
   it('checks the stub: reachable over https, its legacy key and token endpoint graded, and the stub survives', async () => {
-    const { status, json } = await api('/api/check', { method: 'POST', body: { target: 'https://localhost' } });
+    const { status, json } = await api('/api/check', { method: 'POST', body: { target: 'localhost' } });
     expect(status).toBe(200);
     const lines = new Map(
       (json.areas as { lines: { id: string; grade: string; seen?: string }[] }[])
@@ -243,7 +247,8 @@ describe.skipIf(!!unavailable)('interop with the OCM-stub (a real peer, over htt
     const invite = (await api('/api/invites', { method: 'POST', body: { user: 'alice' } })).json as SentInviteView;
     // The console's WAYF page reads the stub's discovery and sends the browser to its inviteAcceptDialog.
     const wayf = await undiciFetch(
-      `${consoleUrl}/wayf?token=${invite.token}&provider=${encodeURIComponent('https://localhost')}`,
+      // Typed as a bare host: the stub answers only over https.
+      `${consoleUrl}/wayf?token=${invite.token}&provider=localhost`,
       {
         dispatcher: toConsole,
         redirect: 'manual',

@@ -21,11 +21,10 @@ export async function wayfRedirect(
   const found = await discoverTarget(client, provider, scheme ? { scheme } : {});
   if ('error' in found) return { problem: found.error };
   const doc = found.document as Record<string, unknown> | null | undefined;
-  if (!doc || typeof doc !== 'object') {
-    // Both discovery paths may fail the same way: say it once.
-    const why = [...new Set((found.problem ?? 'it publishes no OCM discovery.').split(/(?<=\.)\s+/))].join(' ');
-    return { problem: `Could not read ${provider}'s OCM discovery: ${why}` };
-  }
+  if (!doc || typeof doc !== 'object')
+    return {
+      problem: `Could not read ${provider}'s OCM discovery: ${found.problem ?? 'it publishes no OCM discovery.'}`,
+    };
   const dialog = doc.inviteAcceptDialog;
   if (typeof dialog !== 'string' || !dialog)
     return { problem: `${provider} does not publish an inviteAcceptDialog: it cannot accept invites from a link.` };

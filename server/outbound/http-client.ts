@@ -54,7 +54,7 @@ export interface OutboundClient {
   fetchJson(
     url: string,
     headers?: [string, string][],
-  ): Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+  ): Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string; failure?: RelayFailure }>;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -308,7 +308,7 @@ export function createOutboundClient(
         url,
         headers: [['Host', host], ['Accept', 'application/json'], ...headers],
       });
-      if (!result.ok) return { ok: false, error: result.failure.message };
+      if (!result.ok) return { ok: false, error: result.failure.message, failure: result.failure };
       const text = new TextDecoder().decode(result.response.body);
       try {
         return { ok: true, status: result.response.status, json: JSON.parse(text) };

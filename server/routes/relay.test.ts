@@ -293,12 +293,16 @@ describe('discover', () => {
     expect(result.findings.length).toBeGreaterThan(0);
   });
 
-  it('tries the legacy endpoint when the well-known one fails, and explains an unreachable server', async () => {
+  it('explains an unreachable server: each scheme of a bare host tried once, the legacy path not asked', async () => {
     const result = discoverResultSchema.parse((await discover('target=127.0.0.1:9')).body);
     expect(result.answeredBy).toBeNull();
+    expect(result.unreachable).toEqual([
+      expect.objectContaining({ base: 'http://127.0.0.1:9', failure: expect.objectContaining({ kind: 'refused' }) }),
+    ]);
+    expect(result.base).toBe('https://127.0.0.1:9');
     expect(result.wellKnown.failure?.kind).toBe('refused');
-    expect(result.legacy?.failure?.kind).toBe('refused');
-    expect(result.problem).toMatch(/refused/);
+    expect(result.legacy).toBeNull();
+    expect(result.problem).toBe('http://127.0.0.1:9: connection refused. https://127.0.0.1:9: connection refused.');
   });
 
   it('refuses an empty target', async () => {

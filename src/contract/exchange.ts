@@ -180,9 +180,14 @@ export const discoverAttemptSchema = z.object({
   failure: z.optional(relayFailureSchema),
 });
 export const discoverResultSchema = z.object({
-  /** What the user typed, and the base URL it was read as. */
+  /** What the user typed, and the base URL whose answers are below (the one that answered, if any did). */
   target: z.string(),
   base: z.string(),
+  /**
+   * The candidate bases asked before `base` where nothing answered (a bare host is tried over its other
+   * scheme when the first gives no HTTP answer), each with its well-known URL and why it failed.
+   */
+  unreachable: z.optional(z.array(z.object({ base: z.string(), url: z.string(), failure: relayFailureSchema }))),
   wellKnown: discoverAttemptSchema,
   /** Tried only when the well-known answer is not a usable document. */
   legacy: z.nullable(discoverAttemptSchema),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DISCOVERY_PATHS, discoveryTarget, discoveryUrls, findDiscovery, type FetchJson } from './discovery-target.ts';
+import {
+  afterTransportFailure,
+  DISCOVERY_PATHS,
+  discoveryTarget,
+  discoveryUrls,
+  findDiscovery,
+  type FetchJson,
+} from './discovery-target.ts';
 
 const bases = (target: string, scheme?: 'http' | 'https') => {
   const r = discoveryTarget(target, scheme);
@@ -20,6 +27,11 @@ describe('discoveryTarget', () => {
     expect(bases('localhost')).toEqual(['http://localhost', 'https://localhost']);
     expect(bases('[::1]:8080')).toEqual(['http://[::1]:8080', 'https://[::1]:8080']);
     expect(bases('192.0.2.10')).toEqual(['http://192.0.2.10', 'https://192.0.2.10']);
+  });
+
+  it('keeps the first guess first: the OCM-stub at a bare localhost (https on 443 only) is the second candidate', () => {
+    expect(bases('localhost')).toEqual(['http://localhost', 'https://localhost']);
+    expect(bases('einstein@localhost')).toEqual(['http://localhost', 'https://localhost']);
   });
 
   it('keeps the scheme of a URL and ignores its path', () => {
@@ -63,6 +75,26 @@ describe('discoveryTarget', () => {
   });
 });
 
+describe('afterTransportFailure', () => {
+  it('moves to the next candidate only where nothing answered over that scheme and port', () => {
+    expect(afterTransportFailure({ kind: 'refused' })).toBe('next-base');
+    expect(afterTransportFailure({ kind: 'tls' })).toBe('next-base');
+    expect(afterTransportFailure({ kind: 'network' })).toBe('next-base');
+    expect(afterTransportFailure({ kind: 'timeout', phase: 'connect' })).toBe('next-base');
+  });
+
+  it('gives up where the other scheme would fail the same way (the same name, the same guard)', () => {
+    expect(afterTransportFailure({ kind: 'dns' })).toBe('give-up');
+    expect(afterTransportFailure({ kind: 'blocked' })).toBe('give-up');
+  });
+
+  it('still asks the other path of a server that was reached but did not finish answering', () => {
+    expect(afterTransportFailure({ kind: 'timeout', phase: 'headers' })).toBe('next-path');
+    expect(afterTransportFailure({ kind: 'timeout', phase: 'total' })).toBe('next-path');
+    expect(afterTransportFailure({ kind: 'too-large' })).toBe('next-path');
+  });
+});
+
 describe('discovery order', () => {
   it('asks /.well-known/ocm before the legacy /ocm-provider, base by base', () => {
     expect(DISCOVERY_PATHS).toEqual(['/.well-known/ocm', '/ocm-provider']);
@@ -74,18 +106,26 @@ describe('discovery order', () => {
     ]);
   });
 
-  it('takes the first 200 with a JSON object, and says what every earlier URL answered', async () => {
+  const fake = (answers: Record<string, Awaited<ReturnType<FetchJson>>>) => {
     const asked: string[] = [];
-    const answers: Record<string, Awaited<ReturnType<FetchJson>>> = {
-      'https://a.example/.well-known/ocm': { ok: false, error: 'connection refused' },
-      'https://a.example/ocm-provider': { ok: true, status: 404, json: undefined },
-      'http://a.example/.well-known/ocm': { ok: true, status: 200, json: ['not', 'an', 'object'] },
-      'http://a.example/ocm-provider': { ok: true, status: 200, json: { endPoint: 'http://a.example/ocm' } },
-    };
     const fetchJson: FetchJson = async (url) => {
       asked.push(url);
-      return answers[url]!;
+      return answers[url] ?? { ok: true, status: 404, json: null };
     };
+    return { asked, fetchJson };
+  };
+  const refused = {
+    ok: false as const,
+    error: 'a.example:443 refused the connection.',
+    failure: { kind: 'refused' as const },
+  };
+
+  it('asks the other scheme only when nothing answered over the first, and says what each URL answered', async () => {
+    const { asked, fetchJson } = fake({
+      'https://a.example/.well-known/ocm': refused,
+      'http://a.example/.well-known/ocm': { ok: true, status: 200, json: ['not', 'an', 'object'] },
+      'http://a.example/ocm-provider': { ok: true, status: 200, json: { endPoint: 'http://a.example/ocm' } },
+    });
     const found = await findDiscovery(fetchJson, ['https://a.example', 'http://a.example']);
     expect(found).toEqual({
       ok: true,
@@ -93,12 +133,45 @@ describe('discovery order', () => {
       url: 'http://a.example/ocm-provider',
       doc: { endPoint: 'http://a.example/ocm' },
     });
-    expect(asked).toHaveLength(4);
-    const none = await findDiscovery(fetchJson, ['https://a.example']);
-    expect(none).toEqual({
+    // The legacy path over https is on the same refused port: not asked.
+    expect(asked).toEqual([
+      'https://a.example/.well-known/ocm',
+      'http://a.example/.well-known/ocm',
+      'http://a.example/ocm-provider',
+    ]);
+    expect(await findDiscovery(fetchJson, ['https://a.example'])).toEqual({
       ok: false,
-      tried: ['https://a.example/.well-known/ocm: connection refused', 'https://a.example/ocm-provider: HTTP 404'],
+      tried: ['https://a.example/.well-known/ocm: a.example:443 refused the connection.'],
     });
+  });
+
+  it('takes a 404 or 500 as an answer: the other scheme of that host is not asked, another host is', async () => {
+    const { asked, fetchJson } = fake({
+      'https://a.example/ocm-provider': { ok: true, status: 500, json: null },
+      'https://b.example/.well-known/ocm': { ok: true, status: 200, json: { endPoint: 'https://b.example/ocm' } },
+    });
+    const found = await findDiscovery(fetchJson, ['https://a.example', 'http://a.example', 'https://b.example']);
+    expect(found).toMatchObject({ ok: true, base: 'https://b.example' });
+    expect(asked).toEqual([
+      'https://a.example/.well-known/ocm',
+      'https://a.example/ocm-provider',
+      'https://b.example/.well-known/ocm',
+    ]);
+  });
+
+  it('does not try the other scheme of a name that does not resolve', async () => {
+    const { asked, fetchJson } = fake({
+      'https://a.example/.well-known/ocm': {
+        ok: false,
+        error: 'a.example could not be resolved (ENOTFOUND).',
+        failure: { kind: 'dns' },
+      },
+    });
+    expect(await findDiscovery(fetchJson, ['https://a.example', 'http://a.example'])).toEqual({
+      ok: false,
+      tried: ['https://a.example/.well-known/ocm: a.example could not be resolved (ENOTFOUND).'],
+    });
+    expect(asked).toEqual(['https://a.example/.well-known/ocm']);
   });
 
   it('stops at the well-known document when it is usable', async () => {

@@ -1,6 +1,7 @@
 // Where a server's discovery document lives: what a user or a message names (a host, a URL or an OCM
 // address in any form `parseOcmAddress` reads) becomes the base URLs to try, and each base is asked at
 // /.well-known/ocm first, then at the legacy /ocm-provider (OCM §3; /ocm-provider is 1.0–1.3).
+import type { RelayFailure } from '../contract/exchange.ts';
 import { addressAuthority, parseOcmAddress } from './address.ts';
 
 export type Scheme = 'http' | 'https';
@@ -74,10 +75,40 @@ export function discoveryUrls(bases: readonly string[]): Array<{ base: string; p
   );
 }
 
+/**
+ * What a transport failure (no HTTP answer) at one discovery URL means for the rest of the search:
+ * - `next-base`: nothing answers over this scheme and port (refused, TLS handshake failed, no connection in
+ *   time, the connection broke), so the other path there is not asked, and the next candidate base is;
+ * - `give-up`: the name does not resolve or the console's guard blocks it, which the other scheme shares;
+ * - `next-path`: a connection was made but the exchange failed (slow headers, too large), which may be this
+ *   path's own trouble, so the legacy path on the same base is still asked.
+ * An HTTP answer (404, 500…) is never a transport failure: the server answered, and no other scheme is tried.
+ */
+export type AfterFailure = 'next-base' | 'give-up' | 'next-path';
+
+export function afterTransportFailure(failure: Pick<RelayFailure, 'kind'> & { phase?: string }): AfterFailure {
+  switch (failure.kind) {
+    case 'refused':
+    case 'tls':
+    case 'network':
+      return 'next-base';
+    case 'timeout':
+      return failure.phase === 'connect' ? 'next-base' : 'next-path';
+    case 'dns':
+    case 'blocked':
+      return 'give-up';
+    case 'too-large':
+    case 'bad-request':
+      return 'next-path';
+  }
+}
+
 /** How a caller reaches a URL and reads its JSON (the guarded client in the server, a fake in tests). */
-export type FetchJson = (
-  url: string,
-) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }>;
+export type FetchJson = (url: string) => Promise<
+  | { ok: true; status: number; json: unknown }
+  /** `failure` when no HTTP answer came (a transport failure), absent when the answer was unreadable. */
+  | { ok: false; error: string; failure?: Pick<RelayFailure, 'kind'> & { phase?: string } }
+>;
 
 export type FoundDiscovery =
   { ok: true; base: string; url: string; doc: Record<string, unknown> } | { ok: false; tried: string[] };
@@ -85,15 +116,34 @@ export type FoundDiscovery =
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The first usable discovery document (a 200 with a JSON object) over the bases, well-known before
- * legacy on each; `tried` says what every other URL answered.
+ * The first usable discovery document (a 200 with a JSON object), well-known before legacy on each base.
+ * Another base of the same host is asked only when nothing answered at this one (`afterTransportFailure`);
+ * a host that answers without a document is not asked again over the other scheme. `tried` says what every
+ * URL asked answered.
  */
 export async function findDiscovery(fetchJson: FetchJson, bases: readonly string[]): Promise<FoundDiscovery> {
   const tried: string[] = [];
-  for (const { base, url } of discoveryUrls(bases)) {
-    const res = await fetchJson(url);
-    if (res.ok && res.status === 200 && isObject(res.json)) return { ok: true, base, url, doc: res.json };
-    tried.push(`${url}: ${!res.ok ? res.error : res.status === 200 ? 'not a JSON object' : `HTTP ${res.status}`}`);
+  const settled = new Set<string>();
+  for (const base of [...new Set(bases)]) {
+    const host = hostnameOf(base);
+    if (settled.has(host)) continue;
+    let next: AfterFailure = 'next-path';
+    for (const { url } of discoveryUrls([base])) {
+      const res = await fetchJson(url);
+      if (res.ok && res.status === 200 && isObject(res.json)) return { ok: true, base, url, doc: res.json };
+      tried.push(`${url}: ${!res.ok ? res.error : res.status === 200 ? 'not a JSON object' : `HTTP ${res.status}`}`);
+      next = !res.ok && res.failure ? afterTransportFailure(res.failure) : 'next-path';
+      if (next !== 'next-path') break;
+    }
+    if (next !== 'next-base') settled.add(host);
   }
   return { ok: false, tried };
+}
+
+function hostnameOf(base: string): string {
+  try {
+    return new URL(base).hostname;
+  } catch {
+    return base;
+  }
 }

@@ -76,10 +76,12 @@ export {
 } from './invites.ts';
 export { checkPublicKeyPem, type PemResult } from './lint/pem.ts';
 export {
+  afterTransportFailure,
   discoveryTarget,
   discoveryUrls,
   findDiscovery,
   DISCOVERY_PATHS,
+  type AfterFailure,
   type DiscoveryTarget,
   type DiscoveryPath,
   type FetchJson,

@@ -33,6 +33,7 @@ import {
 } from '../../protocol/index.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../storage/compose-drafts.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
+import { DirectoryKeyField, findingsWithVerdict, useDirectoryVerdict } from './directory-key.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
 import { SelectField, TargetField, TextArea, TextField } from '../../ui/field.tsx';
@@ -318,7 +319,9 @@ export function Component() {
     () => (plainText || envelope ? undefined : (jsonSchemaFor(lintKind) as object)),
     [lintKind, plainText, envelope],
   );
-  const findings = lint.findings.map((f) => ({
+  const [federationKey, setFederationKey] = useState('');
+  const verdict = useDirectoryVerdict(draft, federationKey, lintKind === 'directory');
+  const findings = findingsWithVerdict(lint.findings, verdict).map((f) => ({
     ...f,
     specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
   }));
@@ -436,6 +439,9 @@ export function Component() {
             : 'Not readable as this kind.'}
         </p>
         <FindingsList findings={findings} label="Lint findings" />
+        {lintKind === 'directory' ? (
+          <DirectoryKeyField value={federationKey} onValue={setFederationKey} verdict={verdict} />
+        ) : null}
       </section>
 
       {resend ? (

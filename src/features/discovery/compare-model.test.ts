@@ -3,7 +3,8 @@ import seafile from '../../protocol/__fixtures__/discovery-seafile.json';
 import draftExample from '../../protocol/__fixtures__/directory-draft-example.json';
 import { es256Jws } from '../../protocol/__fixtures__/jws.ts';
 import { verifyJws } from '../../signing/index.ts';
-import { columnOf, matrixRows, pastedSummary, targetsFrom } from './compare-model.ts';
+import { columnOf, fetchedDirectoryText, matrixRows, pastedSummary, targetsFrom } from './compare-model.ts';
+import type { Exchange } from '../../contract/exchange.ts';
 
 const result = (target: string, document: unknown, version = '1.5', dialect = 'spec') => ({
   target,
@@ -115,5 +116,52 @@ describe('compare', () => {
     });
     expect([a.keys, b.keys, down.keys]).toEqual(['JWKS', 'legacy publicKey', '–']);
     expect(down).toMatchObject({ answered: 'no document', findings: 'refused' });
+  });
+});
+
+describe('a Directory Service document fetched by URL', () => {
+  const url = 'https://directory.example.org/servers.jws';
+  const answer = (status: number, data: string, extra: Partial<Exchange['response']['body']> = {}) => ({
+    exchange: {
+      response: {
+        status,
+        statusText: '',
+        headers: [],
+        body: { encoding: 'utf8', data, size: data.length, truncated: false, ...extra },
+      },
+    } as unknown as Exchange,
+  });
+
+  it('reads the text of a 200, and names where it came from in the summary', () => {
+    const doc = JSON.stringify({ federation: 'Lab', servers: [{ url: 'https://a.example' }] });
+    const fetched = fetchedDirectoryText(url, answer(200, doc));
+    expect(fetched).toEqual({ text: doc });
+    const parsed = targetsFrom((fetched as { text: string }).text);
+    expect(pastedSummary(parsed, undefined, url)).toBe(
+      `Directory Service document "Lab" from ${url}, 1 servers, unsigned (plain JSON)`,
+    );
+  });
+
+  it('says why an answer is not a document to read', () => {
+    expect(fetchedDirectoryText(url, answer(404, 'not here'))).toEqual({
+      error: `${url} answered 404, not a Directory Service document.`,
+    });
+    expect(fetchedDirectoryText(url, answer(200, 'AAAA', { encoding: 'base64' }))).toEqual({
+      error: `${url} answered a body that is not text.`,
+    });
+    expect(fetchedDirectoryText(url, answer(200, '{"servers":[', { truncated: true }))).toMatchObject({
+      error: expect.stringMatching(/cut short/),
+    });
+    expect(
+      fetchedDirectoryText(url, {
+        failure: {
+          kind: 'refused',
+          address: 'directory.example.org:443',
+          message: 'directory.example.org:443 refused the connection.',
+        },
+      }),
+    ).toEqual({
+      error: `${url} could not be fetched: Connection refused: directory.example.org:443 refused the connection.`,
+    });
   });
 });

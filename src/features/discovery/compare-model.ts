@@ -1,4 +1,4 @@
-import type { DiscoverResult } from '../../contract/exchange.ts';
+import { explainRelayFailure, type DiscoverResult, type RelayResult } from '../../contract/exchange.ts';
 import { directoryServers, isCompactJws, readDirectory, type DirectoryForm } from '../../protocol/index.ts';
 import { resourceRows } from './view-model.ts';
 
@@ -121,9 +121,10 @@ const FORM_TEXT: Record<DirectoryForm, string> = {
 export function pastedSummary(
   parsed: PastedTargets,
   verdict?: { ok: true; alg: string } | { ok: false; reason: string },
+  fetchedFrom?: string,
 ) {
   if (parsed.source === 'list') return `${parsed.targets.length} servers`;
-  let note = `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}, ${parsed.targets.length} servers, ${FORM_TEXT[parsed.form ?? 'plain']}`;
+  let note = `Directory Service document${parsed.federation ? ` "${parsed.federation}"` : ''}${fetchedFrom ? ` from ${fetchedFrom}` : ''}, ${parsed.targets.length} servers, ${FORM_TEXT[parsed.form ?? 'plain']}`;
   if (parsed.jws)
     note += !verdict
       ? '; not verified: paste the federation key to verify it'
@@ -133,4 +134,20 @@ export function pastedSummary(
   else if (parsed.form && parsed.form !== 'plain' && parsed.form !== 'jws-decoded')
     note += '; the JWS is malformed, so it cannot be verified (lint it as a Directory Service document to see why)';
   return note;
+}
+
+/**
+ * The text of a Directory Service document fetched through the relay, or why the answer is not one to read:
+ * no answer (the relay's failure, explained), an HTTP status other than 200, a body that is not text.
+ */
+export function fetchedDirectoryText(url: string, result: RelayResult): { text: string } | { error: string } {
+  if ('failure' in result) {
+    const { title } = explainRelayFailure(result.failure);
+    return { error: `${url} could not be fetched: ${title}: ${result.failure.message}` };
+  }
+  const { status, body } = result.exchange.response;
+  if (status !== 200) return { error: `${url} answered ${status}, not a Directory Service document.` };
+  if (body.encoding !== 'utf8') return { error: `${url} answered a body that is not text.` };
+  if (body.truncated) return { error: `${url} answered more than the console reads; the document was cut short.` };
+  return { text: body.data };
 }

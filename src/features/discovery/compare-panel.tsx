@@ -1,11 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { discover } from '../../api/relay.ts';
+import { discover, sendViaRelay } from '../../api/relay.ts';
 import { verifyJws } from '../../signing/index.ts';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
-import { TextArea } from '../../ui/field.tsx';
-import { columnOf, matrixRows, pastedSummary, targetsFrom, type Column } from './compare-model.ts';
+import { ErrorMessage } from '../../ui/alert.tsx';
+import { TextArea, TextField } from '../../ui/field.tsx';
+import {
+  columnOf,
+  fetchedDirectoryText,
+  matrixRows,
+  pastedSummary,
+  targetsFrom,
+  type Column,
+  type PastedTargets,
+} from './compare-model.ts';
 
 const CONCURRENCY = 6;
 
@@ -41,18 +50,39 @@ function Cell({ on }: { on: boolean }) {
   return on ? <Badge tone="good">yes</Badge> : <span className="text-slate-400">–</span>;
 }
 
+/** A Directory Service document fetched by URL through the console's relay (its guards and limits apply). */
+async function fetchDirectory(url: string): Promise<PastedTargets> {
+  const answer = fetchedDirectoryText(
+    url,
+    await sendViaRelay({ method: 'GET', url, headers: [['Accept', 'application/jose, application/json']] }, undefined, {
+      page: 'discover',
+      kind: 'directory',
+    }),
+  );
+  if ('error' in answer) throw new Error(answer.error);
+  const parsed = targetsFrom(answer.text);
+  if (parsed.source !== 'directory')
+    throw new Error(`${url} answered 200, but not with a Directory Service document (JSON or JWS with "servers").`);
+  return parsed;
+}
+
 /** Several servers side by side: versions, capabilities, criteria, protocols, keys and findings. */
 export function ComparePanel() {
   const [text, setText] = useState('');
+  const [directoryUrl, setDirectoryUrl] = useState('');
   const [key, setKey] = useState('');
   const [columns, setColumns] = useState<(Column | undefined)[]>([]);
   const [source, setSource] = useState<string>();
   const [names, setNames] = useState<Record<string, string>>({});
   const run = useMutation({
     mutationFn: async () => {
-      const parsed = targetsFrom(text);
+      const url = directoryUrl.trim();
+      // A fetch that fails must not leave the previous comparison looking current.
+      setSource(undefined);
+      setColumns([]);
+      const parsed = url ? await fetchDirectory(url) : targetsFrom(text);
       const verdict = parsed.jws && key.trim() ? await verifyJws(parsed.jws, key) : undefined;
-      const note = pastedSummary(parsed, verdict);
+      const note = pastedSummary(parsed, verdict, url || undefined);
       setNames(parsed.names ?? {});
       setSource(note);
       setColumns(parsed.targets.map(() => undefined));
@@ -92,6 +122,15 @@ export function ComparePanel() {
           onValue={setText}
           spellCheck={false}
         />
+        <TextField
+          label="…or a Directory Service document's URL, fetched through the console's server (used instead of the text above)"
+          mono
+          type="url"
+          placeholder="https://directory.example.org/servers.jws"
+          value={directoryUrl}
+          onValue={setDirectoryUrl}
+          spellCheck={false}
+        />
         <TextArea
           label="Federation key, to verify a signed directory (PEM or JWK, optional)"
           mono
@@ -100,10 +139,11 @@ export function ComparePanel() {
           onValue={setKey}
           spellCheck={false}
         />
-        <Button type="submit" variant="primary" disabled={run.isPending || !text.trim()}>
+        <Button type="submit" variant="primary" disabled={run.isPending || !(text.trim() || directoryUrl.trim())}>
           {run.isPending ? `Comparing… ${done.length} of ${columns.length}` : 'Compare'}
         </Button>
       </form>
+      {run.isError ? <ErrorMessage>{run.error.message}</ErrorMessage> : null}
       {source ? (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
           {source}

@@ -84,7 +84,15 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
             ? `Answered by ${result.answeredBy === 'well-known' ? '/.well-known/ocm' : 'the legacy /ocm-provider'}`
             : 'No usable discovery document'}
         </h2>
+        {result.unreachable?.length ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Nothing answered at {result.unreachable.map((u) => u.base).join(', ')}; {result.base} was tried next.
+          </p>
+        ) : null}
         <ul className="space-y-2">
+          {result.unreachable?.map((u) => (
+            <Attempt key={u.base} name="well-known" attempt={u} />
+          ))}
           <Attempt name="well-known" attempt={result.wellKnown} />
           {result.legacy ? <Attempt name="legacy" attempt={result.legacy} /> : null}
         </ul>

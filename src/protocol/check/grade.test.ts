@@ -104,6 +104,21 @@ describe('grading discovery', () => {
     expect(gradeDiscovery(discovered(null))[0]!.seen).toBe('no document');
   });
 
+  it('keeps the candidates where nothing answered as evidence, before the one that did', () => {
+    const d = discovered(modern, {
+      unreachable: [
+        { base: 'http://peer.example', url: 'http://peer.example/.well-known/ocm', failure: refused.failure! },
+      ],
+    });
+    const [reachable] = gradeDiscovery(d);
+    expect(reachable!.grade).toBe('pass');
+    expect(reachable!.evidence.map((e) => e.label)).toEqual([
+      'GET http://peer.example/.well-known/ocm',
+      'GET /.well-known/ocm',
+    ]);
+    expect(reachable!.evidence[0]!.failure?.kind).toBe('refused');
+  });
+
   it.each([
     [[], 'pass', '0 errors, 0 warnings'],
     [[{ severity: 'warning', path: '/x', message: 'odd' }], 'warn', '0 errors, 1 warnings; first: /x odd'],

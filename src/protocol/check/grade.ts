@@ -55,7 +55,11 @@ const attemptEvidence = (label: string, a: DiscoverResult['wellKnown']): CheckEv
 });
 
 export function gradeDiscovery(d: DiscoverResult): CheckLine[] {
-  const evidence = [attemptEvidence('GET /.well-known/ocm', d.wellKnown)];
+  // Candidates of a bare host where nothing answered come first, named by their full URL.
+  const evidence = [
+    ...(d.unreachable ?? []).map((u) => attemptEvidence(`GET ${u.url}`, u)),
+    attemptEvidence('GET /.well-known/ocm', d.wellKnown),
+  ];
   if (d.legacy) evidence.push(attemptEvidence('GET /ocm-provider', d.legacy));
   const lines = [
     checkLine(

@@ -6,6 +6,7 @@ import { readInvite } from '../invites.ts';
 import { signingChoiceFor } from '../signature-profile.ts';
 import { latestFromPeer, peerHost } from './received.ts';
 import {
+  gradeDiscoveryStep,
   gradeInviteByConsole,
   gradeInviteByPeer,
   gradeShareReceived,
@@ -162,5 +163,29 @@ describe('interop steps', () => {
 
   it('grades the report as its worst step', () => {
     expect(interopGrade([gradeShareSent({}), gradeInviteByPeer(undefined, ctx)])).toBe('skip');
+  });
+});
+
+describe('the discovery step', () => {
+  it('keeps the candidates of a bare host where nothing answered as evidence, before the one that answered', () => {
+    const step = gradeDiscoveryStep({
+      target: 'localhost',
+      base: 'https://localhost',
+      unreachable: [
+        {
+          base: 'http://localhost',
+          url: 'http://localhost/.well-known/ocm',
+          failure: { kind: 'refused', address: 'localhost:80', message: 'localhost:80 refused the connection.' },
+        },
+      ],
+      wellKnown: { url: 'https://localhost/.well-known/ocm', exchange: exchange(200, { enabled: true }) },
+      legacy: null,
+      answeredBy: 'well-known',
+      document: { enabled: true },
+      detected: null,
+      findings: [],
+    });
+    expect(step.evidence.map((e) => e.label)).toEqual(['GET http://localhost/.well-known/ocm', 'GET /.well-known/ocm']);
+    expect(step.evidence[0]!.failure?.kind).toBe('refused');
   });
 });

@@ -23,7 +23,10 @@ export { gradeInviteByConsole, gradeInviteByPeer, type InviteByConsoleEvidence }
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function gradeDiscoveryStep(d: DiscoverResult): InteropStep {
-  const evidence = [evidenceOf('GET /.well-known/ocm', d.wellKnown)];
+  const evidence = [
+    ...(d.unreachable ?? []).map((u) => evidenceOf(`GET ${u.url}`, u)),
+    evidenceOf('GET /.well-known/ocm', d.wellKnown),
+  ];
   if (d.legacy) evidence.push(evidenceOf('GET /ocm-provider', d.legacy));
   if (!d.answeredBy) return step('discovery', 'fail', d.problem ?? 'No discovery document.', [], evidence);
   const named = d.findings

@@ -75,7 +75,7 @@ function envelopeFindings(reading: DirectoryReading, version: SpecVersion): Find
         '',
         "The JWS is well formed but its signature was not checked here: a Directory Service's key is handed out out of band, never through discovery, and the linter has none.",
         {
-          hint: 'Verify it with the federation key: Discover → "Compare several servers" takes the key beside the document.',
+          hint: 'Verify it with the federation key: Compose (message "Directory Service document") and Discover → "Compare several servers" take the key beside the document.',
         },
       ),
     );
