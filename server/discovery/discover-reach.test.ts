@@ -80,6 +80,19 @@ describe('discovery of a bare host over both schemes', () => {
     expect(result.unreachable![0]!.failure.kind).not.toBe('tls');
   });
 
+  it('does not fall back to plain http when the https certificate is refused: no downgrade', async () => {
+    // The same https server, by a client that does not trust its self-signed certificate.
+    const untrusting = createOutboundClient({ publicMode: false, allowHosts: [] }, undefined, resolve);
+    asked.length = 0;
+    const result = await discoverTarget(untrusting, `cloud.test:${securePort}`);
+    if ('error' in result) throw new Error(result.error);
+    expect(result.base).toBe(`https://cloud.test:${securePort}`);
+    expect(result.answeredBy).toBeNull();
+    expect(result.wellKnown.failure).toMatchObject({ kind: 'tls', code: expect.stringMatching(/SELF_SIGNED/) });
+    expect(result.unreachable).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
   it('takes a 404 as an answer: the other scheme is not tried', async () => {
     const gone = createHttpServer((req, res) => {
       asked.push(`gone ${req.url}`);

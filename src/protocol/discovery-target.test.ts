@@ -78,7 +78,9 @@ describe('discoveryTarget', () => {
 describe('afterTransportFailure', () => {
   it('moves to the next candidate only where nothing answered over that scheme and port', () => {
     expect(afterTransportFailure({ kind: 'refused' })).toBe('next-base');
-    expect(afterTransportFailure({ kind: 'tls' })).toBe('next-base');
+    // A port that does not speak TLS at all (a plain http server behind the https guess).
+    expect(afterTransportFailure({ kind: 'tls', code: 'ERR_SSL_WRONG_VERSION_NUMBER' })).toBe('next-base');
+    expect(afterTransportFailure({ kind: 'tls', code: 'EPROTO' })).toBe('next-base');
     expect(afterTransportFailure({ kind: 'network' })).toBe('next-base');
     expect(afterTransportFailure({ kind: 'timeout', phase: 'connect' })).toBe('next-base');
   });
@@ -86,6 +88,17 @@ describe('afterTransportFailure', () => {
   it('gives up where the other scheme would fail the same way (the same name, the same guard)', () => {
     expect(afterTransportFailure({ kind: 'dns' })).toBe('give-up');
     expect(afterTransportFailure({ kind: 'blocked' })).toBe('give-up');
+  });
+
+  it('never falls back to plain http from a server whose certificate was refused (no downgrade)', () => {
+    for (const code of [
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'CERT_HAS_EXPIRED',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+    ])
+      expect(afterTransportFailure({ kind: 'tls', code })).toBe('give-up');
   });
 
   it('still asks the other path of a server that was reached but did not finish answering', () => {

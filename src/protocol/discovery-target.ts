@@ -77,19 +77,27 @@ export function discoveryUrls(bases: readonly string[]): Array<{ base: string; p
 
 /**
  * What a transport failure (no HTTP answer) at one discovery URL means for the rest of the search:
- * - `next-base`: nothing answers over this scheme and port (refused, TLS handshake failed, no connection in
+ * - `next-base`: nothing answers over this scheme and port (refused, no TLS spoken there, no connection in
  *   time, the connection broke), so the other path there is not asked, and the next candidate base is;
- * - `give-up`: the name does not resolve or the console's guard blocks it, which the other scheme shares;
+ * - `give-up`: the name does not resolve or the console's guard blocks it, which the other scheme shares; or
+ *   the server speaks TLS but its certificate is refused: falling back to plain http then would be a
+ *   downgrade (a share's secret sent in the clear to whoever answers), so the certificate is the answer;
  * - `next-path`: a connection was made but the exchange failed (slow headers, too large), which may be this
  *   path's own trouble, so the legacy path on the same base is still asked.
  * An HTTP answer (404, 500…) is never a transport failure: the server answered, and no other scheme is tried.
  */
 export type AfterFailure = 'next-base' | 'give-up' | 'next-path';
 
-export function afterTransportFailure(failure: Pick<RelayFailure, 'kind'> & { phase?: string }): AfterFailure {
+/** TLS error codes that mean a certificate was presented and refused (not "no TLS spoken on this port"). */
+const CERTIFICATE_REFUSED = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME|HOSTNAME/;
+
+export function afterTransportFailure(
+  failure: Pick<RelayFailure, 'kind'> & { phase?: string; code?: string },
+): AfterFailure {
   switch (failure.kind) {
-    case 'refused':
     case 'tls':
+      return CERTIFICATE_REFUSED.test(failure.code ?? '') ? 'give-up' : 'next-base';
+    case 'refused':
     case 'network':
       return 'next-base';
     case 'timeout':
@@ -107,7 +115,7 @@ export function afterTransportFailure(failure: Pick<RelayFailure, 'kind'> & { ph
 export type FetchJson = (url: string) => Promise<
   | { ok: true; status: number; json: unknown }
   /** `failure` when no HTTP answer came (a transport failure), absent when the answer was unreadable. */
-  | { ok: false; error: string; failure?: Pick<RelayFailure, 'kind'> & { phase?: string } }
+  | { ok: false; error: string; failure?: Pick<RelayFailure, 'kind'> & { phase?: string; code?: string } }
 >;
 
 export type FoundDiscovery =
