@@ -40,5 +40,13 @@ test('the interop report of alpha: the share is run, every step shown, and the M
   const full = await markdown();
   expect(full).toContain('Secrets included.');
   expect(full).toMatch(/^Signature: sig1=:/m);
+
+  // What the run sent is in History, made by the Interop page.
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Made by' }).selectOption('interop');
+  await page.getByLabel('Search history').fill(`carol@${alphaHost}`);
+  await expect(page.getByRole('list', { name: 'History' }).getByRole('button').first()).toContainText(
+    new RegExp(`POST\\s*201\\s*http://${alphaHost.replace(/\./g, '\\.')}/ocm/shares\\s*interop · share`),
+  );
   app.expectClean();
 });

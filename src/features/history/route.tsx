@@ -11,7 +11,7 @@ import {
   onHistoryChange,
 } from '../../api/history.ts';
 import { jobRoute } from '../../config/paths.ts';
-import type { HistoryRecord } from '../../storage/history-store.ts';
+import { HISTORY_PAGES, type HistoryRecord } from '../../storage/history-store.ts';
 import { Alert, ErrorMessage } from '../../ui/alert.tsx';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -24,8 +24,6 @@ import { ComparePanel } from './compare-panel.tsx';
 import { RecordDetail } from './record-detail.tsx';
 import { sharedFromHash } from './shared-link.ts';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
-
-const PAGES = ['compose', 'token', 'discover', 'check', 'keys', 'history', 'import', 'other'];
 
 function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; selected: boolean; onSelect: () => void }) {
   const { request, response } = record.exchange;
@@ -166,7 +164,7 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Every exchange the console makes for you (Compose, Token, Discover, Check, replays) is kept in this browser,
+        Every exchange the console makes for you (Compose, Token, Discover, Check, Interop, Invites, the webapp lab, replays) is kept in this browser,
         newest first, exactly as it went over the wire. Secrets stay in the records so a replay works; the list masks
         them, and exports leave them out unless you ask.
       </p>
@@ -218,7 +216,7 @@ export function Component() {
         </SelectField>
         <SelectField label="Made by" value={filter.page} onValue={(page) => set({ page })}>
           <option value="">any page</option>
-          {PAGES.map((p) => (
+          {HISTORY_PAGES.map((p) => (
             <option key={p} value={p}>
               {p}
             </option>
