@@ -72,6 +72,10 @@ describe('the webapp lab', () => {
     expect(modes).toHaveTextContent('outside the spec: the sender offered only iframe');
     expect(modes).toHaveTextContent('allowed: both sides have target "iframe"');
     expect(screen.getByText('https://apps.example.org/viewer/1')).toBeInTheDocument();
+    // Before anything is opened, the empty frame says what will appear in it.
+    expect(screen.getByRole('region', { name: 'Iframe' })).toHaveTextContent(
+      'The app opens here when you press “Open in iframe” (or “Open all three”).',
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('relay not available in this test');
     // Nothing secret was put in a URL the page called.
     expect(calls.filter((u) => u.includes('s3cret'))).toEqual([]);
