@@ -167,6 +167,10 @@ describe('Invites page', () => {
     backend({ status: 409, body: '{"message":"INVITE_ALREADY_ACCEPTED"}' });
     const user = userEvent.setup();
     renderApp('/invites/accept?token=tok-9&providerDomain=127.0.0.1%3A8081');
+    // Arriving from another provider's invite link, the page says why it opened and what to do.
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      'You came here from an invite link: someone at 127.0.0.1:8081 invites you to share',
+    );
     expect(await screen.findByRole('region', { name: 'What the invite says' })).toHaveTextContent('tok-9');
     await screen.findByText('advertises invites');
     await user.click(screen.getByRole('button', { name: 'Accept invite' }));

@@ -23,6 +23,14 @@ export function Component() {
       <div className="space-y-10">
         {arriving ? (
           <>
+            <p
+              role="note"
+              className="rounded border border-sky-300 bg-sky-50 p-3 text-sm dark:border-sky-800 dark:bg-sky-950/40"
+            >
+              You came here from an invite link: someone at <strong>{providerDomain}</strong> invites you to share
+              through Open Cloud Mesh. Check the invite below, choose who accepts it, and press &ldquo;Accept
+              invite&rdquo;.
+            </p>
             <ReceiverPanel initial={arriving} />
             <SenderPanel />
           </>
