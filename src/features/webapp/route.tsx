@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { inboxRecordQueryOptions } from '../../api/webapp.ts';
 import { jobRoute, paths } from '../../config/paths.ts';
 import { checkAppUri, webappShareOf } from '../../protocol/webapp.ts';
@@ -123,8 +123,11 @@ function ByHand() {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Open a web app share the console received from its Inbox (&ldquo;Open in the webapp lab&rdquo;), or type one
-        here.
+        Open a web app share the console received from the{' '}
+        <Link className="underline" to={paths.inbox()}>
+          Inbox
+        </Link>{' '}
+        (&ldquo;Open in the webapp lab&rdquo; on the share), or type one here.
       </p>
       <form
         aria-label="Web app share typed by hand"
@@ -153,6 +156,11 @@ function ByHand() {
             {needsReload ? `Use these fields (reloads the lab for ${uri.origin})` : 'Use these fields'}
           </Button>
           {fields.uri && !uri.ok ? <ErrorMessage>{uri.error}</ErrorMessage> : null}
+          {fields.uri ? null : (
+            <span className="self-center text-sm text-slate-600 dark:text-slate-400">
+              Fill in the app uri to open the lab.
+            </span>
+          )}
         </div>
       </form>
       {source ? <Lab key={JSON.stringify(used)} source={source} /> : null}

@@ -129,6 +129,10 @@ describe('the webapp lab', () => {
     renderApp('/webapp');
     const form = await screen.findByRole('form', { name: 'Web app share typed by hand' }, { timeout: 10_000 });
     const uri = within(form).getByRole('textbox', { name: 'App uri' });
+    // Empty, the form says what it needs, and where received shares come from.
+    expect(form).toHaveTextContent('Fill in the app uri to open the lab.');
+    const intro = screen.getByText(/Open a web app share the console received from the/);
+    expect(within(intro).getByRole('link', { name: 'Inbox' })).toHaveAttribute('href', '/inbox');
     await userEvent.type(uri, '/apps/viewer/1');
     expect(within(form).getByRole('alert')).toHaveTextContent('The app uri must be an absolute URL');
     expect(within(form).getByRole('button', { name: 'Use these fields' })).toBeDisabled();
