@@ -6,6 +6,7 @@ import { readInvite } from '../invites.ts';
 import { signingChoiceFor } from '../signature-profile.ts';
 import { latestFromPeer, peerHost } from './received.ts';
 import {
+  gradeCheckStep,
   gradeInviteByConsole,
   gradeInviteByPeer,
   gradeShareReceived,
@@ -162,5 +163,46 @@ describe('interop steps', () => {
 
   it('grades the report as its worst step', () => {
     expect(interopGrade([gradeShareSent({}), gradeInviteByPeer(undefined, ctx)])).toBe('skip');
+  });
+});
+
+describe('the check step', () => {
+  it('names each line that is off with what was expected, then what was seen, like the Check page', () => {
+    const step = gradeCheckStep({
+      target: 'peer.example',
+      base: 'http://peer.example',
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 5,
+      grade: 'warn',
+      notes: [],
+      areas: [
+        {
+          area: 'transport',
+          grade: 'warn',
+          lines: [
+            {
+              id: 'https',
+              title: 'Served over https',
+              grade: 'warn',
+              expected: 'https (plain http is fine for a lab)',
+              seen: 'plain http',
+              evidence: [],
+            },
+            {
+              id: 'fast',
+              title: 'Answers promptly',
+              grade: 'pass',
+              expected: 'within 2 s',
+              seen: '1 ms',
+              evidence: [],
+            },
+          ],
+        },
+      ],
+    });
+    expect(step.seen).toBe('1 passed, 1 warnings, 0 failed, 0 skipped.');
+    expect(step.deviations).toEqual([
+      'warn: Served over https: expected https (plain http is fine for a lab); seen plain http',
+    ]);
   });
 });

@@ -50,7 +50,7 @@ export function gradeCheckStep(report: CheckReport): InteropStep {
     'check',
     report.grade,
     `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skip')} skipped.`,
-    off.map((l) => `${l.grade}: ${l.title}: seen ${l.seen} (expected ${l.expected})`),
+    off.map((l) => `${l.grade}: ${l.title}: expected ${l.expected}; seen ${l.seen}`),
     off.flatMap((l) => l.evidence),
   );
 }
