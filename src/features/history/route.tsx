@@ -164,9 +164,9 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Every exchange the console makes for you (Compose, Token, Discover, Check, Interop, Invites, the webapp lab, replays) is kept in this browser,
-        newest first, exactly as it went over the wire. Secrets stay in the records so a replay works; the list masks
-        them, and exports leave them out unless you ask.
+        Every exchange the console makes for you (Compose, Token, Discover, Check, Interop, Invites, the webapp lab,
+        replays) is kept in this browser, newest first, exactly as it went over the wire. Secrets stay in the records so
+        a replay works; the list masks them, and exports leave them out unless you ask.
       </p>
       {shared ? (
         <section
@@ -313,7 +313,8 @@ export function Component() {
         <p className="text-sm text-slate-500">Reading history…</p>
       ) : records.length === 0 && !history.isPending ? (
         <p className="text-sm text-slate-500">
-          Nothing yet. Send something from Compose or Token, or fetch a discovery document, and it shows up here.
+          Nothing yet. Send something from Compose or Token, fetch a discovery document, run a Check or an Interop
+          report, or accept an invite, and it shows up here.
         </p>
       ) : (
         <HistoryList records={shown} selectedId={selectedId} onSelect={select} />

@@ -163,6 +163,14 @@ describe('Invites page', () => {
     expect(within(findings).getByText('/userId')).toBeInTheDocument();
   });
 
+  it('says what an accept link without providerDomain lacks', async () => {
+    backend({ status: 200, body: '{}' });
+    renderApp('/invites/accept?token=tok-9');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This accept link carries a token but no providerDomain (the inviting provider)',
+    );
+  });
+
   it('explains a 409 answer', async () => {
     backend({ status: 409, body: '{"message":"INVITE_ALREADY_ACCEPTED"}' });
     const user = userEvent.setup();

@@ -21,6 +21,12 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <div className="space-y-10">
+        {token && !providerDomain ? (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            This accept link carries a token but no providerDomain (the inviting provider), so the invite cannot be read
+            from it. Ask the sender for the invite string and paste it under &ldquo;Accept an invite&rdquo;.
+          </p>
+        ) : null}
         {arriving ? (
           <>
             <p

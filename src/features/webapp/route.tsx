@@ -30,7 +30,25 @@ export function Component() {
 function FromInbox({ recordId }: { recordId: string }) {
   const record = useQuery(inboxRecordQueryOptions(recordId));
   if (record.isPending) return <p className="text-sm text-slate-500">Loading the received share…</p>;
-  if (record.isError) return <ErrorMessage>{record.error.message}</ErrorMessage>;
+  if (record.isError)
+    return (record.error as { status?: number }).status === 404 ? (
+      <div role="alert" className="space-y-1 text-sm text-red-800 dark:text-red-300">
+        <p className="font-semibold">The Inbox has no received message &ldquo;{recordId}&rdquo;.</p>
+        <p>
+          The link may come from another console, or the Inbox was cleared. Open a web app share from the{' '}
+          <Link className="underline" to={paths.inbox()}>
+            Inbox
+          </Link>
+          , or{' '}
+          <Link className="underline" to={paths.webapp()}>
+            type one by hand
+          </Link>
+          .
+        </p>
+      </div>
+    ) : (
+      <ErrorMessage>{record.error.message}</ErrorMessage>
+    );
   let doc: unknown;
   try {
     doc = record.data.body.encoding === 'utf8' ? JSON.parse(record.data.body.data) : undefined;

@@ -112,6 +112,14 @@ describe('the webapp lab', () => {
     expect(reportLine('<b>hi</b>')).toBeUndefined();
   });
 
+  it('says when the Inbox has no such message, and where to go instead', async () => {
+    backend(share({ uri: 'https://apps.example.org/viewer/1', targets: ['iframe'] }));
+    renderApp('/webapp/in-gone');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('The Inbox has no received message “in-gone”.');
+    expect(within(alert).getByRole('link', { name: 'type one by hand' })).toHaveAttribute('href', '/webapp');
+  });
+
   it('says when no target is in common', async () => {
     backend(share({ uri: 'https://apps.example.org/viewer/1', targets: ['blank'] }), ['iframe']);
     renderApp('/webapp/in-3');
