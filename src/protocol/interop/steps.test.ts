@@ -134,6 +134,26 @@ describe('interop steps', () => {
     expect(lower.deviations[0]).toMatch(/token_type is "bearer"/);
   });
 
+  it('grades a web app share on its token alone: there is no file to read; a share naming no resource fails', () => {
+    const webapp = gradeTokenExchange({
+      deviations: [],
+      token: { exchange: exchange(200, { access_token: 'a', token_type: 'Bearer' }) },
+      resource: 'webapp',
+      choice: { profile: 'ocm', reason: '' },
+    });
+    expect(webapp.grade).toBe('pass');
+    expect(webapp.seen).toMatch(/^Got a token\. The share is a web app: the token goes to the app in a POSTed form/);
+    const nothing = gradeTokenExchange({
+      deviations: [],
+      token: { exchange: exchange(200, { access_token: 'a', token_type: 'Bearer' }) },
+      resource: 'none',
+    });
+    expect(nothing).toMatchObject({
+      grade: 'fail',
+      seen: 'Got a token, but the share names no resource (uri) to read with it.',
+    });
+  });
+
   it("grades the console's acceptance: 200 with the sender passes, 409 warns, 400 fails; an unreadable invite fails", () => {
     const invite = 'https://localhost/accept-invite?token=t&providerDomain=localhost';
     const reading = readInvite(invite);
