@@ -108,10 +108,12 @@ describe('Invites page', () => {
     const user = userEvent.setup();
     renderApp('/invites');
     await screen.findByRole('option', { name: 'bob' });
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Invite for' }), 'bob');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Invite from' }), 'bob');
     await user.click(screen.getByRole('button', { name: 'Create invite' }));
     expect(sent[0]).toEqual({ url: '/api/invites', body: { user: 'bob' } });
     const card = await screen.findByRole('region', { name: 'Invite to hand out' });
+    // The console user is the one who invites (the WAYF page says "<user>@<console> invites you").
+    expect(within(card).getByRole('heading', { level: 3 })).toHaveTextContent(`Invite from ${invite.user}`);
     expect(within(card).getByLabelText('Invite string')).toHaveTextContent(invite.inviteString);
     expect(within(card).getByLabelText('Invite link')).toHaveTextContent(invite.link);
     expect(within(card).getByRole('img', { name: `QR code of ${invite.link}` })).toBeInTheDocument();
