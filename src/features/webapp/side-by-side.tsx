@@ -154,7 +154,11 @@ export function SideBySide({
               >
                 <p className="text-xl whitespace-nowrap 2xl:text-2xl">
                   <strong>{mode}</strong> → target {verdict.target} ·{' '}
-                  <span className={verdict.allowed ? 'text-green-700 dark:text-green-400' : 'text-amber-700 dark:text-amber-400'}>
+                  <span
+                    className={
+                      verdict.allowed ? 'text-green-700 dark:text-green-400' : 'text-amber-700 dark:text-amber-400'
+                    }
+                  >
                     {verdict.allowed ? 'in the spec' : 'outside the spec'}
                   </span>
                 </p>
