@@ -96,6 +96,8 @@ describe('the webapp lab', () => {
       'redirect → target blank · outside the spec',
     );
     expect(within(view).getByRole('status', { name: 'popup report' })).toHaveTextContent('not opened yet');
+    // Before the iframe is opened, its button says it opens it.
+    expect(within(view).getByRole('button', { name: 'Open the iframe' })).toBeInTheDocument();
     await userEvent.click(within(view).getByRole('button', { name: 'Close (Esc)' }));
     expect(screen.queryByRole('dialog', { name: 'Side by side' })).not.toBeInTheDocument();
 
