@@ -38,8 +38,9 @@ function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; sele
     >
       <span className="w-16 shrink-0 font-mono text-xs">{request.method}</span>
       <Badge tone={statusTone(response.status)}>{response.status}</Badge>
-      <span className="min-w-0 flex-1 truncate font-mono text-xs" title={shownUrl(record)}>
-        {shownUrl(record)}
+      {/* Cut from the left when narrow: the path tells exchanges to one host apart, so it stays in view. */}
+      <span dir="rtl" className="min-w-0 flex-1 truncate text-left font-mono text-xs" title={shownUrl(record)}>
+        <bdi dir="ltr">{shownUrl(record)}</bdi>
       </span>
       <span className="shrink-0 text-xs text-slate-500">
         {record.source.page}
