@@ -13,8 +13,9 @@ test('the interop report of alpha: the share is run, every step shown, and the M
   const alphaHost = new URL(peers.peers.find((p) => p.id === 'alpha')!.origin).host;
   const app = new ConsolePage(page);
   await app.open('/interop');
-  await page.getByLabel('Share with (an address at the peer, optional)').fill(`carol@${alphaHost}`);
+  // A demo peer's button runs the whole report: with no address given, it shares with the peer's first user.
   await page.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
+  await expect(page.getByLabel('Share with (an address at the peer, optional)')).toHaveValue(`carol@${alphaHost}`);
   const report = page.getByRole('article', { name: 'Interop report' });
   await expect(report.getByRole('heading', { level: 2 })).toContainText(alphaHost);
   const shared = report.getByRole('region', { name: 'The console shares with the peer' });
@@ -40,5 +41,13 @@ test('the interop report of alpha: the share is run, every step shown, and the M
   const full = await markdown();
   expect(full).toContain('Secrets included.');
   expect(full).toMatch(/^Signature: sig1=:/m);
+
+  // What the run sent is in History, made by the Interop page.
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Made by' }).selectOption('interop');
+  await page.getByLabel('Search history').fill(`carol@${alphaHost}`);
+  await expect(page.getByRole('list', { name: 'History' }).getByRole('button').first()).toContainText(
+    new RegExp(`POST\\s*201\\s*http://${alphaHost.replace(/\./g, '\\.')}/ocm/shares\\s*interop · share`),
+  );
   app.expectClean();
 });

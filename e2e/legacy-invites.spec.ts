@@ -43,7 +43,9 @@ test("legacy accepts the console's invite: its acceptance carries userId, and th
     .selectOption({ label: 'Legacy Cloud (Nextcloud-like 1.1)' });
   await card.getByRole('button', { name: 'Accept as this peer' }).click();
   const sent = card.getByRole('status', { name: 'Demo acceptance' });
-  await expect(sent).toContainText('200');
+  await expect(sent).toContainText(
+    'Legacy Cloud (Nextcloud-like 1.1) sent a signed POST /invite-accepted; this console answered 200.',
+  );
   await expect(sent).toContainText('"userId":"erin"');
 
   const row = page.getByRole('listitem', { name: `Invite ${token}` });

@@ -166,11 +166,18 @@ test("side by side: the three modes open at once against alpha, and alpha's app 
   const urls: string[] = [];
   context.on('request', (r) => urls.push(r.url()));
   await receiveAndOpen(page);
+  // A popup opened from the lab first: its report belongs to the lab, not to the side-by-side view.
+  const labPopup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Open in popup' }).click();
+  await expect(page.getByRole('region', { name: 'Messages from the app' })).toContainText('popup · http://127.0.0.1:');
+  await (await labPopup).close();
   await page.getByRole('button', { name: 'Side by side, for a room' }).click();
   const view = page.getByRole('dialog', { name: 'Side by side' });
   await expect(view.getByLabel('Negotiation in one line')).toHaveText(
     'sender iframe + blank ∩ this console iframe + blank = iframe + blank',
   );
+  await expect(view.getByRole('status', { name: 'popup report' })).toHaveText('not opened yet');
+  await expect(view.getByRole('button', { name: 'Open the iframe' })).toBeVisible();
   const opened: Page[] = [];
   page.on('popup', (p) => opened.push(p));
   await view.getByRole('button', { name: 'Open all three side by side' }).click();

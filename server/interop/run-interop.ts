@@ -221,6 +221,7 @@ async function tokenStep(
   } catch {
     accessToken = undefined;
   }
+  evidence.resource = offer.protocol === 'webapp' ? 'webapp' : offer.uri ? 'file' : 'none';
   if (accessToken && offer.uri && offer.protocol !== 'webapp') {
     const url = resourceUrlOf(offer.uri, ctx.doc, ctx.base);
     evidence.read = await send(

@@ -62,6 +62,12 @@ describe('the console as invite sender', () => {
     });
     expect((await post('/ocm/invite-accepted', acceptance(created.token))).status).toBe(409);
     expect((await post('/ocm/invite-accepted', acceptance('made-up'))).status).toBe(400);
+    // The link, opened again, says it was used and what to do.
+    const used = await get(`/wayf?token=${created.token}`);
+    expect(used.status).toBe(409);
+    expect(await used.text()).toContain(
+      'This invite from bob@127.0.0.1:8080 was already accepted; an invite can be accepted once. Ask bob for a new one.',
+    );
     // Every call is in the inbox, as before.
     expect(inbox.store.list().map((r) => r.response?.status)).toEqual([400, 409, 200]);
   });
@@ -113,7 +119,12 @@ describe('the console as invite sender', () => {
     expect(chosen.headers.get('location')).toBe(
       `${alpha.origin}/invites/accept?token=${token}&providerDomain=127.0.0.1%3A8080`,
     );
-    expect((await get('/wayf?token=nope')).status).toBe(404);
+    const unknown = await get('/wayf?token=nope');
+    expect(unknown.status).toBe(404);
+    const unknownHtml = await unknown.text();
+    expect(unknownHtml).toContain('This console (127.0.0.1:8080) does not know this invite: the link may be mistyped');
+    // Nothing to choose, so the page does not promise a provider will show the invite.
+    expect(unknownHtml).not.toContain('your provider will show the invite');
   });
 
   it('names a provider that cannot accept invites instead of redirecting', async () => {

@@ -54,16 +54,16 @@ export function wayfPage(args: {
   let status = 200;
   let usable = false;
   if (!args.token) {
-    intro = 'This link carries no invite token.';
+    intro = 'This link carries no invite token: it was cut short. Ask the person who invited you for the link again.';
     status = 400;
   } else if (!invite) {
-    intro = 'This console does not know this invite.';
+    intro = `This console (${escapeHtml(args.consoleHost)}) does not know this invite: the link may be mistyped, or the invite was made on another console. Ask the person who invited you for the link again.`;
     status = 404;
   } else if (invite.accepted) {
-    intro = `This invite from ${escapeHtml(`${invite.user}@${args.consoleHost}`)} was already accepted.`;
+    intro = `This invite from ${escapeHtml(`${invite.user}@${args.consoleHost}`)} was already accepted; an invite can be accepted once. Ask ${escapeHtml(invite.user)} for a new one.`;
     status = 409;
   } else if (Date.parse(invite.expiresAt) <= now.getTime()) {
-    intro = `This invite from ${escapeHtml(`${invite.user}@${args.consoleHost}`)} has expired.`;
+    intro = `This invite from ${escapeHtml(`${invite.user}@${args.consoleHost}`)} has expired. Ask ${escapeHtml(invite.user)} for a new one.`;
     status = 410;
   } else {
     usable = true;
@@ -106,7 +106,7 @@ footer{margin-top:1.5rem;color:#5b6472;font-size:.85rem}
 <h1>Accept an invite</h1>
 <p>${intro}</p>
 ${body}
-<footer>OCM Explorer at ${escapeHtml(args.consoleHost)} · your provider will show the invite and ask you to accept it.</footer>
+<footer>OCM Explorer at ${escapeHtml(args.consoleHost)}${usable ? ' · your provider will show the invite and ask you to accept it.' : ''}</footer>
 </main></body></html>`;
   return { status, html };
 }

@@ -116,7 +116,7 @@ ${grant ? `<dt>Permissions</dt><dd id="permissions">${htmlEscape(permissions)}</
     refuseFramed: !!behaviour.refuseFramed,
   }).replace(/</g, '\\u003c');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${htmlEscape(app.title)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:1rem;color:#0f172a;background:#fff}dt{font-weight:600}pre{background:#f1f5f9;padding:.5rem}.warn{color:#b91c1c}</style></head>
+<style>body{font:14px system-ui,sans-serif;margin:1rem;color:#0f172a;background:#fff}dt{font-weight:600}pre{background:#f1f5f9;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}.warn{color:#b91c1c}</style></head>
 <body><h1>${htmlEscape(app.title)}</h1>
 <p id="verdict">${verdict}</p>
 ${tokenInUrl ? '<p class="warn">An access_token was found in the URL: tokens must never travel in URLs. It was ignored.</p>' : ''}

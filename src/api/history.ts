@@ -44,6 +44,7 @@ const PAGE_OF_PATH: Record<string, HistoryPage> = {
   token: 'token',
   discover: 'discover',
   check: 'check',
+  interop: 'interop',
   keys: 'keys',
   webapp: 'webapp',
   invites: 'invites',

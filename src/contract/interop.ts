@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { checkLineSchema, gradeSchema, worst, type Grade } from './check.ts';
+import type { Exchange } from './exchange.ts';
 
 /**
  * POST /api/interop {target, ...}: the interop report of one peer. Each step is a flow run against the peer
@@ -66,4 +67,17 @@ export type InteropRequest = z.infer<typeof interopRequestSchema>;
 /** The report's grade: the worst of its steps (a skipped step counts only when all are). */
 export function interopGrade(steps: readonly InteropStep[]): Grade {
   return worst(steps.map((s) => s.grade));
+}
+
+/** The steps whose exchanges are what the peer sent the console (read from its inbox), not what the console sent. */
+const RECEIVED_STEPS: ReadonlySet<InteropStepId> = new Set(['share-received', 'invite-accepted-by-peer']);
+
+/** The exchanges the console itself made during the run, once each (one exchange can back several steps). */
+export function exchangesSentIn(report: InteropReport): Exchange[] {
+  const sent = new Map<string, Exchange>();
+  for (const step of report.steps) {
+    if (RECEIVED_STEPS.has(step.id)) continue;
+    for (const e of step.evidence) if (e.exchange) sent.set(e.exchange.id, e.exchange);
+  }
+  return [...sent.values()];
 }

@@ -15,7 +15,18 @@ export const HISTORY_DB_VERSION = 2;
 export const HISTORY_FORMAT = 2;
 
 export type HistoryPage =
-  'compose' | 'token' | 'discover' | 'check' | 'keys' | 'webapp' | 'invites' | 'inbox' | 'history' | 'import' | 'other';
+  | 'compose'
+  | 'token'
+  | 'discover'
+  | 'check'
+  | 'interop'
+  | 'keys'
+  | 'webapp'
+  | 'invites'
+  | 'inbox'
+  | 'history'
+  | 'import'
+  | 'other';
 
 export interface HistorySource {
   /** The page the exchange was made from (or `history` for a replay, `import` for a HAR file). */
@@ -46,17 +57,20 @@ interface HistoryRecordV1 {
   exchange: Exchange;
 }
 
-const PAGES: readonly HistoryPage[] = [
+/** Every page a record can name, in the order the History page offers them as a filter. */
+export const HISTORY_PAGES: readonly HistoryPage[] = [
   'compose',
   'token',
   'discover',
   'check',
+  'interop',
   'keys',
   'webapp',
   'invites',
   'inbox',
   'history',
   'import',
+  'other',
 ];
 
 /** Reads a stored record of any known format as the current one; a reason when it cannot. */
@@ -70,7 +84,7 @@ export function migrateRecord(raw: unknown): HistoryRecord | { unreadable: strin
   const format = r.format ?? 1;
   if (format === 1) {
     const v1 = raw as HistoryRecordV1;
-    const page = PAGES.includes(v1.page as HistoryPage) ? (v1.page as HistoryPage) : 'other';
+    const page = HISTORY_PAGES.includes(v1.page as HistoryPage) ? (v1.page as HistoryPage) : 'other';
     return {
       format: HISTORY_FORMAT,
       id: v1.id,

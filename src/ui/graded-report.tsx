@@ -20,13 +20,13 @@ interface ReportHead {
 export function GradedReportHeader({ report }: { report: ReportHead }) {
   return (
     <>
-      <header className="flex flex-wrap items-center gap-2">
-        <h2 className="text-lg font-semibold">
-          {report.target}: <span className="uppercase">{report.grade}</span>
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h2 className="flex items-center gap-2 text-lg font-semibold break-all">
+          {report.target} <GradeBadge grade={report.grade} />
         </h2>
-        <GradeBadge grade={report.grade} />
-        <span className="text-xs text-slate-500">
-          {report.base} · {new Date(report.startedAt).toLocaleString()} · {report.durationMs} ms
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          {report.base !== report.target ? `read from ${report.base} · ` : ''}
+          {new Date(report.startedAt).toLocaleString()} · took {report.durationMs} ms
         </span>
       </header>
       {report.notes.map((n, i) => (

@@ -11,7 +11,7 @@ import {
   onHistoryChange,
 } from '../../api/history.ts';
 import { jobRoute } from '../../config/paths.ts';
-import type { HistoryRecord } from '../../storage/history-store.ts';
+import { HISTORY_PAGES, type HistoryRecord } from '../../storage/history-store.ts';
 import { Alert, ErrorMessage } from '../../ui/alert.tsx';
 import { Badge, statusTone } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -24,8 +24,6 @@ import { ComparePanel } from './compare-panel.tsx';
 import { RecordDetail } from './record-detail.tsx';
 import { sharedFromHash } from './shared-link.ts';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
-
-const PAGES = ['compose', 'token', 'discover', 'check', 'keys', 'history', 'import', 'other'];
 
 function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; selected: boolean; onSelect: () => void }) {
   const { request, response } = record.exchange;
@@ -40,8 +38,9 @@ function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; sele
     >
       <span className="w-16 shrink-0 font-mono text-xs">{request.method}</span>
       <Badge tone={statusTone(response.status)}>{response.status}</Badge>
-      <span className="min-w-0 flex-1 truncate font-mono text-xs" title={shownUrl(record)}>
-        {shownUrl(record)}
+      {/* Cut from the left when narrow: the path tells exchanges to one host apart, so it stays in view. */}
+      <span dir="rtl" className="min-w-0 flex-1 truncate text-left font-mono text-xs" title={shownUrl(record)}>
+        <bdi dir="ltr">{shownUrl(record)}</bdi>
       </span>
       <span className="shrink-0 text-xs text-slate-500">
         {record.source.page}
@@ -166,9 +165,9 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Every exchange the console makes for you (Compose, Token, Discover, Check, replays) is kept in this browser,
-        newest first, exactly as it went over the wire. Secrets stay in the records so a replay works; the list masks
-        them, and exports leave them out unless you ask.
+        Every exchange the console makes for you (Compose, Token, Discover, Check, Interop, Invites, the webapp lab,
+        replays) is kept in this browser, newest first, exactly as it went over the wire. Secrets stay in the records so
+        a replay works; the list masks them, and exports leave them out unless you ask.
       </p>
       {shared ? (
         <section
@@ -218,7 +217,7 @@ export function Component() {
         </SelectField>
         <SelectField label="Made by" value={filter.page} onValue={(page) => set({ page })}>
           <option value="">any page</option>
-          {PAGES.map((p) => (
+          {HISTORY_PAGES.map((p) => (
             <option key={p} value={p}>
               {p}
             </option>
@@ -315,7 +314,8 @@ export function Component() {
         <p className="text-sm text-slate-500">Reading history…</p>
       ) : records.length === 0 && !history.isPending ? (
         <p className="text-sm text-slate-500">
-          Nothing yet. Send something from Compose or Token, or fetch a discovery document, and it shows up here.
+          Nothing yet. Send something from Compose or Token, fetch a discovery document, run a Check or an Interop
+          report, or accept an invite, and it shows up here.
         </p>
       ) : (
         <HistoryList records={shown} selectedId={selectedId} onSelect={select} />

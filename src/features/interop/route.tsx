@@ -30,13 +30,16 @@ export function Component() {
   const run = useMutation(runInteropMutation());
   const report = run.data;
 
-  const start = (t: string) => {
+  /** `demoUser`: for a demo peer, whom to share with when no address is given, so the share step runs too. */
+  const start = (t: string, demoUser?: string) => {
     const trimmed = t.trim();
     if (!trimmed) return;
     setDraft(trimmed);
     if (trimmed !== target) navigate(paths.interop(trimmed));
     const input: InteropRequest = { target: trimmed, tokenStyle };
-    if (shareTo.trim()) input.shareTo = shareTo.trim();
+    const to = shareTo.trim() || demoUser || '';
+    if (to !== shareTo) setShareTo(to);
+    if (to) input.shareTo = to;
     if (invite.trim()) input.invite = invite.trim();
     if (clientId.trim()) input.clientId = clientId.trim();
     run.mutate(input);
@@ -107,9 +110,13 @@ export function Component() {
         for a full report.
       </p>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
+        {demo.data?.peers.length ? (
+          <span className="text-slate-600 dark:text-slate-400">
+            Run it with a demo peer (shares with its first user unless you gave an address):
+          </span>
+        ) : null}
         {demo.data?.peers.map((p) => (
-          <Button key={p.id} size="compact" onClick={() => start(p.origin)}>
+          <Button key={p.id} size="compact" onClick={() => start(p.origin, p.users[0])}>
             {p.name}
           </Button>
         ))}

@@ -47,6 +47,7 @@ export function DemoAcceptor({ token }: { token: string }) {
   if (!peers.length) return null;
   const peer = peerId || peers[0]!.id;
   const outcome = send.data;
+  const sentBy = peers.find((p) => p.id === (send.variables?.peer ?? peer))?.name ?? 'The demo peer';
   return (
     <div className="space-y-1 text-sm">
       <div className="flex flex-wrap items-end gap-2">
@@ -65,14 +66,31 @@ export function DemoAcceptor({ token }: { token: string }) {
         </Button>
       </div>
       {outcome ? (
-        <p role="status" aria-label="Demo acceptance" className="flex flex-wrap items-center gap-2">
-          {outcome.response ? (
-            <Badge tone={statusTone(outcome.response.status)}>{outcome.response.status}</Badge>
+        <div role="status" aria-label="Demo acceptance" className="space-y-1">
+          <p className="flex flex-wrap items-center gap-2">
+            {outcome.response ? (
+              <>
+                <Badge tone={statusTone(outcome.response.status)}>{outcome.response.status}</Badge>
+                <span>
+                  {sentBy} sent a signed POST /invite-accepted; this console answered {outcome.response.status}.
+                </span>
+              </>
+            ) : (
+              <>
+                <Badge tone="bad">not sent</Badge>
+                <span>{sentBy} could not send the acceptance.</span>
+              </>
+            )}
+          </p>
+          {outcome.request ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Body sent:{' '}
+              <span className="font-mono break-all text-slate-900 dark:text-slate-100">{outcome.request.body}</span>
+            </p>
           ) : (
-            <Badge tone="bad">not sent</Badge>
+            <p className="font-mono text-xs break-all">{outcome.error}</p>
           )}
-          <span className="font-mono text-xs break-all">{outcome.request ? outcome.request.body : outcome.error}</span>
-        </p>
+        </div>
       ) : null}
     </div>
   );

@@ -108,10 +108,12 @@ describe('Invites page', () => {
     const user = userEvent.setup();
     renderApp('/invites');
     await screen.findByRole('option', { name: 'bob' });
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Invite for' }), 'bob');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Invite from' }), 'bob');
     await user.click(screen.getByRole('button', { name: 'Create invite' }));
     expect(sent[0]).toEqual({ url: '/api/invites', body: { user: 'bob' } });
     const card = await screen.findByRole('region', { name: 'Invite to hand out' });
+    // The console user is the one who invites (the WAYF page says "<user>@<console> invites you").
+    expect(within(card).getByRole('heading', { level: 3 })).toHaveTextContent(`Invite from ${invite.user}`);
     expect(within(card).getByLabelText('Invite string')).toHaveTextContent(invite.inviteString);
     expect(within(card).getByLabelText('Invite link')).toHaveTextContent(invite.link);
     expect(within(card).getByRole('img', { name: `QR code of ${invite.link}` })).toBeInTheDocument();
@@ -163,10 +165,22 @@ describe('Invites page', () => {
     expect(within(findings).getByText('/userId')).toBeInTheDocument();
   });
 
+  it('says what an accept link without providerDomain lacks', async () => {
+    backend({ status: 200, body: '{}' });
+    renderApp('/invites/accept?token=tok-9');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This accept link carries a token but no providerDomain (the inviting provider)',
+    );
+  });
+
   it('explains a 409 answer', async () => {
     backend({ status: 409, body: '{"message":"INVITE_ALREADY_ACCEPTED"}' });
     const user = userEvent.setup();
     renderApp('/invites/accept?token=tok-9&providerDomain=127.0.0.1%3A8081');
+    // Arriving from another provider's invite link, the page says why it opened and what to do.
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      'You came here from an invite link: someone at 127.0.0.1:8081 invites you to share',
+    );
     expect(await screen.findByRole('region', { name: 'What the invite says' })).toHaveTextContent('tok-9');
     await screen.findByText('advertises invites');
     await user.click(screen.getByRole('button', { name: 'Accept invite' }));

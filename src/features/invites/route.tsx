@@ -21,8 +21,22 @@ export function Component() {
   return (
     <Page title={job.label} summary={job.summary}>
       <div className="space-y-10">
+        {token && !providerDomain ? (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            This accept link carries a token but no providerDomain (the inviting provider), so the invite cannot be read
+            from it. Ask the sender for the invite string and paste it under &ldquo;Accept an invite&rdquo;.
+          </p>
+        ) : null}
         {arriving ? (
           <>
+            <p
+              role="note"
+              className="rounded border border-sky-300 bg-sky-50 p-3 text-sm dark:border-sky-800 dark:bg-sky-950/40"
+            >
+              You came here from an invite link: someone at <strong>{providerDomain}</strong> invites you to share
+              through Open Cloud Mesh. Check the invite below, choose who accepts it, and press &ldquo;Accept
+              invite&rdquo;.
+            </p>
             <ReceiverPanel initial={arriving} />
             <SenderPanel />
           </>

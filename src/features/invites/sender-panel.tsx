@@ -40,7 +40,7 @@ function InviteCard({ invite }: { invite: SentInviteView }) {
       className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className="text-sm font-semibold">Invite for {invite.user}</h3>
+        <h3 className="text-sm font-semibold">Invite from {invite.user}</h3>
         <InviteState invite={invite} />
       </div>
       <div className="flex flex-wrap gap-4">
@@ -99,7 +99,7 @@ export function SenderPanel() {
           create.mutate({ user: chosen }, { onSuccess: (invite) => setShown(invite.token) });
         }}
       >
-        <SelectField label="Invite for" value={chosen} onValue={setUser} disabled={!users.length}>
+        <SelectField label="Invite from" value={chosen} onValue={setUser} disabled={!users.length}>
           {users.map((u) => (
             <option key={u} value={u}>
               {u}
@@ -133,7 +133,7 @@ export function SenderPanel() {
                 className="flex flex-wrap items-center gap-2 p-2"
               >
                 <span className="font-mono text-xs">{invite.token.slice(0, 8)}…</span>
-                <span className="text-sm">for {invite.user}</span>
+                <span className="text-sm">from {invite.user}</span>
                 <InviteState invite={invite} />
                 <span className="grow" />
                 {invite.state === 'accepted' ? (

@@ -96,7 +96,14 @@ export function Component() {
         >
           <div className="flex flex-wrap items-end gap-3">
             <UseSelect value={importUse} onChange={setImportUse} />
-            <TextField label="kid (optional)" mono value={kid} onValue={setKid} placeholder="cloud.example.org#key1" />
+            <TextField
+              label="kid (optional)"
+              className="grow"
+              mono
+              value={kid}
+              onValue={setKid}
+              placeholder="cloud.example.org#key1"
+            />
           </div>
           <TextArea
             label="PEM (PKCS#8, PKCS#1, SEC1) or JWK"

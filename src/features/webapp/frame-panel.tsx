@@ -71,15 +71,22 @@ export function FramePanel({
         Changes apply the next time the app is opened in the frame.{' '}
         {opened ? `Opened ${opened} time(s); ${messages} message(s) from the framed app so far.` : 'Not opened yet.'}
       </p>
-      <iframe
-        ref={ref}
-        name={FRAME_NAME}
-        title="Web app in the iframe"
-        className="h-96 w-full rounded border border-slate-300 bg-white dark:border-slate-700"
-        {...(settings.sandbox ? { sandbox: settings.sandbox } : {})}
-        allow={settings.allow}
-        referrerPolicy={settings.referrerPolicy}
-      />
+      <div className="relative">
+        <iframe
+          ref={ref}
+          name={FRAME_NAME}
+          title="Web app in the iframe"
+          className={`h-96 w-full rounded border border-slate-300 dark:border-slate-700 ${opened ? 'bg-white' : 'bg-slate-50 dark:bg-slate-900'}`}
+          {...(settings.sandbox ? { sandbox: settings.sandbox } : {})}
+          allow={settings.allow}
+          referrerPolicy={settings.referrerPolicy}
+        />
+        {opened ? null : (
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-slate-600 dark:text-slate-400">
+            The app opens here when you press &ldquo;Open in iframe&rdquo; (or &ldquo;Open all three&rdquo;).
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { inboxRecordQueryOptions } from '../../api/webapp.ts';
 import { jobRoute, paths } from '../../config/paths.ts';
 import { checkAppUri, webappShareOf } from '../../protocol/webapp.ts';
@@ -30,7 +30,25 @@ export function Component() {
 function FromInbox({ recordId }: { recordId: string }) {
   const record = useQuery(inboxRecordQueryOptions(recordId));
   if (record.isPending) return <p className="text-sm text-slate-500">Loading the received share…</p>;
-  if (record.isError) return <ErrorMessage>{record.error.message}</ErrorMessage>;
+  if (record.isError)
+    return (record.error as { status?: number }).status === 404 ? (
+      <div role="alert" className="space-y-1 text-sm text-red-800 dark:text-red-300">
+        <p className="font-semibold">The Inbox has no received message &ldquo;{recordId}&rdquo;.</p>
+        <p>
+          The link may come from another console, or the Inbox was cleared. Open a web app share from the{' '}
+          <Link className="underline" to={paths.inbox()}>
+            Inbox
+          </Link>
+          , or{' '}
+          <Link className="underline" to={paths.webapp()}>
+            type one by hand
+          </Link>
+          .
+        </p>
+      </div>
+    ) : (
+      <ErrorMessage>{record.error.message}</ErrorMessage>
+    );
   let doc: unknown;
   try {
     doc = record.data.body.encoding === 'utf8' ? JSON.parse(record.data.body.data) : undefined;
@@ -123,8 +141,11 @@ function ByHand() {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Open a web app share the console received from its Inbox (&ldquo;Open in the webapp lab&rdquo;), or type one
-        here.
+        Open a web app share the console received from the{' '}
+        <Link className="underline" to={paths.inbox()}>
+          Inbox
+        </Link>{' '}
+        (&ldquo;Open in the webapp lab&rdquo; on the share), or type one here.
       </p>
       <form
         aria-label="Web app share typed by hand"
@@ -153,6 +174,11 @@ function ByHand() {
             {needsReload ? `Use these fields (reloads the lab for ${uri.origin})` : 'Use these fields'}
           </Button>
           {fields.uri && !uri.ok ? <ErrorMessage>{uri.error}</ErrorMessage> : null}
+          {fields.uri ? null : (
+            <span className="self-center text-sm text-slate-600 dark:text-slate-400">
+              Fill in the app uri to open the lab.
+            </span>
+          )}
         </div>
       </form>
       {source ? <Lab key={JSON.stringify(used)} source={source} /> : null}

@@ -67,6 +67,8 @@ export function SideBySide({
   onClose: () => void;
 }) {
   const [columns, setColumns] = useState<Record<LabMode, Column>>({ iframe: IDLE, popup: IDLE, redirect: IDLE });
+  // Reports from windows the lab opened before this view (its own popup) are not this view's.
+  const [since] = useState(messages.length);
   const set = (mode: LabMode, column: Column) => setColumns((c) => ({ ...c, [mode]: column }));
 
   // A modal dialog sits in the browser's top layer, above the lab, whatever the lab's own stacking.
@@ -143,7 +145,10 @@ export function SideBySide({
         <ul className="grid flex-1 grid-cols-1 gap-4 lg:grid-cols-3">
           {LAB_MODES.map((mode) => {
             const verdict = n.modes.find((m) => m.mode === mode)!;
-            const last = [...messages].reverse().find((m) => m.from === SOURCE[mode]);
+            const last = messages
+              .slice(since)
+              .reverse()
+              .find((m) => m.from === SOURCE[mode]);
             const said = last ? reportLine(last.data) : undefined;
             const column = columns[mode];
             return (
@@ -154,7 +159,11 @@ export function SideBySide({
               >
                 <p className="text-xl whitespace-nowrap 2xl:text-2xl">
                   <strong>{mode}</strong> → target {verdict.target} ·{' '}
-                  <span className={verdict.allowed ? 'text-green-700 dark:text-green-400' : 'text-amber-700'}>
+                  <span
+                    className={
+                      verdict.allowed ? 'text-green-700 dark:text-green-400' : 'text-amber-700 dark:text-amber-400'
+                    }
+                  >
                     {verdict.allowed ? 'in the spec' : 'outside the spec'}
                   </span>
                 </p>
@@ -172,7 +181,7 @@ export function SideBySide({
                     name={SIDE_FRAME_NAME}
                     title="Web app, side by side"
                     referrerPolicy="no-referrer"
-                    className="min-h-80 w-full flex-1 rounded border border-slate-300 bg-white"
+                    className={`min-h-80 w-full flex-1 rounded border border-slate-300 ${column.state === 'idle' ? 'bg-slate-50 dark:bg-slate-900' : 'bg-white'}`}
                   />
                 ) : (
                   <div className="flex min-h-80 flex-1 flex-col justify-center gap-3 rounded border border-dashed border-slate-400 p-4 text-lg">
@@ -190,7 +199,11 @@ export function SideBySide({
                     </Button>
                   </div>
                 )}
-                {mode === 'iframe' ? <Button onClick={() => void open(['iframe'])}>Reload the iframe</Button> : null}
+                {mode === 'iframe' ? (
+                  <Button onClick={() => void open(['iframe'])}>
+                    {column.state === 'idle' ? 'Open the iframe' : 'Reload the iframe'}
+                  </Button>
+                ) : null}
               </li>
             );
           })}

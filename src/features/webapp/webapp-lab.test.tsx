@@ -72,6 +72,10 @@ describe('the webapp lab', () => {
     expect(modes).toHaveTextContent('outside the spec: the sender offered only iframe');
     expect(modes).toHaveTextContent('allowed: both sides have target "iframe"');
     expect(screen.getByText('https://apps.example.org/viewer/1')).toBeInTheDocument();
+    // Before anything is opened, the empty frame says what will appear in it.
+    expect(screen.getByRole('region', { name: 'Iframe' })).toHaveTextContent(
+      'The app opens here when you press “Open in iframe” (or “Open all three”).',
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('relay not available in this test');
     // Nothing secret was put in a URL the page called.
     expect(calls.filter((u) => u.includes('s3cret'))).toEqual([]);
@@ -92,6 +96,8 @@ describe('the webapp lab', () => {
       'redirect → target blank · outside the spec',
     );
     expect(within(view).getByRole('status', { name: 'popup report' })).toHaveTextContent('not opened yet');
+    // Before the iframe is opened, its button says it opens it.
+    expect(within(view).getByRole('button', { name: 'Open the iframe' })).toBeInTheDocument();
     await userEvent.click(within(view).getByRole('button', { name: 'Close (Esc)' }));
     expect(screen.queryByRole('dialog', { name: 'Side by side' })).not.toBeInTheDocument();
 
@@ -106,6 +112,14 @@ describe('the webapp lab', () => {
     );
     expect(reportLine({ tokenBy: 'POST', refusedFramed: true })).toBe('the app refused to run in a frame');
     expect(reportLine('<b>hi</b>')).toBeUndefined();
+  });
+
+  it('says when the Inbox has no such message, and where to go instead', async () => {
+    backend(share({ uri: 'https://apps.example.org/viewer/1', targets: ['iframe'] }));
+    renderApp('/webapp/in-gone');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('The Inbox has no received message “in-gone”.');
+    expect(within(alert).getByRole('link', { name: 'type one by hand' })).toHaveAttribute('href', '/webapp');
   });
 
   it('says when no target is in common', async () => {
@@ -125,6 +139,10 @@ describe('the webapp lab', () => {
     renderApp('/webapp');
     const form = await screen.findByRole('form', { name: 'Web app share typed by hand' }, { timeout: 10_000 });
     const uri = within(form).getByRole('textbox', { name: 'App uri' });
+    // Empty, the form says what it needs, and where received shares come from.
+    expect(form).toHaveTextContent('Fill in the app uri to open the lab.');
+    const intro = screen.getByText(/Open a web app share the console received from the/);
+    expect(within(intro).getByRole('link', { name: 'Inbox' })).toHaveAttribute('href', '/inbox');
     await userEvent.type(uri, '/apps/viewer/1');
     expect(within(form).getByRole('alert')).toHaveTextContent('The app uri must be an absolute URL');
     expect(within(form).getByRole('button', { name: 'Use these fields' })).toBeDisabled();

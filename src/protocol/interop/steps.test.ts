@@ -6,6 +6,7 @@ import { readInvite } from '../invites.ts';
 import { signingChoiceFor } from '../signature-profile.ts';
 import { latestFromPeer, peerHost } from './received.ts';
 import {
+  gradeCheckStep,
   gradeDiscoveryStep,
   gradeInviteByConsole,
   gradeInviteByPeer,
@@ -134,6 +135,26 @@ describe('interop steps', () => {
     expect(lower.deviations[0]).toMatch(/token_type is "bearer"/);
   });
 
+  it('grades a web app share on its token alone: there is no file to read; a share naming no resource fails', () => {
+    const webapp = gradeTokenExchange({
+      deviations: [],
+      token: { exchange: exchange(200, { access_token: 'a', token_type: 'Bearer' }) },
+      resource: 'webapp',
+      choice: { profile: 'ocm', reason: '' },
+    });
+    expect(webapp.grade).toBe('pass');
+    expect(webapp.seen).toMatch(/^Got a token\. The share is a web app: the token goes to the app in a POSTed form/);
+    const nothing = gradeTokenExchange({
+      deviations: [],
+      token: { exchange: exchange(200, { access_token: 'a', token_type: 'Bearer' }) },
+      resource: 'none',
+    });
+    expect(nothing).toMatchObject({
+      grade: 'fail',
+      seen: 'Got a token, but the share names no resource (uri) to read with it.',
+    });
+  });
+
   it("grades the console's acceptance: 200 with the sender passes, 409 warns, 400 fails; an unreadable invite fails", () => {
     const invite = 'https://localhost/accept-invite?token=t&providerDomain=localhost';
     const reading = readInvite(invite);
@@ -187,5 +208,46 @@ describe('the discovery step', () => {
     });
     expect(step.evidence.map((e) => e.label)).toEqual(['GET http://localhost/.well-known/ocm', 'GET /.well-known/ocm']);
     expect(step.evidence[0]!.failure?.kind).toBe('refused');
+  });
+});
+
+describe('the check step', () => {
+  it('names each line that is off with what was expected, then what was seen, like the Check page', () => {
+    const step = gradeCheckStep({
+      target: 'peer.example',
+      base: 'http://peer.example',
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 5,
+      grade: 'warn',
+      notes: [],
+      areas: [
+        {
+          area: 'transport',
+          grade: 'warn',
+          lines: [
+            {
+              id: 'https',
+              title: 'Served over https',
+              grade: 'warn',
+              expected: 'https (plain http is fine for a lab)',
+              seen: 'plain http',
+              evidence: [],
+            },
+            {
+              id: 'fast',
+              title: 'Answers promptly',
+              grade: 'pass',
+              expected: 'within 2 s',
+              seen: '1 ms',
+              evidence: [],
+            },
+          ],
+        },
+      ],
+    });
+    expect(step.seen).toBe('1 passed, 1 warnings, 0 failed, 0 skipped.');
+    expect(step.deviations).toEqual([
+      'warn: Served over https: expected https (plain http is fine for a lab); seen plain http',
+    ]);
   });
 });

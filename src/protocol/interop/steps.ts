@@ -53,7 +53,7 @@ export function gradeCheckStep(report: CheckReport): InteropStep {
     'check',
     report.grade,
     `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skip')} skipped.`,
-    off.map((l) => `${l.grade}: ${l.title}: seen ${l.seen} (expected ${l.expected})`),
+    off.map((l) => `${l.grade}: ${l.title}: expected ${l.expected}; seen ${l.seen}`),
     off.flatMap((l) => l.evidence),
   );
 }
@@ -131,6 +131,8 @@ export interface TokenEvidence {
   deviations: string[];
   token?: { exchange?: Exchange; failure?: RelayFailure };
   read?: { exchange?: Exchange; failure?: RelayFailure };
+  /** What the share offers to read with the token: a file, a web app (opened, not read), or nothing named. */
+  resource?: 'file' | 'webapp' | 'none';
   choice?: SigningChoice;
   style?: string;
 }
@@ -150,6 +152,24 @@ export function gradeTokenExchange(t: TokenEvidence): InteropStep {
   if (isObject(body) && typeof body.token_type === 'string' && body.token_type !== 'Bearer')
     deviations.push(`token_type is "${body.token_type}"; RFC 6750 spells it "Bearer" (compared case-insensitively).`);
   const read = t.read?.exchange;
+  const got = `Got a token${t.style ? ` (${t.style})` : ''}`;
+  // A web app share's token is POSTed to the app (the webapp lab opens it); there is no file to read.
+  if (!read && t.resource === 'webapp')
+    return step(
+      'token-exchange',
+      deviations.length ? 'warn' : 'pass',
+      `${got}. The share is a web app: the token goes to the app in a POSTed form (open it in the webapp lab); there is no file to read.`,
+      deviations,
+      evidence,
+    );
+  if (!read && t.resource === 'none')
+    return step(
+      'token-exchange',
+      'fail',
+      `${got}, but the share names no resource (uri) to read with it.`,
+      deviations,
+      evidence,
+    );
   if (!read)
     return step(
       'token-exchange',
@@ -162,7 +182,7 @@ export function gradeTokenExchange(t: TokenEvidence): InteropStep {
   return step(
     'token-exchange',
     !ok ? 'fail' : deviations.length ? 'warn' : 'pass',
-    `Got a token${t.style ? ` (${t.style})` : ''}; the resource answered ${read.response.status} with ${read.response.body.size} bytes.`,
+    `${got}; the resource answered ${read.response.status} with ${read.response.body.size} bytes.`,
     deviations,
     evidence,
   );
