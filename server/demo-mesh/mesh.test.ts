@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { createSignature } from 'http-message-sig';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkProbeBodies } from '../../src/protocol/check/plan.ts';
 import { OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import { headerPairs, signWithProfile } from '../../src/signing/index.ts';
 import { startDemoMesh } from './index.ts';
@@ -65,7 +66,24 @@ describe('the embedded demo mesh', () => {
     expect(out.signatureBase).toContain(
       '"@signature-params": ("@method" "@target-uri" "content-digest" "content-length")',
     );
-    expect(legacy.received[0]).toMatchObject({ path: '/ocm/shares', verified: 'verified', status: 201 });
+    expect(legacy.received[0]).toMatchObject({
+      path: '/ocm/shares',
+      verified: 'verified',
+      status: 201,
+      checkProbe: false,
+    });
+  });
+
+  it("keeps the Check's probes in what a peer received, marked as such (the token probe's code still redacted)", async () => {
+    const probes = checkProbeBodies(alpha.origin, { host: '127.0.0.1:1' });
+    const post = (path: string, body: string, type: string) =>
+      fetch(`${alpha.origin}${path}`, { method: 'POST', body, headers: { 'content-type': type } });
+    expect((await post('/ocm/shares', probes.share, 'application/json')).status).toBe(401);
+    expect(alpha.received[0]).toMatchObject({ path: '/ocm/shares', status: 401, checkProbe: true });
+    expect((await post('/ocm/token', probes.tokenForm, 'application/x-www-form-urlencoded')).status).toBe(401);
+    expect(alpha.received[0]).toMatchObject({ path: '/ocm/token', checkProbe: true });
+    expect(alpha.received[0]!.body).toContain('code=…');
+    expect(alpha.received[0]!.body).not.toContain('never-issued');
   });
 
   it('legacy sends a draft-cavage share; alpha verifies it but refuses it for lacking must-exchange-token', async () => {

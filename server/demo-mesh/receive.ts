@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { readRawRequest } from '../inbox/read-request.ts';
 import { localUserOf } from '../inbox/spec-response.ts';
+import { isCheckProbe } from '../../src/protocol/check-probe.ts';
 import { verifyInbound } from '../signer/verify-inbound.ts';
 import { fetchShared } from './fetch-shared.ts';
 import type { PeerNet } from './net.ts';
@@ -58,6 +59,7 @@ function record(peer: PeerState, c: Context, verified: Verified, status: number,
     summary: verified.summary,
     status,
     body,
+    checkProbe: isCheckProbe({ path: new URL(c.req.url).pathname, body }),
   });
   peer.received.length = Math.min(peer.received.length, 200);
 }

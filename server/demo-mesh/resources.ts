@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
+import { isCheckProbe } from '../../src/protocol/check-probe.ts';
 import type { PeerNet } from './net.ts';
 import { readVerified } from './receive.ts';
 import type { OutgoingShare, PeerState } from './types.ts';
@@ -23,6 +24,7 @@ export async function tokenEndpoint(c: Context, peer: PeerState, net: PeerNet) {
       summary: verified.summary,
       status,
       body: text.replace(/code=[^&]*/, 'code=…'),
+      checkProbe: isCheckProbe({ path: '/ocm/token', body: text }),
     });
   if (peer.faults.serverError) {
     remember(500);

@@ -80,6 +80,8 @@ export interface PeerReceived {
   summary: string;
   status: number;
   body: string;
+  /** One of the console's Check probes (read from the body before any redaction), kept but told apart. */
+  checkProbe: boolean;
 }
 
 export interface Invite {

@@ -64,6 +64,8 @@ export const demoReceivedSchema = z.object({
       summary: z.string(),
       status: z.number(),
       body: z.string(),
+      /** One of the console's Check probes (a share to a user that does not exist, a code never issued). */
+      checkProbe: z.optional(z.boolean()),
     }),
   ),
   /**

@@ -45,6 +45,26 @@ const record = (seq: number, over: Partial<InboundRecord> = {}): InboundRecord =
   ...over,
 });
 
+const received = (path: string, body: string, over: object = {}) => ({
+  at: '2026-11-22T10:00:00.000Z',
+  method: 'POST',
+  path,
+  verified: 'failed',
+  summary: 'Content-Digest does not match the body.',
+  status: 401,
+  body,
+  ...over,
+});
+// What alpha received: its own traffic between Check probes (newest first).
+const peerReceived = [
+  received('/ocm/shares', '{"shareWith":"ocm-explorer-check-nobody@127.0.0.1:8081"}', { checkProbe: true }),
+  received('/ocm/token', 'grant_type=authorization_code&client_id=127.0.0.1%3A8080&code=…', { checkProbe: true }),
+  received('/ocm/notifications', '{"notificationType":"SHARE_ACCEPTED"}', { verified: 'verified', status: 201 }),
+  received('/ocm/shares', '{"shareWith":"ocm-explorer-check-nobody@127.0.0.1:8081","name":"x"}', {
+    checkProbe: true,
+  }),
+];
+
 function backend(info: object = {}) {
   const puts: { url: string; body: unknown }[] = [];
   fakeNetwork((url, init) => {
@@ -99,6 +119,7 @@ function backend(info: object = {}) {
         response: { status: 201, headers: [], body: '{"recipientDisplayName":"Alice (OCM Explorer)"}' },
       });
     }
+    if (url === '/api/demo/alpha/received') return jsonResponse({ received: peerReceived });
     if (url.startsWith('/api/inbox/policy/')) {
       puts.push({ url, body: JSON.parse(String(init?.body)) });
       return jsonResponse({});
@@ -242,6 +263,22 @@ describe('Inbox page', () => {
     expect(calls).toEqual([
       { url: '/api/demo/alpha/send', body: { kind: 'share', to: 'alice@127.0.0.1:8080', protocol: 'webdav' } },
     ]);
+  });
+
+  it("hides the Check's probes in what the demo peer received, by default, and says how many", async () => {
+    backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    const log = await screen.findByRole('region', { name: 'What the demo peer received' });
+    const entries = await within(log).findByRole('list', { name: 'Received by alpha' });
+    expect(within(entries).getAllByRole('listitem')).toHaveLength(1);
+    expect(entries).toHaveTextContent('POST /ocm/notifications');
+    expect(within(log).getByText('3 Check probes hidden')).toBeInTheDocument();
+
+    await user.click(within(log).getByRole('checkbox', { name: 'Hide Check probes' }));
+    const all = within(entries).getAllByRole('listitem');
+    expect(all.map((li) => within(li).queryByText('Check probe') !== null)).toEqual([true, true, false, true]);
+    expect(within(log).queryByText(/Check probes? hidden/)).toBeNull();
   });
 
   it('saves a custom answer for an endpoint', async () => {

@@ -3,35 +3,51 @@ import { useState } from 'react';
 import { demoPeersQueryOptions, demoReceivedQueryOptions } from '../../api/demo.ts';
 import type { DemoReceived } from '../../contract/demo.ts';
 import { Badge, statusTone } from '../../ui/badge.tsx';
-import { SelectField } from '../../ui/field.tsx';
+import { CheckboxField, SelectField } from '../../ui/field.tsx';
 
 const VERDICT = { verified: 'good', failed: 'bad', unsigned: 'warn' } as const;
+const PROBE_TITLE =
+  "Sent by this console's Check: a share to a user that does not exist, or a code never issued. Its failures are the point of the probe.";
 
 /** The other side of every exchange: what a demo peer received, how it judged the signature, what it answered. */
 export function PeerLog() {
   const peers = useQuery(demoPeersQueryOptions()).data?.peers ?? [];
   const [chosen, setChosen] = useState('');
+  const [hideProbes, setHideProbes] = useState(true);
   const peer = chosen || peers[0]?.id || '';
   const log = useQuery({ ...demoReceivedQueryOptions(peer), enabled: !!peer });
   if (!peers.length) return null;
   const entries = log.data?.received ?? [];
+  // The Check's probes are kept (they are what the peer really received) but hidden by default: they would
+  // bury the peer's own traffic.
+  const probes = entries.filter((e) => e.checkProbe).length;
+  const shown = hideProbes ? entries.filter((e) => !e.checkProbe) : entries;
   return (
     <section aria-label="What the demo peer received" className="space-y-2">
-      <SelectField label="What this peer received" inline value={peer} onValue={setChosen}>
-        {peers.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
-      {entries.length ? (
+      <div className="flex flex-wrap items-center gap-3">
+        <SelectField label="What this peer received" inline value={peer} onValue={setChosen}>
+          {peers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <CheckboxField label="Hide Check probes" checked={hideProbes} onChecked={setHideProbes} />
+        {hideProbes && probes ? (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {probes === 1 ? '1 Check probe hidden' : `${probes} Check probes hidden`}
+          </span>
+        ) : null}
+      </div>
+      {shown.length ? (
         <ol aria-label={`Received by ${peer}`} className="max-h-72 space-y-1 overflow-auto text-sm">
-          {entries.slice(0, 20).map((e, i) => (
+          {shown.slice(0, 20).map((e, i) => (
             <li key={`${e.at}-${i}`} className="rounded border border-slate-200 p-2 dark:border-slate-800">
               <div className="flex flex-wrap items-center gap-2">
                 <code className="font-mono text-xs">
                   {e.method} {e.path}
                 </code>
+                {e.checkProbe ? <Badge title={PROBE_TITLE}>Check probe</Badge> : null}
                 <Badge tone={statusTone(e.status)}>answered {e.status}</Badge>
                 <Badge tone={VERDICT[e.verified]} title={e.summary}>
                   {e.verified}
@@ -43,7 +59,9 @@ export function PeerLog() {
           ))}
         </ol>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">This peer has received no OCM call yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {entries.length ? 'This peer has received only Check probes.' : 'This peer has received no OCM call yet.'}
+        </p>
       )}
       {log.data?.fetched?.length ? <FetchedList peer={peer} fetched={log.data.fetched} /> : null}
     </section>
