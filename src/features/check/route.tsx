@@ -6,6 +6,7 @@ import { demoPeersQueryOptions } from '../../api/demo.ts';
 import { jobRoute, paths } from '../../config/paths.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
+import { DemoPeerPicks } from '../../ui/demo-peer-picks.tsx';
 import { TargetField } from '../../ui/field.tsx';
 import { downloadText } from '../../ui/download.ts';
 import { Page } from '../../ui/page.tsx';
@@ -52,14 +53,7 @@ export function Component() {
         never issued. They are signed with this console's keys, so the server must be able to reach this console to
         verify them.
       </p>
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
-        {demo.data?.peers.map((p) => (
-          <Button key={p.id} size="compact" onClick={() => start(p.origin)}>
-            {p.name}
-          </Button>
-        ))}
-      </div>
+      <DemoPeerPicks action="Check a demo peer" peers={demo.data?.peers} onPick={(p) => start(p.origin)} />
       {run.isError ? <ErrorMessage>{run.error.message}</ErrorMessage> : null}
       {shared && !run.data ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -1,11 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { consoleShareMutation } from '../../api/console-shares.ts';
+import { demoPeersQueryOptions } from '../../api/demo.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { paths, type ComposeShareFill } from '../../config/paths.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
+import { exampleAddress } from '../../ui/demo-peer-picks.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
 import { WebappReceiveVerdict } from './webapp-receive-verdict.tsx';
@@ -20,6 +22,7 @@ type Protocol = 'webdav' | 'webapp';
  */
 export function ConsoleShare({ fill }: { fill?: ComposeShareFill }) {
   const client = useQueryClient();
+  const demoPeers = useQuery(demoPeersQueryOptions()).data?.peers;
   const [to, setTo] = useState(fill?.to ?? '');
   const [protocol, setProtocol] = useState<Protocol>(fill ? (fill.protocol ?? 'webdav') : 'webapp');
   const [name, setName] = useState(fill?.name ?? '');
@@ -68,7 +71,12 @@ export function ConsoleShare({ fill }: { fill?: ComposeShareFill }) {
           });
         }}
       >
-        <TargetField label="Share with (OCM address)" value={to} onValue={setTo} placeholder="carol@127.0.0.1:8081" />
+        <TargetField
+          label="Share with (OCM address)"
+          value={to}
+          onValue={setTo}
+          placeholder={exampleAddress(demoPeers)}
+        />
         <SelectField<Protocol> label="What to share" value={protocol} onValue={setProtocol}>
           <option value="webapp">the console&apos;s web app (webapp)</option>
           <option value="webdav">a text file (webdav)</option>

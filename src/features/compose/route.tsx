@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
+import { demoPeersQueryOptions } from '../../api/demo.ts';
 import { discoverMutation } from '../../api/discovery.ts';
 import { relayPreviewMutation, relaySendMutation } from '../../api/relay.ts';
 import { recordAnswer } from '../../api/share-states.ts';
@@ -35,6 +36,7 @@ import { clearDraft, loadDraft, saveDraft } from '../../storage/compose-drafts.t
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { DirectoryKeyField, findingsWithVerdict, useDirectoryVerdict } from './directory-key.tsx';
 import { Button } from '../../ui/button.tsx';
+import { DemoPeerPicks, exampleAddress } from '../../ui/demo-peer-picks.tsx';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
 import { SelectField, TargetField, TextArea, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
@@ -42,7 +44,7 @@ import { FindingsList } from '../../ui/findings-list.tsx';
 import { Page } from '../../ui/page.tsx';
 import { AnsweringRequest } from './answering-request.tsx';
 import { ConsoleShare } from './console-share.tsx';
-import { SENDABLE, template } from './templates.ts';
+import { GENERIC_RECEIVER, SENDABLE, template } from './templates.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -337,6 +339,7 @@ export function Component() {
     },
   });
   // A filled-in share's receiver is known: read its discovery at once, as "Read its discovery" would.
+  const demoPeers = useQuery(demoPeersQueryOptions()).data?.peers;
   const readFilled = useRef(findTarget.mutate);
   useEffect(() => {
     if (fill) readFilled.current(fill.to);
@@ -415,11 +418,18 @@ export function Component() {
         <Button onClick={restart}>{receiverDoc ? 'New template for this target' : 'New template'}</Button>
       </div>
       {fresh.notes.length ? (
-        <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
-          {fresh.notes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
+        <section aria-label="Template notes" className="text-xs text-slate-600 dark:text-slate-400">
+          <p>
+            {receiverDoc
+              ? `How “New template for this target” writes it for this receiver (OCM ${receiver?.detected?.version ?? '?'}):`
+              : `How “New template” writes it, for a generic OCM ${GENERIC_RECEIVER.apiVersion.replace(/\.0$/, '')} receiver (read a receiver's discovery below for one in its version):`}
+          </p>
+          <ul className="list-disc pl-5">
+            {fresh.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <CodeEditor
@@ -461,12 +471,21 @@ export function Component() {
               label="Receiver (OCM address or host)"
               value={target}
               onValue={setTarget}
-              placeholder="carol@127.0.0.1:8081"
+              placeholder={exampleAddress(demoPeers)}
             />
             <Button type="submit" disabled={findTarget.isPending}>
               Read its discovery
             </Button>
           </form>
+          <DemoPeerPicks
+            action="Address it to a demo peer"
+            peers={demoPeers}
+            onPick={(p) => {
+              const address = p.users[0] ?? new URL(p.origin).host;
+              setTarget(address);
+              findTarget.mutate(address);
+            }}
+          />
           {findTarget.isError ? <ErrorMessage>{findTarget.error.message}</ErrorMessage> : null}
           {receiver && !receiverDoc ? <ErrorMessage>{receiver.problem}</ErrorMessage> : null}
           {receiverDoc ? (

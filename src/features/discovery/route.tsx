@@ -8,6 +8,7 @@ import { diffLines } from '../../signing/index.ts';
 import { loadRecentTargets, rememberTarget } from '../../storage/recent-targets.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
+import { DemoPeerPicks } from '../../ui/demo-peer-picks.tsx';
 import { SelectField, TargetField, TextField } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ComparePanel } from './compare-panel.tsx';
@@ -109,12 +110,11 @@ export function Component() {
       </form>
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        {demo.data?.peers.length ? <span className="text-slate-600 dark:text-slate-400">Demo peers:</span> : null}
-        {demo.data?.peers.map((p) => (
-          <Button key={p.id} size="compact" onClick={() => go(p.users[0] ?? p.origin)}>
-            {p.name}
-          </Button>
-        ))}
+        <DemoPeerPicks
+          action="Discover a demo peer"
+          peers={demo.data?.peers}
+          onPick={(p) => go(p.users[0] ?? p.origin)}
+        />
         {recent.length ? <span className="ml-2 text-slate-600 dark:text-slate-400">Recent:</span> : null}
         {recent.map((t) => (
           <button

@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+
+beforeAll(() => import('./route.tsx'), 30_000);
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+});
+
+const faults = {
+  wrongDigest: false,
+  staleCreated: false,
+  unknownKeyid: false,
+  serverError: false,
+  slowMs: 0,
+  webappXfoDeny: false,
+  webappNoFraming: false,
+  webappShortToken: false,
+  webappRefuseFramed: false,
+  webappRejectToken: false,
+};
+const alpha = {
+  id: 'alpha',
+  name: 'Alpha Cloud (OCM 1.5)',
+  dialect: 'ocm-1.5',
+  origin: 'http://127.0.0.1:40123',
+  users: ['carol@127.0.0.1:40123'],
+  keyId: '127.0.0.1:40123#ed25519',
+  faults,
+};
+
+/** The console's server, with or without a demo mesh; records which targets Compose read the discovery of. */
+function backend(peers: object[]) {
+  const discovered: string[] = [];
+  fakeNetwork((url) => {
+    if (url === '/api/health')
+      return jsonResponse({
+        name: 'ocm-explorer',
+        version: '0.1.0',
+        status: 'ok',
+        mode: 'local',
+        startedAt: '2026-01-01T00:00:00Z',
+        uptimeSeconds: 5,
+      });
+    if (url === '/api/demo') return jsonResponse({ enabled: peers.length > 0, peers });
+    if (url.startsWith('/api/discover?')) {
+      discovered.push(new URLSearchParams(url.slice(url.indexOf('?'))).get('target') ?? '');
+      return jsonResponse({
+        target: '127.0.0.1:40123',
+        base: 'http://127.0.0.1:40123',
+        wellKnown: { url: 'http://127.0.0.1:40123/.well-known/ocm' },
+        legacy: null,
+        answeredBy: 'well-known',
+        document: { apiVersion: '1.5.0', endPoint: 'http://127.0.0.1:40123/ocm', resourceTypes: [] },
+        detected: null,
+        findings: [],
+      });
+    }
+    return new Response('{}', { status: 404 });
+  });
+  return discovered;
+}
+
+describe('Compose receiver', () => {
+  it("offers the running demo peers' real addresses: as the example, and as a pick that reads its discovery", async () => {
+    const discovered = backend([alpha]);
+    const user = userEvent.setup();
+    renderApp('/compose');
+    const send = await screen.findByRole('region', { name: 'Send' });
+    const receiver = within(send).getByRole('textbox', { name: 'Receiver (OCM address or host)' });
+    await waitFor(() => expect(receiver).toHaveAttribute('placeholder', 'carol@127.0.0.1:40123'));
+    expect(screen.getByRole('textbox', { name: 'Share with (OCM address)' })).toHaveAttribute(
+      'placeholder',
+      'carol@127.0.0.1:40123',
+    );
+    const picks = within(send).getByRole('group', { name: 'Address it to a demo peer:' });
+    await user.click(within(picks).getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }));
+    expect(receiver).toHaveValue('carol@127.0.0.1:40123');
+    await waitFor(() => expect(discovered).toEqual(['carol@127.0.0.1:40123']));
+    expect(await within(send).findByText('http://127.0.0.1:40123/ocm/shares')).toBeInTheDocument();
+  });
+
+  it('shows a neutral example address and no picks when no demo mesh runs', async () => {
+    backend([]);
+    renderApp('/compose');
+    const send = await screen.findByRole('region', { name: 'Send' });
+    expect(within(send).getByRole('textbox', { name: 'Receiver (OCM address or host)' })).toHaveAttribute(
+      'placeholder',
+      'user@cloud.example.org',
+    );
+    expect(within(send).queryByRole('group', { name: /demo peer/ })).toBeNull();
+  });
+
+  it('says what the template notes are: how “New template” writes the message, for which receiver', async () => {
+    backend([]);
+    renderApp('/compose');
+    const notes = await screen.findByRole('region', { name: 'Template notes' });
+    expect(notes).toHaveTextContent('How “New template” writes it, for a generic OCM 1.5 receiver');
+    expect(within(notes).getByRole('listitem')).toHaveTextContent('webdav.uri is an absolute URL.');
+  });
+});
