@@ -8,7 +8,8 @@ test('check both demo peers; a fault switched on shows up as a named failing lin
 }) => {
   const app = new ConsolePage(page);
   await app.open('/check');
-  await page.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
+  const picks = page.getByRole('group', { name: 'Check a demo peer:' });
+  await picks.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
   const report = page.getByRole('article', { name: 'Check report' });
   await expect(report.getByRole('heading', { level: 2 })).toContainText('warn');
   const signatures = report.getByRole('region', { name: 'Signature policy' });

@@ -11,10 +11,19 @@ test('compose a share for alpha in its dialect, sign it and send it; alpha verif
   const alpha = await page.request
     .get('/api/demo')
     .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
-  await page.getByRole('textbox', { name: 'Receiver (OCM address or host)' }).fill(alpha);
-  await page.getByRole('button', { name: 'Read its discovery' }).click();
+  // The example address is alpha's real one; its button fills it in and reads its discovery.
+  const receiver = page.getByRole('textbox', { name: 'Receiver (OCM address or host)' });
+  await expect(receiver).toHaveAttribute('placeholder', alpha);
+  await page
+    .getByRole('group', { name: 'Address it to a demo peer:' })
+    .getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' })
+    .click();
+  await expect(receiver).toHaveValue(alpha);
   await expect(page.getByRole('region', { name: 'Send' })).toContainText('OCM 1.5');
   await page.getByRole('button', { name: 'New template for this target' }).click();
+  await expect(page.getByRole('region', { name: 'Template notes' })).toContainText(
+    'How “New template for this target” writes it for this receiver (OCM 1.5)',
+  );
   await expect(page.getByRole('region', { name: 'Lint findings' })).toContainText('0 errors');
   await expect(page.getByRole('combobox', { name: 'Signature' })).toHaveValue('ocm');
   // A dry run first: the exact request, signed, and nothing sent.

@@ -7,7 +7,8 @@ import { ConsolePage } from './pages/console-page.ts';
 test('discover both demo peers: versions, dialects, capabilities, keys and findings', async ({ page }) => {
   const app = new ConsolePage(page);
   await app.open('/discover');
-  await page.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
+  const picks = page.getByRole('group', { name: 'Discover a demo peer:' });
+  await picks.getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }).click();
   await expect(page).toHaveURL(/\/discover\/carol%40127\.0\.0\.1%3A\d+$/);
   await expect(page.getByRole('region', { name: 'Detected version' })).toContainText('Looks like OCM 1.5');
   await expect(page.getByRole('region', { name: 'Endpoints tried' })).toContainText('Answered by /.well-known/ocm');

@@ -82,3 +82,24 @@ test('a malformed call is kept with what was wrong, and a custom answer is honou
   await expect(form.getByText('Saved.')).toBeVisible();
   app.expectClean();
 });
+
+test("a demo peer's log keeps the Check's probes, marked, and hides them by default with their number", async ({
+  page,
+  request,
+}) => {
+  const app = new ConsolePage(page);
+  const alpha = ((await (await request.get('/api/demo')).json()) as { peers: { origin: string }[] }).peers[0]!;
+  expect((await request.post('/api/check', { data: { target: alpha.origin } })).ok()).toBe(true);
+
+  await app.open('/inbox');
+  const log = page.getByRole('region', { name: 'What the demo peer received' });
+  await log.getByRole('combobox', { name: 'What this peer received' }).selectOption({ label: 'Alpha Cloud (OCM 1.5)' });
+  await expect(log.getByText(/^\d+ Check probes hidden$/)).toBeVisible();
+  await expect(log.getByText('Check probe', { exact: true })).toHaveCount(0);
+
+  await log.getByRole('checkbox', { name: 'Hide Check probes' }).uncheck();
+  const newest = log.getByRole('list', { name: 'Received by alpha' }).getByRole('listitem').first();
+  await expect(newest.getByText('Check probe', { exact: true })).toBeVisible();
+  await expect(log.getByText(/Check probes hidden/)).toHaveCount(0);
+  app.expectClean();
+});
