@@ -33,7 +33,7 @@ const alpha = {
 };
 
 /** The console's server, with or without a demo mesh; records which targets Compose read the discovery of. */
-function backend(peers: object[]) {
+function backend(peers: object[], detected: object | null = null) {
   const discovered: string[] = [];
   fakeNetwork((url) => {
     if (url === '/api/health')
@@ -55,7 +55,7 @@ function backend(peers: object[]) {
         legacy: null,
         answeredBy: 'well-known',
         document: { apiVersion: '1.5.0', endPoint: 'http://127.0.0.1:40123/ocm', resourceTypes: [] },
-        detected: null,
+        detected,
         findings: [],
       });
     }
@@ -81,6 +81,20 @@ describe('Compose receiver', () => {
     expect(receiver).toHaveValue('carol@127.0.0.1:40123');
     await waitFor(() => expect(discovered).toEqual(['carol@127.0.0.1:40123']));
     expect(await within(send).findByText('http://127.0.0.1:40123/ocm/shares')).toBeInTheDocument();
+  });
+
+  it("judges the message by the receiver's declared version once its discovery is read, unless another is picked", async () => {
+    backend([alpha], { version: '1.1', versions: ['1.1'], dialect: 'nextcloud', evidence: [] });
+    const user = userEvent.setup();
+    renderApp('/compose');
+    const lint = await screen.findByRole('region', { name: 'Lint' });
+    await waitFor(() => expect(lint).toHaveTextContent(/judged as 1\.5\./));
+    const send = screen.getByRole('region', { name: 'Send' });
+    const picks = within(send).getByRole('group', { name: 'Address it to a demo peer:' });
+    await user.click(within(picks).getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }));
+    await waitFor(() => expect(lint).toHaveTextContent("judged as 1.1, the receiver's version."));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Judge as version' }), '1.5');
+    expect(lint).toHaveTextContent(/judged as 1\.5\./);
   });
 
   it('shows a neutral example address and no picks when no demo mesh runs', async () => {

@@ -25,6 +25,7 @@ import {
   isCompactJws,
   KINDS,
   lintText,
+  parseSpecVersion,
   sectionTitle,
   SHARE_CREATED,
   SPEC_VERSIONS,
@@ -312,7 +313,14 @@ export function Component() {
 
   // A request for a share is a REQUEST_SHARE notification for 1.5 receivers: judge what it really is.
   const lintKind = fresh.kind;
-  const lint = useMemo(() => lintText(draft, { kind: lintKind, ...(spec ? { spec } : {}) }), [draft, lintKind, spec]);
+  // What goes to a receiver is judged by the version it declares, once its discovery is read, unless the user
+  // picks another: a share written for a 1.1 server is a 1.1 share, whatever it looks like.
+  const receiverVersion = receiver?.detected ? (parseSpecVersion(receiver.detected.version) ?? undefined) : undefined;
+  const judgeAs = spec || receiverVersion;
+  const lint = useMemo(
+    () => lintText(draft, { kind: lintKind, ...(judgeAs ? { spec: judgeAs } : {}) }),
+    [draft, lintKind, judgeAs],
+  );
   // A Directory Service document may be a compact JWS (header.payload.signature): text, not JSON.
   const plainText = fresh.form || (lintKind === 'directory' && isCompactJws(draft));
   // The schema describes a directory's payload; a JWS JSON envelope around it is the linter's to read.
@@ -445,7 +453,7 @@ export function Component() {
       <section aria-label="Lint" className="space-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {lint.detected
-            ? `Looks like OCM ${lint.detected.version}${lint.detected.dialect !== 'spec' ? ` (${lint.detected.dialect})` : ''}; judged as ${spec || lint.version}.`
+            ? `Looks like OCM ${lint.detected.version}${lint.detected.dialect !== 'spec' ? ` (${lint.detected.dialect})` : ''}; judged as ${judgeAs ? `${judgeAs}${spec ? '' : ", the receiver's version"}` : lint.version}.`
             : 'Not readable as this kind.'}
         </p>
         <FindingsList findings={findings} label="Lint findings" />
