@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main.ts';
@@ -127,5 +128,59 @@ describe('ocm-explorer lint', () => {
     const f = fakeIo({});
     await runCli(['--help'], f.io);
     expect(f.out.join('\n')).toMatch(/lint\s+check an OCM document/);
+  });
+});
+
+describe('ocm-explorer lint --federation-key', () => {
+  // A signed directory made with Node crypto alone, and the key that signed it as a JWK.
+  const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+  const jwk = (k: typeof publicKey) => JSON.stringify(k.export({ format: 'jwk' }));
+  const header = b64url(JSON.stringify({ alg: 'ES256' }));
+  const body = b64url(
+    JSON.stringify({ federation: 'Lab', servers: [{ url: 'https://a.example.org', displayName: 'A' }] }),
+  );
+  const jws = `${header}.${body}.${b64url(
+    nodeSign('sha256', Buffer.from(`${header}.${body}`), { key: privateKey, dsaEncoding: 'ieee-p1363' }),
+  )}`;
+
+  it('verifies the JWS with the key, says so, and drops the "not checked" note', async () => {
+    const r = await lint(['--kind', 'directory', '--federation-key', 'k.jwk', 'd.jws'], {
+      'd.jws': jws,
+      'k.jwk': jwk(publicKey),
+    });
+    expect(r.out).toMatch(/^signature: verified with the federation key \(ES256\)$/m);
+    expect(r.out).not.toMatch(/directory\.signature-unverified/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 when the signature does not verify with the key given, naming why', async () => {
+    const r = await lint(['--kind', 'directory', '--federation-key', 'k.jwk', '--json', 'd.jws'], {
+      'd.jws': jws,
+      'k.jwk': jwk(other),
+    });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ signature: { verified: false, reason: expect.any(String) } });
+  });
+
+  it('says there is nothing to verify in a plain JSON directory, and that a key is unused for other kinds', async () => {
+    const plain = await lint(['--federation-key', 'k.jwk', 'd.json'], {
+      'd.json': fixture('directory-plain.json'),
+      'k.jwk': jwk(publicKey),
+    });
+    expect(plain.out).toMatch(/^signature: nothing to verify: the document is plain JSON/m);
+    const discovery = await lint(['--federation-key', 'k.jwk', 'x.json'], {
+      'x.json': fixture('discovery-1.5.json'),
+      'k.jwk': jwk(publicKey),
+    });
+    expect(discovery.err).toMatch(/--federation-key applies to a Directory Service document only/);
+    expect(discovery.code).toBe(0);
+  });
+
+  it('names a key file it cannot read', async () => {
+    const r = await lint(['--federation-key', 'missing.pem', 'd.jws'], { 'd.jws': jws });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read the federation key "missing\.pem"/);
   });
 });

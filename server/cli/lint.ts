@@ -1,32 +1,41 @@
 import {
+  findingsAfterKeyCheck,
   isKind,
   KINDS,
   lintText,
+  nothingToVerify,
   parseSpecVersion,
+  readDirectoryText,
   sectionTitle,
   type Finding,
   type Kind,
   type SpecVersion,
   type TextLintResult,
 } from '../../src/protocol/index.ts';
+import { verifyJws } from '../../src/signing/index.ts';
 import { ArgumentError, parseArgv } from '../args.ts';
 import type { CliCommand } from './types.ts';
 
-const HELP = `Usage: ocm-explorer lint <file|-> [--kind KIND] [--spec VERSION] [--json]
+const HELP = `Usage: ocm-explorer lint <file|-> [--kind KIND] [--spec VERSION] [--federation-key FILE] [--json]
 
 Checks an OCM document against the spec version and vendor dialect it looks like.
   <file|->         the document; "-" reads standard input
   --kind KIND      ${KINDS.join(' | ')}
                    (without it the kind is guessed from the fields, and the guess is reported)
   --spec VERSION   judge against this version instead of the detected one: 1.0 … 1.5, or draft-05/-07
+  --federation-key FILE
+                   a Directory Service document's JWS is verified with this key (PEM or JWK); a
+                   signature that does not verify is an error
   --json           print {kind, detected, valid, findings} as JSON
 
-Exit status: 0 no error finding, 1 one or more error findings, 2 usage or I/O error.`;
+Exit status: 0 no error finding, 1 one or more error findings (or a directory signature that does not
+verify), 2 usage or I/O error.`;
 
 interface Options {
   input: string;
   kind?: Kind;
   spec?: SpecVersion;
+  federationKey?: string;
   json: boolean;
 }
 
@@ -35,7 +44,14 @@ function parseArgs(args: string[]): Options | { error: string } | 'help' {
   try {
     parsed = parseArgv(
       args,
-      { '--help': 'boolean', '-h': 'boolean', '--json': 'boolean', '--kind': 'value', '--spec': 'value' },
+      {
+        '--help': 'boolean',
+        '-h': 'boolean',
+        '--json': 'boolean',
+        '--kind': 'value',
+        '--spec': 'value',
+        '--federation-key': 'value',
+      },
       { positionals: true, messages: { unknown: (flag) => `unknown option "${flag}"` } },
     );
   } catch (err) {
@@ -55,6 +71,11 @@ function parseArgs(args: string[]): Options | { error: string } | 'help' {
     if (!spec)
       return { error: `--spec must be an OCM version such as 1.4 or draft-07${specText ? `; got "${specText}"` : ''}` };
     options.spec = spec;
+  }
+  const keyFile = parsed.values.get('--federation-key');
+  if (keyFile !== undefined) {
+    if (!keyFile) return { error: '--federation-key needs the path of a key file (PEM or JWK)' };
+    options.federationKey = keyFile;
   }
   const [input, extra] = parsed.positionals;
   if (input === undefined) return { error: 'which document? give a file path, or "-" for standard input' };
@@ -95,10 +116,24 @@ export const lintCommand: CliCommand = async (args, io) => {
     );
     return 2;
   }
-  const result = lintText(text, {
+  let keyText: string | undefined;
+  if (options.federationKey !== undefined) {
+    try {
+      keyText = await io.readInput(options.federationKey);
+    } catch (error) {
+      io.stderr(
+        `ocm-explorer lint: cannot read the federation key "${options.federationKey}": ${(error as Error).message}`,
+      );
+      return 2;
+    }
+  }
+  const linted = lintText(text, {
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.spec ? { spec: options.spec } : {}),
   });
+  const signature =
+    keyText !== undefined && linted.kind === 'directory' ? await checkDirectory(text, keyText) : undefined;
+  const result = { ...linted, findings: findingsAfterKeyCheck(linted.findings, !!signature && !('none' in signature)) };
   if (!result.kind && result.kindGuess) {
     io.stderr(
       `ocm-explorer lint: cannot tell which OCM document this is (${result.kindGuess.reason}); pass --kind ${KINDS.join('|')}`,
@@ -122,6 +157,7 @@ export const lintCommand: CliCommand = async (args, io) => {
           spec: result.version ?? null,
           detected,
           valid: result.valid,
+          ...(signature ? { signature } : {}),
           findings: result.findings,
         },
         null,
@@ -132,7 +168,26 @@ export const lintCommand: CliCommand = async (args, io) => {
     if (result.kindGuess)
       io.stderr(`ocm-explorer lint: no --kind given; linting as "${result.kind}" (${result.kindGuess.reason})`);
     for (const f of result.findings) io.stdout(humanLine(f));
+    if (signature) io.stdout(signatureLine(signature));
     io.stdout(summary(result));
   }
-  return result.valid ? 0 : 1;
+  if (keyText !== undefined && linted.kind !== 'directory')
+    io.stderr('ocm-explorer lint: --federation-key applies to a Directory Service document only; not used');
+  return result.valid && !(signature && 'verified' in signature && !signature.verified) ? 0 : 1;
 };
+
+type SignatureVerdict = { verified: true; alg: string } | { verified: false; reason: string } | { none: string };
+
+/** The directory's JWS checked with the federation key; the key comes out of band, so only the caller has it. */
+async function checkDirectory(text: string, key: string): Promise<SignatureVerdict> {
+  const reading = readDirectoryText(text);
+  const none = nothingToVerify(reading);
+  if (none !== undefined || !reading?.jws) return { none: none ?? 'no JWS' };
+  const verdict = await verifyJws(reading.jws, key);
+  return verdict.ok ? { verified: true, alg: verdict.alg } : { verified: false, reason: verdict.reason };
+}
+
+function signatureLine(s: SignatureVerdict): string {
+  if ('none' in s) return `signature: nothing to verify: ${s.none}`;
+  return s.verified ? `signature: verified with the federation key (${s.alg})` : `signature: NOT verified: ${s.reason}`;
+}

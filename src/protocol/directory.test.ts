@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { es256Jws } from './__fixtures__/jws.ts';
 import { fixture, fixtureText } from './__fixtures__/load.ts';
-import { compareDirectories, directoryServers, readDirectory, readDirectoryText } from './directory.ts';
+import {
+  compareDirectories,
+  directoryServers,
+  findingsAfterKeyCheck,
+  nothingToVerify,
+  readDirectory,
+  readDirectoryText,
+} from './directory.ts';
 import { lint } from './lint/engine.ts';
 import { lintText } from './lint-text.ts';
 
@@ -112,5 +119,20 @@ describe('two Directory Service documents compared', () => {
     expect(readDirectoryText(fixtureText('discovery-1.5.json'))).toBeNull();
     expect(readDirectoryText('not json')).toBeNull();
     expect(readDirectoryText('{"federation": "x", "servers": []}')?.form).toBe('plain');
+  });
+});
+
+describe('what a federation key can check', () => {
+  it('has a JWS to verify only where there is one, and says why not otherwise', () => {
+    expect(nothingToVerify(readDirectoryText(fixtureText('directory-plain.json')))).toMatch(/plain JSON/);
+    expect(nothingToVerify(readDirectoryText(fixtureText('directory-draft-example.json')))).toMatch(/decoded view/);
+    expect(nothingToVerify(null)).toMatch(/not a Directory Service document/);
+    expect(nothingToVerify(readDirectoryText('eyJhbGciOiJFUzI1NiJ9.eyJmZWRlcmF0aW9uIjoiTGFiIn0.c2ln'))).toBeUndefined();
+  });
+
+  it('lets the "not checked here" note give way once a key was used, and only then', () => {
+    const findings = [{ code: 'directory.signature-unverified' }, { code: 'directory.http-server' }];
+    expect(findingsAfterKeyCheck(findings, true)).toEqual([{ code: 'directory.http-server' }]);
+    expect(findingsAfterKeyCheck(findings, false)).toEqual(findings);
   });
 });

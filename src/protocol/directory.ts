@@ -143,6 +143,24 @@ export function directoryServers(payload: unknown): DirectoryServer[] {
     );
 }
 
+/**
+ * Why a federation key has nothing to check in this reading, or undefined when it has a JWS to verify. The key
+ * comes out of band, so whoever has it (Compose, the CLI) verifies `reading.jws` in src/signing.
+ */
+export function nothingToVerify(reading: DirectoryReading | null): string | undefined {
+  if (!reading) return 'this is not a Directory Service document';
+  if (reading.jws) return undefined;
+  if (reading.form === 'plain') return 'the document is plain JSON, not a JWS: there is no signature to check';
+  if (reading.form === 'jws-decoded')
+    return "it is the draft example's decoded view, not a JWS: there is no signature to check";
+  return 'the JWS is malformed (see the findings)';
+}
+
+/** Once a key was used on the JWS, the linter's "signature not checked here" note gives way to that verdict. */
+export function findingsAfterKeyCheck<F extends { code: string }>(findings: F[], keyChecked: boolean): F[] {
+  return keyChecked ? findings.filter((f) => f.code !== 'directory.signature-unverified') : findings;
+}
+
 /** A body's text read as a Directory Service document, or null when it is not one. */
 export function readDirectoryText(text: string): DirectoryReading | null {
   const trimmed = text.trim();

@@ -37,8 +37,11 @@ export { inviteResponseSchema, type InviteResponseDocument } from './schemas/inv
 export { directorySchema, type DirectoryDocument } from './schemas/directory.ts';
 export {
   readDirectory,
+  readDirectoryText,
   directoryServers,
+  findingsAfterKeyCheck,
   isCompactJws,
+  nothingToVerify,
   type DirectoryForm,
   type DirectoryReading,
   type DirectoryServer,

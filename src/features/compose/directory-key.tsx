@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Finding } from '../../protocol/index.ts';
-import { readDirectoryText } from '../../protocol/directory.ts';
+import { findingsAfterKeyCheck, nothingToVerify, readDirectoryText, type Finding } from '../../protocol/index.ts';
 import { verifyJws } from '../../signing/index.ts';
 import { TextArea } from '../../ui/field.tsx';
 
@@ -20,13 +19,7 @@ export function useDirectoryVerdict(text: string, key: string, enabled: boolean)
   const [checked, setChecked] = useState<{ jws: string; key: string; verdict: DirectoryVerdict }>();
   const reading = enabled && key.trim() ? readDirectoryText(text) : null;
   const jws = reading?.jws;
-  const why = !reading
-    ? 'this is not a Directory Service document'
-    : reading.form === 'plain'
-      ? 'the document is plain JSON, not a JWS: there is no signature to check'
-      : reading.form === 'jws-decoded'
-        ? "it is the draft example's decoded view, not a JWS: there is no signature to check"
-        : 'the JWS is malformed (see the findings)';
+  const why = nothingToVerify(reading) ?? '';
   useEffect(() => {
     if (!jws) return;
     let current = true;
@@ -49,9 +42,7 @@ export function useDirectoryVerdict(text: string, key: string, enabled: boolean)
 
 /** Once the key was used, the linter's "not checked here" note gives way to the verdict shown beside it. */
 export function findingsWithVerdict<F extends Pick<Finding, 'code'>>(findings: F[], verdict: DirectoryVerdict): F[] {
-  return verdict.state === 'verified' || verdict.state === 'failed'
-    ? findings.filter((f) => f.code !== 'directory.signature-unverified')
-    : findings;
+  return findingsAfterKeyCheck(findings, verdict.state === 'verified' || verdict.state === 'failed');
 }
 
 /** The optional federation key field of the directory kind, and what checking the JWS with it gave. */
