@@ -211,6 +211,25 @@ describe('the discovery step', () => {
   });
 });
 
+describe('the discovery step when nothing answered', () => {
+  it('says a problem both paths had only once', () => {
+    const dns = 'nowhere.invalid could not be resolved (ENOTFOUND).';
+    const failure = { kind: 'dns' as const, host: 'nowhere.invalid', code: 'ENOTFOUND', message: dns };
+    const step = gradeDiscoveryStep({
+      target: 'nowhere.invalid',
+      base: 'https://nowhere.invalid',
+      wellKnown: { url: 'https://nowhere.invalid/.well-known/ocm', failure },
+      legacy: { url: 'https://nowhere.invalid/ocm-provider', failure },
+      answeredBy: null,
+      document: null,
+      detected: null,
+      findings: [],
+      problem: `${dns} ${dns}`,
+    });
+    expect(step).toMatchObject({ grade: 'fail', seen: dns });
+  });
+});
+
 describe('the check step', () => {
   it('names each line that is off with what was expected, then what was seen, like the Check page', () => {
     const step = gradeCheckStep({

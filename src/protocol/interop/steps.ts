@@ -4,6 +4,7 @@ import type { CheckEvidence, CheckReport, Grade } from '../../contract/check.ts'
 import type { DiscoverResult, Exchange, RelayFailure } from '../../contract/exchange.ts';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import type { InteropStep } from '../../contract/interop.ts';
+import { sayOnce } from '../say-once.ts';
 import type { SigningChoice } from '../signature-profile.ts';
 import { inboundAsExchange } from './received.ts';
 import {
@@ -28,7 +29,7 @@ export function gradeDiscoveryStep(d: DiscoverResult): InteropStep {
     evidenceOf('GET /.well-known/ocm', d.wellKnown),
   ];
   if (d.legacy) evidence.push(evidenceOf('GET /ocm-provider', d.legacy));
-  if (!d.answeredBy) return step('discovery', 'fail', d.problem ?? 'No discovery document.', [], evidence);
+  if (!d.answeredBy) return step('discovery', 'fail', sayOnce(d.problem) || 'No discovery document.', [], evidence);
   const named = d.findings
     .filter((f) => f.severity !== 'info')
     .map((f) => `${f.severity}: ${f.path || '/'} ${f.message}`);
