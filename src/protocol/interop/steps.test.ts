@@ -269,4 +269,34 @@ describe('the check step', () => {
       'warn: Served over https: expected https (plain http is fine for a lab); seen plain http',
     ]);
   });
+
+  it('points to the Discovery step for discovery lines rather than saying their problem a second time', () => {
+    const dns = 'nowhere.invalid could not be resolved (ENOTFOUND).';
+    const step = gradeCheckStep({
+      target: 'nowhere.invalid',
+      base: 'https://nowhere.invalid',
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 5,
+      grade: 'fail',
+      notes: [],
+      areas: [
+        {
+          area: 'discovery',
+          grade: 'fail',
+          lines: [
+            {
+              id: 'discovery.reachable',
+              title: 'Discovery document served',
+              grade: 'fail',
+              expected: 'a JSON object at /.well-known/ocm',
+              seen: dns,
+              evidence: [],
+            },
+          ],
+        },
+      ],
+    });
+    expect(step.deviations).toEqual(['fail: Discovery document served: as the Discovery step says']);
+    expect(step.deviations.join(' ')).not.toContain(dns);
+  });
 });

@@ -50,11 +50,17 @@ export function gradeCheckStep(report: CheckReport): InteropStep {
   const lines = report.areas.flatMap((a) => a.lines);
   const count = (g: Grade) => lines.filter((l) => l.grade === g).length;
   const off = lines.filter((l) => l.grade === 'fail' || l.grade === 'warn');
+  // The report's Discovery step, just above, already says what discovery saw: pointed to, not said again.
+  const inDiscovery = new Set(report.areas.filter((a) => a.area === 'discovery').flatMap((a) => a.lines));
   return step(
     'check',
     report.grade,
     `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skip')} skipped.`,
-    off.map((l) => `${l.grade}: ${l.title}: expected ${l.expected}; seen ${l.seen}`),
+    off.map((l) =>
+      inDiscovery.has(l)
+        ? `${l.grade}: ${l.title}: as the Discovery step says`
+        : `${l.grade}: ${l.title}: expected ${l.expected}; seen ${l.seen}`,
+    ),
     off.flatMap((l) => l.evidence),
   );
 }
