@@ -35,7 +35,6 @@ describe('check', () => {
     expect(line(report, 'signatures.unsigned')?.grade).toBe('pass');
     expect(line(report, 'signatures.digest')?.grade).toBe('pass');
     expect(line(report, 'signatures.stale')?.grade).toBe('pass');
-    expect(line(report, 'validation.share')?.grade).toBe('pass');
     expect(line(report, 'token.invalid-grant')?.grade).toBe('pass');
     expect(line(report, 'keys.members')?.grade).toBe('pass');
     expect(line(report, 'transport.https')?.grade).toBe('warn');
@@ -44,6 +43,22 @@ describe('check', () => {
     expect(line(report, 'signatures.digest')?.evidence[0]?.exchange?.signing?.signatureBase).toContain(
       '"content-digest"',
     );
+  });
+
+  it('sends alpha an invalid share it can attribute, so alpha judges the body, not the signature', async () => {
+    const report = await check(`carol@${new URL(alpha.origin).host}`);
+    const validation = line(report, 'validation.share')!;
+    expect(validation.grade).toBe('pass');
+    const sent = validation.evidence[0]!.exchange!;
+    expect(sent.signing?.profile).toBe('rfc9421');
+    const consoleHost = new URL(running.url).host;
+    expect(JSON.parse(sent.request.body!.data)).toMatchObject({ sender: `ocm-explorer-check@${consoleHost}` });
+    expect(sent.response.status).toBe(400);
+    const answer = JSON.parse(sent.response.body.data) as { message: string; validationErrors: unknown[] };
+    expect(answer.validationErrors.length).toBeGreaterThan(0);
+    expect(sent.response.body.data).not.toMatch(/signature/i);
+    // With a soundly signed share getting past the signature, the wrong-digest refusal is credited.
+    expect(line(report, 'signatures.digest')?.evidence).toHaveLength(1);
   });
 
   it('grades the legacy peer: signature lines skipped (no http-sig), its key parses, input validated', async () => {

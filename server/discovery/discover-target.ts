@@ -4,6 +4,7 @@ import {
   discoveryTarget,
   DISCOVERY_PATHS,
   lint,
+  sayOnce,
   sectionTitle,
   specRef,
   toWireFinding,
@@ -87,15 +88,13 @@ export async function discoverTarget(
       chosen = second;
       answeredBy = 'legacy';
     } else
-      chosen = {
-        // Two paths can fail the same way (a slow server): say it once.
-        problem: [...new Set(`${first.problem} ${second.problem}`.split(/(?<=\.)\s+/))].join(' '),
-      };
+      // Two paths can fail the same way (a slow server): say it once.
+      chosen = { problem: sayOnce(first.problem, second.problem) };
   }
   if (unreachable.length && chosen.doc === undefined) {
     const last =
       wellKnown.failure && after !== 'next-path' ? `${base}: ${inBrief(wellKnown.failure)}.` : chosen.problem;
-    chosen = { problem: [...unreachable.map((u) => `${u.base}: ${inBrief(u.failure)}.`), last].join(' ') };
+    chosen = { problem: sayOnce(...unreachable.map((u) => `${u.base}: ${inBrief(u.failure)}.`), last) };
   }
   const result: DiscoverResult = {
     target,

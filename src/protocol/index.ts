@@ -91,6 +91,7 @@ export {
   type FoundDiscovery,
   type Scheme,
 } from './discovery-target.ts';
+export { sayOnce } from './say-once.ts';
 export { legacyPublicKey, jwkSetKeys, jwkProblems, type LegacyPublicKey } from './key-rules.ts';
 export {
   MESSAGE_PATHS,

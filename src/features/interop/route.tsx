@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { demoPeersQueryOptions } from '../../api/demo.ts';
+import { demoInviteMutation, demoPeersQueryOptions } from '../../api/demo.ts';
 import { runInteropMutation } from '../../api/interop.ts';
 import type { InteropRequest } from '../../contract/interop.ts';
 import { jobRoute, paths } from '../../config/paths.ts';
@@ -28,10 +28,16 @@ export function Component() {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const demo = useQuery(demoPeersQueryOptions());
   const run = useMutation(runInteropMutation());
+  const demoInvite = useMutation(demoInviteMutation());
+  /** The invite a demo peer last handed out here: used up by the run that accepted it, so never sent twice. */
+  const [handedOut, setHandedOut] = useState('');
   const report = run.data;
 
-  /** `demoUser`: for a demo peer, whom to share with when no address is given, so the share step runs too. */
-  const start = (t: string, demoUser?: string) => {
+  /**
+   * `demoUser`: for a demo peer, whom to share with when no address is given, so the share step runs too;
+   * `demoInviteString`: an invite the demo peer just handed out, accepted when no invite is given.
+   */
+  const start = (t: string, demoUser?: string, demoInviteString?: string) => {
     const trimmed = t.trim();
     if (!trimmed) return;
     setDraft(trimmed);
@@ -40,9 +46,25 @@ export function Component() {
     const to = shareTo.trim() || demoUser || '';
     if (to !== shareTo) setShareTo(to);
     if (to) input.shareTo = to;
-    if (invite.trim()) input.invite = invite.trim();
+    const toAccept = demoInviteString ?? invite.trim();
+    if (toAccept) input.invite = toAccept;
     if (clientId.trim()) input.clientId = clientId.trim();
     run.mutate(input);
+  };
+
+  /** A demo peer runs the full report: it hands out an invite for the console to accept, unless one is given. */
+  const startDemo = (peer: { id: string; origin: string; users: readonly string[] }) => {
+    const given = invite.trim();
+    if (given && given !== handedOut) return start(peer.origin, peer.users[0]);
+    demoInvite.mutate(peer.id, {
+      onSuccess: ({ inviteString }) => {
+        setInvite(inviteString);
+        setHandedOut(inviteString);
+        start(peer.origin, peer.users[0], inviteString);
+      },
+      // Without an invite the rest of the report still runs; the invite step then says it was not given.
+      onError: () => start(peer.origin, peer.users[0], ''),
+    });
   };
 
   return (
@@ -112,15 +134,24 @@ export function Component() {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {demo.data?.peers.length ? (
           <span className="text-slate-600 dark:text-slate-400">
-            Run it with a demo peer (shares with its first user unless you gave an address):
+            Run it with a demo peer (shares with its first user unless you gave an address, and accepts an invite the
+            peer hands out unless you gave one):
           </span>
         ) : null}
         {demo.data?.peers.map((p) => (
-          <Button key={p.id} size="compact" onClick={() => start(p.origin, p.users[0])}>
+          <Button
+            key={p.id}
+            size="compact"
+            disabled={run.isPending || demoInvite.isPending}
+            onClick={() => startDemo(p)}
+          >
             {p.name}
           </Button>
         ))}
       </div>
+      {demoInvite.isError ? (
+        <ErrorMessage>The demo peer handed out no invite: {demoInvite.error.message}</ErrorMessage>
+      ) : null}
       {run.isError ? <ErrorMessage>{run.error.message}</ErrorMessage> : null}
       {report ? (
         <>

@@ -22,3 +22,25 @@ export function seenOf(e: CheckEvidence | undefined): string {
   const body = e.exchange.response.body.data.slice(0, 160);
   return `${e.exchange.response.status}${body ? ` ${body}` : ''}`;
 }
+
+/**
+ * Why the peer refused a probe's signature, or undefined when the refusal is about something else. A 401/403
+ * counts when its body or WWW-Authenticate names the signature (alpha's SIGNATURE_INVALID, Nextcloud's
+ * "Invalid signature", an RFC 9421 `Signature` challenge): such a peer never read the body.
+ */
+export function signatureRefusal(e: CheckEvidence | undefined): string | undefined {
+  const res = e?.exchange?.response;
+  if (!res || (res.status !== 401 && res.status !== 403)) return undefined;
+  const challenge = res.headers.find(([n]) => n.toLowerCase() === 'www-authenticate')?.[1] ?? '';
+  const text = res.body.data;
+  if (!/signature/i.test(text) && !/signature/i.test(challenge)) return undefined;
+  const body = jsonOf(e);
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const b = body as Record<string, unknown>;
+    const parts = [b.message, b.error, b.detail, b.error_description].filter(
+      (p): p is string => typeof p === 'string' && p.length > 0,
+    );
+    if (parts.length) return `${res.status} ${parts.join(': ')}`.slice(0, 240);
+  }
+  return `${res.status} ${(text || challenge).slice(0, 200)}`;
+}

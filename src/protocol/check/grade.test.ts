@@ -4,7 +4,7 @@ import type { DiscoverResult, Exchange } from '../../contract/exchange.ts';
 import { lint } from '../lint/engine.ts';
 import { SECTIONS } from '../spec-refs.ts';
 import { CHECK_LINES } from './catalogue.ts';
-import { jsonOf, seenOf, statusOf } from './evidence.ts';
+import { jsonOf, seenOf, signatureRefusal, statusOf } from './evidence.ts';
 import {
   gradeCheck,
   gradeDiscovery,
@@ -52,6 +52,23 @@ const answered = (status: number, body: unknown = ''): CheckEvidence => ({
   label: 'probe',
   exchange: exchange(status, typeof body === 'string' ? body : JSON.stringify(body)),
 });
+const signedAnswer = (status: number, body: unknown, headers: [string, string][] = []): CheckEvidence => {
+  const e = exchange(status, typeof body === 'string' ? body : JSON.stringify(body), headers);
+  return {
+    label: 'probe',
+    exchange: {
+      ...e,
+      signing: {
+        profile: 'rfc9421',
+        keyid: 'console.example#k1',
+        alg: 'ed25519',
+        label: 'sig1',
+        signatureBase: '',
+        added: [],
+      },
+    },
+  };
+};
 const refused: CheckEvidence = {
   label: 'probe',
   failure: { kind: 'refused', address: '192.0.2.1:443', message: 'Connection refused by 192.0.2.1:443.' },
@@ -102,6 +119,11 @@ describe('grading discovery', () => {
     expect(lines[0]!.evidence.map((e) => e.label)).toEqual(['GET /.well-known/ocm', 'GET /ocm-provider']);
     expect(lines[0]!.evidence[1]!.failure?.kind).toBe('refused');
     expect(gradeDiscovery(discovered(null))[0]!.seen).toBe('no document');
+  });
+
+  it('says a problem both discovery paths had only once', () => {
+    const dns = 'nowhere.invalid could not be resolved (ENOTFOUND).';
+    expect(gradeDiscovery(discovered(null, { problem: `${dns} ${dns}` }))[0]!.seen).toBe(dns);
   });
 
   it('keeps the candidates where nothing answered as evidence, before the one that did', () => {
@@ -270,6 +292,95 @@ describe('grading input validation', () => {
   });
 });
 
+describe('telling a signature refusal from a judged body', () => {
+  const invalidKey = { message: 'SIGNATURE_INVALID', detail: 'keyid "c#k1" is not the kid of any key in the JWK Set' };
+  const judged = { message: 'INVALID_PARAMETERS', validationErrors: [{ name: 'shareWith', message: 'NOT_FOUND' }] };
+
+  it('reads why a 401/403 refused the signature from its body or WWW-Authenticate', () => {
+    expect(signatureRefusal(answered(401, invalidKey))).toBe(
+      '401 SIGNATURE_INVALID: keyid "c#k1" is not the kid of any key in the JWK Set',
+    );
+    expect(signatureRefusal(answered(403, 'Invalid signature'))).toBe('403 Invalid signature');
+    const challenge: CheckEvidence = {
+      label: 'probe',
+      exchange: exchange(401, '', [['WWW-Authenticate', 'Signature realm="ocm"']]),
+    };
+    expect(signatureRefusal(challenge)).toBe('401 Signature realm="ocm"');
+  });
+  it('does not take a refusal about the body, another status or no answer for one', () => {
+    expect(signatureRefusal(answered(400, judged))).toBeUndefined();
+    expect(signatureRefusal(answered(403, { message: 'shareWith NOT_FOUND' }))).toBeUndefined();
+    expect(signatureRefusal(answered(400, { message: 'Signature missing name' }))).toBeUndefined();
+    expect(signatureRefusal(refused)).toBeUndefined();
+    expect(signatureRefusal(undefined)).toBeUndefined();
+  });
+
+  it('does not credit input validation when the signed invalid share was refused for its signature', () => {
+    const [line] = gradeValidation(modern, signedAnswer(401, invalidKey));
+    expect(line).toMatchObject({ id: 'validation.share', grade: 'warn' });
+    expect(line!.seen).toMatch(/^body never judged: the peer refused the console's signature \(401 SIGNATURE_INVALID/);
+    expect(line!.seen).toMatch(/names the console as sender/);
+    expect(line!.evidence).toHaveLength(1);
+  });
+  it('skips input validation when an unsigned probe was refused for its missing signature', () => {
+    const [line] = gradeValidation(modern, answered(401, { message: 'SIGNATURE_REQUIRED' }));
+    expect(line).toMatchObject({ grade: 'skip' });
+    expect(line!.seen).toMatch(/^body never judged: the peer refused the unsigned probe .*401 SIGNATURE_REQUIRED/);
+  });
+  it('passes input validation when the signed probe reached the body and got a spec-shaped 400', () => {
+    expect(gradeValidation(modern, signedAnswer(400, judged))[0]).toMatchObject({
+      grade: 'pass',
+      seen: expect.stringMatching(/^400 \{"message":"INVALID_PARAMETERS","validationErrors"/),
+    });
+  });
+
+  it('does not credit a digest or stale refusal when a soundly signed share was refused the same way', () => {
+    const lines = gradeSignatures(
+      modern,
+      {
+        unsigned: answered(401, { message: 'SIGNATURE_REQUIRED' }),
+        digest: answered(401, invalidKey),
+        stale: answered(401, invalidKey),
+        invalidShare: signedAnswer(401, invalidKey),
+      },
+      true,
+    );
+    expect(lines.map((l) => [l.id, l.grade])).toEqual([
+      ['signatures.unsigned', 'pass'],
+      ['signatures.digest', 'warn'],
+      ['signatures.stale', 'warn'],
+    ]);
+    expect(lines[1]!.seen).toMatch(/a soundly signed share was refused for its signature too/);
+    expect(lines[1]!.evidence).toHaveLength(2);
+  });
+  it('credits digest and stale refusals when the soundly signed share got past the signature', () => {
+    const lines = gradeSignatures(
+      modern,
+      {
+        unsigned: answered(401),
+        digest: answered(401, { message: 'SIGNATURE_INVALID', detail: 'Content-Digest does not match' }),
+        stale: answered(401, { message: 'SIGNATURE_INVALID', detail: 'created is 600 s old' }),
+        invalidShare: signedAnswer(400, judged),
+      },
+      true,
+    );
+    expect(lines.map((l) => l.grade)).toEqual(['pass', 'pass', 'pass']);
+    expect(lines[1]!.evidence).toHaveLength(1);
+  });
+
+  it('says the token request was refused for its signature, not for the code', () => {
+    expect(gradeToken(modern, answered(401, invalidKey), true)[0]).toMatchObject({
+      grade: 'warn',
+      seen: expect.stringMatching(
+        /^code never judged: the peer refused the console's signature \(401 SIGNATURE_INVALID/,
+      ),
+    });
+    expect(gradeToken(modern, answered(401, { error: 'invalid_client' }), true)[0]!.seen).toBe(
+      '401 {"error":"invalid_client"}',
+    );
+  });
+});
+
 describe('grading the token endpoint', () => {
   it.each([
     [400, { error: 'invalid_grant' }, 'pass'],
@@ -381,7 +492,14 @@ describe('planning the probes', () => {
     const share = JSON.parse(bodies.share) as Record<string, unknown>;
     expect(share.shareWith).toBe('ocm-explorer-check-nobody@peer.example:8443');
     expect(lint('share', share, { spec: '1.5' }).findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(lint('share', JSON.parse(bodies.invalidShare), { spec: '1.5' }).valid).toBe(false);
+    const invalid = JSON.parse(bodies.invalidShare) as Record<string, unknown>;
+    expect(lint('share', invalid, { spec: '1.5' }).valid).toBe(false);
+    // Invalid in its content only: it still names the console, so a verifying peer finds the console's keys.
+    expect(invalid).toEqual({
+      shareWith: 'ocm-explorer-check-nobody@peer.example:8443',
+      owner: 'ocm-explorer-check@console.example',
+      sender: 'ocm-explorer-check@console.example',
+    });
     expect(Object.fromEntries(new URLSearchParams(bodies.tokenForm))).toEqual({
       grant_type: 'authorization_code',
       client_id: 'console.example',

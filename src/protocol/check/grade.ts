@@ -11,9 +11,10 @@ import {
 import type { DiscoverResult, Exchange } from '../../contract/exchange.ts';
 import { jwkProblems, jwkSetKeys, legacyPublicKey } from '../key-rules.ts';
 import { checkPublicKeyPem } from '../lint/pem.ts';
+import { sayOnce } from '../say-once.ts';
 import { SECTIONS, sectionTitle } from '../spec-refs.ts';
 import { CHECK_LINES, type CheckLineId } from './catalogue.ts';
-import { jsonOf, seenOf, statusOf } from './evidence.ts';
+import { jsonOf, seenOf, signatureRefusal, statusOf } from './evidence.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -70,7 +71,7 @@ export function gradeDiscovery(d: DiscoverResult): CheckLine[] {
         ? 'served at /.well-known/ocm'
         : d.answeredBy === 'legacy'
           ? 'only the legacy /ocm-provider answered'
-          : (d.problem ?? 'no document'),
+          : sayOnce(d.problem) || 'no document',
       evidence,
     ),
   ];
@@ -186,7 +187,7 @@ export function refusalGrade(status: number | undefined): Grade {
 
 export function gradeSignatures(
   doc: Record<string, unknown>,
-  probes: Pick<ProbeEvidence, 'unsigned' | 'digest' | 'stale'>,
+  probes: Pick<ProbeEvidence, 'unsigned' | 'digest' | 'stale' | 'invalidShare'>,
   canSign: boolean,
 ): CheckLine[] {
   if (typeof doc.endPoint !== 'string')
@@ -204,8 +205,21 @@ export function gradeSignatures(
     ];
   const refusal = (id: CheckLineId, e: CheckEvidence | undefined) =>
     checkLine(id, refusalGrade(statusOf(e)), 'refused with 401 or 403', seenOf(e), e ? [e] : []);
+  // The signed invalid share is the control: when a soundly signed share is refused for its signature too,
+  // a refusal of the faulty ones does not show the peer noticed the fault (its key lookup may be what fails).
+  const control = probes.invalidShare?.exchange?.signing ? signatureRefusal(probes.invalidShare) : undefined;
+  const faulty = (id: CheckLineId, e: CheckEvidence | undefined) => {
+    const line = refusal(id, e);
+    if (line.grade !== 'pass' || !control || !probes.invalidShare) return line;
+    return {
+      ...line,
+      grade: 'warn' as const,
+      seen: `${line.seen} — but a soundly signed share was refused for its signature too (${control}), so this refusal does not show the fault was noticed`,
+      evidence: [...line.evidence, probes.invalidShare],
+    };
+  };
   const lines = [refusal('signatures.unsigned', probes.unsigned)];
-  if (canSign) lines.push(refusal('signatures.digest', probes.digest), refusal('signatures.stale', probes.stale));
+  if (canSign) lines.push(faulty('signatures.digest', probes.digest), faulty('signatures.stale', probes.stale));
   return lines;
 }
 
@@ -219,6 +233,22 @@ export function validationGrade(status: number | undefined, body: unknown): Grad
 export function gradeValidation(doc: Record<string, unknown>, invalidShare: CheckEvidence | undefined): CheckLine[] {
   if (typeof doc.endPoint !== 'string')
     return [checkLine('validation.endpoint', 'skip', 'an endPoint to probe', 'none')];
+  const signatureRefused = signatureRefusal(invalidShare);
+  if (signatureRefused) {
+    // The peer stopped at the signature and never read the body: nothing is known about its validation.
+    const signed = !!invalidShare?.exchange?.signing;
+    return [
+      checkLine(
+        'validation.share',
+        signed ? 'warn' : 'skip',
+        '4xx with {"message", "validationErrors"?}',
+        signed
+          ? `body never judged: the peer refused the console's signature (${signatureRefused}); the probe names the console as sender, so the peer should find its key through the console's discovery`
+          : `body never judged: the peer refused the unsigned probe for its missing signature (${signatureRefused}); the console could not sign it`,
+        invalidShare ? [invalidShare] : [],
+      ),
+    ];
+  }
   return [
     checkLine(
       'validation.share',
@@ -254,12 +284,15 @@ export function gradeToken(
         'not sent (no reachable identity to sign with)',
       ),
     ];
+  const signatureRefused = signatureRefusal(token);
   return [
     checkLine(
       'token.invalid-grant',
       tokenGrade(statusOf(token), jsonOf(token)),
       '400 {"error": "invalid_grant"}',
-      seenOf(token),
+      signatureRefused
+        ? `code never judged: the peer refused the console's signature (${signatureRefused})`
+        : seenOf(token),
       token ? [token] : [],
     ),
   ];

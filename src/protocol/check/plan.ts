@@ -48,21 +48,26 @@ export function checkPlan(discovery: DiscoverResult, canSign: boolean): CheckPla
 
 /**
  * The probes' bodies. They change nothing on the target: a share to a user that does not exist, the
- * same share without its required fields, and a token request for a code never issued.
+ * same share without its required fields (still naming the console as owner and sender), and a token
+ * request for a code never issued.
  */
 export function checkProbeBodies(
   targetBase: string,
   console: { host: string; base?: string },
 ): { share: string; invalidShare: string; tokenForm: string } {
   const targetHost = new URL(targetBase).host;
-  const nobody = `ocm-explorer-check-nobody@${targetHost}`;
+  // Who the share is from: the console's own address, so a receiver finds the console's keys through the
+  // console's discovery (draft-07 names the signer by the body's sender, the keyid's host is only a fallback).
+  const attribution = {
+    shareWith: `ocm-explorer-check-nobody@${targetHost}`,
+    owner: `ocm-explorer-check@${console.host}`,
+    sender: `ocm-explorer-check@${console.host}`,
+  };
   return {
     share: JSON.stringify({
-      shareWith: nobody,
+      ...attribution,
       name: 'ocm-explorer-check.txt',
       providerId: 'ocm-explorer-check',
-      owner: `ocm-explorer-check@${console.host}`,
-      sender: `ocm-explorer-check@${console.host}`,
       shareType: 'user',
       resourceType: 'file',
       protocol: {
@@ -75,7 +80,9 @@ export function checkProbeBodies(
         },
       },
     }),
-    invalidShare: JSON.stringify({ shareWith: nobody }),
+    // Invalid only in its content (name, providerId, shareType, resourceType and protocol left out), yet
+    // attributable, so a peer that verifies signatures gets as far as judging the body.
+    invalidShare: JSON.stringify(attribution),
     tokenForm: tokenRequestForm({ clientId: console.host, code: 'ocm-explorer-check-never-issued' }),
   };
 }

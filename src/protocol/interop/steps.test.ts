@@ -211,6 +211,25 @@ describe('the discovery step', () => {
   });
 });
 
+describe('the discovery step when nothing answered', () => {
+  it('says a problem both paths had only once', () => {
+    const dns = 'nowhere.invalid could not be resolved (ENOTFOUND).';
+    const failure = { kind: 'dns' as const, host: 'nowhere.invalid', code: 'ENOTFOUND', message: dns };
+    const step = gradeDiscoveryStep({
+      target: 'nowhere.invalid',
+      base: 'https://nowhere.invalid',
+      wellKnown: { url: 'https://nowhere.invalid/.well-known/ocm', failure },
+      legacy: { url: 'https://nowhere.invalid/ocm-provider', failure },
+      answeredBy: null,
+      document: null,
+      detected: null,
+      findings: [],
+      problem: `${dns} ${dns}`,
+    });
+    expect(step).toMatchObject({ grade: 'fail', seen: dns });
+  });
+});
+
 describe('the check step', () => {
   it('names each line that is off with what was expected, then what was seen, like the Check page', () => {
     const step = gradeCheckStep({
@@ -249,5 +268,35 @@ describe('the check step', () => {
     expect(step.deviations).toEqual([
       'warn: Served over https: expected https (plain http is fine for a lab); seen plain http',
     ]);
+  });
+
+  it('points to the Discovery step for discovery lines rather than saying their problem a second time', () => {
+    const dns = 'nowhere.invalid could not be resolved (ENOTFOUND).';
+    const step = gradeCheckStep({
+      target: 'nowhere.invalid',
+      base: 'https://nowhere.invalid',
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 5,
+      grade: 'fail',
+      notes: [],
+      areas: [
+        {
+          area: 'discovery',
+          grade: 'fail',
+          lines: [
+            {
+              id: 'discovery.reachable',
+              title: 'Discovery document served',
+              grade: 'fail',
+              expected: 'a JSON object at /.well-known/ocm',
+              seen: dns,
+              evidence: [],
+            },
+          ],
+        },
+      ],
+    });
+    expect(step.deviations).toEqual(['fail: Discovery document served: as the Discovery step says']);
+    expect(step.deviations.join(' ')).not.toContain(dns);
   });
 });

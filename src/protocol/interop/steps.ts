@@ -4,6 +4,7 @@ import type { CheckEvidence, CheckReport, Grade } from '../../contract/check.ts'
 import type { DiscoverResult, Exchange, RelayFailure } from '../../contract/exchange.ts';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import type { InteropStep } from '../../contract/interop.ts';
+import { sayOnce } from '../say-once.ts';
 import type { SigningChoice } from '../signature-profile.ts';
 import { inboundAsExchange } from './received.ts';
 import {
@@ -28,7 +29,7 @@ export function gradeDiscoveryStep(d: DiscoverResult): InteropStep {
     evidenceOf('GET /.well-known/ocm', d.wellKnown),
   ];
   if (d.legacy) evidence.push(evidenceOf('GET /ocm-provider', d.legacy));
-  if (!d.answeredBy) return step('discovery', 'fail', d.problem ?? 'No discovery document.', [], evidence);
+  if (!d.answeredBy) return step('discovery', 'fail', sayOnce(d.problem) || 'No discovery document.', [], evidence);
   const named = d.findings
     .filter((f) => f.severity !== 'info')
     .map((f) => `${f.severity}: ${f.path || '/'} ${f.message}`);
@@ -49,11 +50,17 @@ export function gradeCheckStep(report: CheckReport): InteropStep {
   const lines = report.areas.flatMap((a) => a.lines);
   const count = (g: Grade) => lines.filter((l) => l.grade === g).length;
   const off = lines.filter((l) => l.grade === 'fail' || l.grade === 'warn');
+  // The report's Discovery step, just above, already says what discovery saw: pointed to, not said again.
+  const inDiscovery = new Set(report.areas.filter((a) => a.area === 'discovery').flatMap((a) => a.lines));
   return step(
     'check',
     report.grade,
     `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skip')} skipped.`,
-    off.map((l) => `${l.grade}: ${l.title}: expected ${l.expected}; seen ${l.seen}`),
+    off.map((l) =>
+      inDiscovery.has(l)
+        ? `${l.grade}: ${l.title}: as the Discovery step says`
+        : `${l.grade}: ${l.title}: expected ${l.expected}; seen ${l.seen}`,
+    ),
     off.flatMap((l) => l.evidence),
   );
 }
