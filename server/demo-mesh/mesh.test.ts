@@ -72,6 +72,10 @@ describe('the embedded demo mesh', () => {
       status: 201,
       checkProbe: false,
     });
+    // The log shows that a secret was sent, never the secret itself.
+    const sent = JSON.parse(out.request!.body) as { protocol: { webdav: { sharedSecret: string } } };
+    expect(legacy.received[0]!.body).toContain('"sharedSecret":"…redacted…"');
+    expect(legacy.received[0]!.body).not.toContain(sent.protocol.webdav.sharedSecret);
   });
 
   it("keeps the Check's probes in what a peer received, marked as such (the token probe's code still redacted)", async () => {

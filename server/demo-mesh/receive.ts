@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { readRawRequest } from '../inbox/read-request.ts';
 import { localUserOf } from '../inbox/spec-response.ts';
+import { redact } from '../../src/lib/redact.ts';
 import { isCheckProbe } from '../../src/protocol/check-probe.ts';
 import { verifyInbound } from '../signer/verify-inbound.ts';
 import { fetchShared } from './fetch-shared.ts';
@@ -58,7 +59,8 @@ function record(peer: PeerState, c: Context, verified: Verified, status: number,
     verified: verified.status,
     summary: verified.summary,
     status,
-    body,
+    // The log is for reading, not for replaying: secrets (sharedSecret, code, token…) are masked in it.
+    body: redact(body),
     checkProbe: isCheckProbe({ path: new URL(c.req.url).pathname, body }),
   });
   peer.received.length = Math.min(peer.received.length, 200);

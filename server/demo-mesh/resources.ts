@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
+import { redact } from '../../src/lib/redact.ts';
 import { isCheckProbe } from '../../src/protocol/check-probe.ts';
 import type { PeerNet } from './net.ts';
 import { readVerified } from './receive.ts';
@@ -23,7 +24,7 @@ export async function tokenEndpoint(c: Context, peer: PeerState, net: PeerNet) {
       verified: verified.status,
       summary: verified.summary,
       status,
-      body: text.replace(/code=[^&]*/, 'code=…'),
+      body: redact(text),
       checkProbe: isCheckProbe({ path: '/ocm/token', body: text }),
     });
   if (peer.faults.serverError) {
