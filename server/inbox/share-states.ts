@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as z from 'zod/mini';
 import type { Unreadable } from '../../src/contract/inbound.ts';
 import { trackedShareSchema, type TrackedShare } from '../../src/contract/share-states.ts';
-import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+import type { StoredFormat } from '../stored-format.ts';
+import { StoredListFile } from '../stored-list-file.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -37,51 +35,27 @@ const keyOf = (side: TrackedShare['side'], key: string) => `${side}:${key}`;
  */
 export class ShareStateStore {
   private readonly entries = new Map<string, TrackedShare>();
-  private readonly file?: string;
-  private readonly unreadableEntries: unknown[] = [];
-  private firstError?: string;
-  private writable = true;
+  private readonly stored: StoredListFile<TrackedShare>;
 
   constructor(dir?: string) {
-    if (!dir) return;
-    this.file = join(dir, 'share-states.json');
-    if (existsSync(this.file)) this.load(readFileSync(this.file, 'utf8'));
-  }
-
-  private load(text: string): void {
-    const json = parseStoredJson(text);
-    const upgraded = json.ok ? upgrade(SHARE_STATES_FORMAT, json.value) : json;
-    const list = upgraded.ok ? upgraded.value.shares : undefined;
-    if (!Array.isArray(list)) {
-      this.writable = false;
-      const why = upgraded.ok ? 'it has no list of shares' : upgraded.error;
-      this.firstError = `the whole file: ${why}; share states are kept in memory only until it is fixed or moved away`;
-      return;
-    }
-    list.forEach((entry, i) => {
-      const read = z.safeParse(trackedShareSchema, entry);
-      if (read.success) this.entries.set(keyOf(read.data.side, read.data.key), read.data);
-      else {
-        this.unreadableEntries.push(entry);
-        this.firstError ??= `entry ${i + 1}: ${describeIssue(read.error.issues)}`;
-      }
+    this.stored = new StoredListFile({
+      dir,
+      fileName: 'share-states.json',
+      format: SHARE_STATES_FORMAT,
+      listKey: 'shares',
+      schema: trackedShareSchema,
+      entryLabel: 'entry',
+      keptInMemory: 'share states',
     });
+    for (const entry of this.stored.entries) this.entries.set(keyOf(entry.side, entry.key), entry);
   }
 
   get unreadable(): Unreadable | undefined {
-    if (!this.file || this.firstError === undefined) return undefined;
-    return { count: this.writable ? this.unreadableEntries.length : 1, file: this.file, firstError: this.firstError };
+    return this.stored.unreadable;
   }
 
   private save(): void {
-    if (!this.file || !this.writable) return;
-    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    const data = {
-      version: SHARE_STATES_FORMAT.current,
-      shares: [...this.entries.values(), ...this.unreadableEntries],
-    };
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(data, null, 2), { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+    this.stored.save(this.entries.values());
   }
 
   get(side: TrackedShare['side'], key: string): TrackedShare | undefined {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from 'zod/mini';
 import type { Unreadable } from '../../src/contract/inbound.ts';
 import { inviteExpiry, type SentInvite } from '../../src/protocol/index.ts';
-import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+import type { StoredFormat } from '../stored-format.ts';
+import { StoredListFile } from '../stored-list-file.ts';
 
 const sentInviteSchema = z.object({
   token: z.string(),
@@ -33,54 +32,30 @@ export const INVITES_FILE_FORMAT: StoredFormat = { current: 1, migrations: {} };
  */
 export class InviteStore {
   private readonly invites = new Map<string, SentInvite>();
-  private readonly file?: string;
-  private readonly unreadableEntries: unknown[] = [];
-  private firstError?: string;
-  private writable = true;
+  private readonly stored: StoredListFile<SentInvite>;
   private readonly listeners = new Set<() => void>();
 
   constructor(dir?: string) {
-    if (!dir) return;
-    this.file = join(dir, 'invites.json');
-    if (existsSync(this.file)) this.load(readFileSync(this.file, 'utf8'));
-  }
-
-  private load(text: string): void {
-    const json = parseStoredJson(text);
-    const upgraded = json.ok ? upgrade(INVITES_FILE_FORMAT, json.value) : json;
-    const entries = upgraded.ok ? upgraded.value.invites : undefined;
-    if (!Array.isArray(entries)) {
-      const why = upgraded.ok ? 'it has no list of invites' : upgraded.error;
-      this.writable = false;
-      this.firstError = `the whole file: ${why}; new invites are kept in memory only until it is fixed or moved away`;
-      return;
-    }
-    entries.forEach((entry, i) => {
-      const invite = z.safeParse(sentInviteSchema, entry);
-      if (invite.success) this.invites.set(invite.data.token, invite.data as SentInvite);
-      else {
-        this.unreadableEntries.push(entry);
-        this.firstError ??= `invite ${i + 1}: ${describeIssue(invite.error.issues)}`;
-      }
+    this.stored = new StoredListFile<SentInvite>({
+      dir,
+      fileName: 'invites.json',
+      format: INVITES_FILE_FORMAT,
+      listKey: 'invites',
+      schema: sentInviteSchema,
+      entryLabel: 'invite',
+      keptInMemory: 'new invites',
     });
+    for (const invite of this.stored.entries) this.invites.set(invite.token, invite);
   }
 
   /** What could not be read from invites.json at start-up; undefined when everything was. */
   get unreadable(): Unreadable | undefined {
-    if (!this.file || this.firstError === undefined) return undefined;
-    return { count: this.writable ? this.unreadableEntries.length : 1, file: this.file, firstError: this.firstError };
+    return this.stored.unreadable;
   }
 
   private save(): void {
     for (const listener of this.listeners) listener();
-    if (!this.file || !this.writable) return;
-    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    const data = {
-      version: INVITES_FILE_FORMAT.current,
-      invites: [...this.invites.values(), ...this.unreadableEntries],
-    };
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(data, null, 2), { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+    this.stored.save(this.invites.values());
   }
 
   /** Called after every change (a new invite, an acceptance). */

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from 'zod/mini';
 import type { Unreadable } from '../../src/contract/inbound.ts';
-import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+import type { StoredFormat } from '../stored-format.ts';
+import { StoredListFile } from '../stored-list-file.ts';
 
 /** A share the console sent out: what a receiver may exchange a code for and then read. */
 export interface ConsoleShare {
@@ -76,53 +75,29 @@ export const SHARES_FILE_FORMAT: StoredFormat = {
 export class ShareStore {
   private readonly shares = new Map<string, ConsoleShare>();
   private readonly tokens = new Map<string, IssuedToken>();
-  private readonly file?: string;
-  /** Entries of the file that are not readable shares, kept to be written back as they were. */
-  private readonly unreadableEntries: unknown[] = [];
-  private firstError?: string;
-  /** False when the file cannot be read at all, so saving would destroy it. */
-  private writable = true;
+  private readonly stored: StoredListFile<ConsoleShare>;
 
   constructor(dir?: string) {
-    if (!dir) return;
-    this.file = join(dir, 'shares.json');
-    if (existsSync(this.file)) this.load(readFileSync(this.file, 'utf8'));
-  }
-
-  private load(text: string): void {
-    const json = parseStoredJson(text);
-    const upgraded = json.ok
-      ? upgrade(SHARES_FILE_FORMAT, Array.isArray(json.value) ? { shares: json.value } : json.value)
-      : json;
-    const entries = upgraded.ok ? upgraded.value.shares : undefined;
-    if (!Array.isArray(entries)) {
-      const why = upgraded.ok ? 'it has no list of shares' : upgraded.error;
-      this.writable = false;
-      this.firstError = `the whole file: ${why}; new shares are kept in memory only until it is fixed or moved away`;
-      return;
-    }
-    entries.forEach((entry, i) => {
-      const share = z.safeParse(consoleShareSchema, entry);
-      if (share.success) this.shares.set(share.data.id, share.data);
-      else {
-        this.unreadableEntries.push(entry);
-        this.firstError ??= `share ${i + 1}: ${describeIssue(share.error.issues)}`;
-      }
+    this.stored = new StoredListFile({
+      dir,
+      fileName: 'shares.json',
+      format: SHARES_FILE_FORMAT,
+      listKey: 'shares',
+      schema: consoleShareSchema,
+      entryLabel: 'share',
+      keptInMemory: 'new shares',
+      bareArrayIsVersionOne: true,
     });
+    for (const share of this.stored.entries) this.shares.set(share.id, share);
   }
 
   /** What could not be read from shares.json at start-up; undefined when everything was. */
   get unreadable(): Unreadable | undefined {
-    if (!this.file || this.firstError === undefined) return undefined;
-    return { count: this.writable ? this.unreadableEntries.length : 1, file: this.file, firstError: this.firstError };
+    return this.stored.unreadable;
   }
 
   private save(): void {
-    if (!this.file || !this.writable) return;
-    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    const data = { version: SHARES_FILE_FORMAT.current, shares: [...this.shares.values(), ...this.unreadableEntries] };
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(data, null, 2), { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+    this.stored.save(this.shares.values());
   }
 
   create(input: Omit<ConsoleShare, 'id' | 'secret' | 'createdAt' | 'sentStatus'>): ConsoleShare {
