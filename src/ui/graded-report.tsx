@@ -1,5 +1,6 @@
-import type { Grade } from '../contract/check.ts';
+import type { CheckEvidence, Grade } from '../contract/check.ts';
 import { Badge, type Tone } from './badge.tsx';
+import { ExchangeView } from './exchange-view.tsx';
 
 const TONE: Record<Grade, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skip: 'neutral' };
 
@@ -35,5 +36,26 @@ export function GradedReportHeader({ report }: { report: ReportHead }) {
         </p>
       ))}
     </>
+  );
+}
+
+/** The exchanges behind one line or step of a graded report, folded away under a count. */
+export function EvidenceList({ label, evidence }: { label: string; evidence: readonly CheckEvidence[] }) {
+  if (!evidence.length) return null;
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
+        {label} ({evidence.length})
+      </summary>
+      <div className="mt-2 space-y-2">
+        {evidence.map((e, i) => (
+          <ExchangeView
+            key={i}
+            title={e.label}
+            result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }}
+          />
+        ))}
+      </div>
+    </details>
   );
 }

@@ -1,6 +1,5 @@
 import { AREA_TITLES, type CheckReport } from '../../contract/check.ts';
-import { ExchangeView } from '../../ui/exchange-view.tsx';
-import { GradeBadge, GradedReportHeader } from '../../ui/graded-report.tsx';
+import { EvidenceList, GradeBadge, GradedReportHeader } from '../../ui/graded-report.tsx';
 
 /** The graded report: each area, each line with expected and seen, and the exchanges behind it. */
 export function ReportView({ report }: { report: CheckReport }) {
@@ -35,22 +34,7 @@ export function ReportView({ report }: { report: CheckReport }) {
                     )
                   ) : null}
                 </p>
-                {line.evidence.length ? (
-                  <details>
-                    <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
-                      Evidence ({line.evidence.length})
-                    </summary>
-                    <div className="mt-2 space-y-2">
-                      {line.evidence.map((e, i) => (
-                        <ExchangeView
-                          key={i}
-                          title={e.label}
-                          result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }}
-                        />
-                      ))}
-                    </div>
-                  </details>
-                ) : null}
+                <EvidenceList label="Evidence" evidence={line.evidence} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,5 @@
 import type { InteropReport } from '../../contract/interop.ts';
-import { ExchangeView } from '../../ui/exchange-view.tsx';
-import { GradeBadge, GradedReportHeader } from '../../ui/graded-report.tsx';
+import { EvidenceList, GradeBadge, GradedReportHeader } from '../../ui/graded-report.tsx';
 
 /** The interop report: each step with what happened, the deviations named, and the exchanges behind it. */
 export function InteropReportView({ report }: { report: InteropReport }) {
@@ -26,22 +25,7 @@ export function InteropReportView({ report }: { report: InteropReport }) {
               ))}
             </ul>
           ) : null}
-          {s.evidence.length ? (
-            <details>
-              <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
-                Exchanges ({s.evidence.length})
-              </summary>
-              <div className="mt-2 space-y-2">
-                {s.evidence.map((e, i) => (
-                  <ExchangeView
-                    key={i}
-                    title={e.label}
-                    result={e.exchange ? { exchange: e.exchange } : { failure: e.failure! }}
-                  />
-                ))}
-              </div>
-            </details>
-          ) : null}
+          <EvidenceList label="Exchanges" evidence={s.evidence} />
         </section>
       ))}
     </article>
