@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { readRawRequest } from '../inbox/read-request.ts';
-import { localUserOf } from '../inbox/spec-response.ts';
+import { localUserOf } from '../../src/protocol/index.ts';
 import { redact } from '../../src/lib/redact.ts';
 import { isCheckProbe } from '../../src/protocol/check-probe.ts';
 import { verifyInbound } from '../signer/verify-inbound.ts';

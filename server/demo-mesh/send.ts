@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { discoveryTarget, findDiscovery, messageUrl, type MessageKind } from '../../src/protocol/index.ts';
+import { discoveryTarget, findDiscovery, localUserOf, messageUrl, type MessageKind } from '../../src/protocol/index.ts';
 import { NEXTCLOUD_CAVAGE_PROFILE, OCM_RFC9421_PROFILE } from '../../src/protocol/signature-profile.ts';
 import {
   createContentDigest,
@@ -9,7 +9,6 @@ import {
   signWithProfile,
   type HeaderPairs,
 } from '../../src/signing/index.ts';
-import { localUserOf } from '../inbox/spec-response.ts';
 import type { PeerNet, ReceivedResponse, SentRequest } from './net.ts';
 import { hostOf, randomSecret } from './peer-state.ts';
 import type { OutgoingShare, PeerState } from './types.ts';

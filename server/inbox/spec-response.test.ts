@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Verification } from '../../src/contract/inbound.ts';
-import { localUserOf, specAnswer } from './spec-response.ts';
+import { localUserOf } from '../../src/protocol/index.ts';
+import { specAnswer } from './spec-response.ts';
 
 const recipients = ['alice', 'bob'];
 const share = {

@@ -1,4 +1,5 @@
 import type { InboundEndpoint, Verification } from '../../src/contract/inbound.ts';
+import { localUserOf } from '../../src/protocol/index.ts';
 
 export interface SpecAnswer {
   status: number;
@@ -56,12 +57,6 @@ const validation = (errors: { name: string; message: string }[]): SpecAnswer => 
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The local user an OCM address names: the part before the last `@` (user names may contain `@`). */
-export function localUserOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at === -1 ? address : address.slice(0, at);
-}
 
 /**
  * What a receiving server answers by the spec (draft-07 §3.4, §6, §7, §8, §9.4, §12), given what arrived.

@@ -17,6 +17,12 @@ export type AddressWarning = 'scheme' | 'path' | 'trailing-slash';
 const REG_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?$/i;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
+/** The local user an OCM address names: the part before the last `@` (user names may contain `@`). */
+export function localUserOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at === -1 ? address : address.slice(0, at);
+}
+
 export function parseOcmAddress(input: string): AddressResult {
   const text = input.trim();
   const at = text.lastIndexOf('@');

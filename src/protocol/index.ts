@@ -56,6 +56,7 @@ export { requestShareSchema, type RequestShareDocument } from './schemas/request
 export { errorBodySchema } from './schemas/error-body.ts';
 export {
   parseOcmAddress,
+  localUserOf,
   formatOcmAddress,
   addressAuthority,
   discoveryUrlFor,
