@@ -175,7 +175,7 @@ describe('ocm-explorer verify', () => {
     expect(code).toBe(1);
     const report = JSON.parse(f.out.join(''));
     expect(report.ok).toBe(false);
-    expect(report.reason).toContain('s old');
+    expect(report.reason).toContain('2 h 38 min before the verification time; the window is 300 s');
     expect(report.diagnostics[0].code).toBe('created-too-old');
   });
 
@@ -221,6 +221,92 @@ describe('ocm-explorer verify', () => {
       profile: 'cavage',
       keyid: 'https://sender.example.org/ocm#signature',
       alg: 'rsa-sha256',
+    });
+  });
+
+  describe('freshness: the window is 300 s by default, --max-age sets it', () => {
+    // Mon, 27 Jul 2026 10:00:00 GMT is Unix 1785146400; two days and three hours later is 1785330000.
+    const DATE = 'Mon, 27 Jul 2026 10:00:00 GMT';
+    const cavageSigned = async (date: string) => {
+      const rsa = await import('../../src/signing/__fixtures__/cavage.ts');
+      const request = JSON.parse(REQUEST);
+      request.headers = { ...request.headers, Date: date };
+      const f = fakeIo({ 'req.json': JSON.stringify(request), 'key.pem': rsa.CAVAGE_PRIVATE_KEY });
+      f.files['pub.pem'] = rsa.CAVAGE_PUBLIC_KEY;
+      const args = ['sign', '--request', 'req.json', '--key', 'key.pem', '--profile', 'cavage', '--json'];
+      expect(await runCli([...args, '--keyid', 'https://sender.example.org/ocm#signature'], f.io)).toBe(0);
+      const signed = JSON.parse(f.out.join(''));
+      request.headers = { ...request.headers, ...signed.headers };
+      f.files['signed.json'] = JSON.stringify(request);
+      f.out.length = 0;
+      return f;
+    };
+    const verify = async (f: ReturnType<typeof fakeIo>, extra: string[]) => {
+      const code = await runCli(['verify', '--request', 'signed.json', '--json', ...extra], f.io);
+      return { code, report: JSON.parse(f.out.join('')) };
+    };
+
+    it('refuses a draft-cavage Date two days before --now, saying its age and the window', async () => {
+      const f = await cavageSigned(DATE);
+      const { code, report } = await verify(f, ['--key', 'pub.pem', '--now', '1785330000']);
+      expect(code).toBe(1);
+      expect(report.diagnostics[0]).toMatchObject({ code: 'date-too-old', severity: 'error' });
+      expect(report.reason).toBe(
+        'Date is 2 d 3 h before the verification time; the window is 300 s (deployed receivers such as Nextcloud refuse it)',
+      );
+    });
+
+    it('verifies the same request inside the window, and a wider --max-age takes the old one', async () => {
+      const f = await cavageSigned(DATE);
+      expect((await verify(f, ['--key', 'pub.pem', '--now', '1785146500'])).code).toBe(0);
+      f.out.length = 0;
+      expect((await verify(f, ['--key', 'pub.pem', '--now', '1785330000', '--max-age', '200000'])).code).toBe(0);
+    });
+
+    it('refuses "Date: wrong date": not an HTTP date, so nothing shows the request is fresh', async () => {
+      const f = await cavageSigned('wrong date');
+      const { code, report } = await verify(f, ['--key', 'pub.pem', '--now', '1785146500']);
+      expect(code).toBe(1);
+      expect(report.diagnostics[0].code).toBe('date-unparsable');
+      expect(report.reason).toMatch(/^the Date header "wrong date" is not an HTTP date \(RFC 9110 §5\.6\.7/);
+    });
+
+    it('under plain RFC 9421 a day-old created verifies with a named warning; --max-age makes it a refusal', async () => {
+      const f = fakeIo({ 'signed.json': await signedRequest(1785146400), 'jwks.json': PUBLIC_JWKS });
+      const plain = await verify(f, ['--jwks', 'jwks.json', '--profile', 'rfc9421', '--now', '1785232800']);
+      expect(plain.code).toBe(0);
+      expect(plain.report.diagnostics).toContainEqual(
+        expect.objectContaining({
+          code: 'created-too-old',
+          severity: 'warning',
+          message: expect.stringMatching(
+            /^created=1785146400 is 1 d before the verification time; the window is 300 s/,
+          ),
+        }),
+      );
+      f.out.length = 0;
+      const bounded = await verify(f, [
+        '--jwks',
+        'jwks.json',
+        '--profile',
+        'rfc9421',
+        '--now',
+        '1785232800',
+        '--max-age',
+        '600',
+      ]);
+      expect(bounded.code).toBe(1);
+      expect(bounded.report.diagnostics[0]).toMatchObject({ code: 'created-too-old', severity: 'error' });
+      f.out.length = 0;
+      const ocm = await verify(f, ['--jwks', 'jwks.json', '--profile', 'ocm', '--now', '1785232800']);
+      expect(ocm.code).toBe(1);
+      expect(ocm.report.reason).toMatch(/is 1 d before the verification time; the window is 300 s/);
+    });
+
+    it('exits 2 for a --max-age that is not a number of seconds', async () => {
+      const f = await cavageSigned(DATE);
+      expect(await runCli(['verify', '--request', 'signed.json', '--key', 'pub.pem', '--max-age', '5m'], f.io)).toBe(2);
+      expect(f.err.join('')).toContain('--max-age must be a number of seconds');
     });
   });
 

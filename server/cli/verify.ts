@@ -27,7 +27,10 @@ Verifies the signature of an HTTP message and says why it fails.
                      required, the algorithm from the JWK's alg (a JWKS key without alg is refused),
                      rfc9421: a plain RFC 9421 check of the first (or --label) signature, cavage
   --label L          which signature to check
-  --now N            the current time, Unix seconds (to check old captures)
+  --now N            the verification time, Unix seconds (to check old captures)
+  --max-age S        the freshness window in seconds (default 300, as Nextcloud): a draft-cavage Date or
+                     an RFC 9421 created older than this (or an unparsable Date) is refused under the ocm
+                     and cavage profiles; under plain rfc9421 it is a warning unless --max-age is given
   --base FILE        the signature base the signer logged: compared line by line with ours (RFC 9421)
   --json             print {ok, profile, label, keyid, alg, signatureBase, reason?, unsigned?, diagnostics}
 Exit status: 0 verified, 1 not verified, 2 usage or I/O error.
@@ -74,7 +77,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
     return 0;
   }
   try {
-    const parsed = parseArgs(args, ['request', 'key', 'jwks', 'profile', 'label', 'now', 'base'], ['json']);
+    const parsed = parseArgs(args, ['request', 'key', 'jwks', 'profile', 'label', 'now', 'max-age', 'base'], ['json']);
     const requestFile = parsed.values.get('request');
     if (!requestFile) throw new UsageError('--request is required');
     const keyFile = parsed.values.get('key');
@@ -87,6 +90,10 @@ export const verifyCommand: CliCommand = async (args, io) => {
     const key: KeyMaterial | undefined = keyFile ? await readKey(io, keyFile) : undefined;
     const jwks = jwksSource ? await loadJwks(io, jwksSource) : undefined;
     const now = intArg(parsed, 'now');
+    const maxAgeText = parsed.values.get('max-age');
+    if (maxAgeText !== undefined && !/^\d+$/.test(maxAgeText))
+      throw new UsageError(`--max-age must be a number of seconds (an integer), got "${maxAgeText}"`);
+    const maxAge = maxAgeText === undefined ? undefined : Number(maxAgeText);
     const label = parsed.values.get('label');
     const baseFile = parsed.values.get('base');
     const pastedBase = baseFile ? await readFile(io, baseFile) : undefined;
@@ -100,6 +107,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
         ...(key ? { key } : {}),
         ...(jwks ? { keys: (keyId: string) => jwks.keys.find((k) => k.kid === keyId) } : {}),
         ...(now !== undefined ? { now } : {}),
+        ...(maxAge !== undefined ? { maxAgeSeconds: maxAge } : {}),
       });
       report = {
         ok: outcome.ok,
@@ -130,6 +138,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
         ...(jwks ? { jwks } : {}),
         ...(label ? { label } : {}),
         ...(now !== undefined ? { now } : {}),
+        ...(maxAge !== undefined ? { maxAgeSeconds: maxAge } : {}),
         ...(ocm ? { profile: OCM_RFC9421_PROFILE } : {}),
       };
       const doctor = await diagnose(message, pastedBase === undefined ? options : { ...options, pastedBase });

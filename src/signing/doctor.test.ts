@@ -67,7 +67,7 @@ describe('signature doctor', () => {
     const errors = report.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.code)).toEqual(['tag-missing', 'created-too-old']);
     expect(errors.every((f) => f.fix)).toBe(true);
-    expect(errors[1]?.message).toContain('1000 s old');
+    expect(errors[1]?.message).toContain('16 min 40 s before the verification time; the window is 300 s');
   });
 });
 

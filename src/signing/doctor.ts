@@ -171,13 +171,15 @@ export async function diagnose(
   const outcome = await verifyMessage(message, options);
   const report: DoctorReport = { ok: outcome.ok, findings: [], outcome };
   if (outcome.signatureBase !== undefined) report.signatureBase = outcome.signatureBase;
-  for (const problem of outcome.problems) {
-    const finding: Finding = { code: problem.code, severity: 'error', message: problem.message };
+  const add = (problem: VerifyProblem, severity: Severity) => {
+    const finding: Finding = { code: problem.code, severity, message: problem.message };
     const fix = FIXES[problem.code];
     if (fix) finding.fix = fix;
     if (problem.where) finding.where = problem.where;
     report.findings.push(finding);
-  }
+  };
+  for (const problem of outcome.problems) add(problem, 'error');
+  for (const warning of outcome.warnings) add(warning, 'warning');
   for (const note of outcome.notes) report.findings.push({ code: 'note', severity: 'info', message: note });
 
   const mismatch = outcome.problems.some((p) => p.code === 'signature-mismatch');

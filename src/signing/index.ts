@@ -13,8 +13,9 @@
  *   signWithProfile(message, profile, { key, keyid?, now? })   adds the headers the profile needs first
  *   SignResult: { signatureBase, signatureInput, signature, headers (every header added), message, ... }
  *
- * Verify:  verifyMessage(message, { key | jwks, label?, profile?, now? }) → VerifyOutcome
- *   { ok, label, keyid, alg, signatureBase, problems: [{ code, message, where }], notes }
+ * Verify:  verifyMessage(message, { key | jwks, label?, profile?, now?, maxAgeSeconds? }) → VerifyOutcome
+ *   { ok, label, keyid, alg, signatureBase, problems: [{ code, message, where }], warnings, notes }
+ * Freshness: judgeSignatureTimes / judgeDateHeader (one window for created, expires and Date; default 300 s)
  * Doctor:  diagnose(message, { ...verify options, pastedBase? }) → DoctorReport (findings with fixes,
  *   the URL the signer must have used, a line diff against a pasted base)
  * Cavage:  signCavage / signCavageWithProfile / verifyCavage (names non-standard variants)
@@ -77,6 +78,16 @@ export {
   type CavageSignResult,
 } from './cavage/sign.ts';
 export { verifyCavage, type CavageOutcome, type CavageProblem, type CavageVerifyOptions } from './cavage/verify.ts';
+export {
+  DEFAULT_FRESHNESS,
+  describeDuration,
+  judgeDateHeader,
+  judgeSignatureTimes,
+  parseHttpDate,
+  type FreshnessCode,
+  type FreshnessFinding,
+  type FreshnessWindow,
+} from './freshness.ts';
 export { signingString as cavageSigningString, parseCavageHeader } from './cavage/signing-string.ts';
 
 export {

@@ -3,6 +3,7 @@ import { fromBase64, utf8 } from '../bytes.ts';
 import { verifyBytes } from '../crypto.ts';
 import { checkLegacyDigest, type DigestCheck } from '../digest/content-digest.ts';
 import { describeKey, keyTypeMatches, type KeyMaterial } from '../keys/material.ts';
+import { DEFAULT_FRESHNESS, judgeDateHeader, judgeSignatureTimes, type FreshnessWindow } from '../freshness.ts';
 import { headerValues, type HttpRequestInput } from '../message.ts';
 import type { CavageProfile } from '../profile.ts';
 import { cavagePrimitive } from './sign.ts';
@@ -21,7 +22,10 @@ export type CavageProblemCode =
   | 'bad-base64'
   | 'digest-mismatch'
   | 'date-too-old'
+  | 'date-in-future'
+  | 'date-unparsable'
   | 'created-in-future'
+  | 'created-too-old'
   | 'expired'
   | 'signature-mismatch';
 
@@ -37,6 +41,8 @@ export interface CavageVerifyOptions {
   keys?: (keyId: string) => KeyMaterial | undefined;
   profile?: CavageProfile;
   now?: number;
+  /** How old Date (or created) may be, in seconds: default the profile's, else 300 s. */
+  maxAgeSeconds?: number;
 }
 
 export interface CavageOutcome {
@@ -214,35 +220,29 @@ export async function verifyCavage(
         });
     }
   }
+  // Freshness, one rule with RFC 9421's (src/signing/freshness.ts): deployed draft-cavage receivers refuse
+  // a Date outside their window (Nextcloud: 300 s) and one that is not an HTTP date.
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  if (params.created !== undefined && params.created > now + 60)
-    outcome.problems.push({
-      code: 'created-in-future',
-      message: `created=${params.created} is ${params.created - now} s in the future`,
-      where: 'created',
-    });
-  if (params.expires !== undefined && params.expires < now)
-    outcome.problems.push({
-      code: 'expired',
-      message: `the signature expired ${now - params.expires} s ago`,
-      where: 'expires',
-    });
+  const window: FreshnessWindow = {
+    maxAgeSeconds: options.maxAgeSeconds ?? profile?.maxDateAgeSeconds ?? DEFAULT_FRESHNESS.maxAgeSeconds,
+    clockSkewSeconds: DEFAULT_FRESHNESS.clockSkewSeconds,
+  };
+  const times = {
+    ...(params.created !== undefined ? { created: params.created } : {}),
+    ...(params.expires !== undefined ? { expires: params.expires } : {}),
+  };
   const date = headerValues(request.headers, 'date')[0];
-  if (profile?.maxDateAgeSeconds !== undefined && date !== undefined) {
-    const at = Date.parse(date);
-    if (Number.isNaN(at))
-      outcome.problems.push({
-        code: 'date-too-old',
-        message: `the Date header ${JSON.stringify(date)} is not an HTTP date`,
-        where: 'date',
-      });
-    else if (now - at / 1000 > profile.maxDateAgeSeconds)
-      outcome.problems.push({
-        code: 'date-too-old',
-        message: `Date is ${Math.round(now - at / 1000)} s old, older than the ${profile.maxDateAgeSeconds} s the ${profile.name} profile accepts`,
-        where: 'date',
-      });
-  }
+  const fresh = [
+    ...judgeSignatureTimes(times, now, window),
+    // A signed (created) is the signature's own time (draft-12 §2.1.4) and is judged instead of Date.
+    ...(date !== undefined && params.created === undefined ? judgeDateHeader(date, now, window) : []),
+  ];
+  for (const finding of fresh)
+    outcome.problems.push({ code: finding.code, message: finding.message, where: finding.where });
+  if (date === undefined && params.created === undefined)
+    outcome.notes.push('the request has neither a Date header nor a created parameter: nothing shows it is fresh');
+  else if (date !== undefined && params.created === undefined && !headers.includes('date'))
+    outcome.notes.push('Date is not among the signed headers, so its freshness is not protected by the signature');
   if (headers.includes('digest')) {
     const digest = headerValues(request.headers, 'digest').join(',');
     if (digest && request.body !== undefined) {

@@ -22,7 +22,8 @@ const request: HttpRequestInput = {
     ['Content-Type', 'application/json'],
     ['Content-Digest', 'sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:'],
     ['Content-Length', '18'],
-    ['Date', 'Tue, 20 Apr 2021 02:07:55 GMT'],
+    // Inside the freshness window of the verification time.
+    ['Date', new Date(NOW * 1000).toUTCString()],
   ],
   body: '{"hello": "world"}',
 };

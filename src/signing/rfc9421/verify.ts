@@ -4,6 +4,7 @@ import { verifyBytes } from '../crypto.ts';
 import { checkContentDigest, type DigestCheck } from '../digest/content-digest.ts';
 import { findKey, nearKids, type Jwks } from '../keys/jwks.ts';
 import { describeKey, keyTypeMatches, typeAlgorithm, type KeyMaterial } from '../keys/material.ts';
+import { DEFAULT_FRESHNESS, judgeSignatureTimes, type FreshnessWindow } from '../freshness.ts';
 import { headerValues, type HttpMessageInput } from '../message.ts';
 import type { Rfc9421Profile } from '../profile.ts';
 import { buildSignatureBase, type BaseLine } from './base.ts';
@@ -51,7 +52,10 @@ export interface VerifyOptions {
   profile?: Rfc9421Profile;
   /** Current time in Unix seconds. */
   now?: number;
-  /** Reject `created` older than this (defaults to the profile's window, else no limit). */
+  /**
+   * The freshness window for `created`, in seconds: given here or by the profile, an older signature is
+   * refused; otherwise 300 s applies as a warning (plain RFC 9421 leaves the window to the application).
+   */
   maxAgeSeconds?: number;
   /** Tolerated clock skew for `created` in the future (default 60 s). */
   clockSkewSeconds?: number;
@@ -84,6 +88,8 @@ export interface VerifyOutcome {
   unsigned?: { others: Array<{ label: string; tag?: string }> };
   /** Every reason verification fails, most important first. Empty when ok. */
   problems: VerifyProblem[];
+  /** Named findings that do not fail verification under the options given (e.g. an old `created` under plain RFC 9421). */
+  warnings: VerifyProblem[];
   /** Things worth knowing that do not fail verification. */
   notes: string[];
 }
@@ -188,31 +194,33 @@ function checkProfile(
   }
 }
 
+/**
+ * Freshness (src/signing/freshness.ts). Under a profile (OCM) or a window the caller set, a signature
+ * outside the window is refused, as deployed peers refuse it; under plain RFC 9421, which leaves the window
+ * to the application (§3.2.1), an old `created` is a named warning with its age. An expired signature or
+ * one created in the future is refused either way.
+ */
 function checkTimes(params: SignatureParamsView, options: VerifyOptions, outcome: VerifyOutcome): void {
   const now = options.now ?? nowSeconds();
-  const skew = options.clockSkewSeconds ?? options.profile?.clockSkewSeconds ?? 60;
-  const maxAge = options.maxAgeSeconds ?? options.profile?.maxAgeSeconds;
-  if (params.created !== undefined) {
-    const age = now - params.created;
-    if (age < -skew)
-      outcome.problems.push({
-        code: 'created-in-future',
-        message: `created=${params.created} is ${-age} s in the future (allowed skew ${skew} s): the signer's clock is ahead, or the verifier's is behind`,
-        where: 'created',
+  const window: FreshnessWindow = {
+    maxAgeSeconds: options.maxAgeSeconds ?? options.profile?.maxAgeSeconds ?? DEFAULT_FRESHNESS.maxAgeSeconds,
+    clockSkewSeconds:
+      options.clockSkewSeconds ?? options.profile?.clockSkewSeconds ?? DEFAULT_FRESHNESS.clockSkewSeconds,
+  };
+  const enforced = options.maxAgeSeconds !== undefined || options.profile?.maxAgeSeconds !== undefined;
+  const times = {
+    ...(params.created !== undefined ? { created: params.created } : {}),
+    ...(params.expires !== undefined ? { expires: params.expires } : {}),
+  };
+  for (const finding of judgeSignatureTimes(times, now, window)) {
+    const problem: VerifyProblem = { code: finding.code as VerifyFailureCode, message: finding.message };
+    problem.where = finding.where;
+    if (finding.code === 'created-too-old' && !enforced)
+      outcome.warnings.push({
+        ...problem,
+        message: `${finding.message}; plain RFC 9421 leaves the window to the application, so this is a warning (the OCM profile refuses it)`,
       });
-    else if (maxAge !== undefined && age > maxAge)
-      outcome.problems.push({
-        code: 'created-too-old',
-        message: `created=${params.created} is ${age} s old, older than the ${maxAge} s window: a replay, a slow queue, or a clock behind`,
-        where: 'created',
-      });
-  }
-  if (params.expires !== undefined && params.expires < now) {
-    outcome.problems.push({
-      code: 'expired',
-      message: `the signature expired ${now - params.expires} s ago (expires=${params.expires})`,
-      where: 'expires',
-    });
+    else outcome.problems.push(problem);
   }
 }
 
@@ -323,7 +331,14 @@ function algName(primitive: Primitive): string {
 
 /** Verifies one RFC 9421 signature of a message and says, as data, every reason it fails. */
 export async function verifyMessage(message: HttpMessageInput, options: VerifyOptions = {}): Promise<VerifyOutcome> {
-  const outcome: VerifyOutcome = { ok: false, components: [], labels: [], problems: [], notes: [] };
+  const outcome: VerifyOutcome = {
+    ok: false,
+    components: [],
+    labels: [],
+    problems: [],
+    warnings: [],
+    notes: [],
+  };
   const read = readSignatures(message.headers);
   if (!read.ok) {
     const code =
