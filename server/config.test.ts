@@ -69,5 +69,6 @@ describe('public mode and the demo mesh', () => {
     } finally {
       await running.close();
     }
-  });
+    // Importing and starting the whole server takes seconds on a busy 2-core machine.
+  }, 30_000);
 });
