@@ -34,6 +34,8 @@ export interface DoctorReport {
 const FIXES: Partial<Record<VerifyProblem['code'], string>> = {
   'no-signature':
     'Send Signature-Input and Signature headers (RFC 9421 §4). A draft-cavage request carries only Signature with keyId=; check it with the cavage profile.',
+  'duplicate-member':
+    'Send each Dictionary member once: one Signature-Input and one Signature member per label, and one Content-Digest value per algorithm. A repeated member is read as its last value only, so a receiver cannot tell which one was meant.',
   'tag-missing':
     'OCM receivers look for the signature with tag="ocm": add ;tag="ocm" to the Signature-Input parameters.',
   'not-tagged':

@@ -6,6 +6,7 @@ import { findKey, nearKids, type Jwks } from '../keys/jwks.ts';
 import { describeKey, keyTypeMatches, typeAlgorithm, type KeyMaterial } from '../keys/material.ts';
 import { DEFAULT_FRESHNESS, judgeSignatureTimes, type FreshnessWindow } from '../freshness.ts';
 import { headerValues, type HttpMessageInput } from '../message.ts';
+import { repeatedMembers } from '../repeated-members.ts';
 import type { Rfc9421Profile } from '../profile.ts';
 import { buildSignatureBase, type BaseLine } from './base.ts';
 import { canonicalKey, componentKey, parseComponents } from './components.ts';
@@ -19,6 +20,7 @@ export type VerifyFailureCode =
   | 'label-not-found'
   | 'not-tagged'
   | 'several-tagged-signatures'
+  | 'duplicate-member'
   | 'signature-value-missing'
   | 'component-error'
   | 'profile-component-missing'
@@ -357,6 +359,7 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
     return outcome;
   }
   outcome.labels = read.value.map((e) => e.label);
+  checkRepeats(message, options, outcome);
   const entry = chooseEntry(read.value, options, outcome);
   if (!entry) return outcome;
   outcome.label = entry.label;
@@ -466,6 +469,28 @@ export async function verifyMessage(message: HttpMessageInput, options: VerifyOp
   return finish(outcome);
 }
 
+/**
+ * A member named twice in Signature-Input, Signature or Content-Digest: RFC 8941 parsing keeps the last, so
+ * the message is not what it seems. Deployed OCM peers refuse it (draft-07 allows one OCM signature), so
+ * under a profile it is refused; under plain RFC 9421 it is a named warning.
+ */
+function checkRepeats(message: HttpMessageInput, options: VerifyOptions, outcome: VerifyOutcome): void {
+  for (const field of ['Signature-Input', 'Signature', 'Content-Digest']) {
+    const value = headerValues(message.headers, field.toLowerCase()).join(', ');
+    for (const { key, times } of repeatedMembers(value)) {
+      const problem: VerifyProblem = {
+        code: 'duplicate-member',
+        message: `${field} names the member "${key}" ${times} times; RFC 8941 parsing keeps only the last, so the earlier ${times > 2 ? 'ones are' : 'one is'} silently dropped`,
+        where: field,
+      };
+      if (options.profile) {
+        problem.message += `; the ${options.profile.name} profile refuses it, as deployed peers do`;
+        outcome.problems.push(problem);
+      } else outcome.warnings.push(problem);
+    }
+  }
+}
+
 async function checkDigest(message: HttpMessageInput, outcome: VerifyOutcome): Promise<void> {
   if (!outcome.components.includes('"content-digest"')) return;
   const header = headerValues(message.headers, 'content-digest').join(', ');
@@ -496,6 +521,7 @@ const ORDER: VerifyFailureCode[] = [
   'label-not-found',
   'not-tagged',
   'several-tagged-signatures',
+  'duplicate-member',
   'signature-value-missing',
   'component-error',
   'no-key',
