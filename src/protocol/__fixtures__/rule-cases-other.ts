@@ -5,6 +5,11 @@ const NC = 'nextcloud-files-notification-share-accepted.json';
 const N15 = 'notification-1.5-share-accepted.json';
 
 export const otherFires: RuleCase[] = [
+  // RFC 6749 §5.2: what a token endpoint answers on failure, and the OCM error body a receiver refuses with.
+  { code: 'answer.error-answer', kind: 'token-response', path: '', doc: fixture('error-oauth.json') },
+  { code: 'answer.error-answer', kind: 'token-response', path: '', doc: { error: 'server_error' } },
+  { code: 'answer.error-answer', kind: 'share-response', path: '', doc: fixture('error-validation.json') },
+  { code: 'answer.error-answer', kind: 'invite-response', path: '', doc: { message: 'INVITE_NOT_FOUND' } },
   {
     code: 'notification.type-unknown',
     kind: 'notification',
@@ -303,6 +308,9 @@ export const otherFires: RuleCase[] = [
 ];
 
 export const otherQuiet: RuleCase[] = [
+  { code: 'answer.error-answer', kind: 'token-response', doc: fixture('token-response.json') },
+  { code: 'answer.error-answer', kind: 'share-response', doc: fixture('share-response-nextcloud.json') },
+  { code: 'answer.error-answer', kind: 'invite-response', doc: fixture('invite-response.json') },
   ...[
     'notification.type-unknown',
     'notification.type-vendor',

@@ -118,7 +118,8 @@ describe('detect explains itself', () => {
     });
     const result = lint('discovery', doc);
     expect(result.findings.map((f) => f.code)).toEqual(['discovery.ocs-provider']);
-    expect(result.valid).toBe(true);
+    // Explained, and not valid: it is not OCM discovery at all (no enabled, apiVersion, endPoint).
+    expect(result.valid).toBe(false);
   });
   it('lists other plausible versions after the likeliest', () => {
     expect(detect(fixture('nextcloud-files-notification-share-unshared.json')).versions).toEqual([

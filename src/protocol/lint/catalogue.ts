@@ -52,7 +52,7 @@ export const RULES = {
   // Discovery
   'discovery.disabled': r('info', 'discovery-fields', D, 'OCM is switched off (enabled: false)'),
   'discovery.ocs-provider': r(
-    'info',
+    'error',
     'legacy-discovery',
     D,
     'A legacy /ocs-provider document (OCS service list), not OCM discovery',
@@ -228,10 +228,10 @@ export const RULES = {
     'Neither resourceType nor shareType is present',
   ),
   'notification.resource-type-missing': r(
-    'warning',
+    'error',
     'notifications-legacy',
     N,
-    'resourceType is missing (spec.yaml requires it before 1.5)',
+    'resourceType is missing (spec.yaml 1.4 requires it, and draft-07 for a share-level notification)',
   ),
   'notification.payload': r('error', 'notifications', N, 'notification lacks a field its type requires (1.5)'),
   'notification.share-type-forbidden': r('error', 'notifications', N, 'REQUEST_SHARE must not carry shareType'),
@@ -343,6 +343,12 @@ export const RULES = {
   ),
   'directory.server-url-http': r('warning', 'directory', Dr, 'A server url uses plain http (testing only)'),
   'directory.server-duplicate': r('warning', 'directory', Dr, 'A server is listed twice'),
+  'answer.error-answer': r(
+    'info',
+    'errors',
+    ['token-response', 'share-response', 'invite-response'],
+    'The answer is an error answer (OAuth or OCM), graded as one',
+  ),
   'error.no-message': r('error', 'errors', ['error'], 'An error body without message (or OAuth error)'),
   'error.message-form': r('info', 'errors', ['error'], 'message should be a machine-readable code'),
   'error.oauth-code': r(

@@ -86,6 +86,24 @@ function capPerCode(findings: Finding[]): Finding[] {
   return kept;
 }
 
+/**
+ * An answer that reports a failure is an error answer, not a success answer missing its fields: RFC 6749
+ * §5.2 for the token endpoint (`error`, no `access_token`), the OCM error body (`message`,
+ * `validationErrors`) for a share or invite answer. Says which, or undefined for a success answer.
+ */
+function errorAnswerOf(kind: Kind, doc: Record<string, unknown>): string | undefined {
+  if (kind === 'token-response' && typeof doc.error === 'string' && !('access_token' in doc))
+    return `This is an OAuth error answer (RFC 6749 §5.2: "error": ${JSON.stringify(doc.error)}), what a token endpoint sends when the exchange fails; it is graded as an error answer, not as a token.`;
+  const success = kind === 'share-response' ? 'recipientDisplayName' : kind === 'invite-response' ? 'userID' : '';
+  if (
+    success &&
+    !(success in doc) &&
+    (typeof doc.message === 'string' || Array.isArray(doc.validationErrors) || typeof doc.error === 'string')
+  )
+    return `This is an OCM error body ("message"${Array.isArray(doc.validationErrors) ? ', "validationErrors"' : ''}), what a receiver sends when it refuses; it is graded as an error answer, not as a ${kind === 'share-response' ? 'share' : 'invite'} answer.`;
+  return undefined;
+}
+
 /** Lints a parsed document of a given kind: schema, unknown fields, then the kind's rules. */
 export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintResult {
   const detected = detect(doc, kind);
@@ -113,6 +131,11 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
         `A ${kind} document is a JSON object; this is ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`}.`,
       ),
     ]);
+  const errorAnswer = errorAnswerOf(kind, doc);
+  if (errorAnswer) {
+    const graded = lint('error', doc, options);
+    return done([makeFinding('answer.error-answer', '', errorAnswer), ...graded.findings]);
+  }
   if (kind === 'discovery' && isOcsProvider(doc))
     return done([
       makeFinding(

@@ -136,3 +136,34 @@ describe('the rule catalogue', () => {
     for (const c of fires) for (const f of run(c)) expect(codes).toContain(f.code);
   });
 });
+
+describe('verdicts the spec gives (draft-07, spec.yaml 1.4, RFC 6749)', () => {
+  it('a SHARE_UNSHARED without resourceType is not valid: spec.yaml 1.4 and draft-07 require it', () => {
+    const doc = variant('nextcloud-files-notification-share-unshared.json', (d) => delete d.resourceType);
+    const result = lint('notification', doc);
+    expect(result.valid).toBe(false);
+    expect(result.findings.find((f) => f.code === 'notification.resource-type-missing')?.severity).toBe('error');
+  });
+
+  it('an OAuth error answer under token-response is an error answer, not a token missing its fields', () => {
+    const result = lint('token-response', { error: 'server_error' });
+    expect(result.findings.map((f) => f.code)).not.toContain('schema.required');
+    const answer = result.findings.find((f) => f.code === 'answer.error-answer');
+    expect(answer?.severity).toBe('info');
+    expect(answer?.message).toContain('RFC 6749 §5.2');
+    // A well-formed error answer with a code draft-07 lists for the token endpoint is valid as an answer.
+    expect(lint('token-response', { error: 'invalid_grant', error_description: 'code expired' }).valid).toBe(true);
+  });
+
+  it('an OCM error body under share-response is graded as an error body', () => {
+    const result = lint('share-response', { validationErrors: [{ name: 'shareWith', message: 'NOT_FOUND' }] });
+    expect(result.findings.map((f) => f.code).sort()).toEqual(['answer.error-answer', 'error.no-message']);
+    expect(result.valid).toBe(false);
+  });
+
+  it('the legacy /ocs-provider document is not valid OCM discovery', () => {
+    const result = lint('discovery', fixture('ocs-provider-nextcloud.json'));
+    expect(result.valid).toBe(false);
+    expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['discovery.ocs-provider', 'error']]);
+  });
+});
