@@ -36,16 +36,21 @@ Signs an HTTP message and prints the signature base and the headers to add.
   --json             print {signatureBase, signatureInput, signature, headers, notes}
 
 Parameter order: by default created, expires, keyid, nonce, alg, tag (the OCM profile's order, that of
-the draft-07 appendix example). Parameters given as flags (--created, --expires, --keyid, --nonce, --tag)
-keep the command line's order among themselves, in the places those parameters take by
-default: --expires E --created C signs ...;expires=E;created=C;keyid="...";tag="ocm".
+the draft-07 appendix example). Parameters given as flags (--created, --expires, --keyid, --nonce, --tag,
+and alg by the first of --alg or --include-alg) keep the command line's order among themselves, in the
+places those parameters take by default: --expires E --created C signs ...;expires=E;created=C;keyid="...";
+tag="ocm", and --created C --keyid K --include-alg --expires E signs ...;created=C;keyid=K;alg=...;expires=E
+(RFC 9421 §4.3's proxy_sig order).
 `;
 
+// Each flag that writes a signature parameter; alg is written by --include-alg (its value may come from --alg).
 const PARAM_FLAGS: Record<string, SignatureParamName> = {
   created: 'created',
   expires: 'expires',
   keyid: 'keyid',
   nonce: 'nonce',
+  alg: 'alg',
+  'include-alg': 'alg',
   tag: 'tag',
 };
 

@@ -102,8 +102,9 @@ describe('ocm-explorer sign', () => {
     );
     expect(code).toBe(0);
     const result = JSON.parse(f.out.join(''));
+    // --include-alg came after --tag, so alg is written after tag (the command line's order).
     expect(result.signatureInput).toBe(
-      'x=("@method" "@path");created=1;keyid="sender.example.org#key1";nonce="n1";alg="ed25519";tag="t"',
+      'x=("@method" "@path");created=1;keyid="sender.example.org#key1";nonce="n1";tag="t";alg="ed25519"',
     );
     expect(Object.keys(result.headers)).toEqual(['Signature-Input', 'Signature']);
   });
@@ -125,6 +126,77 @@ describe('ocm-explorer sign', () => {
     expect(await run(['--expires', '9'])).toMatch(
       /^sig1=\("@method"\);created=\d+;expires=9;keyid="sender.example.org#key1"$/,
     );
+  });
+
+  describe('reproduces the RFC 9421 examples from the command line, byte for byte', () => {
+    const load = async () => ({
+      K: await import('../../src/signing/__fixtures__/rfc9421-keys.ts'),
+      M: await import('../../src/signing/__fixtures__/rfc9421-messages.ts'),
+    });
+    /** The flags that write a vector's Signature-Input parameters, in the order the vector has them. */
+    const paramFlags = (signatureInput: string): string[] =>
+      [...signatureInput.slice(signatureInput.indexOf(')') + 1).matchAll(/;(\w+)=("[^"]*"|\d+)/g)].flatMap(
+        ([, name, raw]) => (name === 'alg' ? ['--include-alg'] : [`--${name}`, raw!.replace(/^"|"$/g, '')]),
+      );
+    const sign = async (message: unknown, key: string, vector: { label: string; signatureInput: string }) => {
+      const f = fakeIo({ 'req.json': JSON.stringify(message), key });
+      const components = /^[^=]+=\(([^)]*)\)/.exec(vector.signatureInput)![1]!;
+      const args = ['sign', '--request', 'req.json', '--key', 'key', '--profile', 'rfc9421'];
+      const rest = ['--components', components, '--label', vector.label, ...paramFlags(vector.signatureInput)];
+      const code = await runCli([...args, ...rest, '--json'], f.io);
+      expect(code, f.err.join('')).toBe(0);
+      return JSON.parse(f.out.join('')) as { signatureBase: string; signatureInput: string; signature: string };
+    };
+
+    it.each(['B21', 'B22', 'B23', 'B24', 'B25', 'B26'] as const)('Appendix %s', async (name) => {
+      const { K, M } = await load();
+      const vector = M[name];
+      const secretJwk = JSON.stringify({
+        kty: 'oct',
+        k: K.TEST_SHARED_SECRET.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+        alg: 'HS256',
+      });
+      const key = {
+        B21: K.TEST_KEY_RSA_PSS_PRIVATE,
+        B22: K.TEST_KEY_RSA_PSS_PRIVATE,
+        B23: K.TEST_KEY_RSA_PSS_PRIVATE,
+        B24: K.TEST_KEY_ECC_P256_PRIVATE,
+        B25: secretJwk,
+        B26: K.TEST_KEY_ED25519_PRIVATE,
+      }[name];
+      const message = name === 'B24' ? M.TEST_RESPONSE : M.TEST_REQUEST;
+      const result = await sign(message, key, vector);
+      expect(result.signatureBase).toBe(vector.base);
+      expect(result.signatureInput).toBe(vector.signatureInput);
+      // HMAC and Ed25519 are deterministic: the published value itself. RSA-PSS and ECDSA are randomised.
+      if (name === 'B25' || name === 'B26') expect(result.signature).toBe(vector.signature);
+    });
+
+    it("§4.3's proxy_sig, its alg parameter where the command line puts it", async () => {
+      const { K, M } = await load();
+      const proxyInput = (M.MULTI_PROXY_REQUEST.headers as Array<[string, string]>)
+        .find(([n]) => n === 'Signature-Input')![1]
+        .split(', proxy_sig=')[1]!;
+      const vector = { label: 'proxy_sig', signatureInput: `proxy_sig=${proxyInput}` };
+      const request = {
+        ...M.MULTI_PROXY_REQUEST,
+        headers: (M.MULTI_PROXY_REQUEST.headers as Array<[string, string]>)
+          .map(([n, v]): [string, string] => (n === 'Signature' ? [n, v.split(', proxy_sig=')[0]!] : [n, v]))
+          .filter(([n]) => n !== 'Signature-Input'),
+      };
+      const result = await sign(request, K.TEST_KEY_RSA_PRIVATE, vector);
+      expect(result.signatureBase).toBe(M.PROXY_SIG_BASE);
+      expect(result.signature).toBe(`proxy_sig=:${M.PROXY_SIG_VALUE}:`);
+      // The same parameters with alg before expires, as other printings of the example have them.
+      const reordered = await sign(request, K.TEST_KEY_RSA_PRIVATE, {
+        label: 'proxy_sig',
+        signatureInput:
+          'proxy_sig=("signature";key="sig1" "forwarded");created=1618884480;keyid="test-key-rsa";alg="rsa-v1_5-sha256";expires=1618884540',
+      });
+      expect(reordered.signatureInput).toBe(
+        'proxy_sig=("signature";key="sig1" "forwarded");created=1618884480;keyid="test-key-rsa";alg="rsa-v1_5-sha256";expires=1618884540',
+      );
+    });
   });
 
   it('exits 2 with a message on stderr for a missing file, a bad key and an unknown option', async () => {
