@@ -120,3 +120,33 @@ test("a Directory Service document's JWS is verified with the federation key giv
   await expect(key).toBeHidden();
   app.expectClean();
 });
+
+test('a picked receiver gets the draft addressed to it, and every new template has fresh ids', async ({ page }) => {
+  const app = new ConsolePage(page);
+  await app.open('/compose');
+  await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
+  const alpha = await page.request
+    .get('/api/demo')
+    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  const text = async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\s+/g, ' ');
+  await expect.poll(text).toContain('"shareWith": "marie@receiver.example.org"');
+  await page
+    .getByRole('group', { name: 'Address it to a demo peer:' })
+    .getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' })
+    .click();
+  await expect(page.getByText(/^Addressed to the receiver:/)).toContainText(`shareWith is now ${alpha}`);
+  await expect.poll(text).toContain(`"shareWith": "${alpha}"`);
+  const ids = async () => {
+    const body = await text();
+    return [/"providerId": "([^"]+)"/.exec(body)?.[1], /"sharedSecret": "([^"]+)"/.exec(body)?.[1]];
+  };
+  const newTemplate = page.getByRole('button', { name: 'New template for this target' });
+  await newTemplate.click();
+  const first = await ids();
+  expect(first[0]).toBeTruthy();
+  await newTemplate.click();
+  await expect.poll(async () => (await ids())[0]).not.toBe(first[0]);
+  const second = await ids();
+  expect(second[1]).not.toBe(first[1]);
+  app.expectClean();
+});

@@ -8,6 +8,8 @@ beforeAll(() => import('./route.tsx'), 30_000);
 const realFetch = globalThis.fetch;
 afterEach(() => {
   globalThis.fetch = realFetch;
+  // Compose keeps each kind's draft; a test starts from the template, not from another test's draft.
+  localStorage.clear();
 });
 
 const faults = {
@@ -95,6 +97,22 @@ describe('Compose receiver', () => {
     await waitFor(() => expect(lint).toHaveTextContent("judged as 1.1, the receiver's version."));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Judge as version' }), '1.5');
     expect(lint).toHaveTextContent(/judged as 1\.5\./);
+  });
+
+  it('addresses the drafted share to the picked receiver: its shareWith follows, and says what it rewrote', async () => {
+    backend([alpha]);
+    const user = userEvent.setup();
+    renderApp('/compose');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Message' }), 'share');
+    const send = screen.getByRole('region', { name: 'Send' });
+    const picks = within(send).getByRole('group', { name: 'Address it to a demo peer:' });
+    await user.click(within(picks).getByRole('button', { name: 'Alpha Cloud (OCM 1.5)' }));
+    const status = await screen.findByText(
+      (_, el) => el?.tagName === 'P' && /^Addressed to the receiver:/.test(el.textContent ?? ''),
+    );
+    expect(status).toHaveTextContent('shareWith is now carol@127.0.0.1:40123 (was marie@receiver.example.org).');
+    // Nothing is left on another host, so no warning.
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows a neutral example address and no picks when no demo mesh runs', async () => {

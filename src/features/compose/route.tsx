@@ -16,6 +16,9 @@ import { HeadersTable } from '../../ui/headers-table.tsx';
 import { jobRoute, readComposeFill, type ComposeResend, type ComposeShareFill } from '../../config/paths.ts';
 import type { DiscoverResult } from '../../contract/exchange.ts';
 import {
+  addressedElsewhere,
+  readdressDraft,
+  type AddressChange,
   isKind,
   isMessageKind,
   jsonSchemaFor,
@@ -336,14 +339,22 @@ export function Component() {
     specRef: { section: sectionTitle(f.specRef.section), url: f.specRef.url },
   }));
 
+  // What choosing a receiver rewrote in the draft (its addresses), said once under the editor.
+  const [readdressed, setReaddressed] = useState<AddressChange[]>([]);
   const findTarget = useMutation({
     ...discoverMutation(),
-    onSuccess: (result) => {
+    onSuccess: (result, address) => {
       setReceiver(result);
       const doc = isObject(result.document) ? result.document : {};
       setSign(signatureProfileFor(doc) ?? 'none');
       if (fill && !edited.current && isObject(result.document))
         setDraft(template('share', me, result.document, fill.to, fill).text);
+      else if (!resend) {
+        // The draft's receiver fields follow the receiver: a share left on another host is refused there.
+        const moved = readdressDraft(kind, draft, address);
+        if (moved?.changed.length) edit(moved.text);
+        setReaddressed(moved?.changed ?? []);
+      }
     },
   });
   // A filled-in share's receiver is known: read its discovery at once, as "Read its discovery" would.
@@ -396,10 +407,13 @@ export function Component() {
     // A recorded request being edited is not this kind's draft.
     if (!resend) saveDraft(kind, text);
   };
+  // Each new template is made anew: fresh providerId, secret and code, never the ones already sent.
   const restart = () => {
     clearDraft(kind);
-    setDraft(fresh.text);
+    setDraft(template(kind, me, receiverDoc, recipient, fill ?? {}).text);
+    setReaddressed([]);
   };
+  const elsewhere = receiverDoc ? addressedElsewhere(kind, draft, target) : [];
 
   return (
     <Page title={job.label} summary={job.summary}>
@@ -449,6 +463,23 @@ export function Component() {
         jsonSchema={schema}
         height="20rem"
       />
+      {readdressed.length ? (
+        <p className="text-sm" role="status">
+          Addressed to the receiver:{' '}
+          {readdressed.map((c) => (
+            <span key={c.path}>
+              <code className="text-xs">{c.path.slice(1)}</code> is now <code className="text-xs">{c.to}</code> (was{' '}
+              <code className="text-xs">{c.from}</code>).{' '}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {elsewhere.map((e) => (
+        <p key={e.path} className="text-sm text-amber-800 dark:text-amber-300" role="alert">
+          <code className="text-xs">{e.path.slice(1)}</code> names <code className="text-xs">{e.address}</code>, a user
+          on {e.host}, not on the receiver ({target}): it will refuse the share (e.g. 400 shareWith NOT_FOUND).
+        </p>
+      ))}
 
       <section aria-label="Lint" className="space-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">

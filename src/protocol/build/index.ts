@@ -9,3 +9,4 @@ export {
   type InviteAcceptedChoices,
   type RequestShareChoices,
 } from './exchanges.ts';
+export { addressedElsewhere, readdressDraft, type AddressChange } from './readdress.ts';
