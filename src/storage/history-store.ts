@@ -88,6 +88,9 @@ export function explainStorageError(err: unknown): HistoryProblem {
   };
 }
 
+/** How many records are checked between two breaks for the page to handle input. */
+const CHECK_SLICE = 500;
+
 export class HistoryStore {
   private constructor(
     private readonly db: IDBPDatabase,
@@ -154,6 +157,8 @@ export class HistoryStore {
     const records: HistoryRecord[] = [];
     const broken: UnreadableRecord[] = [];
     for (const [i, value] of values.entries()) {
+      // Checking a record takes some 50 µs: in slices, so a long history does not freeze the page.
+      if (i > 0 && i % CHECK_SLICE === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       const read = migrateRecord(value);
       if (!('unreadable' in read)) records.push(read);
       else {
