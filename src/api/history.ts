@@ -10,6 +10,7 @@ import {
   type HistoryProblem,
   type HistoryRecord,
   type HistorySource,
+  type UnreadableRecord,
 } from '../storage/history-store.ts';
 import { queryKeys } from './query-keys.ts';
 
@@ -131,6 +132,8 @@ export async function recordExchanges(exchanges: readonly Exchange[], source: Pa
 export interface HistoryList {
   records: HistoryRecord[];
   unreadable: number;
+  /** Stored records that cannot be shown, each with why: listed so each can be deleted. */
+  broken: UnreadableRecord[];
   problem?: HistoryProblem;
 }
 
@@ -168,6 +171,7 @@ export function historyQueryOptions() {
         return {
           records: [],
           unreadable: 0,
+          broken: [],
           problem: (err as HistoryProblem).kind ? (err as HistoryProblem) : explainStorageError(err),
         };
       }
@@ -186,7 +190,7 @@ export function historyMutationOptions(client: QueryClient) {
       onSettled: done,
     }),
     remove: mutationOptions({
-      mutationFn: async (ids: string[]) => (await historyStore()).delete(ids),
+      mutationFn: async (ids: IDBValidKey[]) => (await historyStore()).delete(ids),
       onSettled: done,
     }),
     clear: mutationOptions({

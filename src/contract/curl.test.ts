@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exchangeToCurl, shellQuote } from './curl.ts';
+import { exchangeToCurl, headersCurlCannotSend, shellQuote } from './curl.ts';
 import type { Exchange } from './exchange.ts';
 
 /** What bash makes of a quoted word: the bytes printf prints for it. */
@@ -79,6 +79,7 @@ describe('curl from an exchange', () => {
       '--http1.1',
       '-X',
       'POST',
+      '--url',
       'http://127.0.0.1:8081/ocm/shares',
       '-H',
       'Host: 127.0.0.1:8081',
@@ -132,11 +133,92 @@ describe('curl from an exchange', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it('gives printf a binary body starting with "-" as data, not as an option', () => {
+    const bytes = Uint8Array.from([0x2d, 0x2d, 0x68, 0xff, 0x00, 0x27, 0x0a]); // "--h", 0xff, NUL, "'", LF
+    const data = btoa(String.fromCharCode(...bytes));
+    const command = exchangeToCurl(
+      exchange({ body: { encoding: 'base64', data, size: bytes.length, truncated: false } }),
+    );
+    const { args, stdin } = argsOf(command);
+    expect(args.slice(-2)).toEqual(['--data-binary', '@-']);
+    expect(Uint8Array.from(stdin, (ch) => ch.charCodeAt(0))).toEqual(bytes);
+  });
+
+  it('sends a text body starting with "@" as text, not as the name of a file to read', () => {
+    const { args, stdin } = argsOf(
+      exchangeToCurl(exchange({ body: { encoding: 'utf8', data: '@/etc/passwd', size: 12, truncated: false } })),
+    );
+    expect(args.slice(-2)).toEqual(['--data-binary', '@-']);
+    expect(stdin).toBe('@/etc/passwd');
+  });
+
+  it('gives an imported URL starting with "-" to --url, and leaves out headers curl would misread', () => {
+    const command = exchangeToCurl(
+      exchange({
+        url: '-K/tmp/evil.conf',
+        headers: [
+          ['Host', 'h'],
+          ['@/etc/passwd', 'x'],
+          ['X-Nul', 'a\0b'],
+          ['X-Split', 'a\r\nX-Injected: 1'],
+        ],
+      }),
+    );
+    const { args } = argsOf(command);
+    expect(args.slice(args.indexOf('--url'), args.indexOf('--url') + 2)).toEqual(['--url', '-K/tmp/evil.conf']);
+    expect(args.filter((a) => a.startsWith('@') || a.includes('X-Nul') || a.includes('X-Split'))).toEqual([]);
+    expect(
+      headersCurlCannotSend(
+        exchange({
+          headers: [
+            ['@/etc/passwd', 'x'],
+            ['Ok', 'y'],
+            ['X-Split', 'a\nb'],
+          ],
+        }),
+      ),
+    ).toEqual(['@/etc/passwd', 'X-Split']);
+  });
+
   it('uses --head for HEAD and sends no body for a GET', () => {
     expect(argsOf(exchangeToCurl(exchange({ method: 'HEAD', body: undefined }))).args).toContain('--head');
     const get = argsOf(exchangeToCurl(exchange({ method: 'GET', body: undefined }))).args;
     expect(get).not.toContain('-X');
     expect(get).not.toContain('--data-binary');
+  });
+
+  it('sends a binary body starting with "-" byte for byte through bash and the real curl', async () => {
+    const bytes = Uint8Array.from([0x2d, 0x6e, 0x00, 0xff, 0x25, 0x73, 0x5c, 0x27, 0x0a]); // "-n", NUL, 0xff, "%s\\'", LF
+    let body = Buffer.alloc(0);
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        body = Buffer.concat(chunks);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const command = exchangeToCurl(
+        exchange({
+          url: `http://127.0.0.1:${port}/ocm/shares`,
+          headers: [['Content-Type', 'application/octet-stream']],
+          body: { encoding: 'base64', data: btoa(String.fromCharCode(...bytes)), size: bytes.length, truncated: false },
+        }),
+        { multiline: true },
+      );
+      const { stdout: status } = await promisify(execFile)(
+        'bash',
+        ['-c', `set -o pipefail; ${command} -s -o /dev/null -w '%{http_code}'`],
+        { encoding: 'utf8', timeout: 10_000 },
+      );
+      expect(status).toBe('204');
+      expect(new Uint8Array(body)).toEqual(bytes);
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   });
 
   it('sends exactly the recorded request to a real server with the real curl', async () => {

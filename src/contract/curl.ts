@@ -19,12 +19,15 @@ export function shellQuote(word: string): string {
   return `${out}'`;
 }
 
-/** The body bytes as printf's format string: every byte kept, NUL and a missing final newline included. */
+/**
+ * The body bytes as printf's format string: every byte kept, NUL and a missing final newline included.
+ * A leading `-` is written as an escape too, or printf would read the format as an option.
+ */
 function printfFormat(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) {
-    if (byte >= 0x20 && byte < 0x7f && byte !== 0x25 && byte !== 0x5c && byte !== 0x27)
-      out += String.fromCharCode(byte);
+  for (const [i, byte] of bytes.entries()) {
+    const plain = byte >= 0x20 && byte < 0x7f && byte !== 0x25 && byte !== 0x5c && byte !== 0x27;
+    if (plain && !(i === 0 && byte === 0x2d)) out += String.fromCharCode(byte);
     else out += `\\${byte.toString(8).padStart(3, '0')}`;
   }
   return `'${out}'`;
@@ -38,15 +41,34 @@ function bodyBytes(exchange: Exchange): Uint8Array | undefined {
     : new TextEncoder().encode(body.data);
 }
 
-/** Whether bytes are UTF-8 text that can sit in a single-quoted shell word as they are. */
+/**
+ * Whether bytes are UTF-8 text that can be given to --data-binary as a word: no NUL, and no leading `@`,
+ * which curl reads as "the name of a file to send".
+ */
 function isPlainText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
+  if (bytes.includes(0) || bytes[0] === 0x40) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
   } catch {
     return false;
   }
+}
+
+/** An HTTP field name (RFC 9110 §5.1, a token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * curl reads `-H @name` as a file of headers, and no command line carries a NUL (nor can a header line
+ * hold CR or LF): a header like that was never sent by the relay, but a HAR file can hold anything.
+ */
+function curlCanSend(name: string, value: string): boolean {
+  return HEADER_NAME.test(name) && !/[\0\r\n]/.test(value);
+}
+
+/** The request headers a curl command leaves out because curl cannot send them as recorded. */
+export function headersCurlCannotSend(exchange: Exchange): string[] {
+  return exchange.request.headers.filter(([name, value]) => !curlCanSend(name, value)).map(([name]) => name);
 }
 
 export interface CurlOptions {
@@ -59,7 +81,7 @@ export interface CurlOptions {
  * (--globoff, --path-as-is), every header as sent and no header of curl's own (User-Agent, Accept and
  * a form Content-Type are switched off when the request had none), and the body byte for byte with
  * --data-binary. curl computes Content-Length itself, to the same value. A request body that is not
- * plain text (NUL bytes, not UTF-8) is fed through printf, which keeps every byte.
+ * plain text (NUL bytes, not UTF-8, a leading `@`) is fed through printf, which keeps every byte.
  */
 export function exchangeToCurl(exchange: Exchange, options: CurlOptions = {}): string {
   const { method, url, headers } = exchange.request;
@@ -68,9 +90,11 @@ export function exchangeToCurl(exchange: Exchange, options: CurlOptions = {}): s
   const parts: string[] = ['curl', '--globoff', '--path-as-is', '--http1.1'];
   if (method === 'HEAD') parts.push('--head');
   else if (method !== 'GET' || bytes) parts.push('-X', shellQuote(method));
-  parts.push(shellQuote(url));
+  // --url, not a bare word: an imported URL starting with `-` would otherwise be read as an option.
+  parts.push('--url', shellQuote(url));
   for (const [name, value] of headers) {
     if (name.toLowerCase() === 'content-length' || name.toLowerCase() === 'transfer-encoding') continue;
+    if (!curlCanSend(name, value)) continue;
     // "Name;" is curl's way of sending a header with an empty value.
     parts.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
   }
@@ -90,7 +114,7 @@ export function exchangeToCurl(exchange: Exchange, options: CurlOptions = {}): s
   const lines: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (/^(-X|-H|--data-binary)$/.test(part) && i + 1 < parts.length) {
+    if (/^(-X|-H|--url|--data-binary)$/.test(part) && i + 1 < parts.length) {
       lines.push(`${part} ${parts[++i]}`);
     } else lines.push(part);
   }

@@ -13,3 +13,7 @@ export const findingSchema = z.object({
   specRef: z.optional(z.object({ section: z.string(), url: z.optional(z.string()) })),
 });
 export type Finding = z.infer<typeof findingSchema>;
+
+/** The findings of both bodies of an exchange, as History keeps them and a HAR file carries them. */
+export const bodyFindingsSchema = z.object({ request: z.array(findingSchema), response: z.array(findingSchema) });
+export type BodyFindings = z.infer<typeof bodyFindingsSchema>;

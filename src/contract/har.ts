@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import type { Exchange } from './exchange.ts';
-import type { Finding } from './finding.ts';
+import type { BodyFindings } from './finding.ts';
 import type { HeaderPairs, StoredBody } from './inbound.ts';
 
 /**
@@ -11,7 +10,7 @@ import type { HeaderPairs, StoredBody } from './inbound.ts';
  */
 export interface HarEntryExtras {
   source?: { page: string; kind?: string; fault?: string };
-  findings?: { request: Finding[]; response: Finding[] };
+  findings?: BodyFindings;
 }
 
 interface HarHeader {
@@ -117,123 +116,4 @@ export function toHar(entries: HarEntry[], version: string) {
       comment: 'Requests exactly as the OCM Explorer relay sent them; _ocm holds signature bases and lint findings.',
     },
   };
-}
-
-// Import: what another tool (a browser's network panel, Bruno, …) exported, read strictly enough to
-// say which entry and field is wrong, and leniently about what HAR makes optional.
-const nameValue = z.object({ name: z.string(), value: z.string() });
-const harEntrySchema = z.object({
-  startedDateTime: z.string(),
-  time: z.number(),
-  request: z.object({
-    method: z.string(),
-    url: z.string(),
-    headers: z.array(nameValue),
-    postData: z.optional(z.object({ mimeType: z.optional(z.string()), text: z.optional(z.string()) })),
-  }),
-  response: z.object({
-    status: z.number(),
-    statusText: z.string(),
-    headers: z.array(nameValue),
-    content: z.object({
-      size: z.optional(z.number()),
-      text: z.optional(z.string()),
-      encoding: z.optional(z.string()),
-    }),
-  }),
-  timings: z.optional(
-    z.object({
-      dns: z.optional(z.number()),
-      connect: z.optional(z.number()),
-      ssl: z.optional(z.number()),
-      wait: z.optional(z.number()),
-      receive: z.optional(z.number()),
-    }),
-  ),
-});
-const harSchema = z.object({ log: z.object({ version: z.string(), entries: z.array(z.unknown()) }) });
-
-export type HarImport =
-  { ok: true; exchanges: Array<{ exchange: Exchange; extras: HarEntryExtras }> } | { ok: false; error: string };
-
-const sizeOf = (text: string, encoding: 'utf8' | 'base64') =>
-  encoding === 'base64' ? Math.floor((text.replace(/=+$/, '').length * 3) / 4) : new TextEncoder().encode(text).length;
-
-function storedBody(text: string | undefined, base64: boolean): StoredBody {
-  const encoding = base64 ? 'base64' : 'utf8';
-  return { encoding, data: text ?? '', size: sizeOf(text ?? '', encoding), truncated: false };
-}
-
-function where(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-}
-
-/** Reads a HAR file; an error names the entry and the field (e.g. `entries[3].request.url: …`). */
-export function importHar(text: string, newId: () => string): HarImport {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, error: `Not JSON: ${(err as Error).message}` };
-  }
-  const file = z.safeParse(harSchema, json);
-  if (!file.success) {
-    const issue = file.error.issues[0]!;
-    return { ok: false, error: `Not a HAR file: ${where(issue.path).slice(1) || '(root)'}: ${issue.message}` };
-  }
-  const exchanges: Array<{ exchange: Exchange; extras: HarEntryExtras }> = [];
-  for (const [i, raw] of file.data.log.entries.entries()) {
-    const entry = z.safeParse(harEntrySchema, raw);
-    if (!entry.success) {
-      const issue = entry.error.issues[0]!;
-      return { ok: false, error: `entries[${i}]${where(issue.path)}: ${issue.message}` };
-    }
-    const e = entry.data;
-    const ocm = (raw as { _ocm?: Record<string, unknown> })._ocm ?? {};
-    const requestBody = e.request.postData?.text;
-    const t = e.timings ?? {};
-    const phase = (v: number | undefined) => (v === undefined || v < 0 ? null : v);
-    const ssl = phase(t.ssl);
-    const connect = phase(t.connect);
-    exchanges.push({
-      exchange: {
-        id: newId(),
-        startedAt: e.startedDateTime,
-        request: {
-          method: e.request.method,
-          url: e.request.url,
-          headers: e.request.headers.map((h) => [h.name, h.value]),
-          ...(requestBody
-            ? {
-                body: storedBody(
-                  requestBody,
-                  (e.request.postData as { _encoding?: string } | undefined)?._encoding === 'base64',
-                ),
-              }
-            : {}),
-        },
-        response: {
-          status: e.response.status,
-          statusText: e.response.statusText,
-          headers: e.response.headers.map((h) => [h.name, h.value]),
-          body: storedBody(e.response.content.text, e.response.content.encoding === 'base64'),
-        },
-        timing: {
-          dns: phase(t.dns),
-          connect: connect === null ? null : Math.max(0, connect - (ssl ?? 0)),
-          tls: ssl,
-          firstByte: null,
-          total: e.time,
-        },
-        signing: (ocm.signing as Exchange['signing'] | undefined) ?? null,
-        insecureTls: ocm.insecureTls === true,
-        notes: Array.isArray(ocm.notes) ? ocm.notes.filter((n): n is string => typeof n === 'string') : [],
-      },
-      extras: {
-        ...(ocm.source ? { source: ocm.source as HarEntryExtras['source'] } : {}),
-        ...(ocm.findings ? { findings: ocm.findings as HarEntryExtras['findings'] } : {}),
-      },
-    });
-  }
-  return { ok: true, exchanges };
 }

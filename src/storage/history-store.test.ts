@@ -119,6 +119,37 @@ describe('history store', () => {
     });
   });
 
+  it('lists each stored record that does not read, with its key and why, even one not in the time index', async () => {
+    opened = await HistoryStore.open();
+    await opened.putMany([
+      record('ok', '2026-11-04T00:00:00Z'),
+      { ...record('no-time', '2026-11-04T00:00:00Z'), savedAt: undefined as unknown as string },
+      { ...record('bad', '2026-11-05T00:00:00Z'), pinned: 'yes' as unknown as boolean },
+    ]);
+    const { records, broken, unreadable } = await opened.list();
+    expect(records.map((r) => r.id)).toEqual(['ok']);
+    expect(broken).toEqual([
+      {
+        key: 'bad',
+        savedAt: '2026-11-05T00:00:00Z',
+        problem: 'record bad: pinned: expected boolean, got a string',
+        request: { method: 'GET', url: 'https://a.example/bad' },
+      },
+      {
+        key: 'no-time',
+        problem: 'record no-time: savedAt: expected string, got nothing',
+        request: { method: 'GET', url: 'https://a.example/no-time' },
+      },
+    ]);
+    expect(unreadable).toBe(2);
+    await opened.delete(broken.map((b) => b.key));
+    expect(await opened.list()).toEqual({
+      records: [expect.objectContaining({ id: 'ok' })],
+      unreadable: 0,
+      broken: [],
+    });
+  });
+
   it('explains a full quota and an unavailable IndexedDB in words a user can act on', () => {
     expect(explainStorageError(new DOMException('full', 'QuotaExceededError'))).toMatchObject({
       kind: 'quota',

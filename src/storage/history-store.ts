@@ -1,6 +1,15 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Exchange } from '../contract/exchange.ts';
-import type { Finding } from '../contract/finding.ts';
+import {
+  checkRecord,
+  HISTORY_FORMAT,
+  HISTORY_PAGES,
+  type HeldBackImport,
+  type HistoryPage,
+  type HistoryRecord,
+  type HistorySource,
+  type UnreadableRecord,
+} from './history-record.ts';
 
 /**
  * The browser's history of exchanges the console made for the user, in IndexedDB (through `idb`).
@@ -12,42 +21,8 @@ import type { Finding } from '../contract/finding.ts';
  */
 export const HISTORY_DB_NAME = 'ocm-explorer-history';
 export const HISTORY_DB_VERSION = 2;
-export const HISTORY_FORMAT = 2;
-
-export type HistoryPage =
-  | 'compose'
-  | 'token'
-  | 'discover'
-  | 'check'
-  | 'interop'
-  | 'keys'
-  | 'webapp'
-  | 'invites'
-  | 'inbox'
-  | 'history'
-  | 'import'
-  | 'other';
-
-export interface HistorySource {
-  /** The page the exchange was made from (or `history` for a replay, `import` for a HAR file). */
-  page: HistoryPage;
-  /** The OCM message kind sent, when known (share, notification, token-request…). */
-  kind?: string;
-  /** A deliberate fault the request carries, for negative tests. */
-  fault?: string;
-  /** The record this one replays. */
-  replayOf?: string;
-}
-
-export interface HistoryRecord {
-  format: typeof HISTORY_FORMAT;
-  id: string;
-  savedAt: string;
-  exchange: Exchange;
-  source: HistorySource;
-  findings: { request: Finding[]; response: Finding[] };
-  pinned: boolean;
-}
+export { HISTORY_FORMAT, HISTORY_PAGES };
+export type { HeldBackImport, HistoryPage, HistoryRecord, HistorySource, UnreadableRecord };
 
 /** Format 1, as version 1 of the database stored it. */
 interface HistoryRecordV1 {
@@ -57,45 +32,35 @@ interface HistoryRecordV1 {
   exchange: Exchange;
 }
 
-/** Every page a record can name, in the order the History page offers them as a filter. */
-export const HISTORY_PAGES: readonly HistoryPage[] = [
-  'compose',
-  'token',
-  'discover',
-  'check',
-  'interop',
-  'keys',
-  'webapp',
-  'invites',
-  'inbox',
-  'history',
-  'import',
-  'other',
-];
-
-/** Reads a stored record of any known format as the current one; a reason when it cannot. */
-export function migrateRecord(raw: unknown): HistoryRecord | { unreadable: string } {
+/**
+ * Reads a stored record of any known format as the current one, checked field by field; what was wrong
+ * and where when it cannot be read (and the request it holds, when that much reads).
+ */
+export function migrateRecord(
+  raw: unknown,
+): HistoryRecord | { unreadable: string; request?: UnreadableRecord['request'] } {
   if (typeof raw !== 'object' || raw === null) return { unreadable: 'not an object' };
   const r = raw as Record<string, unknown>;
   const exchange = r.exchange as Exchange | undefined;
   if (typeof r.id !== 'string') return { unreadable: 'no id' };
-  if (!exchange || typeof exchange !== 'object' || typeof exchange.request?.url !== 'string')
-    return { unreadable: `record ${r.id} holds no exchange` };
   const format = r.format ?? 1;
   if (format === 1) {
+    if (!exchange || typeof exchange !== 'object' || typeof exchange.request?.url !== 'string')
+      return { unreadable: `record ${r.id} holds no exchange` };
     const v1 = raw as HistoryRecordV1;
     const page = HISTORY_PAGES.includes(v1.page as HistoryPage) ? (v1.page as HistoryPage) : 'other';
-    return {
+    return checkRecord({
       format: HISTORY_FORMAT,
       id: v1.id,
       savedAt: typeof v1.savedAt === 'string' ? v1.savedAt : exchange.startedAt,
-      exchange,
+      // Fields later consoles added to an exchange, as the earliest ones meant them when they left them out.
+      exchange: { signing: null, insecureTls: false, notes: [], ...(exchange as Partial<Exchange>) },
       source: { page },
       findings: { request: [], response: [] },
       pinned: false,
-    };
+    });
   }
-  if (format === HISTORY_FORMAT) return raw as HistoryRecord;
+  if (format === HISTORY_FORMAT) return checkRecord(raw);
   return { unreadable: `record ${r.id} is format ${String(format)}, written by a newer console` };
 }
 
@@ -122,6 +87,9 @@ export function explainStorageError(err: unknown): HistoryProblem {
     message: `History cannot be kept in this browser (${(err as Error)?.message ?? String(err)}). Private windows and some privacy settings turn IndexedDB off; everything else works, but nothing is remembered after a reload.`,
   };
 }
+
+/** How many records are checked between two breaks for the page to handle input. */
+const CHECK_SLICE = 500;
 
 export class HistoryStore {
   private constructor(
@@ -177,17 +145,40 @@ export class HistoryStore {
     return new HistoryStore(db, unreadable);
   }
 
-  /** Every record, newest first; records of a newer format are counted, not shown. */
-  async list(): Promise<{ records: HistoryRecord[]; unreadable: number }> {
-    const raw = await this.db.getAllFromIndex('records', 'savedAt');
+  /**
+   * Every record, newest first, and every stored record that cannot be shown (a newer format, a field of
+   * the wrong shape, a held-back import) with its key and why: listed, so each can be deleted on its own.
+   * `unreadable` counts them, and the records an upgrade left in the old store.
+   */
+  async list(): Promise<{ records: HistoryRecord[]; unreadable: number; broken: UnreadableRecord[] }> {
+    // The store, not the savedAt index: a record without a usable savedAt is missing from the index.
+    const tx = this.db.transaction('records');
+    const [values, keys] = await Promise.all([tx.store.getAll(), tx.store.getAllKeys(), tx.done]);
     const records: HistoryRecord[] = [];
-    let unreadable = this.unreadable.count;
-    for (const value of raw) {
+    const broken: UnreadableRecord[] = [];
+    for (const [i, value] of values.entries()) {
+      // Checking a record takes some 50 µs: in slices, so a long history does not freeze the page.
+      if (i > 0 && i % CHECK_SLICE === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       const read = migrateRecord(value);
-      if ('unreadable' in read) unreadable++;
-      else records.push(read);
+      if (!('unreadable' in read)) records.push(read);
+      else {
+        const savedAt = (value as { savedAt?: unknown } | null)?.savedAt;
+        broken.push({
+          key: keys[i]!,
+          problem: read.unreadable,
+          ...(typeof savedAt === 'string' ? { savedAt } : {}),
+          ...(read.request ? { request: read.request } : {}),
+        });
+      }
     }
-    return { records: records.reverse(), unreadable };
+    // Stable: records saved together stay in key order, as the savedAt index keeps them.
+    records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+    // Held-back entries of one import share a time: they follow the file's order (entries[2] before [10]).
+    broken.sort(
+      (a, b) =>
+        (b.savedAt ?? '').localeCompare(a.savedAt ?? '') || a.problem.localeCompare(b.problem, 'en', { numeric: true }),
+    );
+    return { records, unreadable: this.unreadable.count + broken.length, broken };
   }
 
   /** The newest records and how many there are: enough for a first screen without reading everything. */
@@ -215,12 +206,14 @@ export class HistoryStore {
     await this.db.put('records', record);
   }
 
-  async putMany(records: readonly HistoryRecord[]): Promise<void> {
+  /** Stores records, and held-back imports beside them (listed as unreadable until deleted). */
+  async putMany(records: readonly (HistoryRecord | HeldBackImport)[]): Promise<void> {
     const tx = this.db.transaction('records', 'readwrite');
     await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
   }
 
-  async delete(ids: readonly string[]): Promise<HistoryRecord[]> {
+  /** Deletes records by key, readable or not; returns the readable ones, for undo. */
+  async delete(ids: readonly IDBValidKey[]): Promise<HistoryRecord[]> {
     const tx = this.db.transaction('records', 'readwrite');
     const removed: HistoryRecord[] = [];
     for (const id of ids) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { historyMutationOptions } from '../../api/history.ts';
 import { sendViaRelay } from '../../api/relay.ts';
-import { exchangeToCurl } from '../../contract/curl.ts';
+import { exchangeToCurl, headersCurlCannotSend } from '../../contract/curl.ts';
 import { replayRequest } from '../../contract/replay.ts';
 import { paths, type ComposeResend } from '../../config/paths.ts';
 import { redact } from '../../lib/redact.ts';
@@ -70,7 +70,7 @@ export function RecordDetail({
     setLink(url);
     await navigator.clipboard?.writeText(url).catch(() => undefined);
   };
-  const [curl, setCurl] = useState<{ command: string; redacted: boolean; copied: boolean }>();
+  const [curl, setCurl] = useState<{ command: string; redacted: boolean; copied: boolean; leftOut: string[] }>();
   const { exchange } = record;
   const signedAt = exchange.signing ? new Date(exchange.startedAt) : undefined;
   const freshUntil = signedAt ? new Date(signedAt.getTime() + FRESH_SECONDS * 1000) : undefined;
@@ -85,7 +85,7 @@ export function RecordDetail({
     } catch {
       // No clipboard permission (or an insecure origin): the command is shown to select by hand.
     }
-    setCurl({ command, redacted: command !== exact, copied });
+    setCurl({ command, redacted: command !== exact, copied, leftOut: headersCurlCannotSend(exchange) });
   };
 
   return (
@@ -157,7 +157,12 @@ export function RecordDetail({
             {curl.copied ? 'Copied to the clipboard. ' : 'Select the command below to copy it. '}
             {curl.redacted
               ? 'Secrets are redacted (tick "Include secrets in exports" for a command that runs): as it is, it will not run.'
-              : 'It sends the same bytes, every header included.'}
+              : curl.leftOut.length
+                ? ''
+                : 'It sends the same bytes, every header included.'}
+            {curl.leftOut.length
+              ? ` Left out, as curl cannot send them as recorded: ${curl.leftOut.map((n) => JSON.stringify(n)).join(', ')}.`
+              : ''}
           </p>
           <pre
             aria-label="curl command"

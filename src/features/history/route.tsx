@@ -21,7 +21,9 @@ import { downloadText } from '../../ui/download.ts';
 import { filterRecords, hostOf, NO_FILTER, rowsByDay, shownUrl, type HistoryFilter } from './history-model.ts';
 import { harOf, importHarFile } from './har-file.ts';
 import { ComparePanel } from './compare-panel.tsx';
+import { DetailBoundary } from './detail-boundary.tsx';
 import { RecordDetail } from './record-detail.tsx';
+import { UnreadableRecords } from './unreadable-records.tsx';
 import { sharedFromHash } from './shared-link.ts';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 
@@ -123,6 +125,7 @@ export function Component() {
   const mutations = historyMutationOptions(client);
   const clear = useMutation(mutations.clear);
   const restore = useMutation(mutations.restore);
+  const remove = useMutation(mutations.remove);
   const location0 = useLocation();
   // The command palette's "Search the history for …" arrives as ?q=.
   const [filter, setFilter] = useState<HistoryFilter>(() => ({
@@ -192,12 +195,14 @@ export function Component() {
         </section>
       ) : null}
       {history.data?.problem ? <Alert title="History is not being kept">{history.data.problem.message}</Alert> : null}
-      {history.data?.unreadable ? (
+      {history.data && history.data.unreadable > history.data.broken.length ? (
         <Alert title="Some history could not be read">
-          {history.data.unreadable} stored record{history.data.unreadable === 1 ? '' : 's'} could not be read (written
-          by a newer console, or damaged); they are left in the browser's storage untouched.
+          {history.data.unreadable - history.data.broken.length} record
+          {history.data.unreadable - history.data.broken.length === 1 ? '' : 's'} of an earlier format could not be
+          read; they are left in the browser's storage untouched.
         </Alert>
       ) : null}
+      <UnreadableRecords records={history.data?.broken ?? []} />
 
       <form aria-label="Filter history" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
         <TextField
@@ -337,18 +342,29 @@ export function Component() {
         />
       ) : null}
       {selected ? (
-        <RecordDetail
+        <DetailBoundary
           key={selected.id}
-          record={selected}
-          includeSecrets={includeSecrets}
-          version={version}
-          onCompare={() => {
-            setComparing(undefined);
-            setCompareFrom(selected.id);
-          }}
-          onReplayed={(id) => setSelectedId(id)}
-          onDeleted={() => setSelectedId(undefined)}
-        />
+          fallback={
+            <Button
+              size="compact"
+              onClick={() => remove.mutate([selected.id], { onSuccess: () => setSelectedId(undefined) })}
+            >
+              Delete
+            </Button>
+          }
+        >
+          <RecordDetail
+            record={selected}
+            includeSecrets={includeSecrets}
+            version={version}
+            onCompare={() => {
+              setComparing(undefined);
+              setCompareFrom(selected.id);
+            }}
+            onReplayed={(id) => setSelectedId(id)}
+            onDeleted={() => setSelectedId(undefined)}
+          />
+        </DetailBoundary>
       ) : null}
     </Page>
   );
