@@ -18,6 +18,11 @@ function Field(props: { label: string; value: string; onValue: (v: string) => vo
   return <TextField mono autoComplete="off" spellCheck={false} {...props} />;
 }
 
+/** What a received share fills in on this page. */
+function flowFieldsOf(share: ReceivedShare): Partial<FlowInput> {
+  return { sender: share.sender, code: share.code, uri: share.uri ?? '', webapp: share.protocol === 'webapp' };
+}
+
 export function Component() {
   const job = jobRoute('token');
   const shares = useQuery({ ...inboxSnapshotQueryOptions(), select: (r) => receivedShares(r.records) });
@@ -33,9 +38,11 @@ export function Component() {
   const flow = useMutation({ mutationFn: (values: FlowInput) => runCodeFlow(values, setSteps) });
   const set = (patch: Partial<FlowInput>) => setForm((f) => ({ ...f, ...patch }));
   const [picked, setPicked] = useState<ReceivedShare | undefined>();
+  // Every way in (a pick below, the Inbox's "Exchange the code") reads the share the same way: a web app's
+  // uri is opened by the browser, never PROPFIND.
   const pick = (share: ReceivedShare) => {
     setPicked(share);
-    set({ sender: share.sender, code: share.code, uri: share.uri ?? '', webapp: share.protocol === 'webapp' });
+    set(flowFieldsOf(share));
   };
   const usable = (shares.data ?? []).filter((s) => s.protocol !== 'legacy');
   // Opened from the Inbox ("Exchange the code"): fill in the share it names, once (set while rendering).
@@ -45,7 +52,8 @@ export function Component() {
   const named = wanted ? usable.find((s) => s.recordId === wanted) : undefined;
   if (named && filledFrom !== named.recordId) {
     setFilledFrom(named.recordId);
-    setForm((f) => ({ ...f, sender: named.sender, code: named.code, uri: named.uri ?? '' }));
+    setPicked(named);
+    setForm((f) => ({ ...f, ...flowFieldsOf(named) }));
   }
 
   return (
