@@ -42,6 +42,7 @@ import { DirectoryKeyField, findingsWithVerdict, useDirectoryVerdict } from './d
 import { Button } from '../../ui/button.tsx';
 import { DemoPeerPicks, exampleAddress } from '../../ui/demo-peer-picks.tsx';
 import { CodeEditor } from '../../ui/code-editor/index.tsx';
+import { PasteCurl } from './paste-curl.tsx';
 import { SelectField, TargetField, TextArea, TextField } from '../../ui/field.tsx';
 import { ExchangeView } from '../../ui/exchange-view.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
@@ -208,7 +209,17 @@ function useSendShortcut(send: (() => void) | undefined) {
   }, []);
 }
 
-function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: string; onDone: () => void }) {
+function ResendPanel({
+  resend,
+  body,
+  onDone,
+  heading = 'Edit and resend a recorded request',
+}: {
+  resend: ComposeResend;
+  body: string;
+  onDone: () => void;
+  heading?: string;
+}) {
   const [method, setMethod] = useState(resend.method);
   const [url, setUrl] = useState(resend.url);
   const [headers, setHeaders] = useState(headersText(resend.headers));
@@ -235,7 +246,7 @@ function ResendPanel({ resend, body, onDone }: { resend: ComposeResend; body: st
       aria-label="Recorded request"
       className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800"
     >
-      <h2 className="text-sm font-semibold">Edit and resend a recorded request</h2>
+      <h2 className="text-sm font-semibold">{heading}</h2>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Host and Content-Length are set by the relay, and a signature (with its Content-Digest) is made anew when it is
         sent; the body is the editor's text above.
@@ -289,6 +300,8 @@ export function Component() {
   const [resend, setResend] = useState<ComposeResend | undefined>(
     () => (location.state as { resend?: ComposeResend } | null)?.resend,
   );
+  // A request read from a pasted curl command replaces the one being edited (a fresh panel each time).
+  const [pasted, setPasted] = useState<{ count: number; notes: string[] }>({ count: 0, notes: [] });
   const [params] = useSearchParams();
   // A share asked for from the Inbox (an answer to a request for a share), read once from the URL.
   const [fill] = useState<ComposeShareFill | undefined>(() => (resend ? undefined : readComposeFill(params)));
@@ -438,6 +451,13 @@ export function Component() {
           ))}
         </SelectField>
         <Button onClick={restart}>{receiverDoc ? 'New template for this target' : 'New template'}</Button>
+        <PasteCurl
+          onRequest={(request, notes) => {
+            setResend(request);
+            setDraft(request.body?.data ?? '');
+            setPasted({ count: pasted.count + 1, notes });
+          }}
+        />
       </div>
       {fresh.notes.length ? (
         <section aria-label="Template notes" className="text-xs text-slate-600 dark:text-slate-400">
@@ -463,6 +483,13 @@ export function Component() {
         jsonSchema={schema}
         height="20rem"
       />
+      {pasted.notes.length ? (
+        <ul aria-label="Read from the curl command" className="list-disc pl-5 text-sm">
+          {pasted.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
       {readdressed.length ? (
         <p className="text-sm" role="status">
           Addressed to the receiver:{' '}
@@ -494,7 +521,16 @@ export function Component() {
       </section>
 
       {resend ? (
-        <ResendPanel resend={resend} body={draft} onDone={() => setResend(undefined)} />
+        <ResendPanel
+          key={pasted.count}
+          resend={resend}
+          body={draft}
+          onDone={() => {
+            setResend(undefined);
+            setPasted({ count: pasted.count, notes: [] });
+          }}
+          {...(pasted.count ? { heading: 'Edit and send the pasted request' } : {})}
+        />
       ) : SENDABLE.includes(kind) ? (
         <section aria-label="Send" className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800">
           <h2 className="text-sm font-semibold">Sign and send</h2>
