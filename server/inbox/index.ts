@@ -28,7 +28,7 @@ export function lintInbound(endpoint: InboundEndpoint, doc: unknown, bodyEncodin
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */
 export function createInbox(config: ServerConfig, options: { persist?: boolean } = {}): InboxDeps {
   const dir = options.persist === false ? undefined : resolve(config.dataDir);
-  const store = new InboxStore({ dir });
+  const store = new InboxStore({ dir, maxBytes: config.inboxMaxBytes, maxPeerBytes: config.inboxPeerMaxBytes });
   return {
     store,
     shareLinks: { inbox: store, states: new ShareStateStore(dir) },
