@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressPeer, peerOf } from './peer.ts';
+import { addressPeer } from '../guard/peer-address.ts';
+import { peerOf } from './peer.ts';
 
 describe('peer of a received call', () => {
   it('counts an IPv6 address by its /64 and a mapped IPv4 address as IPv4', () => {
