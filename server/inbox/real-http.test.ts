@@ -160,7 +160,17 @@ describe('the inbox over real HTTP', () => {
     await new Promise((r) => setTimeout(r, 500));
     const health = await fetch(`${running.url}/api/health`);
     expect(health.status).toBe(200);
-    const live = (await (await fetch(`${running.url}/api/inbox?limit=5000`)).json()) as { records: { seq: number }[] };
+    const live = { records: [] as { seq: number }[] };
+    // The list comes in pages (newest first): read them all.
+    for (let before = '', pages = 0; pages < 100; pages++) {
+      const page = (await (await fetch(`${running.url}/api/inbox?limit=1000${before}`)).json()) as {
+        records: { seq: number }[];
+        next?: number;
+      };
+      live.records.push(...page.records);
+      if (page.next === undefined) break;
+      before = `&before=${page.next}`;
+    }
     const store = reopened();
     const received = store.since(before);
     // The server's own list and what a restart reads back from disk agree.

@@ -4,6 +4,7 @@ import type { Finding } from '../../src/contract/finding.ts';
 import type { EventBus } from './event-bus.ts';
 import { tooManyRequests, type PeerLimits } from '../guard/peer-limit.ts';
 import { clientAddress } from '../guard/rate-limit.ts';
+import { listed } from './list-page.ts';
 import { verifiedSignerDomain } from './peer.ts';
 import type { PolicyStore } from './policies.ts';
 import { readRawRequest, type RawRequest } from './read-request.ts';
@@ -122,7 +123,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     stage: 'received',
     problems: [],
   });
-  deps.bus.publish('inbound', record);
+  deps.bus.publish('inbound', listed(record));
 
   let response: InboundResponse;
   // What goes over the wire when it differs from what is stored (a token is sent, but stored masked).
@@ -211,7 +212,7 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     record = { ...record, response };
   }
   deps.store.update(record);
-  deps.bus.publish('inbound', record);
+  deps.bus.publish('inbound', listed(record));
   if (response.delayMs > 0) await sleep(response.delayMs);
   return new Response(response.status === 204 || response.status === 304 ? null : (sent ?? response.body), {
     status: response.status,
