@@ -153,7 +153,8 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)
   --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)
   --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)
-  --inbound-rate-limit N  OCM_EXPLORER_INBOUND_RATE_LIMIT calls to /ocm/* a minute per address and per signer domain (default 60 public, 600 local)
+  --inbound-rate-limit N  OCM_EXPLORER_INBOUND_RATE_LIMIT /ocm/* calls a minute per address and per signer
+                          (default 60; 600 when not --public)
   --inbox-max-bytes N     OCM_EXPLORER_INBOX_MAX_BYTES    received records kept in all (default 67108864)
   --inbox-peer-max-bytes N  OCM_EXPLORER_INBOX_PEER_MAX_BYTES  received records kept per peer (default 8388608)
   --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh

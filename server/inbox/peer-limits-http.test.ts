@@ -42,7 +42,7 @@ function peerAt(localAddress: string) {
 }
 
 describe('limits per peer on the OCM endpoint', () => {
-  it('answers a flooding address 429 with Retry-After and an OCM error, stores nothing more, serves others', async () => {
+  it('answers a flooding address 429 with Retry-After and an OCM error, stores no more, serves others', async () => {
     const flooder = peerAt('127.0.0.2');
     const before = inbox.store.size;
     const statuses: number[] = [];
