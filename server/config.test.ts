@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseServerConfig } from './config.ts';
+import { ConfigError, inboundRateLimitOf, parseServerConfig } from './config.ts';
 
 describe('server options', () => {
   it('defaults to loopback on port 8080, local mode', () => {
@@ -26,6 +26,17 @@ describe('server options', () => {
     );
     expect(config.port).toBe(0);
     expect(config.allowedHosts).toEqual(['a.example', 'b.example', 'c.example']);
+  });
+
+  it('limits calls to /ocm/* by mode unless told, and keeps the inbox quotas given', () => {
+    expect(inboundRateLimitOf(parseServerConfig([], {}))).toBe(600);
+    expect(inboundRateLimitOf(parseServerConfig(['--public'], {}))).toBe(60);
+    const config = parseServerConfig(['--public', '--inbound-rate-limit', '20', '--inbox-peer-max-bytes=1048576'], {
+      OCM_EXPLORER_INBOX_MAX_BYTES: '16777216',
+    });
+    expect(inboundRateLimitOf(config)).toBe(20);
+    expect(config).toMatchObject({ inboxPeerMaxBytes: 1024 * 1024, inboxMaxBytes: 16 * 1024 * 1024 });
+    expect(() => parseServerConfig(['--inbound-rate-limit', '0'], {})).toThrow(/--inbound-rate-limit/);
   });
 
   it('names the option that is wrong', () => {

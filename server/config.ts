@@ -30,6 +30,23 @@ export const serverConfigSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /**
+   * Calls to /ocm/* a minute, per client address and per verified signer domain (a burst of as many, then
+   * that pace); past it the answer is 429 with Retry-After. Default 60 on a public console, 600 on a local one.
+   */
+  inboundRateLimit: z.coerce.number().int().positive().optional(),
+  /** Bytes of received records the inbox keeps in all (memory and inbox.jsonl), newest of each peer first. */
+  inboxMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  /** Bytes of received records the inbox keeps from one peer (address, or verified signer domain). */
+  inboxPeerMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
   /** Host names the relay may reach in public mode even when they resolve to private addresses. */
   relayAllow: z.array(z.string().min(1)).default([]),
   /** Relay limits: request body, response body (then truncated), connect and total time. */
@@ -61,6 +78,10 @@ export const serverConfigSchema = z.object({
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
 /** Whether the console serves https (asked for, or implied by a given certificate). */
+/** Calls to /ocm/* a minute per address and per signer domain: as configured, else by mode. */
+export const inboundRateLimitOf = (config: ServerConfig): number =>
+  config.inboundRateLimit ?? (config.public ? 60 : 600);
+
 export const servesTls = (config: ServerConfig): boolean => config.tls || !!config.tlsCert || !!config.tlsKey;
 
 /** Rules between options, each naming the flag to change. */
@@ -111,6 +132,9 @@ const FLAGS: Record<string, FlagSpec> = {
   },
   '--relay-timeout-ms': { key: 'relayTimeoutMs', env: 'OCM_EXPLORER_RELAY_TIMEOUT_MS', kind: 'string' },
   '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
+  '--inbound-rate-limit': { key: 'inboundRateLimit', env: 'OCM_EXPLORER_INBOUND_RATE_LIMIT', kind: 'string' },
+  '--inbox-max-bytes': { key: 'inboxMaxBytes', env: 'OCM_EXPLORER_INBOX_MAX_BYTES', kind: 'string' },
+  '--inbox-peer-max-bytes': { key: 'inboxPeerMaxBytes', env: 'OCM_EXPLORER_INBOX_PEER_MAX_BYTES', kind: 'string' },
   '--tls': { key: 'tls', env: 'OCM_EXPLORER_TLS', kind: 'boolean' },
   '--tls-cert': { key: 'tlsCert', env: 'OCM_EXPLORER_TLS_CERT', kind: 'string' },
   '--tls-key': { key: 'tlsKey', env: 'OCM_EXPLORER_TLS_KEY', kind: 'string' },
@@ -129,6 +153,10 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --static-dir DIR        OCM_EXPLORER_STATIC_DIR    built console to serve (default ./dist)
   --recipient NAME        OCM_EXPLORER_RECIPIENTS    local users that can receive shares (repeat; default alice, bob)
   --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)
+  --inbound-rate-limit N  OCM_EXPLORER_INBOUND_RATE_LIMIT /ocm/* calls a minute per address and per signer
+                          (default 60; 600 when not --public)
+  --inbox-max-bytes N     OCM_EXPLORER_INBOX_MAX_BYTES    received records kept in all (default 67108864)
+  --inbox-peer-max-bytes N  OCM_EXPLORER_INBOX_PEER_MAX_BYTES  received records kept per peer (default 8388608)
   --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh
   --tls                   OCM_EXPLORER_TLS=1         serve https, with a self-signed certificate made once and kept in <data-dir>/tls
   --tls-cert FILE         OCM_EXPLORER_TLS_CERT      serve https with this certificate (PEM; with --tls-key)

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Finding } from '../../src/contract/finding.ts';
 import type { InboundEndpoint, InboundRecord } from '../../src/contract/inbound.ts';
 import { lint, toWireFinding, type Kind } from '../../src/protocol/index.ts';
-import type { ServerConfig } from '../config.ts';
+import { inboundRateLimitOf, type ServerConfig } from '../config.ts';
+import { peerLimits } from '../guard/peer-limit.ts';
 import { CONSOLE_CRITERIA } from '../identity/discovery.ts';
 import { EventBus } from './event-bus.ts';
 import { PolicyStore } from './policies.ts';
@@ -28,7 +29,7 @@ export function lintInbound(endpoint: InboundEndpoint, doc: unknown, bodyEncodin
 /** The inbox of a server: records persisted under the data folder unless `persist` is false. */
 export function createInbox(config: ServerConfig, options: { persist?: boolean } = {}): InboxDeps {
   const dir = options.persist === false ? undefined : resolve(config.dataDir);
-  const store = new InboxStore({ dir });
+  const store = new InboxStore({ dir, maxBytes: config.inboxMaxBytes, maxPeerBytes: config.inboxPeerMaxBytes });
   return {
     store,
     shareLinks: { inbox: store, states: new ShareStateStore(dir) },
@@ -38,5 +39,6 @@ export function createInbox(config: ServerConfig, options: { persist?: boolean }
     requireSignature: CONSOLE_CRITERIA.includes('must-use-http-sig'),
     maxBodyBytes: config.maxInboundBytes,
     lint: lintInbound,
+    limits: peerLimits(inboundRateLimitOf(config)),
   };
 }

@@ -12,7 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'ocm-inbox-http-'));
 mkdirSync(join(dir, 'dist'));
 writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
 const dataDir = join(dir, 'data');
-const running = await startServer(defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir, demo: false }));
+// One client sends everything here: its limits are raised so that every call is answered and kept.
+const limits = { inboundRateLimit: 10_000, inboxPeerMaxBytes: 64 * 1024 * 1024 };
+const running = await startServer(
+  defaultServerConfig({ port: 0, staticDir: join(dir, 'dist'), dataDir, demo: false, ...limits }),
+);
+/** The inbox as a restart reads it back. */
+const reopened = () => new InboxStore({ dir: dataDir, maxPeerBytes: limits.inboxPeerMaxBytes });
 afterAll(() => running.close());
 const { port } = new URL(running.url);
 
@@ -110,7 +116,7 @@ describe('the inbox over real HTTP', () => {
       true,
     );
     await new Promise((r) => setTimeout(r, 300));
-    const record = new InboxStore({ dir: dataDir }).list(1)[0]!;
+    const record = reopened().list(1)[0]!;
     expect(record.body.data).toBe('{"shareWith":"alice@');
     expect(record.problems.join(' ')).toMatch(/ended early|arrived/);
   });
@@ -118,14 +124,14 @@ describe('the inbox over real HTTP', () => {
   it('refuses a 10 MB body with 413 but records the call and its size', async () => {
     const res = await post('/ocm/shares', new Uint8Array(10 * 1024 * 1024).fill(0x20));
     expect(res.status).toBe(413);
-    const record = new InboxStore({ dir: dataDir }).list(1)[0]!;
+    const record = reopened().list(1)[0]!;
     expect(record.body.size).toBe(10 * 1024 * 1024);
     expect(record.body.truncated).toBe(true);
     expect(record.problems[0]).toMatch(/Body too large/);
   });
 
   it('survives 1,000 malformed calls, recording every one with its error', async () => {
-    const before = new InboxStore({ dir: dataDir }).lastSeq;
+    const before = reopened().lastSeq;
     const kinds = [
       () => post('/ocm/shares', 'not json at all'),
       () => post('/ocm/notifications', '{"unterminated": ', 'application/json'),
@@ -154,8 +160,18 @@ describe('the inbox over real HTTP', () => {
     await new Promise((r) => setTimeout(r, 500));
     const health = await fetch(`${running.url}/api/health`);
     expect(health.status).toBe(200);
-    const live = (await (await fetch(`${running.url}/api/inbox?limit=5000`)).json()) as { records: { seq: number }[] };
-    const store = new InboxStore({ dir: dataDir });
+    const live = { records: [] as { seq: number }[] };
+    // The list comes in pages (newest first): read them all.
+    for (let before = '', pages = 0; pages < 100; pages++) {
+      const page = (await (await fetch(`${running.url}/api/inbox?limit=1000${before}`)).json()) as {
+        records: { seq: number }[];
+        next?: number;
+      };
+      live.records.push(...page.records);
+      if (page.next === undefined) break;
+      before = `&before=${page.next}`;
+    }
+    const store = reopened();
     const received = store.since(before);
     // The server's own list and what a restart reads back from disk agree.
     expect(live.records.filter((r) => r.seq > before).length).toBe(received.length);

@@ -2,6 +2,10 @@ import type { Context } from 'hono';
 import type { InboundEndpoint, InboundRecord, InboundResponse, Verification } from '../../src/contract/inbound.ts';
 import type { Finding } from '../../src/contract/finding.ts';
 import type { EventBus } from './event-bus.ts';
+import { tooManyRequests, type PeerLimits } from '../guard/peer-limit.ts';
+import { clientAddress } from '../guard/rate-limit.ts';
+import { listed } from './list-page.ts';
+import { verifiedSignerDomain } from './peer.ts';
 import type { PolicyStore } from './policies.ts';
 import { readRawRequest, type RawRequest } from './read-request.ts';
 import { linkNotification, type ShareLinkDeps } from './share-links.ts';
@@ -30,6 +34,8 @@ export interface InboxDeps {
   acceptInvite?: (doc: unknown) => { status: number; body: unknown } | undefined;
   /** Share states: notifications are linked to the share they name; absent means no linking. */
   shareLinks?: ShareLinkDeps;
+  /** Calls a minute per address and per verified signer; absent means no limit. */
+  limits?: PeerLimits;
 }
 
 /** An access token is a secret: the stored copy of the answer shows only its start. */
@@ -102,6 +108,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * throw past the recording: a failure in processing is kept on the record (stage 'error').
  */
 export async function receive(c: Context, endpoint: InboundEndpoint, deps: InboxDeps): Promise<Response> {
+  // A peer past its limit is answered before its body is read, and nothing is stored.
+  const admitted = deps.limits?.address(clientAddress(c));
+  if (admitted && !admitted.ok) return tooManyRequests(admitted);
   const raw = await readRawRequest(c, deps.maxBodyBytes);
   let record = deps.store.add({
     receivedAt: new Date().toISOString(),
@@ -114,11 +123,12 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     stage: 'received',
     problems: [],
   });
-  deps.bus.publish('inbound', record);
+  deps.bus.publish('inbound', listed(record));
 
   let response: InboundResponse;
   // What goes over the wire when it differs from what is stored (a token is sent, but stored masked).
   let sent: string | undefined;
+  let retryAfter: number | undefined;
   try {
     const { doc, problems, unreadable, encoding } = parseBody(raw, endpoint);
     const verification: Verification = deps.verify
@@ -128,7 +138,20 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
         : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
     const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc, encoding) : undefined;
     const policy = deps.policies.get(endpoint);
-    if (policy.mode === 'custom') {
+    // A signer past its limit (from however many addresses) is refused before anything it asks is done.
+    const signer = verifiedSignerDomain(verification);
+    const signerAdmitted = signer ? deps.limits?.signer(signer) : undefined;
+    if (signerAdmitted && !signerAdmitted.ok) {
+      retryAfter = signerAdmitted.retryAfterSeconds;
+      problems.push(signerAdmitted.why);
+      response = {
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ message: 'TOO_MANY_REQUESTS', detail: signerAdmitted.why }),
+        delayMs: 0,
+        policy: 'spec',
+      };
+    } else if (policy.mode === 'custom') {
       response = {
         status: policy.status,
         contentType: policy.contentType,
@@ -189,10 +212,13 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
     record = { ...record, response };
   }
   deps.store.update(record);
-  deps.bus.publish('inbound', record);
+  deps.bus.publish('inbound', listed(record));
   if (response.delayMs > 0) await sleep(response.delayMs);
   return new Response(response.status === 204 || response.status === 304 ? null : (sent ?? response.body), {
     status: response.status,
-    headers: { 'content-type': response.contentType },
+    headers: {
+      'content-type': response.contentType,
+      ...(retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {}),
+    },
   });
 }

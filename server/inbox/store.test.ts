@@ -43,16 +43,16 @@ describe('inbox store', () => {
     expect(again.unreadable?.firstError).toMatch(/^line 2 of inbox\.jsonl: not JSON/);
   });
 
-  it('rotates the file when it grows past its limit, keeping one older file', () => {
+  it('rewrites the file with the records it keeps once it holds twice their bytes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
-    const store = new InboxStore({ dir, maxFileBytes: 2_000 });
+    const options = { dir, maxRecords: 5, compactAtBytes: 2_000 };
+    const store = new InboxStore(options);
     for (let i = 0; i < 30; i++) store.add(arrived(`/ocm/shares?n=${i}`));
-    expect(existsSync(join(dir, 'inbox.1.jsonl'))).toBe(true);
-    expect(readFileSync(join(dir, 'inbox.jsonl'), 'utf8').length).toBeLessThanOrEqual(2_000);
-    const again = new InboxStore({ dir, maxFileBytes: 2_000 });
-    // The newest records survive; the oldest rotation was dropped.
-    expect(again.list(1)[0]!.target).toBe('/ocm/shares?n=29');
-    expect(again.size).toBeLessThan(30);
+    const lines = () => readFileSync(join(dir, 'inbox.jsonl'), 'utf8').trim().split('\n');
+    expect(lines().length).toBeLessThanOrEqual(10);
+    expect(existsSync(join(dir, 'inbox.1.jsonl'))).toBe(false);
+    const again = new InboxStore(options);
+    expect(again.list().map((r) => r.target)).toEqual([25, 26, 27, 28, 29].reverse().map((n) => `/ocm/shares?n=${n}`));
   });
 
   it('bounds what it keeps in memory, newest first', () => {
@@ -74,7 +74,7 @@ describe('inbox store', () => {
 
 describe('inbox store memory bound', () => {
   it('drops the oldest records when their bodies pass the memory budget', () => {
-    const store = new InboxStore({ maxMemoryBytes: 50_000 });
+    const store = new InboxStore({ maxBytes: 50_000 });
     const big = (n: number) => ({
       ...arrived(`/ocm/${n}`),
       body: { encoding: 'utf8' as const, data: 'x'.repeat(20_000), size: 20_000, truncated: false },
@@ -157,16 +157,86 @@ describe('inbox files written by earlier consoles', () => {
     expect(new InboxStore({ dir }).size).toBe(0);
   });
 
-  it('keeps unreadable lines in inbox.unreadable.jsonl when rotation drops their file', () => {
+  it('keeps unreadable lines in inbox.unreadable.jsonl when a rewrite drops their file', () => {
     const dir = dataDirWith('inbox-broken-line.jsonl');
-    const store = new InboxStore({ dir, maxFileBytes: 1_000 });
-    store.add(arrived('/ocm/shares'));
-    // The first rotation moves the file (bad lines included) to inbox.1.jsonl…
-    expect(store.unreadable?.file).toBe(join(dir, 'inbox.1.jsonl'));
-    expect(existsSync(join(dir, 'inbox.unreadable.jsonl'))).toBe(false);
-    // …the next one would delete it: its bad lines are set aside first.
+    const store = new InboxStore({ dir, maxRecords: 3, compactAtBytes: 1_000 });
+    expect(store.unreadable?.file).toBe(join(dir, 'inbox.jsonl'));
     for (let i = 0; i < 30; i++) store.add(arrived(`/ocm/shares?n=${i}`));
     expect(store.unreadable).toMatchObject({ count: 2, file: join(dir, 'inbox.unreadable.jsonl') });
     expect(readFileSync(join(dir, 'inbox.unreadable.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(readFileSync(join(dir, 'inbox.jsonl'), 'utf8')).not.toContain('"target":"/ocm/sha\n');
+  });
+
+  it('reads the rotated file an earlier console left, and folds it into inbox.jsonl when it rewrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
+    copyFileSync(fixture('inbox-format-1.jsonl'), join(dir, 'inbox.1.jsonl'));
+    const options = { dir, maxRecords: 4, compactAtBytes: 1_000 };
+    const store = new InboxStore(options);
+    expect(store.list().map((r) => r.id)).toEqual(['in-2', 'in-1']);
+    for (let i = 0; i < 2; i++) store.add({ ...arrived(`/ocm/shares?n=${i}`), remoteAddress: '198.51.100.7' });
+    for (let i = 0; i < 20; i++) store.add({ ...arrived(`/ocm/x?n=${i}`), remoteAddress: '198.51.100.7' });
+    expect(existsSync(join(dir, 'inbox.1.jsonl'))).toBe(false);
+    // The fixture's records came from 127.0.0.1, the flood from another peer: theirs are kept.
+    expect(new InboxStore(options).list().map((r) => r.id)).toEqual(['in-24', 'in-23', 'in-2', 'in-1']);
+  });
+});
+
+describe('inbox store quotas per peer', () => {
+  const from = (remoteAddress: string, target: string, bytes = 2) => ({
+    ...arrived(target),
+    remoteAddress,
+    body: { encoding: 'utf8' as const, data: 'x'.repeat(bytes), size: bytes, truncated: false },
+  });
+
+  it('keeps every earlier record of another peer, in memory and after a restart, when one peer floods', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
+    // The attack (140 calls of 1 MiB against quotas of 8 MiB a peer, 64 MiB in all), scaled down eightfold.
+    const quotas = { dir, maxPeerBytes: 1024 * 1024, maxBytes: 8 * 1024 * 1024 };
+    const store = new InboxStore(quotas);
+    const earlier = [1, 2, 3].map((n) => store.add(from('192.0.2.10', `/ocm/shares?n=${n}`)).id);
+    for (let i = 0; i < 140; i++) store.add(from('203.0.113.66', `/ocm/shares?flood=${i}`, 128 * 1024));
+    for (const kept of [store, new InboxStore(quotas)]) {
+      expect(earlier.map((id) => kept.get(id)?.remoteAddress)).toEqual(['192.0.2.10', '192.0.2.10', '192.0.2.10']);
+      const flood = kept.list(5_000).filter((r) => r.remoteAddress === '203.0.113.66');
+      // The flooder keeps its newest records, within its quota.
+      expect(flood.length).toBeGreaterThan(0);
+      expect(flood.length).toBeLessThanOrEqual(8);
+      expect(flood[0]!.target).toBe('/ocm/shares?flood=139');
+    }
+    // The file holds at most twice what is kept.
+    expect(readFileSync(join(dir, 'inbox.jsonl')).length).toBeLessThanOrEqual(2 * 1024 * 1024 + 64 * 1024);
+  });
+
+  it('past the store limit, drops the oldest records of the peer holding most, never a peer’s only record', () => {
+    const store = new InboxStore({ maxRecords: 6 });
+    for (const peer of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) store.add(from(peer, `/ocm/${peer}`));
+    store.add(from('192.0.2.4', '/ocm/a1'));
+    store.add(from('192.0.2.4', '/ocm/a2'));
+    for (let i = 0; i < 10; i++) store.add(from('198.51.100.9', `/ocm/flood-${i}`));
+    expect(store.list().map((r) => r.target)).toEqual([
+      '/ocm/flood-9',
+      '/ocm/a2',
+      '/ocm/a1',
+      '/ocm/192.0.2.3',
+      '/ocm/192.0.2.2',
+      '/ocm/192.0.2.1',
+    ]);
+  });
+
+  it('counts a verified signer as its own peer, whatever address it shares with others', () => {
+    const store = new InboxStore({ maxPeerRecords: 2 });
+    const signed = (n: number) => ({
+      ...from('127.0.0.1', `/ocm/signed-${n}`),
+      verification: { status: 'verified' as const, keyid: 'https://peer.example/ocm#k1', summary: 'ok' },
+    });
+    store.add(signed(1));
+    for (let i = 0; i < 5; i++) store.add(from('127.0.0.1', `/ocm/unsigned-${i}`));
+    store.add(signed(2));
+    expect(store.list().map((r) => r.target)).toEqual([
+      '/ocm/signed-2',
+      '/ocm/unsigned-4',
+      '/ocm/unsigned-3',
+      '/ocm/signed-1',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { safeParse } from 'zod/mini';
 import { inboundRecordSchema, type InboundRecord, type Unreadable } from '../../src/contract/inbound.ts';
+import { KeptRecords, type KeptLimits } from './kept-records.ts';
 import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
 
 /**
@@ -27,22 +28,27 @@ interface UnreadableLine {
   error: string;
 }
 
-export interface InboxStoreOptions {
-  /** Folder for inbox.jsonl (and its rotated predecessor inbox.1.jsonl); none keeps records in memory only. */
+export interface InboxStoreOptions extends Partial<KeptLimits> {
+  /** Folder for inbox.jsonl; none keeps records in memory only. */
   dir?: string;
-  /** Records kept in memory and replayable (oldest dropped first). */
-  maxRecords?: number;
-  /** Approximate bytes of records kept in memory (bodies dominate); oldest dropped first. */
-  maxMemoryBytes?: number;
   /**
-   * Size at which inbox.jsonl is rotated to inbox.1.jsonl (the older rotation is dropped, except its unreadable
-   * lines, which are appended to inbox.unreadable.jsonl).
+   * inbox.jsonl is rewritten with only the records kept once it holds more than twice their bytes and more
+   * than this (so a small inbox is not rewritten for every evicted record).
    */
-  maxFileBytes?: number;
+  compactAtBytes?: number;
 }
 
-/** Rough in-memory weight of a record: its body text plus a fixed allowance for headers and verdicts. */
-const weightOf = (r: InboundRecord) => r.body.data.length + 2_048;
+/** What the inbox keeps unless told otherwise (README, Security). */
+export const INBOX_DEFAULTS: KeptLimits & { compactAtBytes: number } = {
+  maxRecords: 5_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxPeerRecords: 1_000,
+  maxPeerBytes: 8 * 1024 * 1024,
+  compactAtBytes: 1024 * 1024,
+};
+
+/** A record as one line of inbox.jsonl. */
+const lineOf = (record: InboundRecord) => `${JSON.stringify({ version: INBOX_LINE_FORMAT.current, ...record })}\n`;
 
 /**
  * Received messages, appended to a JSON-lines file and kept in memory for listing and SSE replay.
@@ -50,55 +56,64 @@ const weightOf = (r: InboundRecord) => r.body.data.length + 2_048;
  * load, the later line for an id wins. Writes are synchronous so that what was received is on disk
  * before anything else can go wrong while handling it.
  *
+ * Each peer has a quota (see KeptRecords): a flooding peer pushes out its own older records, not other
+ * peers'. The file follows the same rule: once it holds more than twice what is kept, it is rewritten with
+ * the kept records only (an earlier console rotated to inbox.1.jsonl instead; that file is read, and folded
+ * into inbox.jsonl at the first rewrite).
+ *
  * A line that cannot be read back (broken, or from a newer console) is counted and reported, and stays on
- * disk: when rotation or clearing would delete its file, it is first appended to inbox.unreadable.jsonl.
+ * disk: when a rewrite or clearing would delete it, it is first appended to inbox.unreadable.jsonl.
  */
 export class InboxStore {
-  private readonly records: InboundRecord[] = [];
-  private readonly byId = new Map<string, InboundRecord>();
+  private readonly kept: KeptRecords;
   private nextSeq = 1;
   private readonly file?: string;
   private readonly rotated?: string;
-  private readonly kept?: string;
-  private readonly maxRecords: number;
-  private readonly maxFileBytes: number;
-  private readonly maxMemoryBytes: number;
-  private memoryBytes = 0;
+  private readonly aside?: string;
+  private readonly compactAtBytes: number;
+  /** Bytes of inbox.jsonl and inbox.1.jsonl. */
   private fileBytes = 0;
   /** Lines that could not be read back on load (corrupted or from a newer console), oldest first. */
   private readonly unreadableLines: UnreadableLine[] = [];
 
   constructor(options: InboxStoreOptions = {}) {
-    this.maxRecords = options.maxRecords ?? 5_000;
-    this.maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
-    this.maxMemoryBytes = options.maxMemoryBytes ?? 128 * 1024 * 1024;
-    if (options.dir) {
-      mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-      this.file = join(options.dir, 'inbox.jsonl');
-      this.rotated = join(options.dir, 'inbox.1.jsonl');
-      this.kept = join(options.dir, 'inbox.unreadable.jsonl');
+    const { dir, compactAtBytes, ...limits } = options;
+    this.kept = new KeptRecords({ ...INBOX_DEFAULTS, ...definedOnly(limits) });
+    this.compactAtBytes = compactAtBytes ?? INBOX_DEFAULTS.compactAtBytes;
+    if (dir) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      this.file = join(dir, 'inbox.jsonl');
+      this.rotated = join(dir, 'inbox.1.jsonl');
+      this.aside = join(dir, 'inbox.unreadable.jsonl');
       this.load();
     }
   }
 
   private load(): void {
+    // A later line of a record already dropped (its peer's quota) does not bring it back, as in update().
+    const seen = new Set<string>();
     for (const [path, where] of [
-      [this.kept!, 'kept'],
+      [this.aside!, 'kept'],
       [this.rotated!, 'rotated'],
       [this.file!, 'current'],
     ] as const) {
       if (!existsSync(path)) continue;
-      const lines = readFileSync(path, 'utf8').split('\n');
-      lines.forEach((line, i) => {
+      const text = readFileSync(path, 'utf8');
+      if (where !== 'kept') this.fileBytes += Buffer.byteLength(text);
+      text.split('\n').forEach((line, i) => {
         if (!line.trim()) return;
         const read = readInboxLine(line);
         // Lines set aside earlier stay set aside (and counted) even if this console could read them now.
-        if (read.ok && where !== 'kept') return this.remember(read.record);
+        if (read.ok && where !== 'kept') {
+          if (seen.has(read.record.id) && !this.kept.get(read.record.id)) return;
+          seen.add(read.record.id);
+          return this.remember(read.record, Buffer.byteLength(line) + 1);
+        }
         const why = read.ok ? 'set aside by an earlier start' : read.error;
         this.unreadableLines.push({ raw: line, where, error: `line ${i + 1} of ${basename(path)}: ${why}` });
       });
     }
-    this.fileBytes = existsSync(this.file!) ? statSync(this.file!).size : 0;
+    this.compactIfDue();
   }
 
   /**
@@ -108,7 +123,7 @@ export class InboxStore {
   get unreadable(): Unreadable | undefined {
     const first = this.unreadableLines[0];
     if (!first) return undefined;
-    const file = { current: this.file!, rotated: this.rotated!, kept: this.kept! }[first.where];
+    const file = { current: this.file!, rotated: this.rotated!, kept: this.aside! }[first.where];
     return { count: this.unreadableLines.length, file, firstError: first.error };
   }
 
@@ -116,74 +131,76 @@ export class InboxStore {
   private keepUnreadable(from: readonly UnreadableLine['where'][]): void {
     const moving = this.unreadableLines.filter((l) => from.includes(l.where));
     if (!moving.length) return;
-    appendFileSync(this.kept!, moving.map((l) => `${l.raw}\n`).join(''), { mode: 0o600 });
+    appendFileSync(this.aside!, moving.map((l) => `${l.raw}\n`).join(''), { mode: 0o600 });
     for (const l of moving) l.where = 'kept';
   }
 
-  private remember(record: InboundRecord): void {
-    const existing = this.byId.get(record.id);
-    if (existing) {
-      // Updates concern recent records: search from the end.
-      this.records[this.records.lastIndexOf(existing)] = record;
-      this.memoryBytes -= weightOf(existing);
-    } else this.records.push(record);
-    this.memoryBytes += weightOf(record);
-    this.byId.set(record.id, record);
+  private remember(record: InboundRecord, weight: number): void {
+    this.kept.put(record, weight);
     this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
-    while (
-      this.records.length > 1 &&
-      (this.records.length > this.maxRecords || this.memoryBytes > this.maxMemoryBytes)
-    ) {
-      const dropped = this.records.shift()!;
-      this.byId.delete(dropped.id);
-      this.memoryBytes -= weightOf(dropped);
-    }
   }
 
-  private persist(record: InboundRecord): void {
+  /** Rewrites inbox.jsonl with the kept records once it holds more than twice their bytes. */
+  private compactIfDue(): void {
+    if (!this.file || this.fileBytes <= Math.max(this.compactAtBytes, 2 * this.kept.bytes)) return;
+    this.keepUnreadable(['current', 'rotated']);
+    const text = this.kept.all().map(lineOf).join('');
+    // Written aside and renamed: a crash mid-write leaves the previous file whole.
+    const next = `${this.file}.next`;
+    writeFileSync(next, text, { mode: 0o600 });
+    renameSync(next, this.file);
+    rmSync(this.rotated!, { force: true });
+    this.fileBytes = Buffer.byteLength(text);
+  }
+
+  private persist(line: string): void {
     if (!this.file) return;
-    const line = `${JSON.stringify({ version: INBOX_LINE_FORMAT.current, ...record })}\n`;
-    if (this.fileBytes + line.length > this.maxFileBytes && this.fileBytes > 0) {
-      this.keepUnreadable(['rotated']);
-      renameSync(this.file, this.rotated!);
-      for (const l of this.unreadableLines) if (l.where === 'current') l.where = 'rotated';
-      this.fileBytes = 0;
-    }
     appendFileSync(this.file, line, { mode: 0o600 });
     this.fileBytes += Buffer.byteLength(line);
+    this.compactIfDue();
   }
 
   /** Gives the record its sequence number and id, stores it, and returns it. */
   add(record: Omit<InboundRecord, 'id' | 'seq'>): InboundRecord {
     const seq = this.nextSeq++;
     const full: InboundRecord = { ...record, seq, id: `in-${seq}` };
-    this.remember(full);
-    this.persist(full);
+    this.keep(full);
     return full;
   }
 
-  /** Replaces a stored record (same id) with its processed version. */
+  /**
+   * Replaces a stored record (same id) with its processed version. One dropped meanwhile (its peer sent more
+   * than its quota while it was being handled) stays dropped.
+   */
   update(record: InboundRecord): void {
-    this.remember(record);
-    this.persist(record);
+    if (this.kept.get(record.id)) this.keep(record);
+  }
+
+  private keep(record: InboundRecord): void {
+    const line = lineOf(record);
+    this.remember(record, Buffer.byteLength(line));
+    this.persist(line);
   }
 
   get(id: string): InboundRecord | undefined {
-    return this.byId.get(id);
+    return this.kept.get(id);
   }
 
-  /** Newest first. */
-  list(limit = 200): InboundRecord[] {
-    return this.records.slice(-limit).reverse();
+  /** Newest first, at most `limit`, only records older than sequence number `before` when given. */
+  list(limit = 200, before = Infinity): InboundRecord[] {
+    const page: InboundRecord[] = [];
+    const all = this.kept.all();
+    for (let i = all.length - 1; i >= 0 && page.length < limit; i--) if (all[i]!.seq < before) page.push(all[i]!);
+    return page;
   }
 
   /** Records with a sequence number above `seq`, oldest first (SSE replay after Last-Event-ID). */
   since(seq: number): InboundRecord[] {
-    return this.records.filter((r) => r.seq > seq);
+    return this.kept.all().filter((r) => r.seq > seq);
   }
 
   get size(): number {
-    return this.records.length;
+    return this.kept.size;
   }
 
   /** The highest sequence number handed out so far (0 when none). */
@@ -193,13 +210,16 @@ export class InboxStore {
 
   /** Forgets every record, in memory and on disk (an explicit user action); unreadable lines are kept aside. */
   clear(): void {
-    this.records.length = 0;
-    this.byId.clear();
-    this.memoryBytes = 0;
+    this.kept.clear();
     if (this.file) {
       this.keepUnreadable(['current', 'rotated']);
       for (const path of [this.file, this.rotated!]) rmSync(path, { force: true });
       this.fileBytes = 0;
     }
   }
+}
+
+/** The options given, without those left undefined (which would hide the defaults). */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

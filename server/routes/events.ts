@@ -2,14 +2,18 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { InboundRecord } from '../../src/contract/inbound.ts';
 import type { BusEvent, EventBus } from '../inbox/event-bus.ts';
+import { listPage } from '../inbox/list-page.ts';
 import type { InboxStore } from '../inbox/store.ts';
 
-/** How many records a fresh (or too-late) client gets in its `reset` event. */
-const RESET_SIZE = 200;
+/**
+ * What a fresh (or too-late) client gets in its `reset` event: the newest page of the list, records as
+ * lists show them (large bodies cut); the browser asks /api/inbox for older pages and whole records.
+ */
+const RESET_PAGE = { limit: 50, maxBytes: 256 * 1024 };
 
 /**
  * GET /api/events: Server-Sent Events for the browser. A new client first gets `reset` with the
- * recent records; a reconnecting one (Last-Event-ID) gets exactly the events it missed, or `reset`
+ * newest page of records; a reconnecting one (Last-Event-ID) gets exactly the events it missed, or `reset`
  * when they are no longer available. Then `inbound` events live, and a `ping` comment every 15 s.
  */
 export function eventRoutes(store: InboxStore, bus: EventBus<InboundRecord>, pingMs = 15_000): Hono {
@@ -44,7 +48,7 @@ export function eventRoutes(store: InboxStore, bus: EventBus<InboundRecord>, pin
         await stream.writeSSE({
           ...(newest ? { id: newest } : {}),
           event: 'reset',
-          data: JSON.stringify({ records: store.list(RESET_SIZE), total: store.size, bootId: bus.bootId }),
+          data: JSON.stringify({ ...listPage(store, RESET_PAGE), bootId: bus.bootId }),
         });
       }
 

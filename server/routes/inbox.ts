@@ -2,15 +2,28 @@ import { Hono } from 'hono';
 import { safeParse } from 'zod/mini';
 import { inboundEndpointSchema, inboxPolicySchema, type InboxInfo } from '../../src/contract/inbound.ts';
 import type { InboxDeps } from '../inbox/receive.ts';
+import { listPage } from '../inbox/list-page.ts';
 import { recordLocalAnswer } from '../inbox/share-links.ts';
+
+/** JSON bytes of one page of the list, at most (a larger single record is still given). */
+const LIST_PAGE_BYTES = 1024 * 1024;
 
 /** The browser's view of the inbox: list, one record, clear, where to send, and the answer policies. */
 export function inboxRoutes(deps: InboxDeps, baseUrl: (requestUrl: string) => string): Hono {
   const app = new Hono();
+  // One page, newest first: ?limit= records (default 200, at most 1,000) and ?before= the `next` of the last page.
   app.get('/api/inbox', (c) => {
-    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 200) || 200, 1), 5_000);
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 200) || 200, 1), 1_000);
+    const before = c.req.query('before');
+    if (before !== undefined && !/^[1-9]\d{0,15}$/.test(before))
+      return c.json({ error: 'bad-request', message: 'before must be the `next` number of a page.' }, 400);
+    const page = listPage(deps.store, {
+      limit,
+      ...(before ? { before: Number(before) } : {}),
+      maxBytes: LIST_PAGE_BYTES,
+    });
     const unreadable = deps.store.unreadable;
-    return c.json({ records: deps.store.list(limit), total: deps.store.size, ...(unreadable ? { unreadable } : {}) });
+    return c.json({ ...page, ...(unreadable ? { unreadable } : {}) });
   });
   app.get('/api/inbox/info', (c) => {
     const base = baseUrl(c.req.url);

@@ -18,7 +18,12 @@ import { queryKeys } from './query-keys.ts';
 export interface InboxRecords {
   records: InboundRecord[];
   total: number;
+  /** Where the next (older) page starts, when there is one: `?before=<next>`. */
+  next?: number;
 }
+
+/** Records a "load older" asks for at once. */
+const OLDER_PAGE = 50;
 
 /**
  * The records are filled only by the SSE stream (useInboxStream): its first event is a `reset` with
@@ -42,6 +47,30 @@ export function inboxSnapshotQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.inbox.snapshot(),
     queryFn: ({ signal }) => fetchInboxRecords(signal),
+  });
+}
+
+/**
+ * One received message whole. Lists carry records with large parts cut (`abridged`); the detail view reads
+ * the whole record here.
+ */
+export function inboxRecordQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: queryKeys.inbox.record(id),
+    queryFn: ({ signal }) => requestJson(`/api/inbox/${encodeURIComponent(id)}`, inboundRecordSchema, { signal }),
+  });
+}
+
+/** Appends the next older page of the list to the live records, skipping any it already holds. */
+export function loadOlderInboxMutation(client: QueryClient) {
+  return mutationOptions({
+    mutationFn: (before: number) => requestJson(`/api/inbox?limit=${OLDER_PAGE}&before=${before}`, inboundListSchema),
+    onSuccess: (page) =>
+      client.setQueryData<InboxRecords>(queryKeys.inbox.records(), (old) => {
+        const have = new Set(old?.records.map((r) => r.id));
+        const records = [...(old?.records ?? []), ...page.records.filter((r) => !have.has(r.id))];
+        return { records, total: page.total, ...(page.next !== undefined ? { next: page.next } : {}) };
+      }),
   });
 }
 
@@ -74,15 +103,20 @@ export function clearInboxMutation(client: QueryClient) {
 /** Newest first; a record seen again (received → done) replaces its earlier version in place. */
 export function upsertRecord(list: InboxRecords | undefined, record: InboundRecord): InboxRecords {
   const records = list?.records ?? [];
+  const next = list?.next !== undefined ? { next: list.next } : {};
   const at = records.findIndex((r) => r.id === record.id);
   if (at !== -1)
-    return { records: records.map((r, i) => (i === at ? record : r)), total: list?.total ?? records.length };
-  return { records: [record, ...records], total: (list?.total ?? records.length) + 1 };
+    return { records: records.map((r, i) => (i === at ? record : r)), total: list?.total ?? records.length, ...next };
+  return { records: [record, ...records], total: (list?.total ?? records.length) + 1, ...next };
 }
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
-const resetSchema = z.object({ records: z.array(inboundRecordSchema), total: z.number() });
+const resetSchema = z.object({
+  records: z.array(inboundRecordSchema),
+  total: z.number(),
+  next: z.optional(z.number()),
+});
 
 /**
  * Keeps the inbox records in the query cache live from /api/events. EventSource reconnects by
@@ -119,6 +153,8 @@ export function useInboxStream(): { state: StreamState; error?: string } {
     source.addEventListener('inbound', (e) => {
       const record = read(e, inboundRecordSchema);
       if (record) client.setQueryData<InboxRecords>(queryKeys.inbox.records(), (old) => upsertRecord(old, record));
+      // A whole record read earlier (received) is out of date once it is answered.
+      if (record) void client.invalidateQueries({ queryKey: queryKeys.inbox.record(record.id) });
       // A notification may have moved a share's state: read the states again once it is answered.
       if (record?.stage !== 'received') void client.invalidateQueries({ queryKey: queryKeys.inbox.shares() });
     });

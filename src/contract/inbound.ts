@@ -77,6 +77,11 @@ export const inboundRecordSchema = z.object({
   verification: z.optional(verificationSchema),
   findings: z.optional(z.array(findingSchema)),
   response: z.optional(inboundResponseSchema),
+  /**
+   * Set on a record as listed (GET /api/inbox, the event stream) when parts of it were cut to keep the list
+   * small: its body, its findings or its answer. GET /api/inbox/<id> gives it whole. Never stored.
+   */
+  abridged: z.optional(z.boolean()),
 });
 export type InboundRecord = z.infer<typeof inboundRecordSchema>;
 
@@ -87,11 +92,17 @@ export type InboundRecord = z.infer<typeof inboundRecordSchema>;
 export const unreadableSchema = z.object({ count: z.number(), file: z.string(), firstError: z.string() });
 export type Unreadable = z.infer<typeof unreadableSchema>;
 
+/**
+ * A page of the inbox, newest first. `next` is the sequence number to ask for the following (older) page
+ * with (`?before=<next>`); absent on the last page. `total` counts every record kept.
+ */
 export const inboundListSchema = z.object({
   records: z.array(inboundRecordSchema),
   total: z.number(),
+  next: z.optional(z.number()),
   unreadable: z.optional(unreadableSchema),
 });
+export type InboundList = z.infer<typeof inboundListSchema>;
 
 /**
  * How the console answers one endpoint: as the spec says (a strict draft-07 peer: a share or notification

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundRecord } from '../../contract/inbound.ts';
@@ -65,9 +65,10 @@ const peerReceived = [
   }),
 ];
 
-function backend(info: object = {}) {
+function backend(info: object = {}, more: Record<string, unknown> = {}) {
   const puts: { url: string; body: unknown }[] = [];
   fakeNetwork((url, init) => {
+    if (url in more) return jsonResponse(more[url]);
     if (url === '/api/health')
       return jsonResponse({
         name: 'ocm-explorer',
@@ -318,5 +319,30 @@ describe('Inbox page', () => {
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await within(form).findByText('Saved.')).toBeInTheDocument();
     expect(puts).toEqual([{ url: '/api/inbox/policy/notifications', body: { mode: 'lenient', delayMs: 0 } }]);
+  });
+
+  it('opens a message the list carries cut short by reading it whole from the server', async () => {
+    const whole = `{"shareWith":"alice@127.0.0.1","name":"${'x'.repeat(20_000)}"}`;
+    const full = record(7, { body: { encoding: 'utf8', data: whole, size: whole.length, truncated: false } });
+    backend({}, { '/api/inbox/in-7': full });
+    renderApp('/inbox');
+    await screen.findByText('http://127.0.0.1:8080/ocm');
+    const listed = { ...full, body: { ...full.body, data: whole.slice(0, 8192) }, abridged: true };
+    act(() => FakeEventSource.instances.at(-1)!.emit('reset', { records: [listed], total: 1 }));
+    const detail = await screen.findByRole('article', { name: 'Message in-7' });
+    expect(within(detail).getByLabelText('Request body')).toHaveTextContent('x'.repeat(20_000));
+  });
+
+  it('shows the newest page first and loads older messages on demand', async () => {
+    backend({}, { '/api/inbox?limit=50&before=8': { records: [record(3), record(2)], total: 4 } });
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    await screen.findByText('http://127.0.0.1:8080/ocm');
+    act(() => FakeEventSource.instances.at(-1)!.emit('reset', { records: [record(9), record(8)], total: 4, next: 8 }));
+    const list = await screen.findByRole('list', { name: 'Received messages' });
+    expect(screen.getByText('Showing the newest 2 of 4.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load older messages' }));
+    await waitFor(() => expect(within(list).getAllByRole('button')).toHaveLength(4));
+    expect(screen.queryByRole('button', { name: 'Load older messages' })).toBeNull();
   });
 });

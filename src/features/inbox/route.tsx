@@ -4,12 +4,14 @@ import { useSearchParams } from 'react-router';
 import {
   clearInboxMutation,
   inboxInfoQueryOptions,
+  inboxRecordQueryOptions,
   inboxRecordsQueryOptions,
+  loadOlderInboxMutation,
   useInboxStream,
   type StreamState,
 } from '../../api/inbox.ts';
 import { jobRoute } from '../../config/paths.ts';
-import type { InboxInfo, Unreadable } from '../../contract/inbound.ts';
+import type { InboundRecord, InboxInfo, Unreadable } from '../../contract/inbound.ts';
 import { Alert, ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -111,6 +113,46 @@ function ClearButton({ count }: { count: number }) {
   );
 }
 
+/** The next older page of the list, on demand: the stream sends only the newest. */
+function LoadOlder({ before, shown, total }: { before: number; shown: number; total: number }) {
+  const client = useQueryClient();
+  const older = useMutation(loadOlderInboxMutation(client));
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-slate-600 dark:text-slate-400">
+        Showing the newest {shown} of {total}.
+      </span>
+      <Button size="compact" disabled={older.isPending} onClick={() => older.mutate(before)}>
+        {older.isPending ? 'Loading…' : 'Load older messages'}
+      </Button>
+      {older.isError ? <ErrorMessage>{older.error.message}</ErrorMessage> : null}
+    </div>
+  );
+}
+
+/**
+ * The selected message with everything about it. The list carries large messages cut short (`abridged`):
+ * those are read whole from the server before they are shown.
+ */
+function SelectedMessage({ listed }: { listed: InboundRecord }) {
+  const whole = useQuery({ ...inboxRecordQueryOptions(listed.id), enabled: !!listed.abridged });
+  const record = listed.abridged ? whole.data : listed;
+  if (!record)
+    return whole.isError ? (
+      <ErrorMessage>{whole.error.message}</ErrorMessage>
+    ) : (
+      <p className="text-sm text-slate-500">Loading the whole message…</p>
+    );
+  return (
+    <div className="min-w-0 space-y-4">
+      <ShareActions key={record.id} record={record} />
+      <RequestActions key={`request-${record.id}`} record={record} />
+      <NoticeLink record={record} />
+      <RecordDetail record={record} />
+    </div>
+  );
+}
+
 export function Component() {
   const job = jobRoute('inbox');
   const { state: stream, error: streamError } = useInboxStream();
@@ -154,15 +196,17 @@ export function Component() {
 
       {list.length ? (
         <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
-          <InboxList records={list} selectedId={selected?.id} onSelect={(id) => setParams({ id }, { replace: true })} />
-          {selected ? (
-            <div className="min-w-0 space-y-4">
-              <ShareActions key={selected.id} record={selected} />
-              <RequestActions key={`request-${selected.id}`} record={selected} />
-              <NoticeLink record={selected} />
-              <RecordDetail record={selected} />
-            </div>
-          ) : null}
+          <div className="space-y-2 self-start">
+            <InboxList
+              records={list}
+              selectedId={selected?.id}
+              onSelect={(id) => setParams({ id }, { replace: true })}
+            />
+            {records.data?.next !== undefined ? (
+              <LoadOlder before={records.data.next} shown={list.length} total={records.data.total} />
+            ) : null}
+          </div>
+          {selected ? <SelectedMessage key={selected.id} listed={selected} /> : null}
         </div>
       ) : null}
 
