@@ -15,8 +15,16 @@ export interface FreshnessWindow {
 /** 300 s, as Nextcloud's verifier and other deployed receivers allow; 60 s of skew into the future. */
 export const DEFAULT_FRESHNESS: FreshnessWindow = { maxAgeSeconds: 300, clockSkewSeconds: 60 };
 
-export type FreshnessCode =
-  'created-in-future' | 'created-too-old' | 'expired' | 'date-unparsable' | 'date-too-old' | 'date-in-future';
+/** Every freshness finding, as data (the conformance map names them). */
+export const FRESHNESS_CODES = [
+  'created-in-future',
+  'created-too-old',
+  'expired',
+  'date-unparsable',
+  'date-too-old',
+  'date-in-future',
+] as const;
+export type FreshnessCode = (typeof FRESHNESS_CODES)[number];
 
 export interface FreshnessFinding {
   code: FreshnessCode;

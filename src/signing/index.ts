@@ -61,6 +61,7 @@ export {
 } from './rfc9421/sign.ts';
 export {
   verifyMessage,
+  VERIFY_FAILURE_CODES,
   type VerifyOptions,
   type VerifyOutcome,
   type VerifyProblem,
@@ -77,9 +78,16 @@ export {
   type CavageSignOptions,
   type CavageSignResult,
 } from './cavage/sign.ts';
-export { verifyCavage, type CavageOutcome, type CavageProblem, type CavageVerifyOptions } from './cavage/verify.ts';
+export {
+  verifyCavage,
+  CAVAGE_PROBLEM_CODES,
+  type CavageOutcome,
+  type CavageProblem,
+  type CavageVerifyOptions,
+} from './cavage/verify.ts';
 export {
   DEFAULT_FRESHNESS,
+  FRESHNESS_CODES,
   describeDuration,
   judgeDateHeader,
   judgeSignatureTimes,

@@ -135,6 +135,7 @@ export const otherFires: RuleCase[] = [
     code: 'token.client-id',
     kind: 'token-request',
     path: '/client_id',
+    severity: 'error',
     doc: variant('token-request.json', (d) => (d.client_id = 'https://receiver.example.org')),
   },
   {
@@ -305,6 +306,48 @@ export const otherFires: RuleCase[] = [
     path: '/notification/file/permissions',
     doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.permissions = [])),
   },
+  // draft-07 types the share's identifier as a string: a number is what a careless serializer sends.
+  {
+    code: 'notification.payload',
+    kind: 'notification',
+    path: '/notification/file/providerId',
+    doc: variant('notification-1.5-change-permission.json', (d) => (d.notification.file.providerId = 7084226)),
+  },
+  {
+    code: 'notification.payload',
+    kind: 'notification',
+    path: '/notification/file/shareId',
+    doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.shareId = { id: 1 })),
+  },
+  {
+    code: 'notification.permissions-unknown',
+    kind: 'notification',
+    path: '/notification/file/permissions/1',
+    doc: variant(
+      'notification-1.5-change-permission.json',
+      (d) => (d.notification.file.permissions = ['read', 'edit']),
+    ),
+  },
+  {
+    code: 'notification.permissions-unknown',
+    kind: 'notification',
+    path: '/notification/file/permissions/0',
+    doc: variant('notification-1.5-request-share.json', (d) => (d.notification.file.permissions = ['view'])),
+  },
+  {
+    code: 'notification.resource-type-omitted',
+    kind: 'notification',
+    path: '/resourceType',
+    severity: 'error',
+    doc: variant('notification-1.5-user-removed.json', (d) => (d.resourceType = 'file')),
+  },
+  {
+    code: 'jwks.alg-polymorphic',
+    kind: 'jwks',
+    path: '/keys/0/alg',
+    severity: 'warning',
+    doc: variant('jwks-1.5.json', (d) => (d.keys[0].alg = 'EdDSA')),
+  },
 ];
 
 export const otherQuiet: RuleCase[] = [
@@ -355,6 +398,11 @@ export const otherQuiet: RuleCase[] = [
   { code: 'notification.payload', kind: 'notification', doc: fixture('notification-1.5-request-share.json') },
   { code: 'notification.payload', kind: 'notification', doc: fixture('notification-1.5-user-removed.json') },
   { code: 'notification.type-version', kind: 'notification', doc: fixture('notification-1.5-change-permission.json') },
+  ...['notification.permissions-unknown', 'notification.payload'].flatMap((code) =>
+    ['notification-1.5-change-permission.json', 'notification-1.5-request-share.json'].map(
+      (file) => ({ code, kind: 'notification', doc: fixture(file) }) as RuleCase,
+    ),
+  ),
   ...['invite.user-id-case', 'invite.recipient-provider', 'invite.email'].map(
     (code) => ({ code, kind: 'invite-accepted', doc: fixture('invite-accepted.json') }) as RuleCase,
   ),
@@ -386,7 +434,7 @@ export const otherQuiet: RuleCase[] = [
       (file) => ({ code, kind: 'share-response', doc: fixture(file) }) as RuleCase,
     ),
   ),
-  ...['jwks.key', 'jwks.kid', 'jwks.alg', 'jwks.kty', 'jwks.use', 'jwks.private'].map(
+  ...['jwks.key', 'jwks.kid', 'jwks.alg', 'jwks.alg-polymorphic', 'jwks.kty', 'jwks.use', 'jwks.private'].map(
     (code) => ({ code, kind: 'jwks', doc: fixture('jwks-1.5.json') }) as RuleCase,
   ),
 ];

@@ -297,6 +297,21 @@ export const shareFires: RuleCase[] = [
     path: '/encryption',
     doc: variant(S15, (d) => delete d.encryption['ocm-pgp']),
   },
+  {
+    code: 'share.encryption-scheme-fields',
+    kind: 'share',
+    path: '/encryption/ocm-pgp/fingerprints',
+    doc: variant(S15, (d) => (d.encryption['ocm-pgp'].fingerprints = [])),
+  },
+  {
+    code: 'share.encryption-scheme-fields',
+    kind: 'share',
+    path: '/encryption/ocm-mls/cipher',
+    doc: variant(S15, (d) => {
+      d.encryption.scheme = 'ocm-mls';
+      d.encryption['ocm-mls'] = { groupId: 'g-1' };
+    }),
+  },
   { code: 'share.code-field', kind: 'share', path: '/code', doc: fixture('share-1.2-code.json') },
 ];
 
@@ -333,8 +348,17 @@ export const shareQuiet: RuleCase[] = [
     'share.expiration',
     'share.encryption-version',
     'share.encryption-scheme',
+    'share.encryption-scheme-fields',
     'share.code-field',
   ].map((code) => ({ code, kind: 'share', doc: fixture(S15) }) as RuleCase),
+  {
+    code: 'share.encryption-scheme-fields',
+    kind: 'share',
+    doc: variant(S15, (d) => {
+      d.encryption.scheme = 'ocm-mls';
+      d.encryption['ocm-mls'] = { cipher: 'DHKEM(X25519, HKDF-SHA256)' };
+    }),
+  },
   { code: 'share.webapp-view-mode', kind: 'share', spec: '1.2', doc: fixture('share-1.2-code.json') },
   { code: 'share.webdav-uri-form', kind: 'share', spec: '1.2', doc: fixture('share-1.1-multi.json') },
   {

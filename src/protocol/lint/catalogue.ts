@@ -201,6 +201,12 @@ export const RULES = {
   'share.expiration': r('warning', 'share', S, 'expiration looks like milliseconds or lies in the past'),
   'share.encryption-version': r('warning', 'encryption', S, 'encryption is a 1.5 (draft -07) field'),
   'share.encryption-scheme': r('error', 'encryption', S, 'encryption lacks the object named after its scheme'),
+  'share.encryption-scheme-fields': r(
+    'error',
+    'encryption',
+    S,
+    'The scheme object lacks what its scheme must carry (fingerprints, cipher)',
+  ),
   'share.identifier-encoded': r(
     'info',
     'share',
@@ -242,12 +248,18 @@ export const RULES = {
     'A share-level notification lacks resourceType (1.5)',
   ),
   'notification.resource-type-omitted': r(
-    'warning',
+    'error',
     'notifications',
     N,
     'USER_REMOVED / GROUP_REMOVED carry a resourceType they must omit (1.5)',
   ),
   'notification.address': r('error', 'address', N, 'A notification field that names a user is not an OCM address'),
+  'notification.permissions-unknown': r(
+    'error',
+    'notifications',
+    N,
+    'notification.file.permissions holds a value outside read, write, share',
+  ),
   'notification.vendor-binding': r('info', 'interop', N, 'The notification binds the share the way one vendor does'),
 
   // Invites, tokens, request-share, errors
@@ -292,6 +304,12 @@ export const RULES = {
   'jwks.key': r('error', 'signatures', ['jwks'], 'The JWK Set has no keys'),
   'jwks.kid': r('error', 'signatures', ['jwks'], 'A key has no kid, or shares it with another key'),
   'jwks.alg': r('error', 'signatures', ['jwks'], 'A key has no alg, or one OCM does not accept'),
+  'jwks.alg-polymorphic': r(
+    'warning',
+    'signatures',
+    ['jwks'],
+    'alg is the polymorphic EdDSA, not a fully-specified algorithm (RFC 9864)',
+  ),
   'jwks.kty': r('error', 'signatures', ['jwks'], 'A key is symmetric or of an unknown type'),
   'jwks.use': r('warning', 'signatures', ['jwks'], 'A key is published for something other than signatures'),
   'jwks.private': r('error', 'signatures', ['jwks'], 'A published key carries its private parts'),
@@ -302,7 +320,7 @@ export const RULES = {
     'grant_type is the 1.2-era "ocm_authorization_code"',
   ),
   'token.json-body': r('error', 'token-exchange', ['token-request'], 'The token request is JSON, not a form'),
-  'token.client-id': r('warning', 'token-exchange', ['token-request'], 'client_id is not the receiver FQDN'),
+  'token.client-id': r('error', 'token-exchange', ['token-request'], 'client_id is not the receiver FQDN'),
   'token.token-type': r('warning', 'token-exchange', ['token-response'], 'token_type is not Bearer'),
   'token.expires-in': r('info', 'token-exchange', ['token-response'], 'expires_in is missing'),
   'token.refresh-token': r('info', 'token-exchange', ['token-response'], 'OCM has no refresh tokens'),

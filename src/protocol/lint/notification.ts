@@ -1,6 +1,13 @@
 import { parseOcmAddress } from '../address.ts';
 import { atLeast } from '../versions.ts';
-import { NOTIFICATION_TYPES_15, NOTIFICATION_TYPES_LEGACY, VENDOR_NOTIFICATION_TYPES } from '../vocabulary.ts';
+import { childPointer } from '../json/pointer.ts';
+import {
+  NOTIFICATION_TYPES_15,
+  NOTIFICATION_TYPES_LEGACY,
+  VENDOR_NOTIFICATION_TYPES,
+  WEBDAV_PERMISSIONS,
+  includes,
+} from '../vocabulary.ts';
 import type { CheckContext } from './context.ts';
 import { isRecord, quote } from './util.ts';
 
@@ -9,6 +16,9 @@ const MOVED: Record<string, { legacy?: string; current?: string }> = {
   RESHARE_CHANGE_PERMISSION: { current: 'SHARE_CHANGE_PERMISSION' },
   SHARE_CHANGE_PERMISSION: { legacy: 'RESHARE_CHANGE_PERMISSION' },
 };
+
+/** Fields of notification.file / .group that draft-07 types as plain strings (not addresses). */
+const IDENTIFIERS = ['providerId', 'shareId', 'groupId'];
 
 const RESOURCE_SCOPE = [
   'SHARE_ACCEPTED',
@@ -115,12 +125,21 @@ function checkCurrent(ctx: CheckContext, type: string | undefined): void {
   const need = (object: 'file' | 'user' | 'group', fields: string[]) => {
     const inner = n && isRecord(n[object]) ? n[object] : undefined;
     for (const field of fields) {
-      if (inner && inner[field] !== undefined) continue;
-      ctx.report(
-        'notification.payload',
-        `/notification/${object}/${field}`,
-        `${type} needs notification.${object}.${field} in 1.5.`,
-      );
+      const value = inner?.[field];
+      if (value === undefined)
+        ctx.report(
+          'notification.payload',
+          `/notification/${object}/${field}`,
+          `${type} needs notification.${object}.${field} in 1.5.`,
+        );
+      // Addresses and permissions have their own checks; the identifiers are strings in draft-07.
+      else if (IDENTIFIERS.includes(field) && typeof value !== 'string')
+        ctx.report(
+          'notification.payload',
+          `/notification/${object}/${field}`,
+          `notification.${object}.${field} of ${type} is a string in draft-07; got ${value === null ? 'null' : typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : `the ${typeof value} ${quote(value)}`}.`,
+          typeof value === 'number' ? { hint: `Send "${value}".` } : {},
+        );
     }
   };
   // Resource-scope types are about one share and name its resourceType; recipient-scope ones omit it.
@@ -177,4 +196,23 @@ function checkCurrent(ctx: CheckContext, type: string | undefined): void {
     need('user', ['userId']);
     address('user', 'userId');
   } else if (type === 'GROUP_REMOVED') need('group', ['groupId']);
+  checkPermissions(ctx, type, n);
+}
+
+/**
+ * notification.file.permissions (SHARE_CHANGE_PERMISSION, REQUEST_RESHARE, REQUEST_SHARE): draft-07 has its
+ * values match the webdav permissions of a share, so a receiver can apply them.
+ */
+function checkPermissions(ctx: CheckContext, type: string, n: Record<string, unknown> | undefined): void {
+  const list = n && isRecord(n.file) ? n.file.permissions : undefined;
+  if (!Array.isArray(list)) return;
+  const at = '/notification/file/permissions';
+  list.forEach((value, i) => {
+    if (typeof value === 'string' && includes(WEBDAV_PERMISSIONS, value)) return;
+    ctx.report(
+      'notification.permissions-unknown',
+      childPointer(at, i),
+      `${type}'s permission ${typeof value === 'string' ? quote(value.slice(0, 40)) : `(a ${value === null ? 'null' : typeof value})`} is not one of ${WEBDAV_PERMISSIONS.map((p) => `"${p}"`).join(', ')} (the webdav permissions of a share).`,
+    );
+  });
 }

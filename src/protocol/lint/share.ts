@@ -62,11 +62,36 @@ export function checkShare(ctx: CheckContext): void {
               : undefined,
         },
       );
+    else if (typeof scheme === 'string') checkSchemeObject(ctx, scheme, doc.encryption[scheme]);
   }
   if (typeof doc.code === 'string')
     ctx.report(
       'share.code-field',
       '/code',
       'A top-level "code" is the 1.2 code flow; since 1.3 the sharedSecret itself is the code exchanged at tokenEndPoint.',
+    );
+}
+
+/**
+ * What draft-07 ("Share Creation Notification", encryption) has each scheme object carry: one or more key
+ * fingerprints for ocm-gpg (the registry spells it ocm-pgp), the HPKE cipher for ocm-mls.
+ */
+function checkSchemeObject(ctx: CheckContext, scheme: string, value: unknown): void {
+  if (!isRecord(value)) return;
+  const at = `/encryption/${scheme}`;
+  if (scheme === 'ocm-pgp' || scheme === 'ocm-gpg') {
+    const list = value.fingerprints;
+    if (!Array.isArray(list) || list.length === 0 || list.some((f) => typeof f !== 'string' || f === ''))
+      ctx.report(
+        'share.encryption-scheme-fields',
+        `${at}/fingerprints`,
+        `${scheme} must carry "fingerprints": one or more fingerprints (strings) of the public keys the resource is encrypted to; got ${list === undefined ? 'none' : Array.isArray(list) ? (list.length ? 'a list with an empty or non-string entry' : 'an empty list') : `a ${typeof list}`}.`,
+        { hint: `"${scheme}": {"fingerprints": ["0123456789ABCDEF…"]}` },
+      );
+  } else if (scheme === 'ocm-mls' && (typeof value.cipher !== 'string' || value.cipher === ''))
+    ctx.report(
+      'share.encryption-scheme-fields',
+      `${at}/cipher`,
+      `ocm-mls must carry "cipher": the encryption algorithm (RFC 9180 §7.3); got ${value.cipher === undefined ? 'none' : typeof value.cipher === 'string' ? 'an empty string' : `a ${typeof value.cipher}`}.`,
     );
 }

@@ -210,6 +210,13 @@ export function checkJwks(ctx: CheckContext): void {
         `${at}/alg`,
         `alg ${quote(key.alg)} is not an asymmetric JOSE signature algorithm OCM accepts.`,
       );
+    else if (key.alg === 'EdDSA')
+      ctx.report(
+        'jwks.alg-polymorphic',
+        `${at}/alg`,
+        'alg "EdDSA" names a family, not one algorithm: draft-07 has the JWK alg be fully specified (RFC 9864), and recommends "Ed25519".',
+        { hint: key.crv === 'Ed25519' || key.crv === undefined ? 'Publish "alg": "Ed25519".' : undefined },
+      );
     if (key.use !== undefined && key.use !== 'sig')
       ctx.report(
         'jwks.use',

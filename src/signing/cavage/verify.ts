@@ -9,25 +9,28 @@ import type { CavageProfile } from '../profile.ts';
 import { cavagePrimitive } from './sign.ts';
 import { parseCavageHeader, signingString, type CavageParams, type RequestTargetStyle } from './signing-string.ts';
 
-export type CavageProblemCode =
-  | 'no-signature'
-  | 'bad-signature-header'
-  | 'unsupported-algorithm'
-  | 'alg-mismatch'
-  | 'missing-header'
-  | 'pseudo-header-algorithm'
-  | 'profile-header-missing'
-  | 'no-key'
-  | 'bad-key'
-  | 'bad-base64'
-  | 'digest-mismatch'
-  | 'date-too-old'
-  | 'date-in-future'
-  | 'date-unparsable'
-  | 'created-in-future'
-  | 'created-too-old'
-  | 'expired'
-  | 'signature-mismatch';
+/** Every reason a draft-cavage verification can fail, as data (the conformance map names them). */
+export const CAVAGE_PROBLEM_CODES = [
+  'no-signature',
+  'bad-signature-header',
+  'unsupported-algorithm',
+  'alg-mismatch',
+  'missing-header',
+  'pseudo-header-algorithm',
+  'profile-header-missing',
+  'no-key',
+  'bad-key',
+  'bad-base64',
+  'digest-mismatch',
+  'date-too-old',
+  'date-in-future',
+  'date-unparsable',
+  'created-in-future',
+  'created-too-old',
+  'expired',
+  'signature-mismatch',
+] as const;
+export type CavageProblemCode = (typeof CAVAGE_PROBLEM_CODES)[number];
 
 export interface CavageProblem {
   code: CavageProblemCode;

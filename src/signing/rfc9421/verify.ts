@@ -13,31 +13,34 @@ import { canonicalKey, componentKey, parseComponents } from './components.ts';
 import { readParams, readSignatures, type SignatureEntry, type SignatureParamsView } from './signature-fields.ts';
 import { nowSeconds } from './sign.ts';
 
-export type VerifyFailureCode =
-  | 'no-signature'
-  | 'bad-signature-input'
-  | 'bad-signature-header'
-  | 'label-not-found'
-  | 'not-tagged'
-  | 'several-tagged-signatures'
-  | 'duplicate-member'
-  | 'signature-value-missing'
-  | 'component-error'
-  | 'profile-component-missing'
-  | 'param-missing'
-  | 'tag-missing'
-  | 'created-in-future'
-  | 'created-too-old'
-  | 'expired'
-  | 'no-key'
-  | 'keyid-not-found'
-  | 'key-alg-missing'
-  | 'alg-unknown'
-  | 'alg-mismatch'
-  | 'alg-forbidden'
-  | 'digest-mismatch'
-  | 'bad-key'
-  | 'signature-mismatch';
+/** Every reason an RFC 9421 verification can fail, as data (the conformance map names them). */
+export const VERIFY_FAILURE_CODES = [
+  'no-signature',
+  'bad-signature-input',
+  'bad-signature-header',
+  'label-not-found',
+  'not-tagged',
+  'several-tagged-signatures',
+  'duplicate-member',
+  'signature-value-missing',
+  'component-error',
+  'profile-component-missing',
+  'param-missing',
+  'tag-missing',
+  'created-in-future',
+  'created-too-old',
+  'expired',
+  'no-key',
+  'keyid-not-found',
+  'key-alg-missing',
+  'alg-unknown',
+  'alg-mismatch',
+  'alg-forbidden',
+  'digest-mismatch',
+  'bad-key',
+  'signature-mismatch',
+] as const;
+export type VerifyFailureCode = (typeof VERIFY_FAILURE_CODES)[number];
 
 export interface VerifyProblem {
   code: VerifyFailureCode;
