@@ -237,7 +237,7 @@ export const RULES = {
     'error',
     'notifications-legacy',
     N,
-    'resourceType is missing (spec.yaml 1.4 requires it, and draft-07 for a share-level notification)',
+    'resourceType is missing (spec.yaml 1.4 requires it; draft-07 has a share-level notification carry it)',
   ),
   'notification.payload': r('error', 'notifications', N, 'notification lacks a field its type requires (1.5)'),
   'notification.share-type-forbidden': r('error', 'notifications', N, 'REQUEST_SHARE must not carry shareType'),

@@ -94,7 +94,7 @@ function checkLegacy(ctx: CheckContext): void {
     ctx.report(
       'notification.resource-type-missing',
       '/resourceType',
-      'resourceType is missing; spec.yaml up to 1.4 requires it (NewNotification), and draft-07 ("Notifications") requires it of every notification about a share; Nextcloud and Reva send it.',
+      'resourceType is missing; spec.yaml up to 1.4 requires it (NewNotification), draft-07 ("Notifications") has a notification about a share carry the share\'s resourceType, and Nextcloud and Reva send it.',
       { hint: 'Add "resourceType": "file" (or the share\'s resource type).' },
     );
 }
