@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
 import { sameOriginApi } from './guard/same-origin.ts';
+import { consoleBodyCap, limitBodies } from './guard/body-limit.ts';
 import { requireAccess, SessionStore } from './guard/access.ts';
 import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -92,7 +93,7 @@ function isOutbound(method: string, path: string): boolean {
  * public one answers its API only to the holder of its access token (bearer, or the session cookie
  * a browser gets by signing in) and limits the outbound work each user and address can ask for.
  */
-function guardPublicApi(app: Hono, config: ServerConfig): void {
+function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandler): void {
   const token = config.public ? config.accessToken : undefined;
   if (config.public && !token) throw new Error('A public console needs an access token (--access-token).');
   const sessions = new SessionStore();
@@ -103,6 +104,8 @@ function guardPublicApi(app: Hono, config: ServerConfig): void {
     // The WAYF page is open to visitors with an invite link and reads the provider they name: limited too.
     app.use('/wayf', (c, next) => (c.req.query('provider') ? limit(c, next) : next()));
   }
+  // After the credential check (a caller without one is not read at all), before any route reads a body.
+  app.use('*', bodies);
   const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
   const secure = (requestUrl: string) => {
     const url = new URL(requestUrl);
@@ -138,7 +141,7 @@ export function createApp(ctx: AppContext): Hono {
   const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
   app.use('*', hostCheck(hosts));
   app.use('/api/*', sameOriginApi(ctx.config.publicUrl));
-  guardPublicApi(app, ctx.config);
+  guardPublicApi(app, ctx.config, limitBodies(consoleBodyCap(ctx.config.relayMaxRequestBytes)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const persist = ctx.persist !== false;
   const keys =

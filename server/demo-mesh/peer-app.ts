@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { allowedHostNames, hostCheck } from '../guard/host-check.ts';
+import { limitBodies, peerBodyCap } from '../guard/body-limit.ts';
 import { discoveryDocument, jwksDocument } from './discovery.ts';
 import type { PeerNet } from './net.ts';
 import { encodeInviteString } from '../../src/protocol/index.ts';
@@ -56,6 +57,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
 export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: string): Hono {
   const app = new Hono();
   app.use('*', hostCheck(allowedHostNames(undefined, [])));
+  app.use('*', limitBodies(peerBodyCap));
   app.use('/demo/*', async (c, next) => {
     const presented = c.req.header(DEMO_CONTROL_HEADER);
     if (presented === undefined || !timingSafeEqual(sha256(presented), sha256(controlSecret))) {
