@@ -6,6 +6,7 @@ import { sameOriginApi } from './guard/same-origin.ts';
 import { consoleBodyCap, limitBodies } from './guard/body-limit.ts';
 import { requireAccess, SessionStore } from './guard/access.ts';
 import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
+import { GuessLimit } from './guard/guess-limit.ts';
 import { sessionRoutes } from './routes/session.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
 import { KeyStore } from './identity/key-store.ts';
@@ -97,8 +98,10 @@ function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandl
   const token = config.public ? config.accessToken : undefined;
   if (config.public && !token) throw new Error('A public console needs an access token (--access-token).');
   const sessions = new SessionStore();
+  // Ten wrong tokens a minute per address, whether typed at sign-in or sent as a bearer token.
+  const guesses = new GuessLimit(new RateLimiter(10));
   if (token) {
-    app.use('/api/*', requireAccess(token, sessions));
+    app.use('/api/*', requireAccess(token, sessions, guesses));
     const limit = rateLimitOutbound(new RateLimiter(config.rateLimit));
     app.use('/api/*', (c, next) => (isOutbound(c.req.method, c.req.path) ? limit(c, next) : next()));
     // The WAYF page is open to visitors with an invite link and reads the provider they name: limited too.
@@ -111,7 +114,7 @@ function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandl
     const url = new URL(requestUrl);
     return url.protocol === 'https:' || (publicUrl?.protocol === 'https:' && publicUrl.host === url.host);
   };
-  app.route('/', sessionRoutes({ token, sessions, attempts: new RateLimiter(10), secure }));
+  app.route('/', sessionRoutes({ token, sessions, guesses, secure }));
 }
 
 /**

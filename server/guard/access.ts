@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { GuessLimit } from './guess-limit.ts';
 
 /** The cookie that carries a signed-in browser's session id (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'ocmx_session';
@@ -77,13 +78,20 @@ export function credentialOf(c: Context, token: string, sessions: SessionStore):
 
 /**
  * Public mode: every /api route but the server's status and the sign-in route answers 401 to a
- * request without a valid credential. What peers need (discovery, /ocm/*) is not under /api.
+ * request without a valid credential. What peers need (discovery, /ocm/*) is not under /api. A wrong
+ * bearer token counts as a wrong guess of the client's address, like a wrong sign-in.
  */
-export function requireAccess(token: string, sessions: SessionStore): MiddlewareHandler {
+export function requireAccess(token: string, sessions: SessionStore, guesses: GuessLimit): MiddlewareHandler {
   return async (c, next) => {
     if (OPEN_API_PATHS.has(c.req.path)) return next();
+    const presented = c.req.header('authorization') !== undefined;
+    if (presented) {
+      const refused = guesses.refusal(c);
+      if (refused) return refused;
+    }
     const credential = credentialOf(c, token, sessions);
     if (!credential) {
+      if (presented) guesses.wrong(c);
       c.header('www-authenticate', 'Bearer realm="ocm-explorer"');
       return c.json(
         {

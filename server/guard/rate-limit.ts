@@ -32,15 +32,25 @@ export class RateLimiter {
   take(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const at = this.now();
     const levels = keys.map((key) => this.level(key, at));
-    const lowest = Math.min(...levels);
-    if (lowest < 1) {
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - lowest) * 60) / this.perMinute)) };
-    }
+    const empty = this.emptyFor(levels);
+    if (empty) return empty;
     keys.forEach((key, i) => this.buckets.set(key, { tokens: levels[i]! - 1, at }));
     if (this.buckets.size > 10_000) {
       for (const [key] of this.buckets) if (this.level(key, at) >= this.perMinute) this.buckets.delete(key);
     }
     return { ok: true };
+  }
+
+  /** Whether a token is there for every key, without taking it (a caller that pays only on failure). */
+  peek(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const at = this.now();
+    return this.emptyFor(keys.map((key) => this.level(key, at))) ?? { ok: true };
+  }
+
+  private emptyFor(levels: number[]): { ok: false; retryAfterSeconds: number } | undefined {
+    const lowest = Math.min(...levels);
+    if (lowest >= 1) return undefined;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - lowest) * 60) / this.perMinute)) };
   }
 }
 
