@@ -1,10 +1,10 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
 import { sameOriginApi } from './guard/same-origin.ts';
 import { consoleBodyCap, limitBodies } from './guard/body-limit.ts';
-import { requireAccess, SessionStore } from './guard/access.ts';
+import { credentialOf, requireAccess, SessionStore } from './guard/access.ts';
 import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
 import { GuessLimit } from './guard/guess-limit.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -94,7 +94,7 @@ function isOutbound(method: string, path: string): boolean {
  * public one answers its API only to the holder of its access token (bearer, or the session cookie
  * a browser gets by signing in) and limits the outbound work each user and address can ask for.
  */
-function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandler): void {
+function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandler): CredentialWatch {
   const token = config.public ? config.accessToken : undefined;
   if (config.public && !token) throw new Error('A public console needs an access token (--access-token).');
   const sessions = new SessionStore();
@@ -115,7 +115,14 @@ function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandl
     return url.protocol === 'https:' || (publicUrl?.protocol === 'https:' && publicUrl.host === url.host);
   };
   app.route('/', sessionRoutes({ token, sessions, guesses, secure }));
+  return (c, ended) => {
+    const credential = token ? credentialOf(c, token, sessions) : undefined;
+    return credential?.kind === 'session' ? sessions.watch(credential.id, ended) : () => undefined;
+  };
 }
+
+/** Watches the credential a long request came with; see eventRoutes. */
+type CredentialWatch = (c: Context, ended: () => void) => () => void;
 
 /**
  * How the inbox checks a signature: the sender's discovery and JWKS are fetched through the guarded
@@ -144,7 +151,7 @@ export function createApp(ctx: AppContext): Hono {
   const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
   app.use('*', hostCheck(hosts));
   app.use('/api/*', sameOriginApi(ctx.config.publicUrl));
-  guardPublicApi(app, ctx.config, limitBodies(consoleBodyCap(ctx.config.relayMaxRequestBytes)));
+  const watchCredential = guardPublicApi(app, ctx.config, limitBodies(consoleBodyCap(ctx.config.relayMaxRequestBytes)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const persist = ctx.persist !== false;
   const keys =
@@ -214,7 +221,7 @@ export function createApp(ctx: AppContext): Hono {
   );
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));
-  app.route('/', eventRoutes(inbox.store, inbox.bus));
+  app.route('/', eventRoutes(inbox.store, inbox.bus, { watchCredential }));
   app.route('/', demoRoutes(ctx.demo));
   app.all('/api/*', (c) => c.json({ error: 'not-found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
   return app;

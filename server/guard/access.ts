@@ -28,6 +28,7 @@ export function generateAccessToken(): string {
  */
 export class SessionStore {
   private readonly sessions = new Map<string, number>();
+  private readonly watchers = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly ttlMs = SESSION_TTL_MS,
@@ -55,7 +56,42 @@ export class SessionStore {
   }
 
   end(id: string | undefined): void {
-    if (id) this.sessions.delete(id);
+    if (!id) return;
+    this.sessions.delete(id);
+    const watching = this.watchers.get(id);
+    this.watchers.delete(id);
+    for (const ended of watching ?? []) ended();
+  }
+
+  /**
+   * Calls `ended` once, when the session ends: signed out, or expired. What lasts longer than one request (an
+   * event stream) holds only as long as the session it was opened with. Returns a function that stops watching.
+   */
+  watch(id: string, ended: () => void): () => void {
+    const expires = this.sessions.get(id);
+    if (expires === undefined || expires <= this.now()) {
+      ended();
+      return () => undefined;
+    }
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.watchers.get(id)?.delete(once);
+      ended();
+    };
+    const timer = setTimeout(() => this.end(id), expires - this.now());
+    timer.unref?.();
+    const watching = this.watchers.get(id) ?? new Set();
+    watching.add(once);
+    this.watchers.set(id, watching);
+    return () => {
+      done = true;
+      clearTimeout(timer);
+      watching.delete(once);
+      if (!watching.size) this.watchers.delete(id);
+    };
   }
 }
 
