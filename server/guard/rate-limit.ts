@@ -60,10 +60,15 @@ export function clientAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-/** Who is asking, for the per-session limit: the signed-in browser's session, or the bearer-token holder. */
+/**
+ * Who is asking, for the per-user limit: the signed-in browser's session, or the bearer-token holder. A visitor
+ * without either (the WAYF page is open to anyone with an invite link) is known by address only, so one visitor
+ * cannot spend every other invitee's share.
+ */
 function callerOf(c: Context): string {
   if (c.req.header('authorization')) return 'bearer';
-  return `session:${getCookie(c, SESSION_COOKIE) ?? 'none'}`;
+  const session = getCookie(c, SESSION_COOKIE);
+  return session ? `session:${session}` : `visitor:${clientAddress(c)}`;
 }
 
 /**
