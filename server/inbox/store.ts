@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { safeParse } from 'zod/mini';
 import { inboundRecordSchema, type InboundRecord, type Unreadable } from '../../src/contract/inbound.ts';
 import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+import { appendPrivateFile, privateDir } from '../private-files.ts';
 
 /**
  * Each line is a record with `"version"`; lines without one were written before versions were (format 1).
@@ -73,7 +74,7 @@ export class InboxStore {
     this.maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
     this.maxMemoryBytes = options.maxMemoryBytes ?? 128 * 1024 * 1024;
     if (options.dir) {
-      mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+      privateDir(options.dir);
       this.file = join(options.dir, 'inbox.jsonl');
       this.rotated = join(options.dir, 'inbox.1.jsonl');
       this.kept = join(options.dir, 'inbox.unreadable.jsonl');
@@ -116,7 +117,7 @@ export class InboxStore {
   private keepUnreadable(from: readonly UnreadableLine['where'][]): void {
     const moving = this.unreadableLines.filter((l) => from.includes(l.where));
     if (!moving.length) return;
-    appendFileSync(this.kept!, moving.map((l) => `${l.raw}\n`).join(''), { mode: 0o600 });
+    appendPrivateFile(this.kept!, moving.map((l) => `${l.raw}\n`).join(''));
     for (const l of moving) l.where = 'kept';
   }
 
@@ -149,7 +150,7 @@ export class InboxStore {
       for (const l of this.unreadableLines) if (l.where === 'current') l.where = 'rotated';
       this.fileBytes = 0;
     }
-    appendFileSync(this.file, line, { mode: 0o600 });
+    appendPrivateFile(this.file, line);
     this.fileBytes += Buffer.byteLength(line);
   }
 
