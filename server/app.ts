@@ -1,10 +1,12 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
 import { sameOriginApi } from './guard/same-origin.ts';
-import { requireAccess, SessionStore } from './guard/access.ts';
+import { consoleBodyCap, limitBodies } from './guard/body-limit.ts';
+import { credentialOf, requireAccess, SessionStore } from './guard/access.ts';
 import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
+import { GuessLimit } from './guard/guess-limit.ts';
 import { sessionRoutes } from './routes/session.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
 import { KeyStore } from './identity/key-store.ts';
@@ -92,24 +94,35 @@ function isOutbound(method: string, path: string): boolean {
  * public one answers its API only to the holder of its access token (bearer, or the session cookie
  * a browser gets by signing in) and limits the outbound work each user and address can ask for.
  */
-function guardPublicApi(app: Hono, config: ServerConfig): void {
+function guardPublicApi(app: Hono, config: ServerConfig, bodies: MiddlewareHandler): CredentialWatch {
   const token = config.public ? config.accessToken : undefined;
   if (config.public && !token) throw new Error('A public console needs an access token (--access-token).');
   const sessions = new SessionStore();
+  // Ten wrong tokens a minute per address, whether typed at sign-in or sent as a bearer token.
+  const guesses = new GuessLimit(new RateLimiter(10));
   if (token) {
-    app.use('/api/*', requireAccess(token, sessions));
+    app.use('/api/*', requireAccess(token, sessions, guesses));
     const limit = rateLimitOutbound(new RateLimiter(config.rateLimit));
     app.use('/api/*', (c, next) => (isOutbound(c.req.method, c.req.path) ? limit(c, next) : next()));
     // The WAYF page is open to visitors with an invite link and reads the provider they name: limited too.
     app.use('/wayf', (c, next) => (c.req.query('provider') ? limit(c, next) : next()));
   }
+  // After the credential check (a caller without one is not read at all), before any route reads a body.
+  app.use('*', bodies);
   const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
   const secure = (requestUrl: string) => {
     const url = new URL(requestUrl);
     return url.protocol === 'https:' || (publicUrl?.protocol === 'https:' && publicUrl.host === url.host);
   };
-  app.route('/', sessionRoutes({ token, sessions, attempts: new RateLimiter(10), secure }));
+  app.route('/', sessionRoutes({ token, sessions, guesses, secure }));
+  return (c, ended) => {
+    const credential = token ? credentialOf(c, token, sessions) : undefined;
+    return credential?.kind === 'session' ? sessions.watch(credential.id, ended) : () => undefined;
+  };
 }
+
+/** Watches the credential a long request came with; see eventRoutes. */
+type CredentialWatch = (c: Context, ended: () => void) => () => void;
 
 /**
  * How the inbox checks a signature: the sender's discovery and JWKS are fetched through the guarded
@@ -138,7 +151,7 @@ export function createApp(ctx: AppContext): Hono {
   const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
   app.use('*', hostCheck(hosts));
   app.use('/api/*', sameOriginApi(ctx.config.publicUrl));
-  guardPublicApi(app, ctx.config);
+  const watchCredential = guardPublicApi(app, ctx.config, limitBodies(consoleBodyCap(ctx.config.relayMaxRequestBytes)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
   const persist = ctx.persist !== false;
   const keys =
@@ -208,7 +221,7 @@ export function createApp(ctx: AppContext): Hono {
   );
   app.route('/', inboundRoutes(inbox));
   app.route('/', inboxRoutes(inbox, baseUrl));
-  app.route('/', eventRoutes(inbox.store, inbox.bus));
+  app.route('/', eventRoutes(inbox.store, inbox.bus, { watchCredential }));
   app.route('/', demoRoutes(ctx.demo));
   app.all('/api/*', (c) => c.json({ error: 'not-found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
   return app;

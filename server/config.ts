@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArgumentError, commaList, parseArgv, TRUE_WORDS } from './args.ts';
+import { weakTokenReason } from './guard/token-strength.ts';
 
 /**
  * Server options, from command-line flags first, then environment variables, then defaults.
@@ -14,7 +15,13 @@ export const serverConfigSchema = z.object({
   /** Public mode: the relay refuses private and loopback targets, and the API needs the access token. */
   public: z.boolean().default(false),
   /** The token a public instance asks for (made at start when not given). */
-  accessToken: z.string().min(16, 'at least 16 characters, so it cannot be guessed').optional(),
+  accessToken: z
+    .string()
+    .superRefine((token, ctx) => {
+      const weak = weakTokenReason(token);
+      if (weak) ctx.addIssue({ code: 'custom', message: weak });
+    })
+    .optional(),
   /** Public mode: outbound requests (relay, discovery, check, sharing) a minute, per user and per address. */
   rateLimit: z.coerce.number().int().positive().default(60),
   /** Extra host names accepted in the Host header (besides loopback names and the public URL's host). */

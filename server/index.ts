@@ -11,6 +11,7 @@ import { ensureTlsMaterial, tlsHostNames, type TlsMaterial } from './tls.ts';
 import { mountStatic, securityHeaders } from './static.ts';
 import { generateAccessToken } from './guard/access.ts';
 import { labOriginsFrom } from './webapp-lab.ts';
+import { tightenDataDir } from './private-files.ts';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,8 @@ export interface RunningServer {
 export async function startServer(given: ServerConfig): Promise<RunningServer> {
   const generatedAccessToken = given.public && !given.accessToken ? generateAccessToken() : undefined;
   const config = generatedAccessToken ? { ...given, accessToken: generatedAccessToken } : given;
+  // Before anything reads them: files restored from a backup or left by an older console may be readable by others.
+  const tightened = tightenDataDir(resolve(config.dataDir));
   // Made (or read) before anything listens, so a bad certificate stops the start with its reason.
   const tls = servesTls(config)
     ? await ensureTlsMaterial({
@@ -62,7 +65,7 @@ export async function startServer(given: ServerConfig): Promise<RunningServer> {
         ...(tls ? { tls } : {}),
         demo,
         generatedAccessToken,
-        notices,
+        notices: [...tightened, ...notices],
         close: () =>
           new Promise((done) => {
             // Open SSE streams would keep close() waiting forever; cut them.

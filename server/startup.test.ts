@@ -30,25 +30,41 @@ describe('starting a public console', () => {
   });
 
   it('never prints a token it was given', async () => {
-    const config = defaultServerConfig({ ...base, public: true, accessToken: 'given-token-0123456789' });
+    const config = defaultServerConfig({ ...base, public: true, accessToken: 'given-Rk7vQ2xN9pL4wT8zC3mB6' });
     const running = await startServer(config);
     try {
       expect(running.generatedAccessToken).toBeUndefined();
-      expect(startupLines(running, config).join('\n')).not.toContain('given-token-0123456789');
+      expect(startupLines(running, config).join('\n')).not.toContain('given-Rk7vQ2xN9pL4wT8zC3mB6');
     } finally {
       await running.close();
     }
   });
 
-  it('reads the token and the rate limit from flags or the environment, and refuses a short token', () => {
-    expect(parseServerConfig(['--public', '--access-token', 'a-long-enough-token'], {})).toMatchObject({
+  it('reads the token and the rate limit from flags or the environment', () => {
+    expect(parseServerConfig(['--public', '--access-token', 'Qm4T-x9Lr2Vk7Wc1Zp5Hs8Nd3'], {})).toMatchObject({
       public: true,
-      accessToken: 'a-long-enough-token',
+      accessToken: 'Qm4T-x9Lr2Vk7Wc1Zp5Hs8Nd3',
     });
     expect(
-      parseServerConfig([], { OCM_EXPLORER_ACCESS_TOKEN: 'from-the-environment', OCM_EXPLORER_RATE_LIMIT: '5' }),
-    ).toMatchObject({ accessToken: 'from-the-environment', rateLimit: 5 });
-    expect(() => parseServerConfig(['--access-token', 'short'], {})).toThrow(ConfigError);
-    expect(() => parseServerConfig(['--access-token', 'short'], {})).toThrow(/--access-token: at least 16/);
+      parseServerConfig([], { OCM_EXPLORER_ACCESS_TOKEN: 'Env9-Tk3Rz7Yq2Lw6Vb4Jn8Xc5', OCM_EXPLORER_RATE_LIMIT: '5' }),
+    ).toMatchObject({ accessToken: 'Env9-Tk3Rz7Yq2Lw6Vb4Jn8Xc5', rateLimit: 5 });
+  });
+
+  it('refuses to start with a token that is easy to guess, and says why', () => {
+    for (const weak of ['short', '1234567890123456', 'a-long-enough-token', 'abcabcabcabcabcabcabcabcabcabcabc']) {
+      expect(() => parseServerConfig(['--public', '--access-token', weak], {})).toThrow(ConfigError);
+      expect(() => parseServerConfig(['--public', '--access-token', weak], {})).toThrow(
+        /--access-token: too easy to guess: about \d+ bits .*at least 128/,
+      );
+    }
+    expect(() => parseServerConfig(['--public'], { OCM_EXPLORER_ACCESS_TOKEN: '1234567890123456' })).toThrow(
+      /too easy to guess/,
+    );
+  });
+
+  it('takes a token made as the e2e run makes it (18 random bytes, base64url: 144 bits)', () => {
+    // The estimate is conservative: a rare random token with a typed-looking run may be refused; these are not.
+    for (const token of ['p3Xb_Q8kZt1VwN6rYc2Lm-Hf', 'Tg5nR0vJx9KqW2eLs7DcAz4U', 'm1Zy-8QbHf3Nw6TkVr0XpLc_'])
+      expect(parseServerConfig(['--public', '--access-token', token], {}).accessToken).toBe(token);
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +9,13 @@ describe('the start-up report of what could not be read', () => {
   it('names each file, how many entries, and why, and serves anyway', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'startup-'));
     const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
+    // Private already, as the console keeps them: only what cannot be read is reported.
+    mkdirSync(dataDir, { mode: 0o700 });
     writeFileSync(join(dir, 'index.html'), '<!doctype html>');
     copyFileSync(join(import.meta.dirname, 'inbox/__fixtures__/inbox-broken-line.jsonl'), join(dataDir, 'inbox.jsonl'));
-    writeFileSync(join(dataDir, 'shares.json'), '[{"id": ');
-    writeFileSync(join(dataDir, 'keys.json'), '{}');
+    chmodSync(join(dataDir, 'inbox.jsonl'), 0o600);
+    writeFileSync(join(dataDir, 'shares.json'), '[{"id": ', { mode: 0o600 });
+    writeFileSync(join(dataDir, 'keys.json'), '{}', { mode: 0o600 });
     const running = await startServer(defaultServerConfig({ port: 0, demo: false, staticDir: dir, dataDir }));
     try {
       expect(running.notices).toEqual([

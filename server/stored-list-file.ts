@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import type { Unreadable } from '../src/contract/inbound.ts';
 import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from './stored-format.ts';
+import { writePrivateFile } from './private-files.ts';
 
 export interface StoredListOptions<T> {
   /** The data folder; without one nothing is read or written (tests, a console without a data dir). */
@@ -73,12 +74,10 @@ export class StoredListFile<T> {
   /** Writes these entries, then the unreadable ones as they were (atomically, 0600). */
   save(entries: Iterable<T>): void {
     if (!this.file || !this.writable) return;
-    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
     const data = {
       version: this.options.format.current,
       [this.options.listKey]: [...entries, ...this.unreadableEntries],
     };
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(data, null, 2), { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+    writePrivateFile(this.file, JSON.stringify(data, null, 2));
   }
 }

@@ -1,8 +1,9 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { generate } from 'selfsigned';
+import { FILE_MODE, tighten, writePrivateFile } from './private-files.ts';
 
 /** The certificate and key the console serves https with, and what a peer needs to trust it. */
 export interface TlsMaterial {
@@ -110,7 +111,7 @@ export async function ensureTlsMaterial(options: {
       const covered = certificateNames(cert);
       const fresh = new Date(cert.validTo).getTime() - now.getTime() > RENEW_BEFORE_MS;
       if (fresh && options.names.every((n) => covered.includes(n.toLowerCase()))) {
-        chmodSync(keyFile, 0o600);
+        tighten(keyFile, FILE_MODE);
         return { ...describe(certPem, keyPem, { certFile, keyFile }), source: 'reused' };
       }
     } catch {
@@ -134,10 +135,7 @@ export async function ensureTlsMaterial(options: {
       },
     ],
   });
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
-  writeFileSync(keyFile, made.private, { mode: 0o600 });
-  chmodSync(keyFile, 0o600);
+  writePrivateFile(keyFile, made.private);
   writeFileSync(certFile, made.cert, { mode: 0o644 });
   return { ...describe(made.cert, made.private, { certFile, keyFile }), source: 'generated' };
 }

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, isServerPath } from './app.ts';
 import { defaultServerConfig } from './config.ts';
 import { startDemoMesh } from './demo-mesh/index.ts';
 import { openDataStores } from './storage-report.ts';
+import { tightenDataDir } from './private-files.ts';
 import { builtPagePolicy, CONTENT_SECURITY_POLICY, devPagePolicy } from './static.ts';
 import { labOriginsFrom } from './webapp-lab.ts';
 
@@ -25,8 +26,9 @@ export function ocmExplorerServer(): Plugin {
     const demo = process.env.OCM_EXPLORER_DEMO !== '0' ? await startDemoMesh({ ports: [0, 0] }) : undefined;
     if (demo) onClose(() => void demo.close());
     const config = defaultServerConfig();
+    const tightened = tightenDataDir(resolve(config.dataDir));
     const { inbox, shares, invites, keys, notices } = await openDataStores(config);
-    for (const notice of notices) console.warn(`ocm-explorer: ${notice}`);
+    for (const notice of [...tightened, ...notices]) console.warn(`ocm-explorer: ${notice}`);
     const app = createApp({ config, startedAt: new Date(), demo, inbox, shares, invites, keys });
     const labOrigins = labOriginsFrom(inbox.store);
     // Keep Vite's own Request/Response globals untouched inside its process.

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { allowedHostNames, hostCheck } from '../guard/host-check.ts';
+import { limitBodies, peerBodyCap } from '../guard/body-limit.ts';
+import { sameOriginForm } from '../guard/same-origin.ts';
 import { discoveryDocument, jwksDocument } from './discovery.ts';
 import type { PeerNet } from './net.ts';
 import { encodeInviteString } from '../../src/protocol/index.ts';
@@ -56,6 +58,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
 export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: string): Hono {
   const app = new Hono();
   app.use('*', hostCheck(allowedHostNames(undefined, [])));
+  app.use('*', limitBodies(peerBodyCap));
   app.use('/demo/*', async (c, next) => {
     const presented = c.req.header(DEMO_CONTROL_HEADER);
     if (presented === undefined || !timingSafeEqual(sha256(presented), sha256(controlSecret))) {
@@ -79,7 +82,8 @@ export function createPeerApp(peer: PeerState, net: PeerNet, controlSecret: stri
     app.post('/ocm/token', (c) => tokenEndpoint(c, peer, net));
     app.on(['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'], '/webdav/:id', (c) => webdav(c, peer, c.req.param('id')));
     app.on(['GET', 'POST'], '/apps/viewer/:id', (c) => webapp(c, peer));
-    app.on(['GET', 'POST'], '/invites/accept', (c) => inviteAcceptDialog(c, peer, net));
+    // Accepting makes the peer send a signed request to the server the form names: only its own page may post it.
+    app.on(['GET', 'POST'], '/invites/accept', sameOriginForm(), (c) => inviteAcceptDialog(c, peer, net));
   } else {
     app.on(['PROPFIND', 'GET', 'HEAD', 'PUT', 'DELETE'], '/public.php/webdav/', (c) => webdav(c, peer));
   }

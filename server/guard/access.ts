@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { GuessLimit } from './guess-limit.ts';
 
 /** The cookie that carries a signed-in browser's session id (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'ocmx_session';
@@ -27,6 +28,7 @@ export function generateAccessToken(): string {
  */
 export class SessionStore {
   private readonly sessions = new Map<string, number>();
+  private readonly watchers = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly ttlMs = SESSION_TTL_MS,
@@ -54,7 +56,42 @@ export class SessionStore {
   }
 
   end(id: string | undefined): void {
-    if (id) this.sessions.delete(id);
+    if (!id) return;
+    this.sessions.delete(id);
+    const watching = this.watchers.get(id);
+    this.watchers.delete(id);
+    for (const ended of watching ?? []) ended();
+  }
+
+  /**
+   * Calls `ended` once, when the session ends: signed out, or expired. What lasts longer than one request (an
+   * event stream) holds only as long as the session it was opened with. Returns a function that stops watching.
+   */
+  watch(id: string, ended: () => void): () => void {
+    const expires = this.sessions.get(id);
+    if (expires === undefined || expires <= this.now()) {
+      ended();
+      return () => undefined;
+    }
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.watchers.get(id)?.delete(once);
+      ended();
+    };
+    const timer = setTimeout(() => this.end(id), expires - this.now());
+    timer.unref?.();
+    const watching = this.watchers.get(id) ?? new Set();
+    watching.add(once);
+    this.watchers.set(id, watching);
+    return () => {
+      done = true;
+      clearTimeout(timer);
+      watching.delete(once);
+      if (!watching.size) this.watchers.delete(id);
+    };
   }
 }
 
@@ -77,13 +114,20 @@ export function credentialOf(c: Context, token: string, sessions: SessionStore):
 
 /**
  * Public mode: every /api route but the server's status and the sign-in route answers 401 to a
- * request without a valid credential. What peers need (discovery, /ocm/*) is not under /api.
+ * request without a valid credential. What peers need (discovery, /ocm/*) is not under /api. A wrong
+ * bearer token counts as a wrong guess of the client's address, like a wrong sign-in.
  */
-export function requireAccess(token: string, sessions: SessionStore): MiddlewareHandler {
+export function requireAccess(token: string, sessions: SessionStore, guesses: GuessLimit): MiddlewareHandler {
   return async (c, next) => {
     if (OPEN_API_PATHS.has(c.req.path)) return next();
+    const presented = c.req.header('authorization') !== undefined;
+    if (presented) {
+      const refused = guesses.refusal(c);
+      if (refused) return refused;
+    }
     const credential = credentialOf(c, token, sessions);
     if (!credential) {
+      if (presented) guesses.wrong(c);
       c.header('www-authenticate', 'Bearer realm="ocm-explorer"');
       return c.json(
         {

@@ -32,15 +32,25 @@ export class RateLimiter {
   take(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const at = this.now();
     const levels = keys.map((key) => this.level(key, at));
-    const lowest = Math.min(...levels);
-    if (lowest < 1) {
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - lowest) * 60) / this.perMinute)) };
-    }
+    const empty = this.emptyFor(levels);
+    if (empty) return empty;
     keys.forEach((key, i) => this.buckets.set(key, { tokens: levels[i]! - 1, at }));
     if (this.buckets.size > 10_000) {
       for (const [key] of this.buckets) if (this.level(key, at) >= this.perMinute) this.buckets.delete(key);
     }
     return { ok: true };
+  }
+
+  /** Whether a token is there for every key, without taking it (a caller that pays only on failure). */
+  peek(keys: readonly string[]): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const at = this.now();
+    return this.emptyFor(keys.map((key) => this.level(key, at))) ?? { ok: true };
+  }
+
+  private emptyFor(levels: number[]): { ok: false; retryAfterSeconds: number } | undefined {
+    const lowest = Math.min(...levels);
+    if (lowest >= 1) return undefined;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - lowest) * 60) / this.perMinute)) };
   }
 }
 
@@ -50,10 +60,15 @@ export function clientAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-/** Who is asking, for the per-session limit: the signed-in browser's session, or the bearer-token holder. */
+/**
+ * Who is asking, for the per-user limit: the signed-in browser's session, or the bearer-token holder. A visitor
+ * without either (the WAYF page is open to anyone with an invite link) is known by address only, so one visitor
+ * cannot spend every other invitee's share.
+ */
 function callerOf(c: Context): string {
   if (c.req.header('authorization')) return 'bearer';
-  return `session:${getCookie(c, SESSION_COOKIE) ?? 'none'}`;
+  const session = getCookie(c, SESSION_COOKIE);
+  return session ? `session:${session}` : `visitor:${clientAddress(c)}`;
 }
 
 /**

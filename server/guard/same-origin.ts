@@ -75,3 +75,20 @@ export function sameOriginApi(publicUrl: string | undefined): MiddlewareHandler 
     return next();
   };
 }
+
+/**
+ * The same guard for a page's own form outside the API (a demo peer's accept dialog): a state-changing request that
+ * another site made the browser send is refused with a plain page, so a web page cannot submit the form for a user.
+ */
+export function sameOriginForm(): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    const why = crossSiteReason(
+      { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site')?.toLowerCase() },
+      ownOrigins(c.req.url, undefined),
+    );
+    if (why)
+      return c.text(`Refused: ${why}. This form answers only its own page, so other web pages cannot submit it.`, 403);
+    return next();
+  };
+}

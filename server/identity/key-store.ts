@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import {
@@ -15,6 +15,7 @@ import {
   type KeyMaterial,
 } from '../../src/signing/index.ts';
 import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+import { writePrivateFile } from '../private-files.ts';
 
 /** What a key is for: RFC 9421 (published in the JWKS) or draft-cavage (published as the legacy publicKey). */
 export type KeyUse = 'rfc9421' | 'cavage';
@@ -127,12 +128,8 @@ export class KeyStore {
         jwk: exportPrivateJwk(k.material),
       })),
     };
-    mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    // Write then rename, so a crash never leaves half a key file.
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
-    chmodSync(temp, 0o600);
-    renameSync(temp, this.file);
+    // Written whole then renamed, so a crash never leaves half a key file.
+    writePrivateFile(this.file, `${JSON.stringify(data, null, 2)}\n`);
   }
 
   private add(material: KeyMaterial, use: KeyUse, kid: string): StoredKey {

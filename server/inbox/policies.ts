@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFile } from '../private-files.ts';
 import { safeParse } from 'zod/mini';
 import {
   inboxPoliciesSchema,
@@ -33,6 +34,6 @@ export class PolicyStore {
   set(endpoint: InboundEndpoint, policy: InboxPolicy): void {
     if (policy.mode === 'spec' && !policy.delayMs) delete this.policies[endpoint];
     else this.policies[endpoint] = policy;
-    if (this.file) writeFileSync(this.file, JSON.stringify(this.policies, null, 2), { mode: 0o600 });
+    if (this.file) writePrivateFile(this.file, JSON.stringify(this.policies, null, 2));
   }
 }

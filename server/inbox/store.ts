@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { safeParse } from 'zod/mini';
 import { inboundRecordSchema, type InboundRecord, type Unreadable } from '../../src/contract/inbound.ts';
 import { KeptRecords, type KeptLimits } from './kept-records.ts';
 import { describeIssue, parseStoredJson, upgrade, type StoredFormat } from '../stored-format.ts';
+import { appendPrivateFile, privateDir, writePrivateFile } from '../private-files.ts';
 
 /**
  * Each line is a record with `"version"`; lines without one were written before versions were (format 1).
@@ -81,7 +82,7 @@ export class InboxStore {
     this.kept = new KeptRecords({ ...INBOX_DEFAULTS, ...definedOnly(limits) });
     this.compactAtBytes = compactAtBytes ?? INBOX_DEFAULTS.compactAtBytes;
     if (dir) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      privateDir(dir);
       this.file = join(dir, 'inbox.jsonl');
       this.rotated = join(dir, 'inbox.1.jsonl');
       this.aside = join(dir, 'inbox.unreadable.jsonl');
@@ -131,7 +132,7 @@ export class InboxStore {
   private keepUnreadable(from: readonly UnreadableLine['where'][]): void {
     const moving = this.unreadableLines.filter((l) => from.includes(l.where));
     if (!moving.length) return;
-    appendFileSync(this.aside!, moving.map((l) => `${l.raw}\n`).join(''), { mode: 0o600 });
+    appendPrivateFile(this.aside!, moving.map((l) => `${l.raw}\n`).join(''));
     for (const l of moving) l.where = 'kept';
   }
 
@@ -146,16 +147,14 @@ export class InboxStore {
     this.keepUnreadable(['current', 'rotated']);
     const text = this.kept.all().map(lineOf).join('');
     // Written aside and renamed: a crash mid-write leaves the previous file whole.
-    const next = `${this.file}.next`;
-    writeFileSync(next, text, { mode: 0o600 });
-    renameSync(next, this.file);
+    writePrivateFile(this.file, text);
     rmSync(this.rotated!, { force: true });
     this.fileBytes = Buffer.byteLength(text);
   }
 
   private persist(line: string): void {
     if (!this.file) return;
-    appendFileSync(this.file, line, { mode: 0o600 });
+    appendPrivateFile(this.file, line);
     this.fileBytes += Buffer.byteLength(line);
     this.compactIfDue();
   }

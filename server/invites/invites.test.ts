@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteListSchema, sentInviteViewSchema } from '../../src/contract/invites.ts';
 import { decodeInviteString, lint } from '../../src/protocol/index.ts';
 import { createApp } from '../app.ts';
@@ -163,5 +165,37 @@ describe('the invite store on disk', () => {
     store.create('alice');
     expect(readFileSync(join(dir, 'invites.json'), 'utf8')).toBe('{not json');
     expect(store.unreadable?.count).toBe(1);
+  });
+});
+
+describe('the WAYF page and a provider whose inviteAcceptDialog is not a web page', () => {
+  // A provider of the visitor's choosing, on loopback, publishing whatever dialog the test sets.
+  let dialog = '';
+  const provider = createServer((req, res) => {
+    if (req.url?.startsWith('/.well-known/ocm')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ enabled: true, apiVersion: '1.2.0', endPoint: 'http://x/ocm', inviteAcceptDialog: dialog }),
+      );
+    } else res.writeHead(404).end();
+  });
+  beforeAll(() => new Promise<void>((done) => provider.listen(0, '127.0.0.1', done)));
+  afterAll(() => new Promise<void>((done) => provider.close(() => done())));
+
+  it.each([
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'JavaScript:alert(1)',
+  ])('refuses to send a visitor to %s, and says why on the page', async (given) => {
+    dialog = given;
+    const { post, get } = setup();
+    const { token } = sentInviteViewSchema.parse(await (await post('/api/invites', {})).json());
+    const origin = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+    const res = await get(`/wayf?token=${token}&provider=${encodeURIComponent(origin)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('location')).toBeNull();
+    expect(await res.text()).toMatch(/publishes an inviteAcceptDialog that is not an http\(s\) address/);
   });
 });

@@ -28,7 +28,19 @@ export async function wayfRedirect(
   const dialog = doc.inviteAcceptDialog;
   if (typeof dialog !== 'string' || !dialog)
     return { problem: `${provider} does not publish an inviteAcceptDialog: it cannot accept invites from a link.` };
-  return { location: acceptDialogLink(found.base, dialog, token, providerDomain) };
+  let location: URL | undefined;
+  try {
+    location = new URL(acceptDialogLink(found.base, dialog, token, providerDomain));
+  } catch {
+    location = undefined;
+  }
+  // A dialog is a web page: javascript:, data:, vbscript:, file: … would run or open something in the visitor's
+  // browser under a redirect from this console.
+  if (location?.protocol !== 'http:' && location?.protocol !== 'https:')
+    return {
+      problem: `${provider} publishes an inviteAcceptDialog that is not an http(s) address (${JSON.stringify(dialog.slice(0, 80))}): this page sends visitors only to web pages.`,
+    };
+  return { location: location.href };
 }
 
 const escapeHtml = (s: string) =>

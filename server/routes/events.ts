@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { InboundRecord } from '../../src/contract/inbound.ts';
 import type { BusEvent, EventBus } from '../inbox/event-bus.ts';
@@ -16,7 +16,19 @@ const RESET_PAGE = { limit: 50, maxBytes: 256 * 1024 };
  * newest page of records; a reconnecting one (Last-Event-ID) gets exactly the events it missed, or `reset`
  * when they are no longer available. Then `inbound` events live, and a `ping` comment every 15 s.
  */
-export function eventRoutes(store: InboxStore, bus: EventBus<InboundRecord>, pingMs = 15_000): Hono {
+export function eventRoutes(
+  store: InboxStore,
+  bus: EventBus<InboundRecord>,
+  options: {
+    pingMs?: number;
+    /**
+     * Watches the credential the stream was opened with: calls `ended` when it no longer holds (sign-out,
+     * expiry) and returns a function that stops watching. A stream must not outlive the session that opened it.
+     */
+    watchCredential?: (c: Context, ended: () => void) => () => void;
+  } = {},
+): Hono {
+  const pingMs = options.pingMs ?? 15_000;
   const app = new Hono();
   app.get('/api/events', (c) => {
     c.header('x-accel-buffering', 'no');
@@ -29,11 +41,17 @@ export function eventRoutes(store: InboxStore, bus: EventBus<InboundRecord>, pin
         wake?.();
       });
       let open = true;
-      stream.onAbort(() => {
+      const close = () => {
+        if (!open) return;
         open = false;
         unsubscribe();
+        unwatch();
         wake?.();
-      });
+      };
+      let unwatch: () => void = () => undefined;
+      stream.onAbort(close);
+      unwatch = options.watchCredential?.(c, close) ?? unwatch;
+      if (!open) return;
 
       const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
       const missed = lastEventId ? bus.eventsAfter(lastEventId) : null;

@@ -160,7 +160,7 @@ describe('the console receiving OCM calls', () => {
   });
 
   it('in public mode, does not fetch keys from the private address a keyid names, and says so', async () => {
-    const { inbox, post } = setup({ public: true, accessToken: 'inbound-test-access-token' });
+    const { inbox, post } = setup({ public: true, accessToken: 'inbound-Jx4Tq9Lw2Zr7Vc5Mb8Hs' });
     await post('/ocm/shares', JSON.stringify({ sender: 'x@10.0.0.1' }), {
       'content-type': 'application/json',
       'signature-input': 'sig1=("@method");created=1;keyid="10.0.0.1#k";tag="ocm"',

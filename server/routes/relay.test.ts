@@ -252,7 +252,7 @@ describe('the relay', () => {
   });
 
   it('in public mode, refuses loopback targets with 403', async () => {
-    const token = 'relay-test-access-token';
+    const token = 'relay-Gk6Pw3Xz8Qm1Rt5Vn9Dc';
     const app = createApp({
       config: defaultServerConfig({ public: true, accessToken: token }),
       startedAt: new Date(),

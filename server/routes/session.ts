@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { SessionState } from '../../src/contract/session.ts';
 import { SESSION_COOKIE, type SessionStore, credentialOf, tokenMatches } from '../guard/access.ts';
-import { clientAddress, type RateLimiter } from '../guard/rate-limit.ts';
+import type { GuessLimit } from '../guard/guess-limit.ts';
 
 export interface SessionRouteOptions {
   /** The access token of a public instance; undefined on a local one, which needs no sign-in. */
   token: string | undefined;
   sessions: SessionStore;
-  /** Sign-in attempts per client address: a guessed token costs time. */
-  attempts: RateLimiter;
+  /** Wrong tokens per client address, shared with the API's bearer check: a guessed token costs time. */
+  guesses: GuessLimit;
   /** Whether the cookie must be Secure: the console is reached over https. */
   secure: (requestUrl: string) => boolean;
 }
@@ -18,34 +18,33 @@ export interface SessionRouteOptions {
  * /api/session: whether this console needs signing in, signing in with the access token (a session
  * cookie comes back: HttpOnly, SameSite=Strict, Secure over https) and signing out.
  */
-export function sessionRoutes({ token, sessions, attempts, secure }: SessionRouteOptions): Hono {
+export function sessionRoutes({ token, sessions, guesses, secure }: SessionRouteOptions): Hono {
   const app = new Hono();
   const state = (signedIn: boolean): SessionState => ({ required: token !== undefined, signedIn });
 
   app.get('/api/session', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(state(token === undefined || credentialOf(c, token, sessions) !== undefined));
+    if (token === undefined) return c.json(state(true));
+    // Asking "am I signed in?" with a bearer token is one more way to try a token: it counts like the others.
+    const presented = c.req.header('authorization') !== undefined;
+    const refused = presented ? guesses.refusal(c) : undefined;
+    if (refused) return refused;
+    const signedIn = credentialOf(c, token, sessions) !== undefined;
+    if (presented && !signedIn) guesses.wrong(c);
+    return c.json(state(signedIn));
   });
 
   app.post('/api/session', async (c) => {
     if (token === undefined) return c.json(state(true));
-    const limited = attempts.take([`sign-in:${clientAddress(c)}`]);
-    if (!limited.ok) {
-      c.header('retry-after', String(limited.retryAfterSeconds));
-      return c.json(
-        {
-          error: 'rate-limited',
-          message: `Too many sign-in attempts from this address; try again in ${limited.retryAfterSeconds} s.`,
-        },
-        429,
-      );
-    }
+    const refused = guesses.refusal(c);
+    if (refused) return refused;
     const body: unknown = await c.req.json().catch(() => undefined);
     const presented = (body as { token?: unknown } | undefined)?.token;
     if (typeof presented !== 'string' || presented === '') {
       return c.json({ error: 'bad-request', message: 'Send {"token": "<the access token>"}.' }, 400);
     }
     if (!tokenMatches(presented.trim(), token)) {
+      guesses.wrong(c);
       return c.json(
         {
           error: 'wrong-token',

@@ -100,6 +100,49 @@ describe('the console sharing out', () => {
     expect(await unknown.json()).toEqual({ error: 'invalid_grant' });
   });
 
+  it("gives a must-exchange-token share's token only to its receiver, not to another verified signer", async () => {
+    const { result } = await share({ to: `carol@${new URL(alpha.origin).host}`, name: 'for-carol.txt' });
+    const { sharedSecret } = (
+      JSON.parse(result.exchange!.request.body!.data) as { protocol: { webdav: { sharedSecret: string } } }
+    ).protocol.webdav;
+    // Another server (here the console itself, through its relay) signs a token request for alpha's code.
+    const url = `${running.url}/ocm/token`;
+    const relayed = await fetch(`${running.url}/api/relay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-relay-target': url },
+      body: JSON.stringify({
+        method: 'POST',
+        url,
+        sign: 'ocm',
+        headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+        body: {
+          encoding: 'utf8',
+          data: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: new URL(running.url).host,
+            code: sharedSecret,
+          }).toString(),
+        },
+      }),
+    });
+    const { exchange } = (await relayed.json()) as {
+      exchange: { response: { status: number; body: { data: string } } };
+    };
+    expect(exchange.response.status).toBe(400);
+    const answer = JSON.parse(exchange.response.body.data) as {
+      error: string;
+      error_description: string;
+      access_token?: string;
+    };
+    expect(answer.error).toBe('invalid_grant');
+    expect(answer.error_description).toMatch(/Only the share's receiver may exchange this code/);
+    expect(answer.access_token).toBeUndefined();
+    const inbox = inboundListSchema.parse(await (await fetch(`${running.url}/api/inbox?limit=5`)).json());
+    expect(inbox.records.find((r) => r.endpoint === 'token' && r.response?.status === 400)?.verification?.status).toBe(
+      'verified',
+    );
+  });
+
   it('shares with the Nextcloud-like legacy peer in its dialect, signed draft-cavage', async () => {
     const { result } = await share({ to: `erin@${new URL(legacy.origin).host}` });
     expect(result.exchange?.response.status).toBe(201);
