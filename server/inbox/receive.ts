@@ -20,7 +20,7 @@ export interface InboxDeps {
   /** Checks the signature(s) of what arrived; absent means signatures are not checked. */
   verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
   /** OCM lint of the parsed body; absent means no findings. */
-  lint?: (endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form') => Finding[];
+  lint?: (endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form') => Finding[] | Promise<Finding[]>;
   /** Answers a token request for a share the console sent out; undefined leaves it to the spec default. */
   exchangeCode?: (
     form: Record<string, unknown>,
@@ -120,13 +120,16 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
   // What goes over the wire when it differs from what is stored (a token is sent, but stored masked).
   let sent: string | undefined;
   try {
+    // Recording, parsing and linting a large body are separate turns of the event loop, so other requests
+    // (a health check, a browser) are answered between them, not after all of them.
+    await new Promise((next) => setImmediate(next));
     const { doc, problems, unreadable, encoding } = parseBody(raw, endpoint);
     const verification: Verification = deps.verify
       ? await deps.verify(raw, doc)
       : hasSignature(raw)
         ? { status: 'unchecked', summary: 'A signature was sent, but this server does not check signatures.' }
         : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
-    const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc, encoding) : undefined;
+    const findings = doc !== undefined && deps.lint ? await deps.lint(endpoint, doc, encoding) : undefined;
     const policy = deps.policies.get(endpoint);
     if (policy.mode === 'custom') {
       response = {
