@@ -11,6 +11,7 @@ import { ensureTlsMaterial, tlsHostNames, type TlsMaterial } from './tls.ts';
 import { mountStatic, securityHeaders } from './static.ts';
 import { generateAccessToken } from './guard/access.ts';
 import { labOriginsFrom } from './webapp-lab.ts';
+import { installProcessGuard } from './process-guard.ts';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
   }
   for (const line of startupLines(running, config)) console.log(line);
   console.log('Press Ctrl+C to stop.');
+  installProcessGuard();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(130);
