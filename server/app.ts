@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
+import { refuseMalformedPath } from './guard/path-encoding.ts';
 import { sameOriginApi } from './guard/same-origin.ts';
 import { requireAccess, SessionStore } from './guard/access.ts';
 import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
@@ -137,6 +138,7 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
   app.use('*', hostCheck(hosts));
+  app.use('*', refuseMalformedPath());
   app.use('/api/*', sameOriginApi(ctx.config.publicUrl));
   guardPublicApi(app, ctx.config);
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));
