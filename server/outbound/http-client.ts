@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import { Client, type Dispatcher } from 'undici';
 import type { RelayFailure, Timing } from '../../src/contract/exchange.ts';
+import { chargeOutbound } from '../guard/outbound-budget.ts';
 import { checkTarget, guardedLookup, type GuardPolicy, type LookupFn } from '../guard/ssrf.ts';
 import { classifyFailure } from './classify-failure.ts';
 
@@ -159,6 +160,17 @@ export function createOutboundClient(
           reason: blocked.message,
           message: blocked.message,
           ...(blocked.address ? { address: blocked.address } : {}),
+        },
+        timing: finish(),
+      };
+    const allowed = chargeOutbound();
+    if (!allowed.ok)
+      return {
+        ok: false,
+        failure: {
+          kind: 'rate-limited',
+          retryAfterSeconds: allowed.retryAfterSeconds,
+          message: `Not sent: this public console allows ${allowed.perMinute} outbound requests a minute per user and per address, each request counted; try again in ${allowed.retryAfterSeconds} s.`,
         },
         timing: finish(),
       };
