@@ -2,6 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { resolve } from 'node:path';
 import type { ServerConfig } from './config.ts';
 import { allowedHostNames, hostCheck } from './guard/host-check.ts';
+import { refuseMalformedPath } from './guard/path-encoding.ts';
 import { sameOriginApi } from './guard/same-origin.ts';
 import { consoleBodyCap, limitBodies } from './guard/body-limit.ts';
 import { credentialOf, requireAccess, SessionStore } from './guard/access.ts';
@@ -150,6 +151,7 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   const hosts = allowedHostNames(ctx.config.publicUrl, ctx.config.allowedHosts);
   app.use('*', hostCheck(hosts));
+  app.use('*', refuseMalformedPath());
   app.use('/api/*', sameOriginApi(ctx.config.publicUrl));
   const watchCredential = guardPublicApi(app, ctx.config, limitBodies(consoleBodyCap(ctx.config.relayMaxRequestBytes)));
   app.route('/', healthRoutes({ startedAt: ctx.startedAt, mode: ctx.config.public ? 'public' : 'local' }));

@@ -12,6 +12,7 @@ import { mountStatic, securityHeaders } from './static.ts';
 import { generateAccessToken } from './guard/access.ts';
 import { labOriginsFrom } from './webapp-lab.ts';
 import { tightenDataDir } from './private-files.ts';
+import { installProcessGuard } from './process-guard.ts';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   }
   for (const line of startupLines(running, config)) console.log(line);
   console.log('Press Ctrl+C to stop.');
+  installProcessGuard();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(130);

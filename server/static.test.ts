@@ -34,6 +34,19 @@ describe('standalone server', () => {
     expect(res.headers.get('content-type')).toMatch(/javascript/);
   });
 
+  it.each(['/webapp/%E0%A4%A', '/api/inbox/%E0%A4%A', '/%E0%A4%A'])(
+    'answers a path whose percent-encoding is cut (%s) with 400 and the reason',
+    async (path) => {
+      const res = await fetch(`${running.url}${path}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        error: 'bad-request',
+        message: `The path "${path}" is not valid percent-encoding: each %XX must spell UTF-8 (RFC 3986 §2.1).`,
+      });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    },
+  );
+
   it('answers a missing asset with 404, not with index.html', async () => {
     const res = await fetch(`${running.url}/assets/missing.js`);
     expect(res.status).toBe(404);

@@ -37,7 +37,8 @@ export function ocmExplorerServer(): Plugin {
     middlewares.use((req, res, next) => {
       const path = (req.url ?? '/').split('?')[0]!;
       if (isServerPath(path)) {
-        void listener(req, res);
+        // An error the app did not answer goes to Vite's error handler, not to an unhandled rejection.
+        listener(req, res).catch((err: unknown) => next(err));
         return;
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

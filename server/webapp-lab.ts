@@ -1,5 +1,6 @@
 import type { InboundRecord } from '../src/contract/inbound.ts';
 import { checkAppUri, webappShareOf } from '../src/protocol/webapp.ts';
+import { decodeComponent } from './guard/path-encoding.ts';
 import type { LabOrigins } from './static.ts';
 
 /**
@@ -11,7 +12,8 @@ export function labOriginsFrom(inbox: { get(id: string): InboundRecord | undefin
   return (path, query) => {
     const origins = new Set<string>();
     const id = /^\/webapp\/([^/]+)/.exec(path)?.[1];
-    const record = id ? inbox.get(decodeURIComponent(id)) : undefined;
+    const key = id ? decodeComponent(id) : undefined;
+    const record = key ? inbox.get(key) : undefined;
     if (record?.endpoint === 'shares' && record.body.encoding === 'utf8') {
       try {
         const found = webappShareOf(JSON.parse(record.body.data));

@@ -1,6 +1,7 @@
 import type { CliCommand } from './types.ts';
 import { CONFIG_HELP, ConfigError, parseServerConfig } from '../config.ts';
 import { startServer, startupLines } from '../index.ts';
+import { installProcessGuard } from '../process-guard.ts';
 
 export const serveCommand: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
@@ -20,6 +21,7 @@ export const serveCommand: CliCommand = async (args, io) => {
   const running = await startServer(config);
   for (const line of startupLines(running, config)) io.stdout(line);
   io.stdout('Press Ctrl+C to stop.');
+  installProcessGuard((line) => io.stderr(line));
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve);
     process.once('SIGINT', stop);

@@ -11,7 +11,7 @@ import {
   type Scheme,
 } from '../../src/protocol/index.ts';
 import { exchangeRecord } from '../outbound/exchange-record.ts';
-import type { OutboundClient } from '../outbound/http-client.ts';
+import { DOCUMENT_BYTES, type OutboundClient } from '../outbound/http-client.ts';
 
 type Attempt = DiscoverResult['wellKnown'];
 type Unreachable = NonNullable<DiscoverResult['unreachable']>[number];
@@ -45,7 +45,8 @@ export async function discoverTarget(
     ];
     if (options.ua) headers.push(['User-Agent', options.ua]);
     const startedAt = new Date().toISOString();
-    const result = await client.send({ method: 'GET', url, headers });
+    // A discovery document is a few KB: read (and decode) no more than the document limit.
+    const result = await client.send({ method: 'GET', url, headers, maxResponseBytes: DOCUMENT_BYTES });
     if (!result.ok) return { url, failure: result.failure };
     return { url, exchange: exchangeRecord({ method: 'GET', url, headers }, result, { startedAt }) };
   };

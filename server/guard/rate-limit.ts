@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from './access.ts';
+import { withOutboundBudget, type Charge } from './outbound-budget.ts';
 
 interface Bucket {
   tokens: number;
@@ -73,11 +74,14 @@ function callerOf(c: Context): string {
 
 /**
  * Limits outbound work (relay, discovery, check, sharing) per caller and per client address, so a
- * shared instance cannot be used to scan the internet. Answers 429 with Retry-After.
+ * shared instance cannot be used to scan the internet. Answers 429 with Retry-After. The call itself
+ * takes one token, which pays for its first outbound request; every further request it makes (a check
+ * sends up to seven) takes one more, and is not sent once the allowance is spent.
  */
 export function rateLimitOutbound(limiter: RateLimiter): MiddlewareHandler {
   return async (c, next) => {
-    const outcome = limiter.take([`caller:${callerOf(c)}`, `address:${clientAddress(c)}`]);
+    const keys = [`caller:${callerOf(c)}`, `address:${clientAddress(c)}`];
+    const outcome = limiter.take(keys);
     if (!outcome.ok) {
       c.header('retry-after', String(outcome.retryAfterSeconds));
       return c.json(
@@ -88,6 +92,15 @@ export function rateLimitOutbound(limiter: RateLimiter): MiddlewareHandler {
         429,
       );
     }
-    return next();
+    let prepaid = true;
+    const charge: Charge = () => {
+      if (prepaid) {
+        prepaid = false;
+        return { ok: true };
+      }
+      const more = limiter.take(keys);
+      return more.ok ? more : { ...more, perMinute: limiter.perMinute };
+    };
+    return withOutboundBudget(charge, () => next());
   };
 }

@@ -290,4 +290,42 @@ describe('a public console is closed to everyone without its access token', () =
     vi.setSystemTime(Date.now() + 20_000);
     expect((await discover()).status).not.toBe(429);
   });
+
+  it('counts every request a check or an interop run sends, not only the call that starts it', async () => {
+    // An OCM server on loopback (reachable here through --relay-allow) that counts what it is sent.
+    let sent = 0;
+    const peer = createServer((req, res) => {
+      sent++;
+      req.resume();
+      const { port } = peer.address() as AddressInfo;
+      const discovery = { enabled: true, apiVersion: '1.2.0', endPoint: `http://127.0.0.1:${port}/ocm` };
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(req.url === '/.well-known/ocm' ? JSON.stringify(discovery) : '{}');
+    });
+    await new Promise<void>((done) => peer.listen(0, '127.0.0.1', done));
+    try {
+      const origin = `http://127.0.0.1:${(peer.address() as AddressInfo).port}`;
+      const limited = consoleApp({ public: true, accessToken: TOKEN, rateLimit: 4, relayAllow: ['127.0.0.1'] });
+      const call = (path: string) =>
+        limited.request(`${CONSOLE}${path}`, {
+          method: 'POST',
+          body: json({ target: origin }),
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        });
+      expect((await call('/api/check')).status).toBe(200);
+      expect(sent).toBe(2);
+      // The interop run is let in with the 3rd token and sends its 2nd request with the 4th; its 3rd is not sent.
+      const run = await call('/api/interop');
+      expect(run.status).toBe(200);
+      expect(sent).toBe(4);
+      expect(await run.text()).toContain('Not sent: this public console allows 4 outbound requests a minute');
+      const refused = await call('/api/check');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(sent).toBe(4);
+    } finally {
+      peer.close();
+    }
+  });
 });

@@ -46,6 +46,28 @@ describe('the SSRF guard', () => {
     expect(checkTarget(new URL('http://10.0.0.5/'), { publicMode: true, allowHosts: ['10.0.0.5'] })).toBeNull();
   });
 
+  it.each([
+    ['::7f00:1', '127.0.0.1', 'loopback'],
+    ['::127.0.0.1', '127.0.0.1', 'loopback'],
+    ['::ffff:127.0.0.1', '127.0.0.1', 'loopback'],
+    ['::ffff:0:7f00:1', '127.0.0.1', 'loopback'],
+    ['64:ff9b::7f00:1', '127.0.0.1', 'loopback'],
+    ['64:ff9b::a9fe:a9fe', '169.254.169.254', 'linkLocal'],
+    ['2002:7f00:1::', '127.0.0.1', 'loopback'],
+    ['2002:c0a8:101::1', '192.168.1.1', 'private'],
+  ])('judges [%s] in public mode by the IPv4 address it carries (%s)', (address, carried, range) => {
+    const blocked = checkTarget(new URL(`http://[${address}]/`), PUBLIC);
+    expect(blocked?.message).toMatch(`carries ${carried}, a ${range} address; public mode reaches only public`);
+  });
+
+  it('lets public mode reach a public IPv4 address wrapped in IPv6, and still refuses IPv6 loopback', () => {
+    for (const address of ['64:ff9b::808:808', '2002:808:808::', '::ffff:8.8.8.8'])
+      expect(checkTarget(new URL(`http://[${address}]/`), PUBLIC)).toBeNull();
+    expect(checkTarget(new URL('http://[::1]/'), PUBLIC)?.message).toBe(
+      '::1 is a loopback address; public mode reaches only public addresses.',
+    );
+  });
+
   it('names the range of an address', () => {
     expect(nonPublicRange('127.0.0.1')).toBe('loopback');
     expect(nonPublicRange('::ffff:10.0.0.1')).toBe('private');
@@ -67,6 +89,8 @@ describe('the SSRF guard', () => {
       const { err } = await run(guardedLookup(PUBLIC, resolvingTo('93.184.215.14', '127.0.0.1')), all);
       expect(err?.message).toMatch(/rebind\.example resolves to 127\.0\.0\.1, a loopback address/);
     }
+    const { err } = await run(guardedLookup(PUBLIC, resolvingTo('::7f00:1')), true);
+    expect(err?.message).toMatch(/rebind\.example resolves to ::7f00:1, an address that carries 127\.0\.0\.1/);
   });
 
   it('passes public answers through in the shape the caller asked for', async () => {

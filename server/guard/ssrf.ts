@@ -23,6 +23,32 @@ export class BlockedError extends Error {
   }
 }
 
+/**
+ * The IPv4 address an IPv6 address carries, where the IPv6 form only wraps or translates it: IPv4-mapped
+ * (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d, RFC 4291 §2.5.5), SIIT (::ffff:0:a.b.c.d, RFC 6145),
+ * NAT64 (64:ff9b::a.b.c.d, RFC 6052) and 6to4 (2002:AABB:CCDD::, RFC 3056). A packet to one of them
+ * reaches that IPv4 host, so it is the IPv4 address that public mode must judge.
+ */
+export function embeddedIPv4(address: string): string | undefined {
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, ''));
+  } catch {
+    return undefined;
+  }
+  if (parsed.kind() !== 'ipv6') return undefined;
+  const p = (parsed as ipaddr.IPv6).parts;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  const zero = (from: number, to: number) => p.slice(from, to).every((x) => x === 0);
+  // "::" and "::1" are IPv6's own unspecified and loopback addresses, not wrapped IPv4 ones.
+  if (zero(0, 7) && p[7]! <= 1) return undefined;
+  if (zero(0, 5) && (p[5] === 0xffff || p[5] === 0)) return v4(p[6]!, p[7]!);
+  if (zero(0, 4) && p[4] === 0xffff && p[5] === 0) return v4(p[6]!, p[7]!);
+  if (p[0] === 0x64 && p[1] === 0xff9b && zero(2, 6)) return v4(p[6]!, p[7]!);
+  if (p[0] === 0x2002) return v4(p[1]!, p[2]!);
+  return undefined;
+}
+
 /** The range name of an address that public mode refuses, or null when it is public unicast. */
 export function nonPublicRange(address: string): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
@@ -31,10 +57,16 @@ export function nonPublicRange(address: string): string | null {
   } catch {
     return 'unparseable';
   }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  const range = parsed.range();
-  return range === 'unicast' ? null : range;
+  const carried = embeddedIPv4(address);
+  if (carried) parsed = ipaddr.parse(carried);
+  const judged = parsed.range();
+  return judged === 'unicast' ? null : judged;
+}
+
+/** "a loopback address", or "an address that carries 127.0.0.1, a loopback address" for a wrapped IPv4. */
+function describeRange(address: string, range: string): string {
+  const carried = embeddedIPv4(address);
+  return carried ? `an address that carries ${carried}, a ${range} address` : `a ${range} address`;
 }
 
 const isAllowed = (policy: GuardPolicy, host: string) =>
@@ -54,7 +86,10 @@ export function checkTarget(url: URL, policy: GuardPolicy): BlockedError | null 
   if (ipaddr.isValid(host)) {
     const range = nonPublicRange(host);
     if (range)
-      return new BlockedError(`${host} is a ${range} address; public mode reaches only public addresses.`, host);
+      return new BlockedError(
+        `${host} is ${describeRange(host, range)}; public mode reaches only public addresses.`,
+        host,
+      );
     return null;
   }
   if (host === 'localhost' || host.endsWith('.localhost'))
@@ -87,7 +122,7 @@ export function guardedLookup(
           if (range)
             return callback(
               new BlockedError(
-                `${hostname} resolves to ${a.address}, a ${range} address; public mode reaches only public addresses.`,
+                `${hostname} resolves to ${a.address}, ${describeRange(a.address, range)}; public mode reaches only public addresses.`,
                 a.address,
               ) as NodeJS.ErrnoException,
               [],

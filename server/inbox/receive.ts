@@ -24,7 +24,7 @@ export interface InboxDeps {
   /** Checks the signature(s) of what arrived; absent means signatures are not checked. */
   verify?: (request: RawRequest, doc: unknown) => Promise<Verification>;
   /** OCM lint of the parsed body; absent means no findings. */
-  lint?: (endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form') => Finding[];
+  lint?: (endpoint: InboundEndpoint, doc: unknown, bodyEncoding?: 'json' | 'form') => Finding[] | Promise<Finding[]>;
   /** Answers a token request for a share the console sent out; undefined leaves it to the spec default. */
   exchangeCode?: (
     form: Record<string, unknown>,
@@ -130,13 +130,16 @@ export async function receive(c: Context, endpoint: InboundEndpoint, deps: Inbox
   let sent: string | undefined;
   let retryAfter: number | undefined;
   try {
+    // Recording, parsing and linting a large body are separate turns of the event loop, so other requests
+    // (a health check, a browser) are answered between them, not after all of them.
+    await new Promise((next) => setImmediate(next));
     const { doc, problems, unreadable, encoding } = parseBody(raw, endpoint);
     const verification: Verification = deps.verify
       ? await deps.verify(raw, doc)
       : hasSignature(raw)
         ? { status: 'unchecked', summary: 'A signature was sent, but this server does not check signatures.' }
         : { status: 'unsigned', summary: 'No Signature header: the request is not signed.' };
-    const findings = doc !== undefined && deps.lint ? deps.lint(endpoint, doc, encoding) : undefined;
+    const findings = doc !== undefined && deps.lint ? await deps.lint(endpoint, doc, encoding) : undefined;
     const policy = deps.policies.get(endpoint);
     // A signer past its limit (from however many addresses) is refused before anything it asks is done.
     const signer = verifiedSignerDomain(verification);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupFn } from '../guard/ssrf.ts';
-import { createOutboundClient, DEFAULT_LIMITS } from './http-client.ts';
+import { compressedZeros, gzipBomb } from '../testing/bombs.ts';
+import { createOutboundClient, DEFAULT_LIMITS, DOCUMENT_BYTES } from './http-client.ts';
 
 // Real upstreams on 127.0.0.1 that produce each case for real.
 let plain: Server;
@@ -16,6 +17,9 @@ let tls: Server;
 let base = '';
 let tlsBase = '';
 const seen: { headers: string[]; body: string }[] = [];
+
+// 16 MiB once decoded, a few KB on the wire.
+const bombs = { gzip: gzipBomb(16), deflate: compressedZeros('deflate', 16), br: compressedZeros('br', 16) };
 
 function routes(req: IncomingMessage, res: ServerResponse) {
   const chunks: Buffer[] = [];
@@ -31,6 +35,13 @@ function routes(req: IncomingMessage, res: ServerResponse) {
           .writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' })
           .end(gzipSync('compressed hello'));
         break;
+      case '/bomb/gzip':
+      case '/bomb/deflate':
+      case '/bomb/br': {
+        const coding = req.url.slice('/bomb/'.length) as keyof typeof bombs;
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': coding }).end(bombs[coding]);
+        break;
+      }
       case '/redirect':
         res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
         break;
@@ -117,6 +128,35 @@ describe('outbound HTTP', () => {
     if (!result.ok) throw new Error(result.failure.message);
     expect(new TextDecoder().decode(result.response.body)).toBe('compressed hello');
     expect(result.response.decoded).toBe('gzip');
+  });
+
+  it.each(['gzip', 'deflate', 'br'])('stops decoding a %s bomb at the response limit and says so', async (coding) => {
+    const capped = createOutboundClient(
+      { publicMode: false, allowHosts: [] },
+      { ...DEFAULT_LIMITS, responseBytes: 1024 * 1024 },
+    );
+    const url = `${base}/bomb/${coding}`;
+    const result = await capped.send({ method: 'GET', url, headers: [['Host', new URL(base).host]] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.failure).toMatchObject({ kind: 'too-large', which: 'response', limit: 1024 * 1024 });
+    expect(result.failure.message).toMatch(
+      new RegExp(`decoded size exceeded 1048576 bytes: its \\d+ ${coding}-encoded`),
+    );
+  });
+
+  it('reads discovery and keys with a smaller limit than the relay, decoded size included', async () => {
+    expect(DOCUMENT_BYTES).toBe(256 * 1024);
+    const bomb = await local.fetchJson(`${base}/bomb/gzip`);
+    expect(bomb).toMatchObject({ ok: false, failure: { kind: 'too-large', limit: DOCUMENT_BYTES } });
+    expect(!bomb.ok && bomb.error).toMatch(/decoded size exceeded 262144 bytes/);
+    const plain = createOutboundClient(
+      { publicMode: false, allowHosts: [] },
+      { ...DEFAULT_LIMITS, documentBytes: 1000 },
+    );
+    const big = await plain.fetchJson(`${base}/big`);
+    expect(big).toMatchObject({ ok: false, failure: { kind: 'too-large', limit: 1000 } });
+    expect(!big.ok && big.error).toMatch(/answered more than 1000 bytes/);
   });
 
   it('returns a redirect instead of following it (even to a metadata address)', async () => {

@@ -1,17 +1,25 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { rootCertificates, connect as tlsConnect, type TLSSocket } from 'node:tls';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import { Client, type Dispatcher } from 'undici';
 import type { RelayFailure, Timing } from '../../src/contract/exchange.ts';
+import { chargeOutbound } from '../guard/outbound-budget.ts';
 import { checkTarget, guardedLookup, type GuardPolicy, type LookupFn } from '../guard/ssrf.ts';
 import { classifyFailure } from './classify-failure.ts';
 
 export interface OutboundLimits {
   requestBytes: number;
+  /** The most a response body may hold, on the wire and again once decoded (gzip, deflate, br). */
   responseBytes: number;
   connectMs: number;
   totalMs: number;
+  /** The same for a discovery document or a JWKS fetched with fetchJson (a few KB in practice). */
+  documentBytes?: number;
 }
+
+/** Discovery documents and key sets are a few kilobytes: a quarter of a megabyte is plenty. */
+export const DOCUMENT_BYTES = 256 * 1024;
 
 export const DEFAULT_LIMITS: OutboundLimits = {
   requestBytes: 1024 * 1024,
@@ -28,6 +36,8 @@ export interface OutboundRequest {
   body?: Uint8Array;
   insecureTls?: boolean;
   timeoutMs?: number;
+  /** A lower cap than the client's responseBytes for this request's body (raw and decoded). */
+  maxResponseBytes?: number;
 }
 
 export interface OutboundResponse {
@@ -83,16 +93,32 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-function decode(body: Uint8Array, encoding: string | undefined): { body: Uint8Array; decoded?: string } {
-  const coding = encoding?.trim().toLowerCase();
+const DECODERS: Record<string, (body: Uint8Array, options: ZlibOptions) => Promise<Buffer>> = {
+  gzip: promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
+};
+
+/**
+ * Undoes a content-coding, never past `max` bytes: zlib stops inflating at the cap (a 500 KB gzip
+ * bomb is refused after `max` bytes of output, not after the 500 MB it would make).
+ */
+async function decode(
+  body: Uint8Array,
+  encoding: string | undefined,
+  max: number,
+): Promise<{ body: Uint8Array; decoded?: string } | { tooLarge: string }> {
+  const given = encoding?.trim().toLowerCase();
+  const coding = given === 'x-gzip' ? 'gzip' : given;
+  const run = coding ? DECODERS[coding] : undefined;
+  if (!coding || !run) return { body };
   try {
-    if (coding === 'gzip' || coding === 'x-gzip') return { body: gunzipSync(body), decoded: 'gzip' };
-    if (coding === 'deflate') return { body: inflateSync(body), decoded: 'deflate' };
-    if (coding === 'br') return { body: brotliDecompressSync(body), decoded: 'br' };
-  } catch {
+    return { body: await run(body, { maxOutputLength: max }), decoded: coding };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { tooLarge: coding };
     // A truncated or corrupt compressed body is shown as it came.
+    return { body };
   }
-  return { body };
 }
 
 /**
@@ -134,6 +160,17 @@ export function createOutboundClient(
           reason: blocked.message,
           message: blocked.message,
           ...(blocked.address ? { address: blocked.address } : {}),
+        },
+        timing: finish(),
+      };
+    const allowed = chargeOutbound();
+    if (!allowed.ok)
+      return {
+        ok: false,
+        failure: {
+          kind: 'rate-limited',
+          retryAfterSeconds: allowed.retryAfterSeconds,
+          message: `Not sent: this public console allows ${allowed.perMinute} outbound requests a minute per user and per address, each request counted; try again in ${allowed.retryAfterSeconds} s.`,
         },
         timing: finish(),
       };
@@ -212,6 +249,7 @@ export function createOutboundClient(
     };
     const { client } = pooled;
     const totalMs = Math.min(req.timeoutMs ?? limits.totalMs, limits.totalMs * 6);
+    const maxBytes = Math.min(req.maxResponseBytes ?? limits.responseBytes, limits.responseBytes);
     // A plain timer: AbortSignal.timeout costs more per exchange than the relay can spare.
     const aborter = new AbortController();
     const { signal } = aborter;
@@ -235,12 +273,12 @@ export function createOutboundClient(
       let truncated = false;
       for await (const chunk of res.body as AsyncIterable<Buffer>) {
         size += chunk.byteLength;
-        if (kept < limits.responseBytes) {
-          const part = chunk.subarray(0, limits.responseBytes - kept);
+        if (kept < maxBytes) {
+          const part = chunk.subarray(0, maxBytes - kept);
           chunks.push(part);
           kept += part.byteLength;
         }
-        if (size > limits.responseBytes) {
+        if (size > maxBytes) {
           truncated = true;
           res.body.destroy();
           break;
@@ -256,7 +294,18 @@ export function createOutboundClient(
           for (const v of [value].flat()) if (v !== undefined) raw.push([name, String(v)]);
       const encoding = raw.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
       const body = Buffer.concat(chunks);
-      const out = truncated ? { body: new Uint8Array(body) } : decode(new Uint8Array(body), encoding);
+      const out = truncated ? { body: new Uint8Array(body) } : await decode(new Uint8Array(body), encoding, maxBytes);
+      if ('tooLarge' in out)
+        return {
+          ok: false,
+          failure: {
+            kind: 'too-large',
+            which: 'response',
+            limit: maxBytes,
+            message: `The response's decoded size exceeded ${maxBytes} bytes: its ${size} ${out.tooLarge}-encoded bytes inflate past the limit, so decoding stopped there.`,
+          },
+          timing: finish(),
+        };
       healthy = !truncated && !raw.some(([n, v]) => n.toLowerCase() === 'connection' && /close/i.test(v));
       return {
         ok: true,
@@ -303,12 +352,18 @@ export function createOutboundClient(
       } catch {
         return { ok: false, error: `${url} is not an absolute URL` };
       }
+      const max = Math.min(limits.documentBytes ?? DOCUMENT_BYTES, limits.responseBytes);
       const result = await send({
         method: 'GET',
         url,
         headers: [['Host', host], ['Accept', 'application/json'], ...headers],
+        maxResponseBytes: max,
       });
       if (!result.ok) return { ok: false, error: result.failure.message, failure: result.failure };
+      if (result.response.truncated) {
+        const message = `${url} answered more than ${max} bytes; a discovery document or key set may hold at most ${max}.`;
+        return { ok: false, error: message, failure: { kind: 'too-large', which: 'response', limit: max, message } };
+      }
       const text = new TextDecoder().decode(result.response.body);
       try {
         return { ok: true, status: result.response.status, json: JSON.parse(text) };

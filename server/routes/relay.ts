@@ -33,6 +33,7 @@ const FAILURE_STATUS: Record<RelayFailure['kind'], number> = {
   refused: 502,
   tls: 502,
   network: 502,
+  'rate-limited': 429,
 };
 
 /** A request the relay delivered: where it went, the body as sent, the receiver's status. */

@@ -176,4 +176,21 @@ describe('key fetching cache', () => {
     await cached('https://a/down');
     expect(calls).toBe(3);
   });
+
+  it('leaves a rejected fetch to its caller alone: nothing unhandled, nothing kept', async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      let calls = 0;
+      const cached = cachedFetchJson(() => Promise.reject(new Error(`lost ${++calls}`)), 60_000);
+      await expect(cached('https://a/jwks')).rejects.toThrow('lost 1');
+      await expect(cached('https://a/jwks')).rejects.toThrow('lost 2');
+      // Node reports an unhandled rejection once the microtasks have run: a macrotask later is enough.
+      await new Promise((done) => setImmediate(done));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
 });

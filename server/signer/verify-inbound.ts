@@ -33,9 +33,13 @@ export function cachedFetchJson(fetchJson: FetchJson, ttlMs: number): FetchJson 
     if (hit && performance.now() - hit.at < ttlMs) return hit.answer;
     const answer = fetchJson(url);
     cache.set(url, { at: performance.now(), answer });
-    void answer.then((a) => {
-      if (!a.ok || a.status !== 200) cache.delete(url);
-    });
+    // A rejected fetch is the caller's to report; here it only must not stay cached (nor go unhandled).
+    void answer.then(
+      (a) => {
+        if (!a.ok || a.status !== 200) cache.delete(url);
+      },
+      () => cache.delete(url),
+    );
     if (cache.size > 500) cache.delete(cache.keys().next().value!);
     return answer;
   };

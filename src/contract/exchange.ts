@@ -85,6 +85,7 @@ export const relayFailureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('too-large'), which: z.enum(['request', 'response']), limit: z.number(), ...failureBase }),
   z.object({ kind: z.literal('bad-request'), field: z.string(), ...failureBase }),
   z.object({ kind: z.literal('network'), code: z.string(), ...failureBase }),
+  z.object({ kind: z.literal('rate-limited'), retryAfterSeconds: z.number(), ...failureBase }),
 ]);
 export type RelayFailure = z.infer<typeof relayFailureSchema>;
 
@@ -129,6 +130,11 @@ export function explainRelayFailure(failure: RelayFailure): { title: string; adv
       return { title: 'The request cannot be sent as given', advice: `Fix the ${failure.field}.` };
     case 'network':
       return { title: 'The connection failed', advice: `The network reported ${failure.code}.` };
+    case 'rate-limited':
+      return {
+        title: 'Not sent: the outbound limit is reached',
+        advice: `This public console counts every request it sends for you; try again in ${failure.retryAfterSeconds} s.`,
+      };
   }
 }
 

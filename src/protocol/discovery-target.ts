@@ -104,6 +104,7 @@ export function afterTransportFailure(
       return failure.phase === 'connect' ? 'next-base' : 'next-path';
     case 'dns':
     case 'blocked':
+    case 'rate-limited':
       return 'give-up';
     case 'too-large':
     case 'bad-request':

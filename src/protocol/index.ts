@@ -15,7 +15,7 @@ export {
 export { toWireFinding, type Finding, type Severity } from './finding.ts';
 export { SECTIONS, specRef, sectionTitle, type SpecRef, type SectionId } from './spec-refs.ts';
 export { RULES, listRules, ruleInfo, type RuleCode, type RuleInfo } from './lint/catalogue.ts';
-export { lint, MAX_DEPTH, type LintOptions, type LintResult } from './lint/engine.ts';
+export { lint, lintSteps, MAX_DEPTH, type LintOptions, type LintResult } from './lint/engine.ts';
 export { lintText, type TextLintResult } from './lint-text.ts';
 export { detect } from './detect/index.ts';
 export type { Detection, Evidence } from './detect/types.ts';

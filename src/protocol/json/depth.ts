@@ -1,22 +1,45 @@
+import { toPointer } from './pointer.ts';
+
+interface Frame {
+  node: object;
+  depth: number;
+  parent: Frame | null;
+  key: string | number;
+}
+
 /**
  * Whether a parsed value nests deeper than `max`, without recursion (JSON.parse accepts 10,000 levels,
  * a recursive walker would overflow the stack). Returns the pointer of the first node past the limit.
+ * Only objects and arrays are stacked, and a pointer is spelled only for the node returned: a document
+ * with 60,000 scalar fields costs one pass over them, not 60,000 strings.
  */
 export function findTooDeep(value: unknown, max: number): string | null {
-  const stack: Array<{ node: unknown; depth: number; pointer: string }> = [{ node: value, depth: 0, pointer: '' }];
+  if (value === null || typeof value !== 'object') return null;
+  const stack: Frame[] = [{ node: value, depth: 0, parent: null, key: '' }];
   while (stack.length) {
-    const { node, depth, pointer } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth >= max) return pointer;
-    if (Array.isArray(node))
-      node.forEach((child, i) => stack.push({ node: child, depth: depth + 1, pointer: `${pointer}/${i}` }));
-    else
-      for (const [key, child] of Object.entries(node))
-        stack.push({
-          node: child,
-          depth: depth + 1,
-          pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-        });
+    const frame = stack.pop()!;
+    if (frame.depth >= max) return pointerOf(frame);
+    const { node, depth } = frame;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object')
+          stack.push({ node: child, depth: depth + 1, parent: frame, key: i });
+      }
+      continue;
+    }
+    // for…in is the cheapest walk over a large object; a JSON value has no inherited enumerable keys.
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object')
+        stack.push({ node: child, depth: depth + 1, parent: frame, key });
+    }
   }
   return null;
+}
+
+function pointerOf(frame: Frame): string {
+  const path: (string | number)[] = [];
+  for (let f: Frame | null = frame; f?.parent; f = f.parent) path.push(f.key);
+  return toPointer(path.reverse());
 }

@@ -137,12 +137,16 @@ function checkServers(ctx: CheckContext): void {
  * Lints a Directory Service document: the envelope (unsigned, the draft's decoded view, a malformed or
  * unsigned JWS), then the payload's schema, rules and unknown fields, with pointers into the payload.
  */
-export function lintDirectory(doc: unknown, version: SpecVersion, dialect: Dialect): Finding[] {
+export function lintDirectory(
+  doc: unknown,
+  version: SpecVersion,
+  dialect: Dialect,
+): { findings: Finding[]; unknownUnlisted: number } {
   const reading = readDirectory(doc);
   const findings = envelopeFindings(reading, version);
   const payload = reading.payload;
   if (!isRecord(payload)) {
-    if (reading.problems.some((p) => p.path === '' || p.path === '/payload')) return findings;
+    if (reading.problems.some((p) => p.path === '' || p.path === '/payload')) return { findings, unknownUnlisted: 0 };
     findings.push(
       makeFinding(
         'doc.not-object',
@@ -150,12 +154,13 @@ export function lintDirectory(doc: unknown, version: SpecVersion, dialect: Diale
         `A Directory Service payload is a JSON object {federation, servers}; this is ${typeof payload === 'string' ? 'text' : Array.isArray(payload) ? 'an array' : String(payload)}.`,
       ),
     );
-    return findings;
+    return { findings, unknownUnlisted: 0 };
   }
   const inner: Finding[] = [...schemaFindings('directory', directorySchema, payload)];
   checkServers(createContext(payload, version, dialect, inner));
   const explained = new Set(inner.map((f) => f.path));
-  inner.push(...unknownFieldFindings('directory', directorySchema, payload).filter((f) => !explained.has(f.path)));
+  const unknown = unknownFieldFindings('directory', directorySchema, payload, explained);
+  inner.push(...unknown.findings);
   findings.push(...inner.map((f) => ({ ...f, path: `${reading.at}${f.path}` })));
-  return findings;
+  return { findings, unknownUnlisted: unknown.unlisted };
 }

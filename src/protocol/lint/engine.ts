@@ -23,7 +23,7 @@ import {
 import { schemaFindings } from './schema-findings.ts';
 import { checkShare } from './share.ts';
 import { lintDirectory } from './directory.ts';
-import { unknownFieldFindings } from './unknown-fields.ts';
+import { MAX_UNKNOWN_LISTED, unknownFieldFindings } from './unknown-fields.ts';
 import { isRecord } from './util.ts';
 
 export interface LintOptions {
@@ -64,7 +64,11 @@ const RULES: Record<Exclude<Kind, 'directory'>, (ctx: CheckContext) => void> = {
 /** A document with thousands of unknown keys or bad entries should not bury the rest. */
 export const MAX_FINDINGS_PER_CODE = 50;
 
-function capPerCode(findings: Finding[]): Finding[] {
+/**
+ * Keeps the first MAX_FINDINGS_PER_CODE findings of each code and says how many more there are;
+ * `unknownUnlisted` counts unknown fields that were never turned into findings at all.
+ */
+function capPerCode(findings: Finding[], unknownUnlisted = 0): Finding[] {
   const counts = new Map<string, number>();
   const kept: Finding[] = [];
   for (const f of findings) {
@@ -73,13 +77,17 @@ function capPerCode(findings: Finding[]): Finding[] {
     if (n <= MAX_FINDINGS_PER_CODE) kept.push(f);
   }
   for (const [code, n] of counts) {
-    if (n <= MAX_FINDINGS_PER_CODE) continue;
+    const unlisted = code === 'fields.unknown' ? unknownUnlisted : 0;
+    if (n <= MAX_FINDINGS_PER_CODE && !unlisted) continue;
     const { severity, specRef } = findings.find((f) => f.code === code)!;
+    const more = Math.max(0, n - MAX_FINDINGS_PER_CODE) + unlisted;
     kept.push({
       severity,
       path: '',
       code,
-      message: `…and ${n - MAX_FINDINGS_PER_CODE} more findings like this (${code}) not listed.`,
+      message: `…and ${more} more findings like this (${code}) not listed.${
+        unlisted ? ` Only the first ${MAX_UNKNOWN_LISTED} unknown fields are checked for a misspelled name.` : ''
+      }`,
       specRef,
     });
   }
@@ -106,13 +114,27 @@ function errorAnswerOf(kind: Kind, doc: Record<string, unknown>): string | undef
 
 /** Lints a parsed document of a given kind: schema, unknown fields, then the kind's rules. */
 export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintResult {
+  const steps = lintSteps(kind, doc, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same lint as a generator that pauses between its passes over the document (depth, schema and
+ * rules, unknown fields). A server can resume it on a later turn of its event loop, so a large document
+ * from a peer never holds the loop for more than one pass.
+ */
+export function* lintSteps(kind: Kind, doc: unknown, options: LintOptions = {}): Generator<void, LintResult> {
   const detected = detect(doc, kind);
   const version = options.spec ?? detected.version;
-  const done = (findings: Finding[]): LintResult => {
-    const sorted = sortFindings(capPerCode(findings));
+  const done = (findings: Finding[], unknownUnlisted = 0): LintResult => {
+    const sorted = sortFindings(capPerCode(findings, unknownUnlisted));
     return { kind, detected, version, valid: !sorted.some((f) => f.severity === 'error'), findings: sorted };
   };
   const tooDeep = findTooDeep(doc, MAX_DEPTH);
+  yield;
   if (tooDeep !== null)
     return done([
       makeFinding(
@@ -122,7 +144,10 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
       ),
     ]);
   // A Directory Service document is a JWS (possibly compact text): its payload is what the schema judges.
-  if (kind === 'directory') return done(lintDirectory(doc, version, detected.dialect));
+  if (kind === 'directory') {
+    const directory = lintDirectory(doc, version, detected.dialect);
+    return done(directory.findings, directory.unknownUnlisted);
+  }
   if (!isRecord(doc))
     return done([
       makeFinding(
@@ -152,6 +177,7 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
   findings.push(...schemaFindings(kind, schema, doc));
   const ctx = createContext(doc, version, detected.dialect, findings);
   RULES[kind](ctx);
+  yield;
   if (kind === 'token-request' && options.bodyEncoding === 'json')
     ctx.report(
       'token.json-body',
@@ -161,6 +187,7 @@ export function lint(kind: Kind, doc: unknown, options: LintOptions = {}): LintR
     );
   // An unknown field already explained by a dialect finding needs no second line.
   const explained = new Set(findings.map((f) => f.path));
-  findings.push(...unknownFieldFindings(kind, schema, doc).filter((f) => !explained.has(f.path)));
-  return done(findings);
+  const unknown = unknownFieldFindings(kind, schema, doc, explained);
+  findings.push(...unknown.findings);
+  return done(findings, unknown.unlisted);
 }

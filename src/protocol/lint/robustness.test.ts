@@ -55,3 +55,47 @@ describe('a document with thousands of problems', () => {
     expect(findings.find((f) => f.path === '')?.message).toMatch(/and 4950 more findings like this/);
   });
 });
+
+describe('a share with 61,000 unknown top-level keys', () => {
+  const share = {
+    shareWith: 'alice@example.org',
+    name: 'f.txt',
+    providerId: '1',
+    owner: 'bob@example.net',
+    sender: 'bob@example.net',
+    shareType: 'user',
+    resourceType: 'file',
+    protocol: { name: 'webdav', options: { sharedSecret: 's' } },
+  };
+  const keys = Array.from({ length: 61_000 }, (_, i) => `field${String(i).padStart(6, '0')}`);
+
+  it('lists the first 50, counts the rest in one finding, and looks for misspellings only among the first', () => {
+    // "sharedWith" (for shareWith) is the 60th unknown key: past the ones looked at closely.
+    const doc = { ...share, ...Object.fromEntries(keys.map((k, i) => [i === 59 ? 'sharedWith' : k, 1])) };
+    delete (doc as Partial<typeof share>).shareWith;
+    const findings = lint('share', doc).findings;
+    const unknown = findings.filter((f) => f.code === 'fields.unknown');
+    expect(unknown).toHaveLength(51);
+    expect(unknown.find((f) => f.path === '')?.message).toMatch(
+      /and 60950 more findings like this \(fields\.unknown\) not listed\. Only the first 50 unknown fields are checked/,
+    );
+    expect(findings.filter((f) => f.code === 'fields.did-you-mean')).toEqual([]);
+  });
+
+  it('still suggests the field a key among the first ones was meant to be', () => {
+    const doc = { ...share, ...Object.fromEntries(keys.map((k, i) => [i === 10 ? 'sharedWith' : k, 1])) };
+    delete (doc as Partial<typeof share>).shareWith;
+    const meant = lint('share', doc).findings.filter((f) => f.code === 'fields.did-you-mean');
+    expect(meant.map((f) => f.path)).toEqual(['/sharedWith']);
+  });
+});
+
+describe('keys named like methods of every object', () => {
+  it('are unknown fields, not fields the spec defines', () => {
+    const doc = { ...fixture('discovery-1.5.json'), toString: 1, constructor: 2 };
+    const paths = lint('discovery', doc)
+      .findings.filter((f) => f.code === 'fields.unknown')
+      .map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['/toString', '/constructor']));
+  });
+});

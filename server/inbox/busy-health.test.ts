@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChildServer, type ChildServer } from '../testing/child-server.ts';
+
+// The console in its own process, so the health latency measured here is the server's, not the test's.
+let server: ChildServer;
+beforeAll(async () => {
+  server = await startChildServer();
+}, 60_000);
+afterAll(() => server?.stop());
+
+/** A share whose top level holds `count` keys no OCM version defines (61,000 fill 1 MiB). */
+function hostileShare(count: number): string {
+  const share: Record<string, unknown> = {
+    shareWith: 'alice@127.0.0.1',
+    name: 'f.txt',
+    providerId: '1',
+    owner: 'b@x',
+    sender: 'b@x',
+    shareType: 'user',
+    resourceType: 'file',
+    protocol: { name: 'webdav', options: { sharedSecret: 's' } },
+  };
+  for (let i = 0; i < count; i++) share[`field${String(i).padStart(6, '0')}`] = 1;
+  return JSON.stringify(share);
+}
+
+async function healthMs(): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${server.url}/api/health`);
+  await res.arrayBuffer();
+  expect(res.status).toBe(200);
+  return performance.now() - started;
+}
+
+describe('a hostile share with 61,000 unknown keys', () => {
+  it('is linted without holding up /api/health for more than 200 ms', async () => {
+    const body = hostileShare(61_000);
+    expect(body.length).toBeLessThanOrEqual(1024 * 1024);
+    // The first such call in a fresh process also pays for compiling its code and growing the heap (about
+    // twice as long); what is measured is the steady cost, on the call that follows it.
+    await healthMs();
+    const first = await fetch(`${server.url}/ocm/shares`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    await first.arrayBuffer();
+
+    let settled = false;
+    const hostile = fetch(`${server.url}/ocm/shares`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    }).then(async (res) => {
+      const text = await res.text();
+      settled = true;
+      return { status: res.status, text };
+    });
+    const latencies: number[] = [];
+    for (let i = 0; i < 500 && !settled; i++) latencies.push(await healthMs());
+    const answer = await hostile;
+
+    expect(latencies.length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(200);
+    // The call itself was handled: the peer gets the spec's answer, the inbox keeps a bounded list of findings.
+    expect(answer.status).toBeLessThan(500);
+    const inbox = (await (await fetch(`${server.url}/api/inbox`)).json()) as {
+      records: { body: { data: string }; findings?: { code: string; message: string }[] }[];
+    };
+    const kept = inbox.records.find((r) => r.body.data.length === body.length)!;
+    expect(inbox.records.filter((r) => r.body.data.length === body.length)).toHaveLength(2);
+    const unknown = kept.findings!.filter((f) => f.code === 'fields.unknown');
+    expect(unknown.length).toBe(51);
+    expect(unknown.map((f) => f.message).join('\n')).toMatch(/and 60950 more/);
+  }, 60_000);
+});
