@@ -131,3 +131,24 @@ test('with 10-second tokens the frame ends in a small session-ended card, never 
     );
   });
 });
+
+test('from the home page one click has alpha share its web app and opens the room view (1280x720)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await expect(page).toHaveTitle('OCM Explorer');
+  const start = page.getByRole('region', { name: 'Start here' });
+  await expect(start).toContainText('2 demo OCM servers are running on this machine beside the console');
+  await expect(start).toContainText('Alpha Cloud (OCM 1.5)');
+  await page.screenshot({ path: '.test-reports/home-1280.png' });
+  await start.getByRole('button', { name: 'Demo the three modes' }).click();
+  await expect(page).toHaveURL(/\/webapp\/[^/?]+\?room=start$/);
+  const view = page.getByRole('dialog', { name: 'Side by side' });
+  await view.getByRole('button', { name: 'Open all three' }).click();
+  const report = (mode: string) => view.getByRole('status', { name: `${mode} report` });
+  await expect(report('iframe')).toHaveText('app: in a frame · token by POST, valid');
+  await expect(report('popup')).toHaveText('app: in a popup window (opened by the console) · token by POST, valid');
+  for (const mode of ['iframe', 'popup', 'redirect']) await expectOnScreen(page, report(mode));
+  await page.screenshot({ path: '.test-reports/room-demo-1280.png' });
+});
