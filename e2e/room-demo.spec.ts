@@ -99,6 +99,9 @@ test("with alpha's reject-token fault every mode says the token was refused, in 
     await expect(observation).not.toContainText('predicted');
     // "Open in iframe" brought the frame into view.
     await expect(page.locator('iframe[title="Web app in the iframe"]')).toBeInViewport();
+    await page.screenshot({ path: '.test-reports/lab-refused-1024.png' });
+    await page.getByRole('region', { name: 'Open the app' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '.test-reports/lab-buttons-1024.png' });
 
     await page.getByRole('button', { name: 'Open all three, for a room' }).click();
     const view = page.getByRole('dialog', { name: 'Side by side' });
