@@ -24,6 +24,8 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || undefined,
+      // Playwright turns the popup blocker off by default; users have it on, so the journeys run with it on.
+      ignoreDefaultArgs: ['--disable-popup-blocking'],
       // --no-sandbox: CI runs as root. The rest keeps Chromium from calling home on a closed network.
       args: [
         '--no-sandbox',

@@ -71,6 +71,9 @@ test('history keeps a sent share across a reload, replays it, copies it as a cur
 
   // HAR of everything shown, secrets left out this time.
   await page.getByRole('checkbox', { name: 'Include secrets in exports' }).uncheck();
+  // The command still on the page is masked again.
+  await expect(page.getByLabel('curl command')).not.toContainText(signature);
+  await expect(page.getByLabel('curl command')).toContainText('…redacted…');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export shown as HAR' }).click();
   const har = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as {

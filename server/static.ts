@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { exactAppOrigin } from '../src/protocol/webapp.ts';
 import { isServerPath } from './app.ts';
 
 /**
@@ -29,11 +30,20 @@ export const CONTENT_SECURITY_POLICY = [
  * or the whole tab), so its policy opens `frame-src` and `form-action` to that app's origin, and to no other.
  */
 export function labContentSecurityPolicy(appOrigins: readonly string[]): string {
-  const extra = appOrigins.length ? ` ${appOrigins.join(' ')}` : '';
+  const extra = policySources(appOrigins);
   return CONTENT_SECURITY_POLICY.replace("frame-src 'self'", `frame-src 'self'${extra}`).replace(
     "form-action 'self'",
     `form-action 'self'${extra}`,
   );
+}
+
+/** The origins as policy sources: only exact origins, so no value can widen the policy or add a directive. */
+function policySources(appOrigins: readonly string[]): string {
+  const exact = appOrigins.flatMap((o) => {
+    const got = exactAppOrigin(o);
+    return got.ok ? [got.origin] : [];
+  });
+  return exact.length ? ` ${exact.join(' ')}` : '';
 }
 
 /** Which app origins a page of the webapp lab opens (none for every other page). */
@@ -54,7 +64,7 @@ export function labPageOrigins(method: string, url: URL, labOrigins?: LabOrigins
 export function devPagePolicy(method: string, url: URL, labOrigins?: LabOrigins): string | undefined {
   const origins = labPageOrigins(method, url, labOrigins);
   if (!origins) return undefined;
-  const extra = origins.length ? ` ${origins.join(' ')}` : '';
+  const extra = policySources(origins);
   return `frame-src 'self'${extra}; form-action 'self'${extra}`;
 }
 

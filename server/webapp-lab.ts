@@ -1,12 +1,12 @@
 import type { InboundRecord } from '../src/contract/inbound.ts';
-import { checkAppUri, webappShareOf } from '../src/protocol/webapp.ts';
+import { checkAppUri, exactAppOrigin, webappShareOf } from '../src/protocol/webapp.ts';
 import { decodeComponent } from './guard/path-encoding.ts';
 import type { LabOrigins } from './static.ts';
 
 /**
  * The app origin the webapp lab's page may frame and POST to: the web app of the received share named in
  * the path (`/webapp/<inbox record id>`), or the one origin given as `?app=` when fields are typed by hand.
- * Anything that is not an http(s) origin opens nothing.
+ * Anything that is not exactly one http(s) origin (no `*`, `;`, path or space) opens nothing.
  */
 export function labOriginsFrom(inbox: { get(id: string): InboundRecord | undefined }): LabOrigins {
   return (path, query) => {
@@ -24,8 +24,8 @@ export function labOriginsFrom(inbox: { get(id: string): InboundRecord | undefin
       }
     }
     const app = query.get('app');
-    const typed = app ? checkAppUri(app) : undefined;
-    if (typed?.ok && typed.origin === app) origins.add(typed.origin);
+    const typed = app ? exactAppOrigin(app) : undefined;
+    if (typed?.ok) origins.add(typed.origin);
     return [...origins];
   };
 }

@@ -116,8 +116,8 @@ describe('the console as a web-app sender', () => {
     // alpha kept the web-app share for its user's browser; its server read nothing.
     expect(alpha.fetched.filter((f) => f.share === 'board.md')).toEqual([]);
 
-    // The redirect for the end of the session goes into the page's script, and the token never does.
-    expect(html).toContain(`"expired":"${alpha.origin}/apps/ended"`);
+    // The way back (end of the session, or leaving) goes into the page's script, and the token never does.
+    expect(html).toContain(`"back":"${alpha.origin}/apps/ended"`);
     expect(html).not.toContain(token);
   });
 

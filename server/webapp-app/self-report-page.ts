@@ -111,46 +111,95 @@ ${grant ? `<dt>Permissions</dt><dd id="permissions">${htmlEscape(permissions)}</
   // Data for the page's script, as JSON that cannot close the script element.
   const state = JSON.stringify({
     report,
-    expired: remaining !== undefined ? expired : undefined,
+    back: expired,
     remaining,
+    backSeconds: BACK_SECONDS,
     refuseFramed: !!behaviour.refuseFramed,
   }).replace(/</g, '\\u003c');
+  const ok = report.tokenValid === true;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${htmlEscape(app.title)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:1rem;color:#0f172a;background:#fff}dt{font-weight:600}pre{background:#f1f5f9;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}.warn{color:#b91c1c}</style></head>
-<body><h1>${htmlEscape(app.title)}</h1>
-<p id="verdict">${verdict}</p>
+<style>${STYLE}</style></head>
+<body><p id="how" class="how">Opened: finding out how…</p>
+<h1>${htmlEscape(app.title)}</h1>
+<p id="verdict" class="${ok ? 'ok' : 'warn'}">${verdict}</p>
+<p id="back" hidden>This demo app goes back to the console in <strong id="back-in">${BACK_SECONDS}</strong> s, as a
+user leaving it would (a redirect has no other way back). <a id="back-link" href="#">Back now</a>
+<button id="stay" type="button">Stay here</button></p>
 ${tokenInUrl ? '<p class="warn">An access_token was found in the URL: tokens must never travel in URLs. It was ignored.</p>' : ''}
 ${body}
 <p>Framed: <strong id="framed">unknown</strong> · Opener: <strong id="opener">unknown</strong> · Top-level: <strong id="top">unknown</strong></p>
 <script type="application/json" id="state">${state}</script>
-<script nonce="${nonce}">
-(function () {
+<script nonce="${nonce}">${SCRIPT}</script>
+</body></html>`;
+  return c.html(html);
+}
+
+/** How long a redirected app stays before it sends the tab back, so a room can read it. */
+export const BACK_SECONDS = 8;
+
+const STYLE = [
+  'body{font:14px system-ui,sans-serif;margin:1rem;color:#0f172a;background:#fff}',
+  '.how{font-size:1.6rem;font-weight:700;margin:0 0 .5rem;padding:.25rem .5rem;background:#e0f2fe;border-radius:4px}',
+  'h1{font-size:1.1rem;margin:.25rem 0}#verdict{font-size:1.1rem;font-weight:600}.ok{color:#166534}.warn{color:#b91c1c}',
+  '#back{font-size:1.1rem;background:#fef9c3;padding:.25rem .5rem}',
+  'dt{font-weight:600}pre{background:#f1f5f9;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}',
+].join('');
+
+/**
+ * The page's script: finds out how the window was opened (framed, opener), shows it first and in the
+ * document title, and posts the report (no token) to the parent or opener. A window with neither was
+ * reached by a redirect: nobody can hear a report, so the page says it on screen and, when it leaves
+ * (its back link, a timer, or the token's end), puts the report in the fragment of
+ * expired_session_redirect_uri, which never reaches a server.
+ */
+const SCRIPT = `(function () {
   var s = JSON.parse(document.getElementById('state').textContent);
   var framed = window.top !== window.self, opener = !!window.opener;
+  var openedAs = framed ? 'frame' : opener ? 'popup' : 'redirect';
+  var how = { frame: 'in a frame', popup: 'in a popup window (opened by the console)',
+    redirect: 'in a full tab, no opener (a redirect)' }[openedAs];
+  document.getElementById('how').textContent = 'Opened ' + how;
+  document.title = how.charAt(0).toUpperCase() + how.slice(1) + ' · ' + document.title;
   document.getElementById('framed').textContent = framed ? 'yes, inside a frame' : 'no, top-level window';
   document.getElementById('opener').textContent = opener ? 'yes, opened by another window' : 'no';
   document.getElementById('top').textContent = framed ? 'no' : 'yes';
-  var report = Object.assign({}, s.report, { framed: framed, opener: opener });
+  var report = Object.assign({}, s.report, { framed: framed, opener: opener, openedAs: openedAs });
   if (framed && s.refuseFramed) {
     document.body.textContent = 'This app refuses to run inside a frame. Open it in a new window or tab.';
     report.refusedFramed = true;
     s.remaining = null;
+    s.back = null;
   }
   try { if (framed) window.parent.postMessage(report, '*'); } catch (e) {}
   try { if (opener) window.opener.postMessage(report, '*'); } catch (e) {}
+  var gone = false;
+  function leave(why) {
+    if (gone || !s.back) return;
+    gone = true;
+    var said = new URLSearchParams({ app: String(report.app), openedAs: openedAs, tokenBy: String(report.tokenBy),
+      tokenValid: String(report.tokenValid === true), left: why });
+    window.location.assign(s.back.split('#')[0] + '#' + said.toString());
+  }
+  if (s.back && openedAs === 'redirect') {
+    var back = document.getElementById('back'), wait = s.backSeconds, shown = document.getElementById('back-in');
+    back.hidden = false;
+    document.getElementById('back-link').addEventListener('click', function (e) { e.preventDefault(); leave('back'); });
+    var countdown = setInterval(function () {
+      wait -= 1;
+      shown.textContent = String(Math.max(wait, 0));
+      if (wait <= 0) { clearInterval(countdown); leave('timer'); }
+    }, 1000);
+    document.getElementById('stay').addEventListener('click', function () {
+      clearInterval(countdown);
+      back.textContent = 'Staying. The browser\\'s back button returns to the console.';
+    });
+  }
   if (s.remaining !== undefined && s.remaining !== null) {
     var left = s.remaining, el = document.getElementById('remaining');
     var timer = setInterval(function () {
       left -= 1;
       if (el) el.textContent = String(Math.max(left, 0));
-      if (left <= 0) {
-        clearInterval(timer);
-        if (s.expired) window.location.assign(s.expired);
-      }
+      if (left <= 0) { clearInterval(timer); leave('expired'); }
     }, 1000);
   }
-})();
-</script>
-</body></html>`;
-  return c.html(html);
-}
+})();`;

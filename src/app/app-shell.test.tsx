@@ -59,6 +59,8 @@ describe('console shell', () => {
       expect(
         await screen.findByRole('heading', { level: 1, name: job.label }, { timeout: 15_000 }),
       ).toBeInTheDocument();
+      // Each page's tab says which page it is.
+      expect(document.title).toBe(`${job.id === 'webapp' ? 'Webapp lab' : job.label} · OCM Explorer`);
     }
     // Eight pages, each a lazy chunk transformed on first import: on a busy machine that takes a while.
   }, 60_000);

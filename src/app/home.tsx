@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { JOB_ROUTES } from '../config/paths.ts';
 import { Page } from '../ui/page.tsx';
+import { StartHere } from './start-here.tsx';
 
 export function Component() {
   return (
@@ -8,6 +9,7 @@ export function Component() {
       title="OCM Explorer"
       summary="Inspect, craft, sign, send and receive Open Cloud Mesh messages, against real servers or the embedded demo mesh."
     >
+      <StartHere />
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {JOB_ROUTES.map((job) => (
           <li key={job.id}>

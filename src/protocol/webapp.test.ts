@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseFrameHeaders, frameAncestorsPolicies, sourceMatches } from './frame-headers.ts';
 import {
   checkAppUri,
+  exactAppOrigin,
   checkExpiredSessionRedirectUri,
   historicAppUrl,
   MODE_TARGET,
@@ -80,8 +81,32 @@ describe('the form and its URLs', () => {
     ['javascript:alert(1)', false],
     ['https://u:p@apps.example.org/', false],
     ['https://apps.example.org/x?access_token=abc', false],
+    ['http://*/app', false],
+    ['https://*.example.org/app', false],
   ])('app uri %s → usable %s', (uri, ok) => {
     expect(checkAppUri(uri).ok).toBe(ok);
+  });
+
+  // A policy source with `*` opens frame-src to every host; a `;` starts a directive of the sender's choosing.
+  it.each([
+    ['http://127.0.0.1:4001', 'http://127.0.0.1:4001'],
+    ['https://apps.example.org', 'https://apps.example.org'],
+    ['https://APPS.Example.org', undefined],
+    ['http://[::1]:8080', 'http://[::1]:8080'],
+    ['http://*', undefined],
+    ['https://*.example.org', undefined],
+    ["http://a.org;script-src 'unsafe-inline'", undefined],
+    ['http://a.org;frame-src', undefined],
+    ['http://a.org/path', undefined],
+    ['http://a.org ', undefined],
+    [' http://a.org', undefined],
+    ['http://a.org\thttp://b.org', undefined],
+    ['data:text/html,x', undefined],
+    ["http://a'b.org", undefined],
+  ])('origin %j → %j', (value, origin) => {
+    const got = exactAppOrigin(value);
+    expect(got.ok ? got.origin : undefined).toBe(origin);
+    if (!got.ok) expect(got.error).toMatch(/origin|host/);
   });
 
   it('checks expired_session_redirect_uri: absolute, on the receiver, no secret', () => {

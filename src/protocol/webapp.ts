@@ -124,7 +124,38 @@ export function webappShareOf(doc: unknown): { ok: true; share: WebappShare } | 
   };
 }
 
-/** The app uri must be an absolute http(s) URL without credentials or a token in it. */
+// A host a Content-Security-Policy source names exactly: DNS labels (the URL parser has lowered and
+// punycoded them), an IPv4 address, or a bracketed IPv6 address. The URL parser lets `*`, `;`, `'` and
+// `,` through in hosts, and in a policy those widen it (`http://*`) or start another directive.
+const EXACT_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
+
+/**
+ * The one origin a page's policy may open to a web app: exactly `scheme://host[:port]` with scheme http(s)
+ * and a plain host, nothing before or after it. The webapp lab's policy names only what passes here.
+ */
+export function exactAppOrigin(value: string): { ok: true; origin: string } | { ok: false; error: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { ok: false, error: `${JSON.stringify(value.slice(0, 80))} is not an origin (scheme://host[:port]).` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, error: `An app origin must be http or https, not ${url.protocol}` };
+  if (!EXACT_HOST.test(url.hostname))
+    return {
+      ok: false,
+      error: `The app host ${JSON.stringify(url.hostname.slice(0, 80))} is not one exact host name or address (no *, ; or quotes): the lab will not open its policy to it.`,
+    };
+  if (url.origin !== value)
+    return {
+      ok: false,
+      error: `${JSON.stringify(value.slice(0, 80))} is not exactly an origin (scheme://host[:port]).`,
+    };
+  return { ok: true, origin: url.origin };
+}
+
+/** The app uri must be an absolute http(s) URL with a plain host, without credentials or a token in it. */
 export function checkAppUri(uri: string): { ok: true; origin: string } | { ok: false; error: string } {
   let url: URL;
   try {
@@ -134,6 +165,8 @@ export function checkAppUri(uri: string): { ok: true; origin: string } | { ok: f
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return { ok: false, error: `The app uri must be http or https, not ${url.protocol}` };
+  const origin = exactAppOrigin(url.origin);
+  if (!origin.ok) return origin;
   if (url.username || url.password) return { ok: false, error: 'The app uri carries credentials: refused.' };
   if (/(^|[?&#])(access_token|sharedSecret|token)=/i.test(url.search + url.hash))
     return {

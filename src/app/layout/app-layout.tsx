@@ -7,8 +7,17 @@ import { SignOutButton, useSignInRequired } from './session-control.tsx';
 import { Shortcuts } from './shortcuts.tsx';
 import { ThemeSelect } from './theme-select.tsx';
 
+/** Inside a frame (a web app sent its frame back to the console) the console never shows its shell. */
+const framed = typeof window !== 'undefined' && window.top !== window.self;
+
 export function AppLayout() {
   const signInRequired = useSignInRequired();
+  if (framed)
+    return (
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
+    );
   return (
     <div className="flex min-h-screen flex-col">
       <Shortcuts />

@@ -88,6 +88,12 @@ export function RecordDetail({
     setCurl({ command, redacted: command !== exact, copied, leftOut: headersCurlCannotSend(exchange) });
   };
 
+  // A command copied with secrets is masked again on screen once "Include secrets" is unticked.
+  const shown =
+    curl && !curl.redacted && !includeSecrets
+      ? { ...curl, command: exchangeToCurl(redact(exchange), { multiline: true }), redacted: true }
+      : curl;
+
   return (
     <section
       aria-label="Recorded exchange"
@@ -151,24 +157,24 @@ export function RecordDetail({
       ) : null}
       {replay.isError ? <ErrorMessage>{replay.error.message}</ErrorMessage> : null}
       {replay.data && 'failure' in replay.data ? <ExchangeView result={replay.data} title="Replay" /> : null}
-      {curl ? (
+      {shown ? (
         <div className="space-y-1">
           <p className="text-xs text-slate-600 dark:text-slate-400" role="status">
-            {curl.copied ? 'Copied to the clipboard. ' : 'Select the command below to copy it. '}
-            {curl.redacted
+            {shown.copied ? 'Copied to the clipboard. ' : 'Select the command below to copy it. '}
+            {shown.redacted
               ? 'Secrets are redacted (tick "Include secrets in exports" for a command that runs): as it is, it will not run.'
-              : curl.leftOut.length
+              : shown.leftOut.length
                 ? ''
                 : 'It sends the same bytes, every header included.'}
-            {curl.leftOut.length
-              ? ` Left out, as curl cannot send them as recorded: ${curl.leftOut.map((n) => JSON.stringify(n)).join(', ')}.`
+            {shown.leftOut.length
+              ? ` Left out, as curl cannot send them as recorded: ${shown.leftOut.map((n) => JSON.stringify(n)).join(', ')}.`
               : ''}
           </p>
           <pre
             aria-label="curl command"
             className="overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre dark:bg-slate-900"
           >
-            {curl.command}
+            {shown.command}
           </pre>
         </div>
       ) : null}

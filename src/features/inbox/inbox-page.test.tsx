@@ -219,6 +219,30 @@ describe('Inbox page', () => {
     );
   });
 
+  it("masks a received share's shared secret on screen until it is revealed", async () => {
+    backend();
+    const user = userEvent.setup();
+    renderApp('/inbox');
+    await screen.findByText('http://127.0.0.1:8080/ocm');
+    const data = JSON.stringify({
+      protocol: { name: 'multi', webapp: { uri: 'https://a/x', sharedSecret: 'pr0jector' } },
+    });
+    act(() =>
+      FakeEventSource.instances.at(-1)!.emit('reset', {
+        records: [record(1, { body: { encoding: 'utf8', data, size: data.length, truncated: false } })],
+        total: 1,
+      }),
+    );
+    await user.click(await screen.findByRole('button', { name: /\/ocm\/shares/ }));
+    const detail = screen.getByRole('article', { name: 'Message in-1' });
+    expect(within(detail).getByLabelText('Request body')).toHaveTextContent('"sharedSecret": "…redacted…"');
+    expect(detail).not.toHaveTextContent('pr0jector');
+    await user.click(within(detail).getByRole('button', { name: 'Reveal secrets' }));
+    expect(within(detail).getByLabelText('Request body')).toHaveTextContent('"sharedSecret": "pr0jector"');
+    await user.click(within(detail).getByRole('button', { name: 'Mask secrets' }));
+    expect(detail).not.toHaveTextContent('pr0jector');
+  });
+
   it('says a request signed without tag="ocm" is unsigned for OCM, and names its signature', async () => {
     backend();
     const user = userEvent.setup();

@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import { paths } from '../../config/paths.ts';
+import { redact } from '../../lib/redact.ts';
 import { webappShareOf } from '../../protocol/webapp.ts';
 import { Badge, statusTone } from '../../ui/badge.tsx';
-import { BodyView } from '../../ui/body-view.tsx';
+import { BodyView, type BodyLike } from '../../ui/body-view.tsx';
+import { Button } from '../../ui/button.tsx';
 import { FindingsList } from '../../ui/findings-list.tsx';
 import { HeadersTable } from '../../ui/headers-table.tsx';
 import { VerificationBadge } from './verification-badge.tsx';
@@ -94,7 +97,7 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
         <HeadersTable headers={record.headers} caption="Request headers as received" />
       </Section>
       <Section title="Body received">
-        <BodyView body={record.body} label="Request body" />
+        <MaskedBody body={record.body} />
       </Section>
 
       <Section title="Answer sent">
@@ -122,5 +125,28 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
         )}
       </Section>
     </article>
+  );
+}
+
+/**
+ * The received body with sharedSecret, codes and tokens masked until the user reveals them: the console is
+ * shown on projectors, and a share's secret opens its resource.
+ */
+function MaskedBody({ body }: { body: BodyLike }) {
+  const [revealed, setRevealed] = useState(false);
+  const masked = body.encoding === 'utf8' ? redact(body.data) : body.data;
+  const hasSecrets = masked !== body.data;
+  return (
+    <div className="space-y-1">
+      {hasSecrets ? (
+        <p className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+          <Button onClick={() => setRevealed((r) => !r)} aria-pressed={revealed}>
+            {revealed ? 'Mask secrets' : 'Reveal secrets'}
+          </Button>
+          {revealed ? 'Secrets are shown.' : 'The shared secret, codes and tokens are masked on screen.'}
+        </p>
+      ) : null}
+      <BodyView body={revealed ? body : { ...body, data: masked }} label="Request body" />
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { appHeadersQueryOptions } from '../../api/webapp.ts';
 import { diagnoseFrameHeaders } from '../../protocol/frame-headers.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge } from '../../ui/badge.tsx';
+import { readAppReport, REFUSED_TOKEN, WHY_LEFT } from './app-report.ts';
 import type { AppMessage } from './message-log.tsx';
 
 /**
@@ -39,20 +40,31 @@ export function Diagnostics({
   if ('failure' in result) return <ErrorMessage>{`Header probe: ${result.failure.message}`}</ErrorMessage>;
   const d = diagnoseFrameHeaders(result.exchange.response.headers, appOrigin, window.location.origin);
   const reported = framed > 0;
+  const frameMessages = messages.filter((m) => m.from === 'iframe');
+  const reports = frameMessages.map((m) => ({ at: m.at, report: readAppReport(m.data) }));
+  const appSaid = reports.findLast((r) => r.report && !r.report.sessionEnded)?.report;
+  const ended = reports.findLast((r) => r.report?.sessionEnded);
   // An app may load and then refuse by script (frame busting): headers cannot predict that.
-  const refusedByScript = messages.some((m) => m.from === 'iframe' && m.text.includes('"refusedFramed":true'));
+  const refusedByScript = appSaid?.refusedFramed === true;
+  // The observation covers framing and the app's own verdict on the token: a refused token is never "as predicted".
+  const tokenRefused = !!appSaid && !refusedByScript && (appSaid.tokenBy !== 'POST' || appSaid.tokenValid !== true);
   const observed = !frameOpened
     ? undefined
     : refusedByScript
       ? 'The app loaded in the iframe, then refused to run framed (by its own script; no header says so).'
-      : reported
-        ? 'The app rendered in the iframe and reported back.'
-        : waited?.opened === frameOpened
-          ? 'The iframe stayed blank or was refused: no message from the app within 3 seconds.'
-          : 'Waiting for the app to report from the iframe…';
+      : tokenRefused
+        ? `The app loaded in the iframe, and ${appSaid.tokenBy === 'POST' ? REFUSED_TOKEN : 'the app got no token'}.`
+        : reported
+          ? 'The app rendered in the iframe and reported back.'
+          : waited?.opened === frameOpened
+            ? 'The iframe stayed blank or was refused: no message from the app within 3 seconds.'
+            : 'Waiting for the app to report from the iframe…';
   const refused = frameOpened && !reported && waited?.opened === frameOpened;
   const matches =
-    !refusedByScript && observed && (reported || refused) ? (d.iframe === 'refused') === refused : undefined;
+    !refusedByScript && !tokenRefused && observed && (reported || refused)
+      ? (d.iframe === 'refused') === refused
+      : undefined;
+  const bad = refused || tokenRefused || refusedByScript;
 
   return (
     <section aria-label="Diagnostics" className="space-y-2">
@@ -90,9 +102,19 @@ export function Diagnostics({
         </p>
       )}
       {observed ? (
-        <p role="status" aria-label="Iframe observation" className="text-sm">
-          <Badge tone={reported ? 'good' : refused ? 'bad' : 'neutral'}>observed</Badge> {observed}
+        <p
+          role="status"
+          aria-label="Iframe observation"
+          className={`text-sm ${tokenRefused ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}
+        >
+          <Badge tone={bad ? 'bad' : reported ? 'good' : 'neutral'}>observed</Badge> {observed}
           {matches === undefined ? '' : matches ? ' As predicted.' : ' Not as predicted.'}
+        </p>
+      ) : null}
+      {ended ? (
+        <p role="status" aria-label="Iframe session" className="text-sm font-semibold text-red-700 dark:text-red-400">
+          Session ended at {ended.at}: the app sent the frame to expired_session_redirect_uri
+          {ended.report?.left ? ` (${WHY_LEFT[ended.report.left]})` : ''}.
         </p>
       ) : null}
     </section>

@@ -19,7 +19,9 @@ import { Diagnostics } from './diagnostics.tsx';
 import { FramePanel, SANDBOX_PRESETS, type FrameSettings } from './frame-panel.tsx';
 import { FRAME_NAME, openPopupNow, POPUP_NAME, submitAppForm } from './launch.ts';
 import { MessageLog, useAppMessages } from './message-log.tsx';
-import { SideBySide } from './side-by-side.tsx';
+import { readAppReport, verdictOf } from './app-report.ts';
+import { FramingPrediction } from './framing-prediction.tsx';
+import { RoomView } from './room-view.tsx';
 
 export interface LabSource {
   uri: string;
@@ -39,6 +41,8 @@ export interface LabSource {
   historic?: { uriTemplate?: string; viewMode?: string };
   /** The app origin this page's Content-Security-Policy opens frame-src and form-action to. */
   allowedOrigin?: string | undefined;
+  /** Keeps what is needed to reopen this lab after the tab comes back from a redirect (typed fields). */
+  keep?: () => void;
 }
 
 export const MODE_BUTTON: Record<LabMode, string> = {
@@ -94,7 +98,8 @@ function watchPopup(popup: Window, onClosed: (early: boolean) => void) {
   }, 500);
 }
 
-export function Lab({ source }: { source: LabSource }) {
+/** The lab for one web app share; `room` opens the room view at once (the tab came back to it). */
+export function Lab({ source, room = false }: { source: LabSource; room?: boolean }) {
   const own = useQuery(ownWebappTargetsQueryOptions());
   const negotiation = negotiate(source.targets, own.data ?? []);
   const app = checkAppUri(source.uri);
@@ -113,16 +118,21 @@ export function Lab({ source }: { source: LabSource }) {
     redirect: { state: 'idle', note: '' },
   });
   const [frameOpened, setFrameOpened] = useState(0);
-  const [sideBySide, setSideBySide] = useState(false);
-  const closeSideBySide = useCallback(() => setSideBySide(false), []);
+  const [sideBySide, setSideBySide] = useState<'off' | 'view' | 'start'>(room ? 'view' : 'off');
+  const closeSideBySide = useCallback(() => setSideBySide('off'), []);
   const [exchange, setExchange] = useState<WebappToken | undefined>();
   const [cspBlocked, setCspBlocked] = useState<string | undefined>();
   const held = useRef<Held | undefined>(undefined);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const popupRef = useRef<Window | null>(null);
   const sideFrameRef = useRef<HTMLIFrameElement>(null);
-  const tabRef = useRef<Window | null>(null);
-  const messages = useAppMessages({ frame: frameRef, popup: popupRef, sideFrame: sideFrameRef, tab: tabRef });
+  const messages = useAppMessages({ frame: frameRef, popup: popupRef, sideFrame: sideFrameRef });
+
+  const popupReport = messages
+    .filter((m) => m.from === 'popup')
+    .map((m) => readAppReport(m.data))
+    .findLast((r) => r);
+  const popupSaid = popupReport ? verdictOf(popupReport) : undefined;
 
   const setMode = (mode: LabMode, state: ModeState) => setModes((m) => ({ ...m, [mode]: state }));
 
@@ -143,15 +153,6 @@ export function Lab({ source }: { source: LabSource }) {
     });
     return pending.current;
   };
-  const [allNote, setAllNote] = useState('');
-
-  /** Popup and iframe at once (the popup inside the click), then the whole tab by redirect. */
-  function openAll() {
-    void open('popup');
-    void open('iframe');
-    setAllNote('Popup and iframe opened; the tab goes to the app by redirect in 4 seconds.');
-    window.setTimeout(() => void open('redirect'), 4000);
-  }
 
   async function open(mode: LabMode) {
     // The popup must open inside the click, before any await, or a popup blocker stops it.
@@ -176,7 +177,10 @@ export function Lab({ source }: { source: LabSource }) {
       return;
     }
     const fields = webappFormFields({ accessToken: got.token, expiredSessionRedirectUri: ended });
-    if (mode === 'iframe') setFrameOpened((n) => n + 1);
+    if (mode === 'iframe') {
+      setFrameOpened((n) => n + 1);
+      frameRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    }
     const target = mode === 'iframe' ? FRAME_NAME : mode === 'popup' ? POPUP_NAME : '_top';
     submitAppForm(source.uri, fields, target);
     setMode(mode, {
@@ -226,23 +230,32 @@ export function Lab({ source }: { source: LabSource }) {
       ) : null}
 
       <p className="flex flex-wrap items-center gap-2 text-sm">
-        <Button onClick={() => setSideBySide(true)} disabled={!app.ok}>
-          Side by side, for a room
+        <Button variant="primary" onClick={() => setSideBySide('start')} disabled={!app.ok}>
+          Open all three, for a room
+        </Button>
+        <Button onClick={() => setSideBySide('view')} disabled={!app.ok}>
+          Room view
         </Button>
         <span className="text-slate-600 dark:text-slate-400">
-          The three modes at once in large type, each with what the app reports; the redirect gets a tab of its own.
+          One click, large type: the iframe, a popup window, then this tab by redirect, each with what the app reports.
+          The tab comes back to the room view by itself.
         </span>
       </p>
-      {sideBySide && app.ok ? (
-        <SideBySide
+      {sideBySide !== 'off' && app.ok ? (
+        <RoomView
           uri={source.uri}
+          recordId={source.recordId}
+          reopenAt={
+            source.recordId ? paths.webapp(source.recordId) : `${paths.webapp()}?app=${encodeURIComponent(app.origin)}`
+          }
           negotiation={negotiation}
           token={token}
           ended={ended}
           frameRef={sideFrameRef}
           popupRef={popupRef}
-          tabRef={tabRef}
           messages={messages}
+          start={sideBySide === 'start'}
+          {...(source.keep ? { reopen: source.keep } : {})}
           onClose={closeSideBySide}
         />
       ) : null}
@@ -264,12 +277,6 @@ export function Lab({ source }: { source: LabSource }) {
 
       <section aria-label="Open the app" className="space-y-3">
         <h3 className="text-sm font-semibold">Open the app (the token goes in a POSTed form, never in a URL)</h3>
-        <p className="flex items-center gap-2 text-sm">
-          <Button onClick={openAll} disabled={!app.ok}>
-            Open all three
-          </Button>
-          {allNote ? <span role="status">{allNote}</span> : null}
-        </p>
         <ul className="grid gap-2 sm:grid-cols-3">
           {LAB_MODES.map((mode) => {
             const verdict = negotiation.modes.find((m) => m.mode === mode)!;
@@ -293,6 +300,7 @@ export function Lab({ source }: { source: LabSource }) {
                   </Badge>{' '}
                   {verdict.reason}
                 </p>
+                {app.ok ? <FramingPrediction mode={mode} uri={source.uri} appOrigin={app.origin} /> : null}
                 {state.note ? (
                   <p
                     role="status"
@@ -300,6 +308,15 @@ export function Lab({ source }: { source: LabSource }) {
                     className={`text-xs ${state.state === 'failed' ? 'text-red-700 dark:text-red-400' : ''}`}
                   >
                     {state.note}
+                  </p>
+                ) : null}
+                {mode === 'popup' && popupSaid ? (
+                  <p
+                    role="status"
+                    aria-label="Popup observation"
+                    className={`text-sm font-semibold ${popupSaid.tone === 'good' ? 'text-green-800 dark:text-green-300' : 'text-red-700 dark:text-red-400'}`}
+                  >
+                    app: {popupSaid.text}
                   </p>
                 ) : null}
               </li>

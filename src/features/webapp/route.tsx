@@ -21,13 +21,14 @@ export function Component() {
   const job = jobRoute('webapp');
   const { recordId } = useParams();
   return (
-    <Page title={job.label} summary={job.summary}>
+    <Page title={job.label} tabTitle="Webapp lab" summary={job.summary}>
       {recordId ? <FromInbox recordId={recordId} /> : <ByHand />}
     </Page>
   );
 }
 
 function FromInbox({ recordId }: { recordId: string }) {
+  const [params] = useSearchParams();
   const record = useQuery(inboxRecordQueryOptions(recordId));
   if (record.isPending) return <p className="text-sm text-slate-500">Loading the received share…</p>;
   if (record.isError)
@@ -65,7 +66,7 @@ function FromInbox({ recordId }: { recordId: string }) {
     // This page was loaded for this record: the server opened its policy to the share's app origin.
     allowedOrigin: checkAppUri(s.uri).ok ? new URL(s.uri).origin : undefined,
   };
-  return <Lab source={source} />;
+  return <Lab source={source} room={params.has('room')} />;
 }
 
 interface Fields {
@@ -137,6 +138,8 @@ function ByHand() {
     mediaTypes: splitList(used.mediaTypes),
     name: used.appName || 'web app typed by hand',
     allowedOrigin,
+    // The tab comes back from a room demo's redirect to this page: the fields must survive that load.
+    keep: () => sessionStorage.setItem(KEPT, JSON.stringify(used)),
   };
   return (
     <div className="space-y-4">
@@ -181,7 +184,7 @@ function ByHand() {
           )}
         </div>
       </form>
-      {source ? <Lab key={JSON.stringify(used)} source={source} /> : null}
+      {source ? <Lab key={JSON.stringify(used)} source={source} room={params.has('room')} /> : null}
     </div>
   );
 }

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundRecord } from '../../contract/inbound.ts';
 import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
-import { reportLine } from './side-by-side.tsx';
 
 // The page is a lazy route: load its module once up front, so each test waits for the page.
 beforeAll(() => import('./route.tsx'), 30_000);
@@ -81,10 +80,10 @@ describe('the webapp lab', () => {
     expect(calls.filter((u) => u.includes('s3cret'))).toEqual([]);
   });
 
-  it('shows the side-by-side view in one line per mode, and reads what the app reports', async () => {
+  it('shows the room view in one line per mode, in a tab titled for the lab', async () => {
     backend(share({ uri: 'https://apps.example.org/viewer/1', targets: ['iframe'] }));
     renderApp('/webapp/in-3');
-    await userEvent.click(await screen.findByRole('button', { name: 'Side by side, for a room' }, { timeout: 10_000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Room view' }, { timeout: 10_000 }));
     const view = screen.getByRole('dialog', { name: 'Side by side' });
     expect(await within(view).findByLabelText('Negotiation in one line')).toHaveTextContent(
       'sender iframe ∩ this console iframe + blank = iframe',
@@ -96,22 +95,10 @@ describe('the webapp lab', () => {
       'redirect → target blank · outside the spec',
     );
     expect(within(view).getByRole('status', { name: 'popup report' })).toHaveTextContent('not opened yet');
-    // Before the iframe is opened, its button says it opens it.
-    expect(within(view).getByRole('button', { name: 'Open the iframe' })).toBeInTheDocument();
+    expect(within(view).getByRole('button', { name: 'Open all three' })).toBeEnabled();
     await userEvent.click(within(view).getByRole('button', { name: 'Close (Esc)' }));
     expect(screen.queryByRole('dialog', { name: 'Side by side' })).not.toBeInTheDocument();
-
-    expect(reportLine({ tokenBy: 'POST', tokenValid: true, framed: true, opener: false })).toBe(
-      'token by POST, valid · in a frame',
-    );
-    expect(reportLine({ tokenBy: 'POST', tokenValid: false, framed: false, opener: true, tokenInUrl: true })).toBe(
-      'token by POST, refused, a token was in the URL · top-level, with an opener',
-    );
-    expect(reportLine({ tokenBy: 'none', framed: false, opener: false })).toBe(
-      'no token (not opened by a form POST) · top-level, no opener',
-    );
-    expect(reportLine({ tokenBy: 'POST', refusedFramed: true })).toBe('the app refused to run in a frame');
-    expect(reportLine('<b>hi</b>')).toBeUndefined();
+    expect(document.title).toBe('Webapp lab · OCM Explorer');
   });
 
   it('says when the Inbox has no such message, and where to go instead', async () => {
