@@ -137,7 +137,7 @@ function verifyWith(outbound: OutboundClient, config: ServerConfig): NonNullable
     verifyInbound(
       { method: raw.method, url: `${baseUrlFor(config, raw.url)}${raw.target}`, headers: raw.headers, body: raw.bytes },
       fetchKeys,
-      { doc },
+      { doc, maxAgeSeconds: config.signatureMaxAge },
     );
 }
 

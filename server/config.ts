@@ -42,6 +42,11 @@ export const serverConfigSchema = z.object({
    * that pace); past it the answer is 429 with Retry-After. Default 60 on a public console, 600 on a local one.
    */
   inboundRateLimit: z.coerce.number().int().positive().optional(),
+  /**
+   * How old a received signature may be, in seconds (RFC 9421 created, draft-cavage Date): older is refused,
+   * as deployed receivers refuse it. Default 300, Nextcloud's window.
+   */
+  signatureMaxAge: z.coerce.number().int().positive().default(300),
   /** Bytes of received records the inbox keeps in all (memory and inbox.jsonl), newest of each peer first. */
   inboxMaxBytes: z.coerce
     .number()
@@ -140,6 +145,7 @@ const FLAGS: Record<string, FlagSpec> = {
   '--relay-timeout-ms': { key: 'relayTimeoutMs', env: 'OCM_EXPLORER_RELAY_TIMEOUT_MS', kind: 'string' },
   '--max-inbound-bytes': { key: 'maxInboundBytes', env: 'OCM_EXPLORER_MAX_INBOUND_BYTES', kind: 'string' },
   '--inbound-rate-limit': { key: 'inboundRateLimit', env: 'OCM_EXPLORER_INBOUND_RATE_LIMIT', kind: 'string' },
+  '--signature-max-age': { key: 'signatureMaxAge', env: 'OCM_EXPLORER_SIGNATURE_MAX_AGE', kind: 'string' },
   '--inbox-max-bytes': { key: 'inboxMaxBytes', env: 'OCM_EXPLORER_INBOX_MAX_BYTES', kind: 'string' },
   '--inbox-peer-max-bytes': { key: 'inboxPeerMaxBytes', env: 'OCM_EXPLORER_INBOX_PEER_MAX_BYTES', kind: 'string' },
   '--tls': { key: 'tls', env: 'OCM_EXPLORER_TLS', kind: 'boolean' },
@@ -162,6 +168,7 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --max-inbound-bytes N   OCM_EXPLORER_MAX_INBOUND_BYTES  largest received body kept (default 1048576)
   --inbound-rate-limit N  OCM_EXPLORER_INBOUND_RATE_LIMIT /ocm/* calls a minute per address and per signer
                           (default 60; 600 when not --public)
+  --signature-max-age S   OCM_EXPLORER_SIGNATURE_MAX_AGE  oldest received signature accepted, seconds (default 300)
   --inbox-max-bytes N     OCM_EXPLORER_INBOX_MAX_BYTES    received records kept in all (default 67108864)
   --inbox-peer-max-bytes N  OCM_EXPLORER_INBOX_PEER_MAX_BYTES  received records kept per peer (default 8388608)
   --no-demo               OCM_EXPLORER_DEMO=0        do not start the embedded demo mesh

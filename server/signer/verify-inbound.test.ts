@@ -58,6 +58,19 @@ describe('verifying what a peer sent', () => {
     expect(net.asked).toEqual(['https://sender.example.org/.well-known/ocm', 'https://sender.example.org/ocm/jwks']);
   });
 
+  it('refuses a signature older than the window, which --signature-max-age widens', async () => {
+    const { headers, net } = await signedShare();
+    const received = { method: 'POST', url: target, headers, body: new TextEncoder().encode(body) };
+    const later = Math.floor(Date.now() / 1000) + 400;
+    const stale = await verifyInbound(received, net.fetchJson, { now: later });
+    expect(stale.status).toBe('failed');
+    expect([stale.summary, ...(stale.details ?? [])].join(' ')).toMatch(
+      /before the verification time; the window is 300 s/,
+    );
+    const wider = await verifyInbound(received, net.fetchJson, { now: later, maxAgeSeconds: 600 });
+    expect(wider.status).toBe('verified');
+  });
+
   it('fails a tampered body and says the digest does not match', async () => {
     const { headers, net } = await signedShare();
     const result = await verifyInbound(

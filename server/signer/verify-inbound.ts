@@ -79,7 +79,7 @@ async function discover(fetchJson: FetchJson, hostsOrUrls: string[], notes: stri
 export async function verifyInbound(
   message: ReceivedMessage,
   fetchJson: FetchJson,
-  options: { now?: number; doc?: unknown } = {},
+  options: { now?: number; doc?: unknown; maxAgeSeconds?: number } = {},
 ): Promise<Verification> {
   const scheme = detectScheme(message.headers);
   if (scheme === 'none') {
@@ -104,7 +104,7 @@ export async function verifyInbound(
 async function verifyRfc9421(
   message: ReceivedMessage,
   fetchJson: FetchJson,
-  options: { now?: number; doc?: unknown },
+  options: { now?: number; doc?: unknown; maxAgeSeconds?: number },
 ): Promise<Verification> {
   const entries = readSignatures(message.headers);
   if (!entries.ok) return { status: 'failed', profile: 'rfc9421', summary: entries.error.message };
@@ -197,11 +197,16 @@ async function rfc9421Outcome(
   message: ReceivedMessage,
   jwks: Jwks,
   keyid: string,
-  options: { now?: number },
+  options: { now?: number; maxAgeSeconds?: number },
 ): Promise<Verification> {
   const outcome = await verifyMessage(
     { method: message.method, url: message.url, headers: message.headers, body: message.body },
-    { jwks, profile: OCM_RFC9421_PROFILE, now: options.now },
+    {
+      jwks,
+      profile: OCM_RFC9421_PROFILE,
+      now: options.now,
+      ...(options.maxAgeSeconds ? { maxAgeSeconds: options.maxAgeSeconds } : {}),
+    },
   );
   return {
     status: outcome.ok ? 'verified' : 'failed',
@@ -221,7 +226,7 @@ async function rfc9421Outcome(
 async function verifyLegacy(
   message: ReceivedMessage,
   fetchJson: FetchJson,
-  options: { now?: number; doc?: unknown },
+  options: { now?: number; doc?: unknown; maxAgeSeconds?: number },
 ): Promise<Verification> {
   const header = [
     ...headerValues(message.headers, 'signature'),
@@ -268,7 +273,12 @@ async function verifyLegacy(
   const published = legacyKey.keyId;
   const outcome = await verifyCavage(
     { method: message.method, url: message.url, headers: message.headers, body: message.body },
-    { key: key.value as KeyMaterial, profile: NEXTCLOUD_CAVAGE_PROFILE, now: options.now },
+    {
+      key: key.value as KeyMaterial,
+      profile: NEXTCLOUD_CAVAGE_PROFILE,
+      now: options.now,
+      ...(options.maxAgeSeconds ? { maxAgeSeconds: options.maxAgeSeconds } : {}),
+    },
   );
   const details = [...outcome.problems.slice(outcome.ok ? 0 : 1).map((p) => p.message), ...outcome.notes];
   if (outcome.nonStandard) details.unshift(`Non-standard: ${outcome.nonStandard}`);
