@@ -19,14 +19,14 @@ export function BodyView({ body, label }: { body: BodyLike; label: string }) {
   }, [body]);
   return (
     <figure>
-      <figcaption className="mb-1 text-xs text-slate-500">
+      <figcaption className="mb-1 text-xs text-slate-500 dark:text-slate-400">
         {body.size} bytes{body.encoding === 'base64' ? ', not UTF-8 text: shown as base64' : ''}
         {body.truncated
           ? `, only the first ${body.encoding === 'base64' ? 'part' : `${body.data.length} characters`} kept`
           : ''}
       </figcaption>
       {body.size === 0 ? (
-        <p className="text-sm text-slate-500">Empty body.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Empty body.</p>
       ) : (
         <pre
           aria-label={label}

@@ -8,7 +8,7 @@ const ms = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)} ms`);
 function Timing({ exchange }: { exchange: Exchange }) {
   const t = exchange.timing;
   return (
-    <p className="text-xs text-slate-500">
+    <p className="text-xs text-slate-500 dark:text-slate-400">
       DNS {ms(t.dns)} · connect {ms(t.connect)} · TLS {ms(t.tls)} · first byte {ms(t.firstByte)} · total {ms(t.total)}
     </p>
   );
@@ -54,7 +54,7 @@ export function ExchangeView({ result, title }: { result: RelayResult; title: st
           {exchange.request.body ? <BodyView body={exchange.request.body} label={`${title}: request body`} /> : null}
           {exchange.signing ? (
             <div>
-              <p className="text-xs text-slate-500">
+              <p className="text-xs text-slate-500 dark:text-slate-400">
                 Signed ({exchange.signing.profile}) with {exchange.signing.keyid}; the signature base:
               </p>
               <pre

@@ -46,7 +46,7 @@ export function FindingsList({
                 <code className="text-xs">{f.path || '/'}</code>
                 <span>{f.message}</span>
                 {f.hint ? <span className="text-slate-600 dark:text-slate-400">{f.hint}</span> : null}
-                <span className="text-xs text-slate-500">
+                <span className="text-xs text-slate-500 dark:text-slate-400">
                   <code>{f.code}</code>
                   {f.specRef ? (
                     <>

@@ -1,6 +1,6 @@
 /** Headers exactly as they travelled: order, case and repeats kept. Values are remote text, shown as text. */
 export function HeadersTable({ headers, caption }: { headers: [string, string][]; caption: string }) {
-  if (!headers.length) return <p className="text-sm text-slate-500">No headers.</p>;
+  if (!headers.length) return <p className="text-sm text-slate-500 dark:text-slate-400">No headers.</p>;
   return (
     <table className="w-full table-fixed border-collapse text-left font-mono text-xs">
       <caption className="sr-only">{caption}</caption>

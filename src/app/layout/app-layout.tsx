@@ -24,7 +24,7 @@ export function AppLayout() {
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
         <NavLink to={paths.home} className="flex items-baseline gap-2">
           <span className="text-lg font-semibold tracking-tight">OCM Explorer</span>
-          <span className="text-xs text-slate-500">Open Cloud Mesh console</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">Open Cloud Mesh console</span>
         </NavLink>
         <div className="flex items-center gap-4">
           <ServerStatus />
@@ -56,11 +56,11 @@ export function AppLayout() {
         </nav>
         <main className="min-w-0 flex-1 p-6">
           {signInRequired === 'unknown' ? (
-            <p className="text-sm text-slate-500">Loading…</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>
           ) : signInRequired ? (
             <SignInPage />
           ) : (
-            <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>}>
               <Outlet />
             </Suspense>
           )}

@@ -5,7 +5,8 @@ import { JOB_ROUTES, paths } from '../../config/paths.ts';
 import { loadRecentTargets } from '../../storage/recent-targets.ts';
 
 const item = 'cursor-pointer rounded px-2 py-1 text-sm aria-selected:bg-slate-200 dark:aria-selected:bg-slate-800';
-const group = 'px-1 py-1 text-xs text-slate-500 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1';
+const group =
+  'px-1 py-1 text-xs text-slate-500 dark:text-slate-400 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1';
 
 /** Ctrl/Cmd+K: jump to a page, discover a recent target, or search the history. Loaded when first opened. */
 export default function CommandPalette({ onClose }: { onClose: () => void }) {
@@ -31,11 +32,11 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
         className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
       <Command.List className="mt-2 max-h-80 overflow-auto">
-        <Command.Empty className="px-2 py-1 text-sm text-slate-500">Nothing matches.</Command.Empty>
+        <Command.Empty className="px-2 py-1 text-sm text-slate-500 dark:text-slate-400">Nothing matches.</Command.Empty>
         <Command.Group heading="Pages" className={group}>
           {JOB_ROUTES.map((job) => (
             <Command.Item key={job.id} value={`page ${job.label}`} className={item} onSelect={() => go(job.path)}>
-              {job.label} <span className="text-xs text-slate-500">{job.summary}</span>
+              {job.label} <span className="text-xs text-slate-500 dark:text-slate-400">{job.summary}</span>
             </Command.Item>
           ))}
         </Command.Group>

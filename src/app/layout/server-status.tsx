@@ -6,7 +6,7 @@ export function ServerStatus() {
   const health = useQuery(healthQueryOptions());
   if (health.isPending) {
     return (
-      <span className="text-sm text-slate-500" role="status">
+      <span className="text-sm text-slate-500 dark:text-slate-400" role="status">
         Server: checking…
       </span>
     );

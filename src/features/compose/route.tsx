@@ -113,12 +113,12 @@ function Preview({ result }: { result: RelayPreviewResult }) {
           >
             {signing.signatureBase}
           </pre>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             Sending makes a new signature (a fresh <code>created</code>) over the same headers.
           </p>
         </>
       ) : (
-        <p className="text-xs text-slate-500">Not signed.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">Not signed.</p>
       )}
       {notes.length ? (
         <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">

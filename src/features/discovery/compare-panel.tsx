@@ -94,7 +94,10 @@ export function ComparePanel() {
   const remove = (i: number) => setColumns((cols) => cols.filter((_, j) => j !== i));
   const line = (label: string, value: (c: Column) => React.ReactNode) => (
     <tr className="border-t border-slate-100 align-top dark:border-slate-800">
-      <th scope="row" className="py-1 pr-3 text-left text-xs font-normal whitespace-nowrap text-slate-500">
+      <th
+        scope="row"
+        className="py-1 pr-3 text-left text-xs font-normal whitespace-nowrap text-slate-500 dark:text-slate-400"
+      >
         {label}
       </th>
       {columns.map((c, i) => (

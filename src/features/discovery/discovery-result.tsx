@@ -46,7 +46,7 @@ function Attempt({ name, attempt }: { name: string; attempt: DiscoverResult['wel
       <span className="flex flex-wrap items-center gap-2">
         <Badge tone={statusTone(ex.response.status)}>{ex.response.status}</Badge>
         <code className="text-xs">{attempt.url}</code>
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-500 dark:text-slate-400">
           {name} · {ex.timing.total.toFixed(1)} ms total, first byte {ex.timing.firstByte?.toFixed(1) ?? '–'} ms ·{' '}
           {ex.response.body.size} bytes
         </span>
@@ -60,7 +60,7 @@ function Terms({ title, badges }: { title: string; badges: TermBadge[] }) {
   return (
     <div className="space-y-1">
       <h3 className="text-sm font-semibold">{title}</h3>
-      {badges.length === 0 ? <p className="text-sm text-slate-500">none</p> : null}
+      {badges.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">none</p> : null}
       <ul className="flex flex-wrap gap-2">
         {badges.map((b) => (
           <li key={b.term} title={b.explanation} className="flex items-center gap-1 text-sm">
@@ -148,7 +148,7 @@ export function DiscoveryResult({ result }: { result: DiscoverResult }) {
           <section aria-label="Resource types" className="space-y-2">
             <h2 className="text-lg font-semibold">Resource types, share types and protocols</h2>
             <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500">
+              <thead className="text-xs text-slate-500 dark:text-slate-400">
                 <tr>
                   <th className="py-1 pr-3 font-normal">resource type</th>
                   <th className="py-1 pr-3 font-normal">share types</th>

@@ -16,7 +16,7 @@ function JwksTable({ keys }: { keys: Jwk[] }) {
   if (!keys.length) return <p className="text-sm text-red-800 dark:text-red-300">The JWK Set has no keys.</p>;
   return (
     <table className="w-full text-left text-sm">
-      <thead className="text-xs text-slate-500">
+      <thead className="text-xs text-slate-500 dark:text-slate-400">
         <tr>
           <th className="py-1 pr-3 font-normal">kid</th>
           <th className="py-1 pr-3 font-normal">kty</th>
@@ -80,7 +80,7 @@ export function KeysPanel({ doc }: { doc: Record<string, unknown> }) {
           <p className="text-sm">
             JWKS at <code className="font-mono text-xs break-all">{jwksUri}</code>
           </p>
-          {jwks.isPending ? <p className="text-sm text-slate-500">Fetching…</p> : null}
+          {jwks.isPending ? <p className="text-sm text-slate-500 dark:text-slate-400">Fetching…</p> : null}
           {jwks.isError ? <ErrorMessage>{jwks.error.message}</ErrorMessage> : null}
           {keys ? <JwksTable keys={keys} /> : null}
           {jwksProblem ? <p className="text-sm text-red-800 dark:text-red-300">{jwksProblem}</p> : null}

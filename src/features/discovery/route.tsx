@@ -134,7 +134,7 @@ export function Component() {
         </p>
       ) : null}
       {result.isFetching ? (
-        <p role="status" className="text-sm text-slate-500">
+        <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
           Fetching discovery of {target}…
         </p>
       ) : null}

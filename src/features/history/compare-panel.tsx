@@ -35,7 +35,7 @@ function BodyDiff({ title, a, b }: { title: string; a: StoredBody | undefined; b
       ) : (
         <table className="w-full text-left font-mono text-xs">
           <thead>
-            <tr className="text-slate-500">
+            <tr className="text-slate-500 dark:text-slate-400">
               <th className="pr-2 font-normal">field</th>
               <th className="pr-2 font-normal">first</th>
               <th className="font-normal">second</th>
@@ -45,7 +45,7 @@ function BodyDiff({ title, a, b }: { title: string; a: StoredBody | undefined; b
             {changes.map((c) => (
               <tr key={c.path} className="align-top">
                 <td className="pr-2">
-                  {c.path} <span className="text-slate-500">({c.change})</span>
+                  {c.path} <span className="text-slate-500 dark:text-slate-400">({c.change})</span>
                 </td>
                 <td className="pr-2 break-all">{shown(c.before)}</td>
                 <td className="break-all">{shown(c.after)}</td>
@@ -135,10 +135,10 @@ export function ComparePanel({
   ];
   const line = (e: typeof a, n: string) => (
     <p className="flex items-center gap-2 font-mono text-xs">
-      <span className="text-slate-500">{n}</span> {e.request.method}{' '}
+      <span className="text-slate-500 dark:text-slate-400">{n}</span> {e.request.method}{' '}
       <Badge tone={statusTone(e.response.status)}>{e.response.status}</Badge>
       <span className="break-all">{e.request.url}</span>
-      <span className="text-slate-500">{new Date(e.startedAt).toLocaleString()}</span>
+      <span className="text-slate-500 dark:text-slate-400">{new Date(e.startedAt).toLocaleString()}</span>
     </p>
   );
   return (

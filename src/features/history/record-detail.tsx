@@ -137,7 +137,7 @@ export function RecordDetail({
         </Button>
       </div>
       {exchange.signing ? (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           Replay signs the request again with this console's active{' '}
           {exchange.signing.profile === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'} key and a fresh <code>created</code>.
           The recorded signature is fresh for receivers until about {freshUntil!.toLocaleTimeString()} (

@@ -44,14 +44,14 @@ function RecordRow({ record, selected, onSelect }: { record: HistoryRecord; sele
       <span dir="rtl" className="min-w-0 flex-1 truncate text-left font-mono text-xs" title={shownUrl(record)}>
         <bdi dir="ltr">{shownUrl(record)}</bdi>
       </span>
-      <span className="shrink-0 text-xs text-slate-500">
+      <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
         {record.source.page}
         {record.source.kind ? ` · ${record.source.kind}` : ''}
         {record.exchange.signing ? ' · signed' : ''}
         {record.source.fault ? ` · fault: ${record.source.fault}` : ''}
         {record.pinned ? ' · pinned' : ''}
       </span>
-      <span className="w-16 shrink-0 text-right text-xs text-slate-500">
+      <span className="w-16 shrink-0 text-right text-xs text-slate-500 dark:text-slate-400">
         {new Date(record.savedAt).toLocaleTimeString()}
       </span>
     </button>
@@ -99,7 +99,7 @@ function HistoryList({
               style={{ top: item.start, height: item.size }}
             >
               {row.type === 'day' ? (
-                <h3 className="px-2 pt-2 text-xs font-semibold text-slate-500">{row.day}</h3>
+                <h3 className="px-2 pt-2 text-xs font-semibold text-slate-500 dark:text-slate-400">{row.day}</h3>
               ) : (
                 <RecordRow
                   record={row.record}
@@ -316,9 +316,9 @@ export function Component() {
       {clear.isError ? <ErrorMessage>{clear.error.message}</ErrorMessage> : null}
 
       {history.isPending && recent.isPending ? (
-        <p className="text-sm text-slate-500">Reading history…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Reading history…</p>
       ) : records.length === 0 && !history.isPending ? (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           Nothing yet. Send something from Compose or Token, fetch a discovery document, run a Check or an Interop
           report, or accept an invite, and it shows up here.
         </p>

@@ -29,7 +29,7 @@ export function InboxList({
               className={`flex w-full flex-col gap-1 px-3 py-2 text-left text-sm ${selected ? 'bg-slate-100 dark:bg-slate-800' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
             >
               <span className="flex items-center gap-2">
-                <span className="font-mono text-xs text-slate-500">{time(r.receivedAt)}</span>
+                <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{time(r.receivedAt)}</span>
                 <span className="truncate font-mono text-xs">
                   {r.method} {r.target}
                 </span>

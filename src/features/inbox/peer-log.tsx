@@ -52,7 +52,9 @@ export function PeerLog() {
                 <Badge tone={VERDICT[e.verified]} title={e.summary}>
                   {e.verified}
                 </Badge>
-                <span className="text-xs text-slate-500">{new Date(e.at).toLocaleTimeString()}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  {new Date(e.at).toLocaleTimeString()}
+                </span>
               </div>
               <pre className="mt-1 overflow-auto font-mono text-xs whitespace-pre-wrap break-all">{e.body}</pre>
             </li>

@@ -43,7 +43,7 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
         <h2 className="font-mono text-sm font-semibold break-all">
           {record.method} {record.target}
         </h2>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           {record.endpoint === 'other' ? 'Not an OCM endpoint' : `OCM endpoint: ${record.endpoint}`} · received{' '}
           {new Date(record.receivedAt).toLocaleString()} from {record.remoteAddress ?? 'an unknown address'} ·{' '}
           {record.id}
@@ -121,7 +121,7 @@ export function RecordDetail({ record }: { record: InboundRecord }) {
             />
           </div>
         ) : (
-          <p className="text-sm text-slate-500">Not answered yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Not answered yet.</p>
         )}
       </Section>
     </article>

@@ -141,7 +141,7 @@ function SelectedMessage({ listed }: { listed: InboundRecord }) {
     return whole.isError ? (
       <ErrorMessage>{whole.error.message}</ErrorMessage>
     ) : (
-      <p className="text-sm text-slate-500">Loading the whole message…</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Loading the whole message…</p>
     );
   return (
     <div className="min-w-0 space-y-4">

@@ -27,7 +27,7 @@ export function KeyCard({ info }: { info: KeyInfo }) {
           {new Date(info.createdAt).toLocaleString()}
         </span>
       </p>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         RFC 7638 thumbprint <code>{info.thumbprint}</code>
       </p>
       <details>

@@ -79,7 +79,9 @@ export function Component() {
                 <span className="text-slate-600 dark:text-slate-400">from {s.sender}</span>
                 <Badge>{s.protocol}</Badge>
                 {s.mustExchangeToken ? <Badge tone="info">must-exchange-token</Badge> : null}
-                <span className="text-xs text-slate-500">{new Date(s.receivedAt).toLocaleTimeString()}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  {new Date(s.receivedAt).toLocaleTimeString()}
+                </span>
               </button>
             </li>
           ))}

@@ -34,7 +34,8 @@ export function Diagnostics({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [frameOpened]);
 
-  if (probe.isPending) return <p className="text-sm text-slate-500">Fetching the app&apos;s headers…</p>;
+  if (probe.isPending)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Fetching the app&apos;s headers…</p>;
   if (probe.isError) return <ErrorMessage>{probe.error.message}</ErrorMessage>;
   const result = probe.data;
   if ('failure' in result) return <ErrorMessage>{`Header probe: ${result.failure.message}`}</ErrorMessage>;

@@ -12,9 +12,13 @@ export function FramingPrediction({ mode, uri, appOrigin }: { mode: LabMode; uri
   const probe = useQuery(appHeadersQueryOptions(uri));
   if (mode === 'redirect')
     return <p className="text-xs">Headers: no framing involved, the whole tab goes to the app.</p>;
-  if (probe.isPending) return <p className="text-xs text-slate-500">Headers: fetching…</p>;
+  if (probe.isPending) return <p className="text-xs text-slate-500 dark:text-slate-400">Headers: fetching…</p>;
   if (probe.isError || 'failure' in probe.data)
-    return <p className="text-xs text-slate-500">Headers: no prediction (the probe failed; see Diagnostics).</p>;
+    return (
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        Headers: no prediction (the probe failed; see Diagnostics).
+      </p>
+    );
   const d = diagnoseFrameHeaders(probe.data.exchange.response.headers, appOrigin, window.location.origin);
   return mode === 'iframe' ? (
     <p aria-label="iframe prediction" className="text-xs">

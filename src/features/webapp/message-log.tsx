@@ -55,7 +55,7 @@ export function MessageLog({ messages }: { messages: AppMessage[] }) {
     <section aria-label="Messages from the app" className="space-y-1">
       <h3 className="text-sm font-semibold">postMessage log</h3>
       {messages.length === 0 ? (
-        <p className="text-sm text-slate-500">No message from an app window yet.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No message from an app window yet.</p>
       ) : (
         <ol className="space-y-1 font-mono text-xs">
           {messages.map((m, i) => (

@@ -30,7 +30,8 @@ export function Component() {
 function FromInbox({ recordId }: { recordId: string }) {
   const [params] = useSearchParams();
   const record = useQuery(inboxRecordQueryOptions(recordId));
-  if (record.isPending) return <p className="text-sm text-slate-500">Loading the received share…</p>;
+  if (record.isPending)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Loading the received share…</p>;
   if (record.isError)
     return (record.error as { status?: number }).status === 404 ? (
       <div role="alert" className="space-y-1 text-sm text-red-800 dark:text-red-300">

@@ -10,7 +10,7 @@ export function CodeEditor(props: CodeEditorProps) {
   return (
     <Suspense
       fallback={
-        <p className="rounded border border-slate-300 p-3 text-sm text-slate-500 dark:border-slate-700">
+        <p className="rounded border border-slate-300 p-3 text-sm text-slate-500 dark:text-slate-400 dark:border-slate-700">
           Loading editor…
         </p>
       }

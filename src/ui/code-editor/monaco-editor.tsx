@@ -86,7 +86,7 @@ export default function MonacoEditor(props: CodeEditorProps) {
           autoClosingBrackets: 'never',
           autoSurround: 'never',
         }}
-        loading={<p className="p-3 text-sm text-slate-500">Loading editor…</p>}
+        loading={<p className="p-3 text-sm text-slate-500 dark:text-slate-400">Loading editor…</p>}
       />
     </div>
   );
