@@ -111,6 +111,15 @@ export function startupLines(running: RunningServer, config: ServerConfig): stri
     );
   }
   for (const notice of running.notices) lines.push(`  ${notice}`);
+  // Reachable from other machines over plain http: what travels is readable on the way.
+  const loopback = /^(127\.|::1$|localhost$|\[::1\]$)/.test(config.host);
+  const httpsInFront = config.publicUrl?.startsWith('https://') ?? false;
+  if (!running.tls && !loopback && !httpsInFront)
+    lines.push(
+      config.public
+        ? `  WARNING: plain http on ${config.host}: the access token and the session cookie travel in clear. Serve https (--tls) or put it behind https (--public-url https://…).`
+        : `  WARNING: plain http on ${config.host}, reachable from other machines, with no access token: anyone who can reach it can use it. Use --public (and --tls), or bind 127.0.0.1.`,
+    );
   return lines;
 }
 

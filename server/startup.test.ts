@@ -68,3 +68,26 @@ describe('starting a public console', () => {
       expect(parseServerConfig(['--public', '--access-token', token], {}).accessToken).toBe(token);
   });
 });
+
+describe('the start-up warning about plain http on a reachable address', () => {
+  const running = { url: 'http://0.0.0.0:8080', notices: [], close: async () => undefined };
+  const printed = (options: Parameters<typeof defaultServerConfig>[0]) =>
+    startupLines(running, defaultServerConfig({ ...base, ...options })).join('\n');
+
+  it('says the token and cookie travel in clear on a public console served over http on 0.0.0.0', () => {
+    expect(printed({ host: '0.0.0.0', public: true })).toContain(
+      'WARNING: plain http on 0.0.0.0: the access token and the session cookie travel in clear.',
+    );
+  });
+
+  it('says a local console on a reachable address has no token', () => {
+    expect(printed({ host: '0.0.0.0' })).toMatch(/WARNING: plain http on 0\.0\.0\.0, reachable from other machines/);
+  });
+
+  it('stays quiet on loopback and behind https', () => {
+    expect(printed({ host: '127.0.0.1', public: true })).not.toContain('WARNING');
+    expect(printed({ host: '0.0.0.0', public: true, publicUrl: 'https://console.example.org' })).not.toContain(
+      'WARNING',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { demoFaultsMutation, demoPeersQueryOptions, demoSendMutation, type DemoSendInput } from '../../api/demo.ts';
+import { healthQueryOptions } from '../../api/health.ts';
 import type { DemoFaults, DemoPeer } from '../../contract/demo.ts';
 import { ErrorMessage } from '../../ui/alert.tsx';
 import { Badge, statusTone } from '../../ui/badge.tsx';
@@ -59,6 +60,7 @@ type NoticeType = 'SHARE_ACCEPTED' | 'SHARE_UNSHARED' | 'SHARE_CHANGE_PERMISSION
 /** Makes an embedded demo peer send a real, signed OCM call to an address (by default this console's alice). */
 export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) {
   const peers = useQuery(demoPeersQueryOptions());
+  const publicMode = useQuery(healthQueryOptions()).data?.mode === 'public';
   const send = useMutation(demoSendMutation());
   const [peerId, setPeerId] = useState<string>();
   const [kind, setKind] = useState<DemoSendInput['kind']>('share');
@@ -69,7 +71,13 @@ export function DemoSender({ defaultRecipient }: { defaultRecipient?: string }) 
   if (peers.isError) return <ErrorMessage>{peers.error.message}</ErrorMessage>;
   if (!peers.data) return null;
   if (!peers.data.enabled || peers.data.peers.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">The demo mesh is off (started with --no-demo).</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {publicMode
+          ? 'A public console runs no demo peers (they would send wherever a visitor tells them): have a real OCM server send to this one.'
+          : 'The demo mesh is off (started with --no-demo).'}
+      </p>
+    );
   }
   const peer = peers.data.peers.find((p) => p.id === peerId) ?? peers.data.peers[0]!;
   const recipient = to ?? defaultRecipient ?? '';
