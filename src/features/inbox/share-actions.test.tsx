@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundRecord } from '../../contract/inbound.ts';
@@ -159,5 +159,15 @@ describe('acting on a received share', () => {
         },
       },
     ]);
+    // Answered: neither Accept nor a second Decline is sent by accident; sending again is its own choice.
+    expect(within(actions).getByRole('button', { name: 'Accept' })).toBeDisabled();
+    expect(within(actions).getByRole('button', { name: 'Decline' })).toBeDisabled();
+    expect(actions).toHaveTextContent('Answered: SHARE_DECLINED was sent.');
+    await user.click(within(actions).getByRole('button', { name: 'Send again' }));
+    expect(within(actions).getByRole('button', { name: 'Accept' })).toBeEnabled();
+    await user.click(within(actions).getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(relayed).toHaveLength(2));
+    expect(relayed[1]!.payload).toMatchObject({ notificationType: 'SHARE_ACCEPTED' });
+    await waitFor(() => expect(within(actions).getByRole('button', { name: 'Decline' })).toBeDisabled());
   });
 });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { replyToShareMutation, shareRepliesQueryOptions } from '../../api/share-reply.ts';
 import { entryFor, shareStatesQueryOptions } from '../../api/share-states.ts';
@@ -38,6 +39,8 @@ export function ShareActions({ record }: { record: InboundRecord }) {
   const replies = useQuery(shareRepliesQueryOptions());
   const states = useQuery(shareStatesQueryOptions());
   const reply = useMutation(replyToShareMutation(client));
+  // Once answered, Accept and Decline stay off: sending again is an explicit choice.
+  const [again, setAgain] = useState(false);
   const share = shareOf(record);
   if (!share) return null;
   const accepted = record.response && record.response.status >= 200 && record.response.status < 300;
@@ -45,7 +48,13 @@ export function ShareActions({ record }: { record: InboundRecord }) {
   const answered = done && 'exchange' in done.result ? done.result.exchange.response.status : undefined;
   const entry = entryFor(states.data?.shares, record.id);
   const identity: ConsoleIdentity = { host: window.location.host, user: recipientOf(share) };
-  const send = (type: 'SHARE_ACCEPTED' | 'SHARE_DECLINED') => reply.mutate({ record, type, identity });
+  const send = (type: 'SHARE_ACCEPTED' | 'SHARE_DECLINED') =>
+    reply.mutate({ record, type, identity }, { onSettled: () => setAgain(false) });
+  const decided =
+    done?.type ??
+    (entry?.status === 'accepted' ? 'SHARE_ACCEPTED' : entry?.status === 'declined' ? 'SHARE_DECLINED' : undefined);
+  const locked = decided !== undefined && !again;
+  const off = !accepted || reply.isPending || entry?.status === 'unshared' || locked;
 
   return (
     <section aria-label="Share actions" className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
@@ -58,26 +67,29 @@ export function ShareActions({ record }: { record: InboundRecord }) {
           </span>
         ) : null}
         <span className="grow" />
-        <Button
-          size="compact"
-          disabled={!accepted || reply.isPending || entry?.status === 'unshared'}
-          onClick={() => send('SHARE_ACCEPTED')}
-        >
+        <Button size="compact" disabled={off} onClick={() => send('SHARE_ACCEPTED')}>
           Accept
         </Button>
-        <Button
-          size="compact"
-          disabled={!accepted || reply.isPending || entry?.status === 'unshared'}
-          onClick={() => send('SHARE_DECLINED')}
-        >
+        <Button size="compact" disabled={off} onClick={() => send('SHARE_DECLINED')}>
           Decline
         </Button>
+        {locked && entry?.status !== 'unshared' ? (
+          <Button size="compact" onClick={() => setAgain(true)}>
+            Send again
+          </Button>
+        ) : null}
         {sharedSecretOf(share) ? (
           <Link className="text-sm underline" to={paths.token(record.id)}>
             Exchange the code
           </Link>
         ) : null}
       </div>
+      {locked && entry?.status !== 'unshared' ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Answered: {decided} was sent. “Send again” lets you send Accept or Decline once more (a receiver may see it as
+          a repeat).
+        </p>
+      ) : null}
       {!accepted ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           The console refused this share when it arrived, so there is nothing to accept or decline.
