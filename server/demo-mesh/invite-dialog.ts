@@ -8,7 +8,9 @@ const esc = (s: string) => s.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};
 
 function page(c: Context, peer: PeerState, title: string, inner: string, status = 200) {
   c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
-  c.header('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the page's own form
+  // POST, which the cross-site guard must refuse; the URL (with its token) still never leaves the peer.
+  c.header('referrer-policy', 'same-origin');
   c.header('cache-control', 'no-store');
   return c.html(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)} — ${esc(peer.spec.name)}</title>
