@@ -4,12 +4,18 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { NotFound } from './not-found.tsx';
 import { RouteError } from './route-error.tsx';
 
+/** Shown while the first page's chunk loads (the router renders nothing of its own until then). */
+function FirstLoad() {
+  return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
+}
+
 // Each job's page is its own chunk, loaded when first opened; the route modules export `Component`.
 export const routes: RouteObject[] = [
   {
     path: '/',
     Component: AppLayout,
     ErrorBoundary: RouteError,
+    HydrateFallback: FirstLoad,
     children: [
       { index: true, lazy: () => import('./home.tsx') },
       { path: 'discover/:target?', lazy: () => import('../features/discovery/route.tsx') },
