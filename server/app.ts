@@ -10,6 +10,7 @@ import { RateLimiter, rateLimitOutbound } from './guard/rate-limit.ts';
 import { GuessLimit } from './guard/guess-limit.ts';
 import { sessionRoutes } from './routes/session.ts';
 import type { DemoMesh } from './demo-mesh/index.ts';
+import { discoveryDocument } from './demo-mesh/discovery.ts';
 import { KeyStore } from './identity/key-store.ts';
 import { createInbox } from './inbox/index.ts';
 import type { InboxDeps } from './inbox/receive.ts';
@@ -207,7 +208,13 @@ export function createApp(ctx: AppContext): Hono {
       outbound,
       consoleBase: baseUrl,
       providers: () =>
-        (ctx.demo?.peers ?? []).map(({ state }) => ({ name: `${state.spec.name} (demo)`, target: state.origin })),
+        (ctx.demo?.peers ?? []).map(({ state }) => ({
+          name: `${state.spec.name} (demo)`,
+          target: state.origin,
+          ...(typeof discoveryDocument(state).inviteAcceptDialog === 'string'
+            ? {}
+            : { unable: 'its discovery publishes no inviteAcceptDialog' }),
+        })),
     }),
   );
   app.route(

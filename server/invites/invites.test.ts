@@ -137,6 +137,18 @@ describe('the console as invite sender', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/does not publish an inviteAcceptDialog/);
   });
+
+  it('offers only the providers that can accept from a link, and names the others apart', async () => {
+    const { post, get } = setup();
+    const { token } = sentInviteViewSchema.parse(await (await post('/api/invites', {})).json());
+    const html = await (await get(`/wayf?token=${token}`)).text();
+    const legacy = mesh.peers[1]!.state.origin;
+    const [offered, apart] = html.split('Known, but cannot accept from a link');
+    expect(offered).toContain(`provider=${encodeURIComponent(alpha.origin)}`);
+    expect(offered).not.toContain(encodeURIComponent(legacy));
+    expect(apart).toContain(`${legacy}: its discovery publishes no inviteAcceptDialog`);
+    expect(apart).not.toContain('href=');
+  });
 });
 
 describe('the invite store on disk', () => {

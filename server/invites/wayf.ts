@@ -8,6 +8,8 @@ export interface WayfProvider {
   name: string;
   /** What is discovered: a host or an origin. */
   target: string;
+  /** Why it cannot take an invite from a link (its discovery has no inviteAcceptDialog): named, not offered. */
+  unable?: string;
 }
 
 /** Where the WAYF sends the visitor for a chosen provider: its inviteAcceptDialog, or why it cannot. */
@@ -83,14 +85,20 @@ export function wayfPage(args: {
   }
   const token = escapeHtml(args.token);
   const choices = args.providers
+    .filter((p) => !p.unable)
     .map(
       (p) =>
         `<li><a class="provider" href="?token=${encodeURIComponent(args.token)}&amp;provider=${encodeURIComponent(p.target)}">${escapeHtml(p.name)} <small>${escapeHtml(p.target)}</small></a></li>`,
     )
     .join('');
+  const unable = args.providers
+    .filter((p) => p.unable)
+    .map((p) => `<li>${escapeHtml(p.name)} <small>${escapeHtml(p.target)}: ${escapeHtml(p.unable!)}</small></li>`)
+    .join('');
   const body = usable
     ? `${args.problem ? `<p role="alert" class="problem">${escapeHtml(args.problem)}</p>` : ''}
       ${choices ? `<h2>Known providers</h2><ul>${choices}</ul>` : ''}
+      ${unable ? `<h2>Known, but cannot accept from a link</h2><ul class="unable">${unable}</ul>` : ''}
       <form method="get" action="/wayf">
         <input type="hidden" name="token" value="${token}">
         <label for="provider">Another provider (its domain or URL)</label>
