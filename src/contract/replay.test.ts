@@ -40,6 +40,12 @@ const base: Exchange = {
 };
 
 describe('replaying an exchange', () => {
+  it('makes a deliberate fault again, so a negative test replays as one; without it only when asked', () => {
+    const faulty: Exchange = { ...base, signing: { ...base.signing!, fault: 'stale-created' } };
+    expect(replayRequest(faulty)).toMatchObject({ sign: 'ocm', fault: 'stale-created' });
+    expect(replayRequest(faulty, { withoutFault: true })).not.toHaveProperty('fault');
+  });
+
   it('re-signs a signed request: the old signature headers go, the profile stays', () => {
     expect(replayRequest(base)).toEqual({
       method: 'POST',

@@ -6,9 +6,10 @@ const RELAY_SETS = new Set(['host', 'content-length']);
 /**
  * The relay request that sends a recorded exchange again. A signed exchange is signed again (same
  * profile, the console's active key, a fresh `created`): the headers the signer added are left out, so
- * the relay adds new ones after the final headers are fixed.
+ * the relay adds new ones after the final headers are fixed. A deliberate fault in the signature is made
+ * again too, so a negative test replays as one; `withoutFault` sends it clean.
  */
-export function replayRequest(exchange: Exchange): RelayRequest {
+export function replayRequest(exchange: Exchange, options: { withoutFault?: boolean } = {}): RelayRequest {
   const added = new Set((exchange.signing?.added ?? []).map(([name]) => name.toLowerCase()));
   const headers = exchange.request.headers.filter(
     ([name]) => !RELAY_SETS.has(name.toLowerCase()) && !added.has(name.toLowerCase()),
@@ -21,5 +22,6 @@ export function replayRequest(exchange: Exchange): RelayRequest {
     ...(body && body.size > 0 ? { body: { encoding: body.encoding, data: body.data } } : {}),
     sign: exchange.signing ? (exchange.signing.profile === 'rfc9421' ? 'ocm' : 'cavage') : 'none',
     ...(exchange.insecureTls ? { insecureTls: true } : {}),
+    ...(exchange.signing?.fault && !options.withoutFault ? { fault: exchange.signing.fault } : {}),
   };
 }

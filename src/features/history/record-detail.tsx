@@ -40,9 +40,11 @@ export function RecordDetail({
   const mutations = historyMutationOptions(client);
   const pin = useMutation(mutations.pin);
   const remove = useMutation(mutations.remove);
+  // A recorded fault is made again (a negative test stays negative); "without the fault" is its own button.
+  const fault = record.exchange.signing?.fault;
   const replay = useMutation({
-    mutationFn: () =>
-      sendViaRelay(replayRequest(record.exchange), undefined, {
+    mutationFn: (withoutFault: boolean = false) =>
+      sendViaRelay(replayRequest(record.exchange, { withoutFault }), undefined, {
         page: 'history',
         replayOf: record.id,
         ...(record.source.kind ? { kind: record.source.kind } : {}),
@@ -106,9 +108,14 @@ export function RecordDetail({
         {exchange.signing ? `; signed (${exchange.signing.profile === 'rfc9421' ? 'RFC 9421' : 'draft-cavage'})` : ''}.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="compact" variant="primary" disabled={replay.isPending} onClick={() => replay.mutate()}>
-          {replay.isPending ? 'Replaying…' : 'Replay'}
+        <Button size="compact" variant="primary" disabled={replay.isPending} onClick={() => replay.mutate(false)}>
+          {replay.isPending ? 'Replaying…' : fault ? `Replay (with its fault: ${fault})` : 'Replay'}
         </Button>
+        {fault ? (
+          <Button size="compact" disabled={replay.isPending} onClick={() => replay.mutate(true)}>
+            Replay without the fault
+          </Button>
+        ) : null}
         <Button size="compact" onClick={() => void makeCurl()}>
           Copy as curl
         </Button>
