@@ -1,4 +1,5 @@
 import { startChildServer } from '../server/testing/child-server.ts';
+import { hostileShare } from '../server/testing/hostile-share.ts';
 import { report } from './report.ts';
 
 // How long /api/health waits while the console handles a hostile 1 MiB share with 61,000 unknown top-level
@@ -6,18 +7,7 @@ import { report } from './report.ts';
 // it up (code compiled, heap grown), the second is measured, five times.
 const server = await startChildServer();
 try {
-  const share: Record<string, unknown> = {
-    shareWith: 'alice@127.0.0.1',
-    name: 'f.txt',
-    providerId: '1',
-    owner: 'b@x',
-    sender: 'b@x',
-    shareType: 'user',
-    resourceType: 'file',
-    protocol: { name: 'webdav', options: { sharedSecret: 's' } },
-  };
-  for (let i = 0; i < 61_000; i++) share[`field${String(i).padStart(6, '0')}`] = 1;
-  const body = JSON.stringify(share);
+  const body = hostileShare(61_000);
   const post = async () => {
     const res = await fetch(`${server.url}/ocm/shares`, {
       method: 'POST',

@@ -1,25 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultServerConfig } from '../config.ts';
-import { startServer } from '../index.ts';
+import { startPublicConsole } from '../testing/public-console.ts';
 import { sendHuge } from '../testing/huge-body.ts';
 
 // A public console over real HTTP: the routes anyone may call without a credential must not buffer what they get.
-const dir = mkdtempSync(join(tmpdir(), 'ocm-body-limit-'));
-mkdirSync(join(dir, 'dist'));
-writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(
-  defaultServerConfig({
-    port: 0,
-    staticDir: join(dir, 'dist'),
-    dataDir: join(dir, 'data'),
-    demo: false,
-    public: true,
-    accessToken: 'Vq3nT8xR2mK7pW4sZ9cL6hJ1fD5gB0aY',
-  }),
-);
+const running = await startPublicConsole('Vq3nT8xR2mK7pW4sZ9cL6hJ1fD5gB0aY');
 afterAll(() => running.close());
 
 const HUGE = 64 * 1024 * 1024;

@@ -1,26 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultServerConfig } from '../config.ts';
-import { startServer } from '../index.ts';
+import { startPublicConsole } from '../testing/public-console.ts';
 
 // A public console over real HTTP; each test calls from its own loopback address (127.0.0.0/8 is all loopback).
 const TOKEN = 'guess-Wm4Tz8Qx2Lr6Vk9Pc3Hn';
-const dir = mkdtempSync(join(tmpdir(), 'ocm-guess-limit-'));
-mkdirSync(join(dir, 'dist'));
-writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(
-  defaultServerConfig({
-    port: 0,
-    staticDir: join(dir, 'dist'),
-    dataDir: join(dir, 'data'),
-    demo: false,
-    public: true,
-    accessToken: TOKEN,
-  }),
-);
+const running = await startPublicConsole(TOKEN);
 afterAll(() => running.close());
 const { port } = new URL(running.url);
 

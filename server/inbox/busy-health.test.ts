@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from '../testing/child-server.ts';
+import { hostileShare } from '../testing/hostile-share.ts';
 
 // The console in its own process, so the health latency measured here is the server's, not the test's.
 let server: ChildServer;
@@ -7,22 +8,6 @@ beforeAll(async () => {
   server = await startChildServer();
 }, 60_000);
 afterAll(() => server?.stop());
-
-/** A share whose top level holds `count` keys no OCM version defines (61,000 fill 1 MiB). */
-function hostileShare(count: number): string {
-  const share: Record<string, unknown> = {
-    shareWith: 'alice@127.0.0.1',
-    name: 'f.txt',
-    providerId: '1',
-    owner: 'b@x',
-    sender: 'b@x',
-    shareType: 'user',
-    resourceType: 'file',
-    protocol: { name: 'webdav', options: { sharedSecret: 's' } },
-  };
-  for (let i = 0; i < count; i++) share[`field${String(i).padStart(6, '0')}`] = 1;
-  return JSON.stringify(share);
-}
 
 async function healthMs(): Promise<number> {
   const started = performance.now();

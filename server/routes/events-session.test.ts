@@ -1,26 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultServerConfig } from '../config.ts';
 import { SessionStore } from '../guard/access.ts';
-import { startServer } from '../index.ts';
+import { startPublicConsole } from '../testing/public-console.ts';
 
 // A public console over real HTTP: a browser's event stream lives as long as the session it was opened with.
 const TOKEN = 'events-Rq8Zt3Wx6Lm1Vk4Pc9Hn';
-const dir = mkdtempSync(join(tmpdir(), 'ocm-events-session-'));
-mkdirSync(join(dir, 'dist'));
-writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-const running = await startServer(
-  defaultServerConfig({
-    port: 0,
-    staticDir: join(dir, 'dist'),
-    dataDir: join(dir, 'data'),
-    demo: false,
-    public: true,
-    accessToken: TOKEN,
-  }),
-);
+const running = await startPublicConsole(TOKEN);
 afterAll(() => running.close());
 
 async function signIn(): Promise<string> {
