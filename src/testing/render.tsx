@@ -29,3 +29,15 @@ export function fakeNetwork(handler: (url: string, init?: RequestInit) => Respon
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
+
+/** What the console's `/api/health` answers a page: a local console, up for a few seconds. */
+export function healthResponse(mode: 'local' | 'public' = 'local'): Response {
+  return jsonResponse({
+    name: 'ocm-explorer',
+    version: '0.1.0',
+    status: 'ok',
+    mode,
+    startedAt: '2026-01-01T00:00:00Z',
+    uptimeSeconds: 5,
+  });
+}

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+import { fakeNetwork, healthResponse, jsonResponse, renderApp } from '../../testing/render.tsx';
 
 beforeAll(() => import('./route.tsx'), 30_000);
 
@@ -13,15 +13,7 @@ afterEach(() => {
 
 function backend() {
   fakeNetwork((url) => {
-    if (url === '/api/health')
-      return jsonResponse({
-        name: 'ocm-explorer',
-        version: '0.1.0',
-        status: 'ok',
-        mode: 'local',
-        startedAt: '2026-01-01T00:00:00Z',
-        uptimeSeconds: 5,
-      });
+    if (url === '/api/health') return healthResponse();
     if (url === '/api/demo') return jsonResponse({ enabled: false, peers: [] });
     return new Response('{}', { status: 404 });
   });

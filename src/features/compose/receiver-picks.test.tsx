@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+import { fakeNetwork, healthResponse, jsonResponse, renderApp } from '../../testing/render.tsx';
 
 beforeAll(() => import('./route.tsx'), 30_000);
 
@@ -38,15 +38,7 @@ const alpha = {
 function backend(peers: object[], detected: object | null = null) {
   const discovered: string[] = [];
   fakeNetwork((url) => {
-    if (url === '/api/health')
-      return jsonResponse({
-        name: 'ocm-explorer',
-        version: '0.1.0',
-        status: 'ok',
-        mode: 'local',
-        startedAt: '2026-01-01T00:00:00Z',
-        uptimeSeconds: 5,
-      });
+    if (url === '/api/health') return healthResponse();
     if (url === '/api/demo') return jsonResponse({ enabled: peers.length > 0, peers });
     if (url.startsWith('/api/discover?')) {
       discovered.push(new URLSearchParams(url.slice(url.indexOf('?'))).get('target') ?? '');

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeNetwork, jsonResponse, renderApp } from '../../testing/render.tsx';
+import { fakeNetwork, healthResponse, jsonResponse, renderApp } from '../../testing/render.tsx';
 
 beforeAll(() => import('./route.tsx'), 30_000);
 
@@ -39,15 +39,7 @@ function shareRecord(id: string, protocol: object) {
 
 function inbox(records: object[]) {
   fakeNetwork((url) => {
-    if (url === '/api/health')
-      return jsonResponse({
-        name: 'ocm-explorer',
-        version: '0.1.0',
-        status: 'ok',
-        mode: 'local',
-        startedAt: '2026-01-01T00:00:00Z',
-        uptimeSeconds: 5,
-      });
+    if (url === '/api/health') return healthResponse();
     if (url.startsWith('/api/inbox') && !url.startsWith('/api/inbox/info'))
       return jsonResponse({ records, total: records.length });
     return new Response('{}', { status: 404 });
