@@ -37,7 +37,7 @@ describe('Compose from a pasted curl command', () => {
     const paste = screen.getByRole('region', { name: 'Paste a curl command' });
     await user.click(within(paste).getByRole('textbox', { name: /curl command/ }));
     await user.paste(CURL);
-    await user.click(within(paste).getByRole('button', { name: 'Read it' }));
+    await user.click(within(paste).getByRole('button', { name: 'Read the command' }));
     const panel = await screen.findByRole('region', { name: 'Recorded request' });
     expect(within(panel).getByRole('heading')).toHaveTextContent('Edit and send the pasted request');
     expect(within(panel).getByRole('combobox', { name: 'Method' })).toHaveValue('POST');
@@ -58,12 +58,12 @@ describe('Compose from a pasted curl command', () => {
     const box = within(paste).getByRole('textbox', { name: /curl command/ });
     await user.click(box);
     await user.paste("curl 'https://cloud.example.org/ocm/shares");
-    await user.click(within(paste).getByRole('button', { name: 'Read it' }));
+    await user.click(within(paste).getByRole('button', { name: 'Read the command' }));
     expect(paste).toHaveTextContent('Cannot read it: a single quote is never closed (at character 6).');
     await user.clear(box);
     await user.paste(CURL);
     await user.click(within(paste).getByRole('checkbox', { name: /Remove its signature/ }));
-    await user.click(within(paste).getByRole('button', { name: 'Read it' }));
+    await user.click(within(paste).getByRole('button', { name: 'Read the command' }));
     const panel = await screen.findByRole('region', { name: 'Recorded request' });
     expect(within(panel).getByRole('textbox', { name: /Headers/ })).toHaveValue(
       [

@@ -61,7 +61,7 @@ export function PasteCurl({ onRequest }: { onRequest: (request: ComposeResend, n
       {error ? <ErrorMessage>{error}</ErrorMessage> : null}
       <div className="flex gap-2">
         <Button size="compact" variant="primary" disabled={!text.trim()} onClick={read}>
-          Read it
+          Read the command
         </Button>
         <Button size="compact" onClick={() => setOpen(false)}>
           Cancel

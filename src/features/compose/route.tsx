@@ -456,6 +456,7 @@ export function Component() {
             setResend(request);
             setDraft(request.body?.data ?? '');
             setPasted({ count: pasted.count + 1, notes });
+            setReaddressed([]);
           }}
         />
       </div>

@@ -30,6 +30,12 @@ export default function MonacoEditor(props: CodeEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Every text this editor reported: a render may carry any of them late, and none is a change.
   const emitted = useRef(new Set([value]));
+  // The value at the time the editor mounts, not at the render that started loading it: the parent may have
+  // changed it while Monaco loaded (a receiver picked, a command pasted).
+  const latest = useRef(value);
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model || emitted.current.has(value) || value === model.getValue()) return;
@@ -53,8 +59,8 @@ export default function MonacoEditor(props: CodeEditorProps) {
         onMount={(editor) => {
           editorRef.current = editor;
           const model = editor.getModel();
-          if (model && model.getValue() !== value) model.setValue(value);
-          emitted.current = new Set([value]);
+          if (model && model.getValue() !== latest.current) model.setValue(latest.current);
+          emitted.current = new Set([latest.current]);
         }}
         theme={resolved === 'dark' ? 'vs-dark' : 'vs'}
         onChange={(next) => {
