@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
+import { demoPeerUser } from './pages/compose.ts';
 
 test('compose a share for alpha in its dialect, sign it and send it; alpha verifies it and answers 201', async ({
   page,
@@ -8,9 +9,7 @@ test('compose a share for alpha in its dialect, sign it and send it; alpha verif
   const app = new ConsolePage(page);
   await app.open('/compose');
   await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
-  const alpha = await page.request
-    .get('/api/demo')
-    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  const alpha = await demoPeerUser(page, 0);
   // The example address is alpha's real one; its button fills it in and reads its discovery.
   const receiver = page.getByRole('textbox', { name: 'Receiver (OCM address or host)' });
   await expect(receiver).toHaveAttribute('placeholder', alpha);
@@ -125,9 +124,7 @@ test('a picked receiver gets the draft addressed to it, and every new template h
   const app = new ConsolePage(page);
   await app.open('/compose');
   await page.getByRole('combobox', { name: 'Message' }).selectOption('share');
-  const alpha = await page.request
-    .get('/api/demo')
-    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  const alpha = await demoPeerUser(page, 0);
   const text = async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\s+/g, ' ');
   await expect.poll(text).toContain('"shareWith": "marie@receiver.example.org"');
   await page

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.ts';
+import { demoPeerUser } from './pages/compose.ts';
 
 /** Runs `send`, waits for the one new record of that endpoint to be listed (earlier journeys leave some), opens it. */
 async function sendAndOpen(page: Page, endpoint: RegExp, send: () => Promise<void>) {
@@ -20,9 +21,7 @@ async function alphaSends(page: Page, path: string) {
 /** Has alpha ask the console for a share, opens the request and presses "Share it"; returns alpha's user. */
 async function alphaAsksThenShareIt(page: Page, app: ConsolePage): Promise<string> {
   await app.open('/inbox');
-  const alphaUser = await page.request
-    .get('/api/demo')
-    .then(async (r) => ((await r.json()) as { peers: { users: string[] }[] }).peers[0]!.users[0]!);
+  const alphaUser = await demoPeerUser(page, 0);
   const form = page.getByRole('form', { name: 'Send from a demo peer' });
   await form.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Alpha Cloud (OCM 1.5)' });
   await form.getByRole('combobox', { name: 'Message' }).selectOption('request-share');

@@ -3,6 +3,7 @@
 // server is refused by its receiver: 400 shareWith NOT_FOUND).
 import { addressAuthority, formatOcmAddress, parseOcmAddress } from '../address.ts';
 import type { Kind } from '../kinds.ts';
+import { isRecord } from '../lint/util.ts';
 
 /** Per kind, the JSON paths of the fields that hold the receiving side's OCM address. */
 const RECEIVER_ADDRESS_FIELDS: Partial<Record<Kind, readonly (readonly string[])[]>> = {
@@ -17,10 +18,6 @@ export interface AddressChange {
   path: string;
   from: string;
   to: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** host[:port] of a target as typed: an OCM address, a URL or a bare host. */
