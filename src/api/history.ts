@@ -85,14 +85,18 @@ async function findingsOf(exchange: Exchange, kind: string | undefined) {
 
 /**
  * Records exchanges; failures are kept for the History page, never thrown at the caller. The records are
- * written at once (a reload right after sending must not lose them), then completed with the message
- * kind and the lint findings, which need the protocol core.
+ * written at once with their message kind (a reload right after sending must not lose them), then completed
+ * with the lint findings.
  */
 export async function recordExchanges(exchanges: readonly Exchange[], source: Partial<HistorySource> = {}) {
   if (exchanges.length === 0) return;
   try {
     const page = source.page ?? currentPage();
     const savedAt = new Date().toISOString();
+    // The message kind is in the first write: a page reloaded right after sending keeps "share", not only
+    // "signed" (the protocol core is already loaded wherever a message is made, so this does not wait).
+    const { exchangeKindOfUrl } = await import('../protocol/index.ts');
+    const kindOf = (exchange: Exchange) => source.kind ?? exchangeKindOfUrl(exchange.request.url);
     const records: HistoryRecord[] = exchanges.map((exchange) => ({
       format: HISTORY_FORMAT,
       id: exchange.id,
@@ -100,6 +104,7 @@ export async function recordExchanges(exchanges: readonly Exchange[], source: Pa
       exchange,
       source: {
         ...source,
+        ...(kindOf(exchange) ? { kind: kindOf(exchange) } : {}),
         page,
         // A deliberate fault in the signature is named in history, wherever the exchange was made.
         ...(source.fault || exchange.signing?.fault ? { fault: source.fault ?? exchange.signing?.fault } : {}),
@@ -111,16 +116,9 @@ export async function recordExchanges(exchanges: readonly Exchange[], source: Pa
     await store.putMany(records);
     problem = undefined;
     changed();
-    const { exchangeKindOfUrl } = await import('../protocol/index.ts');
     const completed: HistoryRecord[] = [];
-    for (const record of records) {
-      const kind = source.kind ?? exchangeKindOfUrl(record.exchange.request.url);
-      completed.push({
-        ...record,
-        source: { ...record.source, ...(kind ? { kind } : {}) },
-        findings: await findingsOf(record.exchange, kind),
-      });
-    }
+    for (const record of records)
+      completed.push({ ...record, findings: await findingsOf(record.exchange, record.source.kind) });
     await store.putMany(completed);
     changed();
   } catch (err) {
